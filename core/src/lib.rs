@@ -1,0 +1,5 @@
+//! lineofsight
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod timescale;
