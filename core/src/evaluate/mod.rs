@@ -1,0 +1,320 @@
+//! Rating a whole plan as of a date: every action, roll-ups to objectives,
+//! groups, priorities and the plan, the discrepancy audit, and what changed
+//! between two dates.
+
+mod change;
+mod discrepancy;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use change::RatingChange;
+pub use discrepancy::{Discrepancy, Direction};
+
+use crate::plan::{Lifecycle, Plan};
+use crate::rating::Rating;
+use crate::rules::{rate_action, roll_up, RatingCounts, Reason, RuleSet};
+
+/// One action's rating as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActionRating {
+    /// The action's id.
+    pub action_id: String,
+    /// The id of its objective.
+    pub objective_id: String,
+    /// The action's ref as written, if any.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// The rating that stands: the computed one, or the recorded one where
+    /// the rule set lets it override.
+    pub rating: Rating,
+    /// The rating the rules computed.
+    pub computed: Rating,
+    /// Why the rules computed it.
+    pub reason: Reason,
+    /// The rating recorded in the plan as of the date, if any (on the rule set's scale).
+    pub recorded: Option<Rating>,
+    /// Whether the recorded rating replaced the computed one.
+    pub overridden: bool,
+    /// The next date the action is due on or after the as-of date (or the
+    /// date it fell due), if it has one.
+    pub due: Option<NaiveDate>,
+    /// The action's lifecycle state.
+    pub state: Lifecycle,
+}
+
+/// A roll-up rating for an objective, group, priority or the whole plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RollupRating {
+    /// The id of what was rolled up (`plan` for the whole plan).
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The rolled-up rating.
+    pub rating: Rating,
+    /// Why.
+    pub reason: Reason,
+    /// How many actions beneath have each rating.
+    pub counts: RatingCounts,
+}
+
+/// A plan rated as of a date.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::rules::RuleSet;
+///
+/// let plan = lineofsight::builtin("lancashire")?;
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let eval = plan.evaluate(as_of, &RuleSet::default());
+/// assert_eq!(eval.actions.len(), plan.actions().count());
+/// assert!(!eval.discrepancies.is_empty());
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Evaluation {
+    /// The date everything was rated as of.
+    pub as_of: NaiveDate,
+    /// The rules used.
+    pub rules: RuleSet,
+    /// Every action, in plan order.
+    pub actions: Vec<ActionRating>,
+    /// Every objective, in plan order.
+    pub objectives: Vec<RollupRating>,
+    /// Every group, in plan order.
+    pub groups: Vec<RollupRating>,
+    /// Every priority, in plan order.
+    pub priorities: Vec<RollupRating>,
+    /// The whole plan.
+    pub plan: RollupRating,
+    /// Actions whose recorded rating disagrees with the computed one.
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+impl Plan {
+    /// The plan's own rule set, or the default.
+    pub fn rules_or_default(&self) -> RuleSet {
+        self.rules.clone().unwrap_or_default()
+    }
+
+    /// Rates every action as of a date and rolls the ratings up.
+    ///
+    /// There is no hidden clock: `as_of` is always given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan};
+    /// use lineofsight::rating::Rating;
+    /// use lineofsight::rules::RuleSet;
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+    /// o.actions.push(Action::new("a1", "Improve the Local Offer.", "Nov-19"));
+    /// o.actions.push(Action::new("a2", "Review SGO support.", "30th April 2020"));
+    /// plan.objectives.push(o);
+    ///
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.actions[0].rating, Rating::Red);
+    /// assert_eq!(eval.actions[1].rating, Rating::Green);
+    /// assert_eq!(eval.objectives[0].rating, Rating::Red);
+    /// assert_eq!(eval.plan.counts.red, 1);
+    /// ```
+    pub fn evaluate(&self, as_of: NaiveDate, rules: &RuleSet) -> Evaluation {
+        let mut actions = Vec::with_capacity(self.objectives.iter().map(|o| o.actions.len()).sum());
+        let mut objectives = Vec::with_capacity(self.objectives.len());
+        for o in &self.objectives {
+            let first = actions.len();
+            for a in &o.actions {
+                let computed = rate_action(a, as_of, rules);
+                let recorded = a
+                    .recorded_as_of(as_of)
+                    .map(|r| rules.scale.normalise(r))
+                    .filter(|r| r.is_rated());
+                let overridden = match (recorded, rules.manual_override) {
+                    (Some(r), crate::rules::ManualOverride::Always) => r != computed.rating,
+                    (Some(r), crate::rules::ManualOverride::WorseOnly) => {
+                        computed.rating.is_rated() && r < computed.rating
+                    }
+                    _ => false,
+                };
+                actions.push(ActionRating {
+                    action_id: a.id.clone(),
+                    objective_id: o.id.clone(),
+                    reference: a.reference.as_ref().map(|r| r.as_str().to_string()),
+                    rating: if overridden {
+                        recorded.unwrap_or(computed.rating)
+                    } else {
+                        computed.rating
+                    },
+                    computed: computed.rating,
+                    reason: computed.reason,
+                    recorded,
+                    overridden,
+                    due: a.timescale.next_due(as_of).or_else(|| {
+                        a.sub_activities
+                            .iter()
+                            .filter_map(|s| s.timescale.next_due(as_of))
+                            .filter(|d| *d >= as_of)
+                            .min()
+                    }),
+                    state: a.state,
+                });
+            }
+            objectives.push(rollup_of(&o.id, &o.title, &actions[first..], rules));
+        }
+        let groups = self
+            .groups
+            .iter()
+            .map(|g| {
+                let inside: Vec<&str> = self
+                    .objectives
+                    .iter()
+                    .filter(|o| self.group_contains(&g.id, o.group.as_deref()))
+                    .map(|o| o.id.as_str())
+                    .collect();
+                rollup_of_objectives(&g.id, &g.title, &inside, &objectives, &actions, rules)
+            })
+            .collect();
+        let priorities = self
+            .priorities
+            .iter()
+            .map(|p| {
+                let ids: Vec<&str> = p.objectives.iter().map(String::as_str).collect();
+                rollup_of_objectives(&p.id, &p.title, &ids, &objectives, &actions, rules)
+            })
+            .collect();
+        let all: Vec<&str> = self.objectives.iter().map(|o| o.id.as_str()).collect();
+        let plan = rollup_of_objectives("plan", &self.title, &all, &objectives, &actions, rules);
+        let discrepancies = discrepancy::audit(&actions);
+        Evaluation {
+            as_of,
+            rules: rules.clone(),
+            actions,
+            objectives,
+            groups,
+            priorities,
+            plan,
+            discrepancies,
+        }
+    }
+
+    /// Whether the group `group` is `inner` or one of its ancestors.
+    fn group_contains(&self, group: &str, inner: Option<&str>) -> bool {
+        let mut at = inner;
+        for _ in 0..=self.groups.len() {
+            match at {
+                Some(g) if g == group => return true,
+                Some(g) => at = self.group(g).and_then(|g| g.parent.as_deref()),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Which actions changed rating between two dates, and why.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::rating::Rating;
+    /// use lineofsight::rules::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let changes = plan.changes(d(2019, 9, 30), d(2019, 12, 31), &RuleSet::default());
+    /// assert!(changes.iter().any(|c| c.to == Rating::Red));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn changes(&self, from: NaiveDate, to: NaiveDate, rules: &RuleSet) -> Vec<RatingChange> {
+        change::between(&self.evaluate(from, rules), &self.evaluate(to, rules))
+    }
+}
+
+fn rollup_of(id: &str, title: &str, actions: &[ActionRating], rules: &RuleSet) -> RollupRating {
+    let rated = roll_up(actions.iter().map(|a| a.rating), rules);
+    let mut counts = RatingCounts::default();
+    for a in actions {
+        counts.add(a.rating);
+    }
+    RollupRating {
+        id: id.to_string(),
+        title: title.to_string(),
+        rating: rated.rating,
+        reason: rated.reason,
+        counts,
+    }
+}
+
+fn rollup_of_objectives(
+    id: &str,
+    title: &str,
+    ids: &[&str],
+    objectives: &[RollupRating],
+    actions: &[ActionRating],
+    rules: &RuleSet,
+) -> RollupRating {
+    let children: Vec<&RollupRating> = objectives.iter().filter(|o| ids.contains(&o.id.as_str())).collect();
+    let beneath = actions.iter().filter(|a| ids.contains(&a.objective_id.as_str()));
+    let rated = if matches!(rules.rollup, crate::rules::Rollup::WeightedAverage) {
+        roll_up(beneath.clone().map(|a| a.rating), rules)
+    } else {
+        roll_up(children.iter().map(|o| o.rating), rules)
+    };
+    let mut counts = RatingCounts::default();
+    for a in beneath {
+        counts.add(a.rating);
+    }
+    RollupRating {
+        id: id.to_string(),
+        title: title.to_string(),
+        rating: rated.rating,
+        reason: rated.reason,
+        counts,
+    }
+}
+
+impl Evaluation {
+    /// The rating of the action with this id.
+    pub fn action(&self, id: &str) -> Option<&ActionRating> {
+        self.actions.iter().find(|a| a.action_id == id)
+    }
+
+    /// The roll-up of the objective with this id.
+    pub fn objective(&self, id: &str) -> Option<&RollupRating> {
+        self.objectives.iter().find(|o| o.id == id)
+    }
+
+    /// Open actions due from the as-of date up to `days` days after it,
+    /// soonest first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::rules::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// for a in eval.due_within(90) {
+    ///     assert!(a.due.unwrap() >= eval.as_of);
+    /// }
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn due_within(&self, days: u32) -> Vec<&ActionRating> {
+        let end = self.as_of + chrono::Duration::days(i64::from(days));
+        let mut due: Vec<&ActionRating> = self
+            .actions
+            .iter()
+            .filter(|a| a.state.is_open())
+            .filter(|a| a.due.is_some_and(|d| d >= self.as_of && d <= end))
+            .collect();
+        due.sort_by_key(|a| a.due);
+        due
+    }
+}

@@ -1,0 +1,193 @@
+//! Actions: what the plan says will be done, by whom and by when, and the
+//! progress reported against it.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Ref;
+use crate::rating::Rating;
+use crate::timescale::Timescale;
+
+/// Where an action is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    /// Work has not begun.
+    NotStarted,
+    /// Work is under way (the default for an open action).
+    #[default]
+    InProgress,
+    /// The action is done.
+    Complete,
+    /// Put off by decision; not rated.
+    Deferred,
+    /// Stopped by decision; not rated.
+    Cancelled,
+}
+
+impl Lifecycle {
+    /// Whether the action is still open (not complete, deferred or cancelled).
+    pub fn is_open(self) -> bool {
+        matches!(self, Lifecycle::NotStarted | Lifecycle::InProgress)
+    }
+
+    /// Plain-English name, e.g. `in progress`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lifecycle::NotStarted => "not started",
+            Lifecycle::InProgress => "in progress",
+            Lifecycle::Complete => "complete",
+            Lifecycle::Deferred => "deferred",
+            Lifecycle::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A rating recorded in the source without a date (e.g. the RAG column of a
+/// board summary), with the text it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RecordedRating {
+    /// The rating.
+    pub rating: Rating,
+    /// The cell as written, e.g. `Amber-Red`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// A dated progress update on an action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProgressUpdate {
+    /// When the update was made.
+    pub date: NaiveDate,
+    /// What was reported.
+    #[serde(default)]
+    pub note: String,
+    /// The rating recorded with the update, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+    /// Percentage complete reported with the update (0–100), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent_complete: Option<f64>,
+}
+
+/// A sub-activity of an action, with its own timescale (seed 004's
+/// activities under each outcome).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SubActivity {
+    /// What will be done.
+    pub text: String,
+    /// By when, as written.
+    #[serde(default, skip_serializing_if = "Timescale::is_empty")]
+    pub timescale: Timescale,
+    /// Where it is in its life; when absent it follows its action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<Lifecycle>,
+}
+
+/// An action in a plan.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::plan::Action;
+///
+/// let action = Action::new("a1", "Improve the Care Leaver Local Offer.", "Nov-19");
+/// assert_eq!(action.timescale.raw(), "Nov-19");
+/// assert!(action.state.is_open());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Action {
+    /// The action's id, unique within the plan.
+    pub id: String,
+    /// The reference as written in the source (`3a1`, `5a-c`), if any.
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Ref>,
+    /// What will be done.
+    pub text: String,
+    /// Sub-activities, each with its own timescale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub_activities: Vec<SubActivity>,
+    /// Ids of the plan's leads responsible.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leads: Vec<String>,
+    /// By when, as written.
+    #[serde(default, skip_serializing_if = "Timescale::is_empty")]
+    pub timescale: Timescale,
+    /// When work started, if known (used by the expected-progress rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    /// Evidence recorded against the action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// Dated progress updates, in any order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<ProgressUpdate>,
+    /// The rating recorded in the source without a date, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_rating: Option<RecordedRating>,
+    /// Where the action is in its life.
+    #[serde(default)]
+    pub state: Lifecycle,
+    /// The source document the action came from (an id in the plan's sources).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Fields from the source that have no place above, kept so nothing is lost.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+impl Action {
+    /// Makes an open action with a timescale parsed from its text.
+    pub fn new(id: &str, text: &str, timescale: &str) -> Action {
+        Action {
+            id: id.to_string(),
+            reference: None,
+            text: text.to_string(),
+            sub_activities: Vec::new(),
+            leads: Vec::new(),
+            timescale: Timescale::parse(timescale),
+            start: None,
+            evidence: None,
+            progress: Vec::new(),
+            recorded_rating: None,
+            state: Lifecycle::InProgress,
+            source: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// The latest progress update on or before `as_of`, if any.
+    pub fn latest_update(&self, as_of: NaiveDate) -> Option<&ProgressUpdate> {
+        self.progress
+            .iter()
+            .filter(|u| u.date <= as_of)
+            .max_by_key(|u| u.date)
+    }
+
+    /// The rating recorded as of a date: the latest dated update that carries
+    /// a rating, otherwise the undated recorded rating.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, RecordedRating};
+    /// use lineofsight::rating::Rating;
+    ///
+    /// let mut a = Action::new("a", "Review SGO support.", "30th April 2020");
+    /// a.recorded_rating = Some(RecordedRating { rating: Rating::Green, text: None });
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// assert_eq!(a.recorded_as_of(as_of), Some(Rating::Green));
+    /// ```
+    pub fn recorded_as_of(&self, as_of: NaiveDate) -> Option<Rating> {
+        self.progress
+            .iter()
+            .filter(|u| u.date <= as_of && u.rating.is_some())
+            .max_by_key(|u| u.date)
+            .and_then(|u| u.rating)
+            .or_else(|| self.recorded_rating.as_ref().map(|r| r.rating))
+    }
+}

@@ -1,0 +1,260 @@
+//! The plan: priorities, groups, objectives, actions, leads and measures.
+
+mod action;
+mod lead;
+mod measure;
+mod objective;
+mod reference;
+mod validate;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use action::{Action, Lifecycle, ProgressUpdate, RecordedRating, SubActivity};
+pub use lead::{lead_id, Lead, LeadKind};
+pub use measure::Measure;
+pub use objective::{Group, Objective, Priority};
+pub use reference::Ref;
+pub use validate::{PlanWarning, WarningKind};
+
+use crate::error::LoadError;
+use crate::rating::RatingStyle;
+use crate::rules::RuleSet;
+
+/// The plan format version this library writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A document a plan was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Source {
+    /// The source's id, referred to by the parts that came from it.
+    pub id: String,
+    /// Its title, e.g. `Children Looked After Strategic Action Plan 2014-17`.
+    pub title: String,
+    /// What it is and what was taken from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A corporate parenting plan (or any council action plan).
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::plan::Plan;
+///
+/// let plan = Plan::from_json(r#"{
+///   "schema_version": 1,
+///   "title": "Corporate Parenting Strategy",
+///   "organisation": "Anyshire County Council",
+///   "leads": [{"id": "vsh", "name": "Virtual School Head"}],
+///   "objectives": [{
+///     "id": "o1", "title": "Children have a voice",
+///     "actions": [{"id": "a1", "ref": "1", "text": "Set up a children in care council",
+///                  "leads": ["vsh"], "timescale": "Dec-19"}]
+///   }]
+/// }"#)?;
+/// assert_eq!(plan.actions().count(), 1);
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "lineofsight plan")]
+pub struct Plan {
+    /// The version of this format the file was written in (currently 1).
+    pub schema_version: u32,
+    /// The plan's title.
+    pub title: String,
+    /// The council or partnership that owns the plan.
+    pub organisation: String,
+    /// The period the plan covers, as written (`2014–17`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The plan's version, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// When the plan was published, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    /// The date the recorded ratings and progress in the file were reported
+    /// as at, if known. No progress update may be dated after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_on: Option<NaiveDate>,
+    /// The documents the plan was built from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// The priorities the objectives serve.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priorities: Vec<Priority>,
+    /// Groupings of objectives (workstreams, sections, source plans).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// The objectives, each with its actions and measures.
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    /// Everyone responsible for an action, listed once.
+    #[serde(default)]
+    pub leads: Vec<Lead>,
+    /// The plan's own rating rules, if it carries them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<RuleSet>,
+    /// The plan's own rating labels and colours.
+    #[serde(default, skip_serializing_if = "is_default_style")]
+    pub style: RatingStyle,
+    /// Fields from the source that have no place above.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+fn is_default_style(style: &RatingStyle) -> bool {
+    *style == RatingStyle::default()
+}
+
+impl Plan {
+    /// Makes an empty plan.
+    pub fn new(title: &str, organisation: &str) -> Plan {
+        Plan {
+            schema_version: SCHEMA_VERSION,
+            title: title.to_string(),
+            organisation: organisation.to_string(),
+            period: None,
+            version: None,
+            published: None,
+            reported_on: None,
+            sources: Vec::new(),
+            priorities: Vec::new(),
+            groups: Vec::new(),
+            objectives: Vec::new(),
+            leads: Vec::new(),
+            rules: None,
+            style: RatingStyle::default(),
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// Loads a plan from its native JSON and checks it.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`LoadError::Json`] for malformed JSON or a wrong value (with
+    /// the JSON path, line and column), [`LoadError::UnsupportedVersion`] for
+    /// a newer format, and [`LoadError::Invalid`] when the plan breaks an
+    /// invariant (see [`Plan::check`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Plan;
+    ///
+    /// let err = Plan::from_json(r#"{"schema_version": 1, "title": "T", "organisation": "O",
+    ///   "objectives": [{"id": "o1", "title": "x", "actions": [{"id": "a1", "text": "y", "leads": ["nobody"]}]}]}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(),
+    ///     "plan at $.objectives[0].actions[0].leads[0]: unknown lead id \"nobody\" (the plan's leads list has no such id)");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Plan, LoadError> {
+        #[derive(Deserialize)]
+        struct Version {
+            schema_version: Option<u32>,
+        }
+        if let Ok(Version {
+            schema_version: Some(found),
+        }) = serde_json::from_str::<Version>(json)
+        {
+            if found > SCHEMA_VERSION {
+                return Err(LoadError::UnsupportedVersion {
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+        }
+        let plan: Plan = crate::error::from_json("plan", json)?;
+        plan.check()?;
+        Ok(plan)
+    }
+
+    /// The plan as pretty-printed native JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Plan;
+    ///
+    /// let plan = Plan::new("T", "O");
+    /// assert_eq!(Plan::from_json(&plan.to_json())?, plan);
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| {
+            // Serialising plain data to a string cannot fail; keep the
+            // message rather than panic if it ever does.
+            format!("{{\"error\": {:?}}}", e.to_string())
+        })
+    }
+
+    /// Checks the plan's invariants: ids are unique (objectives, actions,
+    /// leads, groups, priorities, measures, sources), every lead, group,
+    /// objective and source an item refers to exists, groups do not nest in
+    /// a loop, the schema version is supported, percentages are 0–100, no
+    /// progress update is dated before its action's start or after the
+    /// plan's `reported_on`.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first [`LoadError::Invalid`] found, naming its JSON path.
+    pub fn check(&self) -> Result<(), LoadError> {
+        validate::check(self)
+    }
+
+    /// Things worth a reader's attention that do not stop the plan loading:
+    /// duplicate refs within an objective, timescales that could not be
+    /// understood, impossible dates.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// assert!(plan.warnings().iter().any(|w| w.message.contains("31/04/2019")));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn warnings(&self) -> Vec<PlanWarning> {
+        validate::warnings(self)
+    }
+
+    /// Every action in the plan, objective by objective.
+    pub fn actions(&self) -> impl Iterator<Item = &Action> {
+        self.objectives.iter().flat_map(|o| o.actions.iter())
+    }
+
+    /// The lead with this id.
+    pub fn lead(&self, id: &str) -> Option<&Lead> {
+        self.leads.iter().find(|l| l.id == id)
+    }
+
+    /// The objective with this id.
+    pub fn objective(&self, id: &str) -> Option<&Objective> {
+        self.objectives.iter().find(|o| o.id == id)
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The names of an action's leads, in order.
+    pub fn lead_names<'a>(&'a self, action: &'a Action) -> Vec<&'a str> {
+        action
+            .leads
+            .iter()
+            .map(|id| self.lead(id).map(|l| l.name.as_str()).unwrap_or(id.as_str()))
+            .collect()
+    }
+
+    /// Whether any lead is a named person (reports say so, because a
+    /// published report may need them replaced by their role).
+    pub fn names_people(&self) -> bool {
+        self.leads.iter().any(|l| l.kind == LeadKind::Person)
+    }
+}

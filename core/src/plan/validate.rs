@@ -1,0 +1,270 @@
+//! Plan invariants (errors) and things worth a reader's attention (warnings).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Plan, SCHEMA_VERSION};
+use crate::error::LoadError;
+
+fn invalid(path: String, reason: String) -> LoadError {
+    LoadError::Invalid {
+        what: "plan",
+        path,
+        reason,
+    }
+}
+
+/// Fails on the second use of an id within one kind of item.
+fn unique<'a>(
+    kind: &str,
+    items: impl Iterator<Item = (String, &'a str)>,
+) -> Result<BTreeSet<&'a str>, LoadError> {
+    let mut seen: BTreeMap<&str, String> = BTreeMap::new();
+    for (path, id) in items {
+        if id.trim().is_empty() {
+            return Err(invalid(path, format!("{kind} id is empty")));
+        }
+        if let Some(first) = seen.get(id) {
+            return Err(invalid(
+                path,
+                format!("duplicate {kind} id {id:?} (first used at {first})"),
+            ));
+        }
+        seen.insert(id, path);
+    }
+    Ok(seen.into_keys().collect())
+}
+
+fn known(
+    kind: &str,
+    ids: &BTreeSet<&str>,
+    path: impl FnOnce() -> String,
+    id: &str,
+) -> Result<(), LoadError> {
+    if ids.contains(id) {
+        Ok(())
+    } else {
+        Err(invalid(
+            path(),
+            format!("unknown {kind} id {id:?} (the plan's {kind}s list has no such id)"),
+        ))
+    }
+}
+
+pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
+    if plan.schema_version == 0 || plan.schema_version > SCHEMA_VERSION {
+        return Err(invalid(
+            "$.schema_version".into(),
+            format!(
+                "schema_version {} is not supported (this library reads 1 to {SCHEMA_VERSION})",
+                plan.schema_version
+            ),
+        ));
+    }
+    let leads = unique(
+        "lead",
+        plan.leads.iter().enumerate().map(|(i, l)| (format!("$.leads[{i}].id"), l.id.as_str())),
+    )?;
+    let sources = unique(
+        "source",
+        plan.sources.iter().enumerate().map(|(i, s)| (format!("$.sources[{i}].id"), s.id.as_str())),
+    )?;
+    let groups = unique(
+        "group",
+        plan.groups.iter().enumerate().map(|(i, g)| (format!("$.groups[{i}].id"), g.id.as_str())),
+    )?;
+    let objectives = unique(
+        "objective",
+        plan.objectives.iter().enumerate().map(|(i, o)| (format!("$.objectives[{i}].id"), o.id.as_str())),
+    )?;
+    unique(
+        "priority",
+        plan.priorities.iter().enumerate().map(|(i, p)| (format!("$.priorities[{i}].id"), p.id.as_str())),
+    )?;
+    unique(
+        "action",
+        plan.objectives.iter().enumerate().flat_map(|(i, o)| {
+            o.actions.iter().enumerate().map(move |(j, a)| (format!("$.objectives[{i}].actions[{j}].id"), a.id.as_str()))
+        }),
+    )?;
+    unique(
+        "measure",
+        plan.objectives.iter().enumerate().flat_map(|(i, o)| {
+            o.measures.iter().enumerate().map(move |(j, m)| (format!("$.objectives[{i}].measures[{j}].id"), m.id.as_str()))
+        }),
+    )?;
+
+    let source_ok = |path: &dyn Fn() -> String, s: &Option<String>| match s {
+        Some(s) => known("source", &sources, path, s),
+        None => Ok(()),
+    };
+
+    for (i, g) in plan.groups.iter().enumerate() {
+        source_ok(&|| format!("$.groups[{i}].source"), &g.source)?;
+        if let Some(parent) = &g.parent {
+            known("group", &groups, || format!("$.groups[{i}].parent"), parent)?;
+            // Walk up: a loop would never reach a group without a parent.
+            let mut at = parent.as_str();
+            for _ in 0..=plan.groups.len() {
+                match plan.group(at).and_then(|g| g.parent.as_deref()) {
+                    Some(next) if next == g.id => {
+                        return Err(invalid(
+                            format!("$.groups[{i}].parent"),
+                            format!("group {:?} sits inside itself through its parents", g.id),
+                        ))
+                    }
+                    Some(next) => at = next,
+                    None => break,
+                }
+            }
+        }
+    }
+    for (i, p) in plan.priorities.iter().enumerate() {
+        source_ok(&|| format!("$.priorities[{i}].source"), &p.source)?;
+        for (j, o) in p.objectives.iter().enumerate() {
+            known("objective", &objectives, || format!("$.priorities[{i}].objectives[{j}]"), o)?;
+        }
+    }
+    for (i, o) in plan.objectives.iter().enumerate() {
+        source_ok(&|| format!("$.objectives[{i}].source"), &o.source)?;
+        if let Some(g) = &o.group {
+            known("group", &groups, || format!("$.objectives[{i}].group"), g)?;
+        }
+        for (j, m) in o.measures.iter().enumerate() {
+            source_ok(&|| format!("$.objectives[{i}].measures[{j}].source"), &m.source)?;
+        }
+        for (j, a) in o.actions.iter().enumerate() {
+            let at = format!("$.objectives[{i}].actions[{j}]");
+            source_ok(&|| format!("{at}.source"), &a.source)?;
+            let mut seen_leads = BTreeSet::new();
+            for (k, l) in a.leads.iter().enumerate() {
+                known("lead", &leads, || format!("{at}.leads[{k}]"), l)?;
+                if !seen_leads.insert(l) {
+                    return Err(invalid(
+                        format!("{at}.leads[{k}]"),
+                        format!("lead {l:?} is listed twice for action {:?}", a.id),
+                    ));
+                }
+            }
+            for (k, u) in a.progress.iter().enumerate() {
+                let path = || format!("{at}.progress[{k}]");
+                if let Some(start) = a.start {
+                    if u.date < start {
+                        return Err(invalid(
+                            format!("{}.date", path()),
+                            format!(
+                                "progress update dated {} is before the action's start {}",
+                                u.date.format("%d/%m/%Y"),
+                                start.format("%d/%m/%Y")
+                            ),
+                        ));
+                    }
+                }
+                if let Some(reported) = plan.reported_on {
+                    if u.date > reported {
+                        return Err(invalid(
+                            format!("{}.date", path()),
+                            format!(
+                                "progress update dated {} is after the plan's reported_on date {}",
+                                u.date.format("%d/%m/%Y"),
+                                reported.format("%d/%m/%Y")
+                            ),
+                        ));
+                    }
+                }
+                if let Some(p) = u.percent_complete {
+                    if !(0.0..=100.0).contains(&p) {
+                        return Err(invalid(
+                            format!("{}.percent_complete", path()),
+                            format!("percent_complete {p} is not between 0 and 100"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(rules) = &plan.rules {
+        rules.check().map_err(|e| match e {
+            LoadError::Invalid { path, reason, .. } => {
+                invalid(path.replacen('$', "$.rules", 1), reason)
+            }
+            other => other,
+        })?;
+    }
+    Ok(())
+}
+
+/// What a [`PlanWarning`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// Two actions in one objective share a ref (reported, not merged).
+    DuplicateRef,
+    /// A timescale names a date that does not exist.
+    ImpossibleDate,
+    /// A timescale could not be understood.
+    TimescaleNotUnderstood,
+}
+
+/// Something in a plan worth a reader's attention that does not stop it
+/// loading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct PlanWarning {
+    /// What it is about.
+    pub kind: WarningKind,
+    /// The JSON path of the item.
+    pub path: String,
+    /// A plain-English sentence naming the text that caused it.
+    pub message: String,
+}
+
+pub(super) fn warnings(plan: &Plan) -> Vec<PlanWarning> {
+    use crate::timescale::ProblemKind;
+    let mut out = Vec::new();
+    for (i, o) in plan.objectives.iter().enumerate() {
+        let mut refs: BTreeMap<&str, usize> = BTreeMap::new();
+        for (j, a) in o.actions.iter().enumerate() {
+            let at = format!("$.objectives[{i}].actions[{j}]");
+            if let Some(r) = &a.reference {
+                if let Some(first) = refs.get(r.as_str()) {
+                    out.push(PlanWarning {
+                        kind: WarningKind::DuplicateRef,
+                        path: format!("{at}.ref"),
+                        message: format!(
+                            "objective {:?} has ref {:?} twice (actions {:?} and {:?}); both are kept",
+                            o.id, r.as_str(), o.actions[*first].id, a.id
+                        ),
+                    });
+                } else {
+                    refs.insert(r.as_str(), j);
+                }
+            }
+            let timescales = std::iter::once((format!("{at}.timescale"), &a.timescale)).chain(
+                a.sub_activities
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| (format!("{at}.sub_activities[{k}].timescale"), &s.timescale)),
+            );
+            for (path, t) in timescales {
+                for p in t.problems() {
+                    out.push(PlanWarning {
+                        kind: match p.kind {
+                            ProblemKind::ImpossibleDate => WarningKind::ImpossibleDate,
+                            ProblemKind::NotUnderstood => WarningKind::TimescaleNotUnderstood,
+                        },
+                        path: path.clone(),
+                        message: format!(
+                            "action {:?}: timescale {:?}: {:?} {}",
+                            a.id,
+                            t.raw(),
+                            p.text,
+                            p.reason
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,156 @@
+//! Rating scales (3-point RAG, BRAG, IPA 5-point) and how a plan shows them.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Rating;
+
+/// The rating scale a rule set rates on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Scale {
+    /// Red, Amber, Green. Complete work is Green.
+    Rag,
+    /// Blue, Red, Amber, Green: complete work is Blue.
+    #[default]
+    Brag,
+    /// The UK Infrastructure and Projects Authority 5-point delivery
+    /// confidence scale: Green, Amber/Green, Amber, Amber/Red, Red.
+    Ipa5,
+}
+
+impl Scale {
+    /// The ratings on this scale, worst first.
+    pub fn ratings(self) -> &'static [Rating] {
+        match self {
+            Scale::Rag => &[Rating::Red, Rating::Amber, Rating::Green],
+            Scale::Brag => &[Rating::Red, Rating::Amber, Rating::Green, Rating::Blue],
+            Scale::Ipa5 => &[
+                Rating::Red,
+                Rating::AmberRed,
+                Rating::Amber,
+                Rating::AmberGreen,
+                Rating::Green,
+            ],
+        }
+    }
+
+    /// Puts any rating onto this scale. Blue becomes Green where the scale
+    /// has no Blue; Amber/Green and Amber/Red become Amber on the 3-point
+    /// scales (the cautious reading). Unrated states stay as they are.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rating::{Rating, Scale};
+    ///
+    /// assert_eq!(Scale::Rag.normalise(Rating::Blue), Rating::Green);
+    /// assert_eq!(Scale::Brag.normalise(Rating::Blue), Rating::Blue);
+    /// assert_eq!(Scale::Rag.normalise(Rating::AmberGreen), Rating::Amber);
+    /// assert_eq!(Scale::Ipa5.normalise(Rating::AmberRed), Rating::AmberRed);
+    /// ```
+    pub fn normalise(self, rating: Rating) -> Rating {
+        match (self, rating) {
+            (Scale::Rag | Scale::Ipa5, Rating::Blue) => Rating::Green,
+            (Scale::Rag | Scale::Brag, Rating::AmberGreen | Rating::AmberRed) => Rating::Amber,
+            (_, r) => r,
+        }
+    }
+
+    /// The rating on this scale nearest to a score from 0 (Red) to 4 (Green),
+    /// as used by average roll-ups.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rating::{Rating, Scale};
+    ///
+    /// assert_eq!(Scale::Rag.from_score(2.9), Rating::Amber);
+    /// assert_eq!(Scale::Rag.from_score(3.1), Rating::Green);
+    /// assert_eq!(Scale::Ipa5.from_score(3.1), Rating::AmberGreen);
+    /// ```
+    pub fn from_score(self, score: f64) -> Rating {
+        let mut best = Rating::Red;
+        let mut best_gap = f64::INFINITY;
+        for &r in self.ratings().iter().filter(|r| **r != Rating::Blue) {
+            let gap = (r.score().unwrap_or(0.0) - score).abs();
+            // Ties go to the worse rating: averages never flatter.
+            if gap < best_gap - 1e-9 {
+                best = r;
+                best_gap = gap;
+            }
+        }
+        best
+    }
+}
+
+/// A colour as `#rrggbb`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Colour(pub String);
+
+/// How a plan shows its ratings: labels and colours per rating, with
+/// defaults that any plan can override (e.g. to say `Complete` for Blue).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct RatingStyle {
+    /// Labels to use instead of the standard names, by rating.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<Rating, String>,
+    /// Background colours to use instead of the defaults, by rating.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub colours: BTreeMap<Rating, Colour>,
+}
+
+impl RatingStyle {
+    /// The label for a rating: the plan's own, or the standard name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rating::{Rating, RatingStyle};
+    ///
+    /// let mut style = RatingStyle::default();
+    /// style.labels.insert(Rating::Blue, "Complete".into());
+    /// assert_eq!(style.label(Rating::Blue), "Complete");
+    /// assert_eq!(style.label(Rating::AmberGreen), "Amber/Green");
+    /// ```
+    pub fn label(&self, rating: Rating) -> &str {
+        self.labels.get(&rating).map(String::as_str).unwrap_or(rating.name())
+    }
+
+    /// The background colour for a rating. The defaults are light enough for
+    /// black text to reach WCAG AA contrast (at least 4.5:1) on every one.
+    pub fn colour(&self, rating: Rating) -> &str {
+        if let Some(c) = self.colours.get(&rating) {
+            return &c.0;
+        }
+        match rating {
+            Rating::Red => "#f4a6a6",
+            Rating::AmberRed => "#f7c19b",
+            Rating::Amber => "#ffd98a",
+            Rating::AmberGreen => "#d9e89a",
+            Rating::Green => "#a8dcab",
+            Rating::Blue => "#a9cdf0",
+            Rating::NotRated => "#e0e0e0",
+            Rating::NoData => "#f2f2f2",
+        }
+    }
+
+    /// A short shape symbol for a rating, so colour is never the only
+    /// signal: ✖ Red, ▼ Amber/Red, ▲ Amber, △ Amber/Green, ● Green, ✔ Blue,
+    /// – not rated, ? no data.
+    pub fn symbol(rating: Rating) -> &'static str {
+        match rating {
+            Rating::Red => "✖",
+            Rating::AmberRed => "▼",
+            Rating::Amber => "▲",
+            Rating::AmberGreen => "△",
+            Rating::Green => "●",
+            Rating::Blue => "✔",
+            Rating::NotRated => "–",
+            Rating::NoData => "?",
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The board report as data: what a council officer takes to the Corporate
+//! Parenting Board, independent of how it is rendered.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::evaluate::{ActionRating, Evaluation, RollupRating};
+use crate::plan::{Action, Plan};
+use crate::rating::Rating;
+use crate::rules::Reason;
+
+/// One action's line in a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportRow {
+    /// The action's id.
+    pub action_id: String,
+    /// The id of its objective.
+    pub objective_id: String,
+    /// The ref as written, if any.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// What will be done.
+    pub text: String,
+    /// The timescale as written.
+    pub timescale: String,
+    /// The names of its leads.
+    pub leads: Vec<String>,
+    /// The rating recorded in the plan, if any.
+    pub recorded: Option<Rating>,
+    /// The rating that stands.
+    pub rating: Rating,
+    /// Whether the recorded rating replaced the computed one.
+    pub overridden: bool,
+    /// Why the rules rate it so.
+    pub reason: Reason,
+    /// Its next due date, if any.
+    pub due: Option<NaiveDate>,
+}
+
+/// One objective's part of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ObjectiveSection {
+    /// The objective's id.
+    pub id: String,
+    /// Its ref as written, if any.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// Its title.
+    pub title: String,
+    /// The title of its group (workstream, section or source plan), if any.
+    pub group: Option<String>,
+    /// Its aim, if any.
+    pub aim: Option<String>,
+    /// How it will be achieved, if stated.
+    pub approach: Option<String>,
+    /// Its roll-up rating and counts.
+    pub rollup: RollupRating,
+    /// Its open actions (not complete, deferred or cancelled).
+    pub open_actions: Vec<ReportRow>,
+}
+
+/// The board report: open actions by objective, RAG counts, discrepancies
+/// and upcoming deadlines.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::report::BoardReport;
+/// use lineofsight::rules::RuleSet;
+///
+/// let plan = lineofsight::builtin("lancashire")?;
+/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+/// let report = BoardReport::new(&plan, &eval, 90);
+/// assert_eq!(report.objectives.len(), plan.objectives.len());
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BoardReport {
+    /// The plan's title.
+    pub title: String,
+    /// The plan's organisation.
+    pub organisation: String,
+    /// The date rated as of.
+    pub as_of: NaiveDate,
+    /// The whole plan's roll-up.
+    pub plan: RollupRating,
+    /// Objective by objective, in plan order.
+    pub objectives: Vec<ObjectiveSection>,
+    /// Red and Amber open actions, worst first.
+    pub exceptions: Vec<ReportRow>,
+    /// Recorded ratings that disagree with the rules.
+    pub discrepancies: Vec<ReportRow>,
+    /// Open actions due in the look-ahead window, soonest first.
+    pub upcoming: Vec<ReportRow>,
+    /// How many days ahead `upcoming` looks.
+    pub upcoming_days: u32,
+    /// Whether any lead is a named person.
+    pub names_people: bool,
+    /// Plan warnings (impossible dates, duplicate refs), as sentences.
+    pub warnings: Vec<String>,
+}
+
+impl BoardReport {
+    /// Builds the report from a plan and its evaluation, looking
+    /// `upcoming_days` ahead for deadlines.
+    pub fn new(plan: &Plan, eval: &Evaluation, upcoming_days: u32) -> BoardReport {
+        let actions: Vec<(&Action, &ActionRating)> = plan.actions().zip(&eval.actions).collect();
+        let row = |(a, r): &(&Action, &ActionRating)| ReportRow {
+            action_id: a.id.clone(),
+            objective_id: r.objective_id.clone(),
+            reference: r.reference.clone(),
+            text: a.text.clone(),
+            timescale: a.timescale.raw().trim().to_string(),
+            leads: plan.lead_names(a).into_iter().map(str::to_string).collect(),
+            recorded: r.recorded,
+            rating: r.rating,
+            overridden: r.overridden,
+            reason: r.reason.clone(),
+            due: r.due,
+        };
+        let is_open = |r: &ActionRating| r.state.is_open() && r.rating != Rating::Blue;
+        let objectives = plan
+            .objectives
+            .iter()
+            .zip(&eval.objectives)
+            .map(|(o, rollup)| ObjectiveSection {
+                id: o.id.clone(),
+                reference: o.reference.as_ref().map(|r| r.as_str().to_string()),
+                title: o.title.clone(),
+                group: o.group.as_deref().and_then(|g| plan.group(g)).map(|g| g.title.clone()),
+                aim: o.aim.clone(),
+                approach: o.approach.clone(),
+                rollup: rollup.clone(),
+                open_actions: actions
+                    .iter()
+                    .filter(|(_, r)| r.objective_id == o.id && is_open(r))
+                    .map(row)
+                    .collect(),
+            })
+            .collect();
+        let mut exceptions: Vec<ReportRow> = actions
+            .iter()
+            .filter(|(_, r)| is_open(r) && matches!(r.rating, Rating::Red | Rating::AmberRed | Rating::Amber))
+            .map(row)
+            .collect();
+        exceptions.sort_by_key(|r| r.rating);
+        let discrepancies = eval
+            .discrepancies
+            .iter()
+            .filter_map(|d| actions.iter().find(|(a, _)| a.id == d.action_id))
+            .map(row)
+            .collect();
+        let upcoming = eval
+            .due_within(upcoming_days)
+            .into_iter()
+            .filter_map(|u| actions.iter().find(|(a, _)| a.id == u.action_id))
+            .map(row)
+            .collect();
+        BoardReport {
+            title: plan.title.clone(),
+            organisation: plan.organisation.clone(),
+            as_of: eval.as_of,
+            plan: eval.plan.clone(),
+            objectives,
+            exceptions,
+            discrepancies,
+            upcoming,
+            upcoming_days,
+            names_people: plan.names_people(),
+            warnings: plan.warnings().into_iter().map(|w| w.message).collect(),
+        }
+    }
+}

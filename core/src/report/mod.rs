@@ -1,0 +1,9 @@
+//! Reports for people: the board report as structured data, and its
+//! renderings.
+
+mod board;
+mod terminal;
+mod wrap;
+
+pub use board::{BoardReport, ObjectiveSection, ReportRow};
+pub use terminal::render_terminal;

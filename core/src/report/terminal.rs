@@ -1,0 +1,262 @@
+//! The board report as plain text for a terminal, readable at 100 columns.
+
+use std::fmt::Write;
+
+use super::board::{BoardReport, ReportRow};
+use super::wrap::{pad, wrap};
+use crate::rating::{Rating, RatingStyle};
+use crate::rules::reason::uk_date;
+
+/// The report's width in characters.
+const WIDTH: usize = 100;
+
+/// Renders the board report as plain text no wider than 100 columns. Every
+/// rating is shown as a word and a shape, never by colour alone.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::report::{render_terminal, BoardReport};
+/// use lineofsight::rating::RatingStyle;
+/// use lineofsight::rules::RuleSet;
+///
+/// let plan = lineofsight::builtin("lancashire")?;
+/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+/// let text = render_terminal(&BoardReport::new(&plan, &eval, 90), &plan.style);
+/// assert!(text.lines().all(|l| l.chars().count() <= 100));
+/// assert!(text.contains("DISCREPANCIES"));
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
+    let mut out = String::new();
+    let rule = "═".repeat(WIDTH);
+    let thin = "─".repeat(WIDTH);
+    let chip = |r: Rating| format!("{} {}", RatingStyle::symbol(r), style.label(r));
+
+    line(&mut out, &rule);
+    for l in wrap(&report.title, WIDTH) {
+        line(&mut out, &l);
+    }
+    line(
+        &mut out,
+        &format!(
+            "Board report for {}, as of {}",
+            report.organisation,
+            uk_date(report.as_of)
+        ),
+    );
+    line(&mut out, &rule);
+    for l in wrap(&format!("Overall: {}", report.plan.reason.message), WIDTH) {
+        line(&mut out, &l);
+    }
+    let key: Vec<String> = Rating::ALL.iter().map(|r| chip(*r)).collect();
+    for l in wrap(&format!("Key: {}", key.join("  ")), WIDTH) {
+        line(&mut out, &l);
+    }
+    line(&mut out, "* marks a recorded rating that the rules allowed to override the computed one.");
+    if report.names_people {
+        line(
+            &mut out,
+            "Note: some leads are named people. Replace them with their roles before publishing.",
+        );
+    }
+
+    // RAG counts.
+    blank(&mut out);
+    line(&mut out, "RAG COUNTS BY OBJECTIVE (actions)");
+    line(&mut out, &thin);
+    let head = format!(
+        "{} {:>5} {:>5} {:>5} {:>5} {:>7}  {}",
+        pad("Objective", 53),
+        "Red",
+        "Amber",
+        "Green",
+        "Blue",
+        "Unrated",
+        "Rating"
+    );
+    line(&mut out, &head);
+    let mut group: Option<&str> = None;
+    for o in &report.objectives {
+        if o.group.as_deref() != group {
+            group = o.group.as_deref();
+            if let Some(g) = group {
+                line(&mut out, &format!("[{}]", pad(g, WIDTH - 2).trim_end()));
+            }
+        }
+        let name = match &o.reference {
+            Some(r) => format!("{r} {}", o.title),
+            None => o.title.clone(),
+        };
+        line(&mut out, &counts_line(&name, &o.rollup.counts, &chip(o.rollup.rating)));
+    }
+    line(&mut out, &thin);
+    line(
+        &mut out,
+        &counts_line("Whole plan", &report.plan.counts, &chip(report.plan.rating)),
+    );
+
+    // Open actions.
+    blank(&mut out);
+    line(&mut out, "OPEN ACTIONS BY OBJECTIVE");
+    for o in &report.objectives {
+        blank(&mut out);
+        line(&mut out, &thin);
+        let title = match &o.reference {
+            Some(r) => format!("Objective {r}: {}", o.title),
+            None => o.title.clone(),
+        };
+        for l in wrap(&title, WIDTH) {
+            line(&mut out, &l);
+        }
+        if let Some(g) = &o.group {
+            line(&mut out, &format!("Part of: {g}"));
+        }
+        if let Some(aim) = &o.aim {
+            for l in wrap(&format!("Aim: {aim}"), WIDTH) {
+                line(&mut out, &l);
+            }
+        }
+        for l in wrap(&format!("Rating: {} ({})", chip(o.rollup.rating), o.rollup.reason.message), WIDTH) {
+            line(&mut out, &l);
+        }
+        line(&mut out, &thin);
+        if o.open_actions.is_empty() {
+            line(&mut out, "No open actions.");
+            continue;
+        }
+        table(&mut out, &o.open_actions, &chip, None);
+    }
+
+    blank(&mut out);
+    line(&mut out, &rule);
+    line(
+        &mut out,
+        &format!(
+            "DISCREPANCIES: {} recorded ratings disagree with the rules as of {}",
+            report.discrepancies.len(),
+            uk_date(report.as_of)
+        ),
+    );
+    line(&mut out, &rule);
+    if report.discrepancies.is_empty() {
+        line(&mut out, "None.");
+    } else {
+        table(&mut out, &report.discrepancies, &chip, Some(report));
+    }
+
+    blank(&mut out);
+    line(&mut out, &rule);
+    line(
+        &mut out,
+        &format!(
+            "DUE IN THE NEXT {} DAYS: {} open actions",
+            report.upcoming_days,
+            report.upcoming.len()
+        ),
+    );
+    line(&mut out, &rule);
+    if report.upcoming.is_empty() {
+        line(&mut out, "None.");
+    } else {
+        table(&mut out, &report.upcoming, &chip, Some(report));
+    }
+
+    if !report.warnings.is_empty() {
+        blank(&mut out);
+        line(&mut out, &format!("DATA WARNINGS: {}", report.warnings.len()));
+        for w in &report.warnings {
+            for (i, l) in wrap(w, WIDTH - 2).iter().enumerate() {
+                line(&mut out, &format!("{}{l}", if i == 0 { "- " } else { "  " }));
+            }
+        }
+    }
+    out
+}
+
+fn line(out: &mut String, text: &str) {
+    let _ = writeln!(out, "{}", text.trim_end());
+}
+
+fn blank(out: &mut String) {
+    out.push('\n');
+}
+
+fn counts_line(name: &str, c: &crate::rules::RatingCounts, rating: &str) -> String {
+    format!(
+        "{} {:>5} {:>5} {:>5} {:>5} {:>7}  {}",
+        pad(&wrap(name, 53)[0], 53),
+        c.red + c.amber_red,
+        c.amber + c.amber_green,
+        c.green,
+        c.blue,
+        c.left_out(),
+        rating
+    )
+}
+
+/// A table of actions: Ref, Action, Timescale, Lead, Recorded, Rating, with
+/// the reason under each row. With a report, the ref is prefixed by the
+/// objective's ref so rows from different objectives can be told apart.
+fn table(out: &mut String, rows: &[ReportRow], chip: &dyn Fn(Rating) -> String, report: Option<&BoardReport>) {
+    const REF: usize = 9;
+    const ACTION: usize = 30;
+    const WHEN: usize = 16;
+    const LEAD: usize = 15;
+    const RECORDED: usize = 9;
+    line(
+        out,
+        &format!(
+            "{} {} {} {} {} {}",
+            pad("Ref", REF),
+            pad("Action", ACTION),
+            pad("Timescale", WHEN),
+            pad("Lead", LEAD),
+            pad("Recorded", RECORDED),
+            "Rating"
+        ),
+    );
+    for r in rows {
+        let objective_ref = report.and_then(|rep| {
+            rep.objectives
+                .iter()
+                .find(|o| o.id == r.objective_id)
+                .and_then(|o| o.reference.clone())
+        });
+        let reference = match (objective_ref, &r.reference) {
+            (Some(o), Some(a)) => format!("{o}/{a}"),
+            (Some(o), None) => format!("{o}/–"),
+            (None, Some(a)) => a.clone(),
+            (None, None) => "–".to_string(),
+        };
+        let cols = [
+            wrap(&reference, REF),
+            wrap(&r.text, ACTION),
+            wrap(if r.timescale.is_empty() { "–" } else { &r.timescale }, WHEN),
+            wrap(&if r.leads.is_empty() { "–".to_string() } else { r.leads.join("; ") }, LEAD),
+            vec![r.recorded.map(|x| x.name().to_string()).unwrap_or_else(|| "–".into())],
+            vec![format!("{}{}", chip(r.rating), if r.overridden { "*" } else { "" })],
+        ];
+        let height = cols.iter().map(Vec::len).max().unwrap_or(1);
+        for i in 0..height {
+            let cell = |c: usize, w: usize| pad(cols[c].get(i).map(String::as_str).unwrap_or(""), w);
+            line(
+                out,
+                &format!(
+                    "{} {} {} {} {} {}",
+                    cell(0, REF),
+                    cell(1, ACTION),
+                    cell(2, WHEN),
+                    cell(3, LEAD),
+                    cell(4, RECORDED),
+                    cols[5].get(i).map(String::as_str).unwrap_or("")
+                ),
+            );
+        }
+        for (i, l) in wrap(&r.reason.message, WIDTH - REF - 3).iter().enumerate() {
+            let lead = if i == 0 { "↳ " } else { "  " };
+            line(out, &format!("{}{lead}{l}", " ".repeat(REF + 1)));
+        }
+    }
+}

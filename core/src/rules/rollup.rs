@@ -1,0 +1,222 @@
+//! Rolling ratings up from actions to objectives, groups, priorities and the plan.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::reason::{Rated, Reason, ReasonCode};
+use super::RuleSet;
+use crate::rating::Rating;
+
+/// How ratings roll up. Unrated children (not rated, no data) are always
+/// left out, and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum Rollup {
+    /// The worst rating beneath.
+    #[default]
+    WorstOf,
+    /// Red when at least `red_at_least` of the rated children are Red;
+    /// otherwise Amber when at least `amber_at_least` are Red, Amber/Red or
+    /// Amber; otherwise Green (Blue when all are complete).
+    Share {
+        /// Share of Red children (0–1) that makes the parent Red, e.g. 0.25.
+        red_at_least: f64,
+        /// Share of Red or Amber children (0–1) that makes the parent Amber.
+        amber_at_least: f64,
+    },
+    /// The rating nearest the average score of the children (Red 0 to Green 4).
+    AverageScore,
+    /// Like `average_score` at objective level; above it, every rated action
+    /// beneath counts once, so each objective weighs as much as its rated
+    /// actions and a plan's score is the average over all its actions.
+    WeightedAverage,
+}
+
+/// How many items have each rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct RatingCounts {
+    /// Red.
+    pub red: usize,
+    /// Amber/Red.
+    pub amber_red: usize,
+    /// Amber.
+    pub amber: usize,
+    /// Amber/Green.
+    pub amber_green: usize,
+    /// Green.
+    pub green: usize,
+    /// Blue (complete).
+    pub blue: usize,
+    /// Not rated.
+    pub not_rated: usize,
+    /// No data.
+    pub no_data: usize,
+}
+
+impl RatingCounts {
+    /// Counts one more of a rating.
+    pub fn add(&mut self, rating: Rating) {
+        *self.slot(rating) += 1;
+    }
+
+    /// Adds another set of counts.
+    pub fn merge(&mut self, other: &RatingCounts) {
+        for r in Rating::ALL {
+            *self.slot(r) += other.get(r);
+        }
+    }
+
+    fn slot(&mut self, rating: Rating) -> &mut usize {
+        match rating {
+            Rating::Red => &mut self.red,
+            Rating::AmberRed => &mut self.amber_red,
+            Rating::Amber => &mut self.amber,
+            Rating::AmberGreen => &mut self.amber_green,
+            Rating::Green => &mut self.green,
+            Rating::Blue => &mut self.blue,
+            Rating::NotRated => &mut self.not_rated,
+            Rating::NoData => &mut self.no_data,
+        }
+    }
+
+    /// How many have this rating.
+    pub fn get(&self, rating: Rating) -> usize {
+        match rating {
+            Rating::Red => self.red,
+            Rating::AmberRed => self.amber_red,
+            Rating::Amber => self.amber,
+            Rating::AmberGreen => self.amber_green,
+            Rating::Green => self.green,
+            Rating::Blue => self.blue,
+            Rating::NotRated => self.not_rated,
+            Rating::NoData => self.no_data,
+        }
+    }
+
+    /// How many have a real rating.
+    pub fn rated(&self) -> usize {
+        Rating::ALL.iter().filter(|r| r.is_rated()).map(|r| self.get(*r)).sum()
+    }
+
+    /// How many are not rated or have no data.
+    pub fn left_out(&self) -> usize {
+        self.not_rated + self.no_data
+    }
+
+    /// How many in all.
+    pub fn total(&self) -> usize {
+        self.rated() + self.left_out()
+    }
+}
+
+/// Rolls child ratings up into one, under the rule set's roll-up method and
+/// scale. For `weighted_average` the caller passes every action beneath
+/// (see [`Rollup::WeightedAverage`]); for the other methods, the direct children.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::rating::Rating;
+/// use lineofsight::rules::{roll_up, ReasonCode, Rollup, RuleSet};
+///
+/// let children = [Rating::Green, Rating::Red, Rating::Green, Rating::Green, Rating::NoData];
+/// let worst = roll_up(children, &RuleSet::default());
+/// assert_eq!(worst.rating, Rating::Red);
+/// assert_eq!(worst.reason.message, "Red: worst of 4 rated (1 unrated left out)");
+///
+/// let share = RuleSet { rollup: Rollup::Share { red_at_least: 0.5, amber_at_least: 0.25 }, ..RuleSet::default() };
+/// assert_eq!(roll_up(children, &share).rating, Rating::Amber);
+/// ```
+pub fn roll_up(children: impl IntoIterator<Item = Rating>, rules: &RuleSet) -> Rated {
+    let mut counts = RatingCounts::default();
+    let mut rated: Vec<Rating> = Vec::new();
+    for r in children {
+        let r = rules.scale.normalise(r);
+        counts.add(r);
+        if r.is_rated() {
+            rated.push(r);
+        }
+    }
+    let left = counts.left_out();
+    let left_note = if left > 0 {
+        format!(" ({left} unrated left out)")
+    } else {
+        String::new()
+    };
+    let n = rated.len();
+    if n == 0 {
+        let rating = if counts.no_data > 0 || counts.total() == 0 {
+            Rating::NoData
+        } else {
+            Rating::NotRated
+        };
+        return Rated {
+            rating,
+            reason: Reason {
+                code: ReasonCode::NothingRated,
+                message: format!("{}: nothing beneath is rated{left_note}", rating.name()),
+                due: None,
+                sub_activity: None,
+            },
+        };
+    }
+    let all_blue = rated.iter().all(|r| *r == Rating::Blue);
+    let (rating, detail) = match rules.rollup {
+        Rollup::WorstOf => {
+            let worst = rated.iter().copied().min().unwrap_or(Rating::NoData);
+            (worst, format!("worst of {n} rated"))
+        }
+        Rollup::Share {
+            red_at_least,
+            amber_at_least,
+        } => {
+            let red = counts.red as f64 / n as f64;
+            let at_risk = (counts.red + counts.amber_red + counts.amber) as f64 / n as f64;
+            if red >= red_at_least && counts.red > 0 {
+                (
+                    Rating::Red,
+                    format!("{} of {n} rated are Red ({:.0}%, Red at {:.0}% or more)", counts.red, red * 100.0, red_at_least * 100.0),
+                )
+            } else if at_risk >= amber_at_least && at_risk > 0.0 {
+                (
+                    Rating::Amber,
+                    format!(
+                        "{} of {n} rated are Red or Amber ({:.0}%, Amber at {:.0}% or more)",
+                        counts.red + counts.amber_red + counts.amber,
+                        at_risk * 100.0,
+                        amber_at_least * 100.0
+                    ),
+                )
+            } else if all_blue {
+                (Rating::Blue, format!("all {n} rated are complete"))
+            } else {
+                (
+                    Rating::Green,
+                    format!("{:.0}% of {n} rated are Red or Amber, below {:.0}%", at_risk * 100.0, amber_at_least * 100.0),
+                )
+            }
+        }
+        Rollup::AverageScore | Rollup::WeightedAverage => {
+            let weighted = matches!(rules.rollup, Rollup::WeightedAverage);
+            let sum: f64 = rated.iter().filter_map(|r| r.score()).sum();
+            let score = sum / n as f64;
+            let rating = if all_blue {
+                Rating::Blue
+            } else {
+                rules.scale.from_score(score)
+            };
+            let how = if weighted { "weighted average" } else { "average" };
+            (rating, format!("{how} score {score:.1} of 4 over {n} rated"))
+        }
+    };
+    let rating = rules.scale.normalise(rating);
+    Rated {
+        rating,
+        reason: Reason {
+            code: ReasonCode::RollUp,
+            message: format!("{}: {detail}{left_note}", rating.name()),
+            due: None,
+            sub_activity: None,
+        },
+    }
+}

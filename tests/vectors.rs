@@ -1,0 +1,115 @@
+//! Runs the language-neutral test vectors in `tests/vectors/` against the
+//! Rust core. The Python and WebAssembly bindings run the same files.
+
+use chrono::NaiveDate;
+use lineofsight::plan::Ref;
+use lineofsight::timescale::{ParsedTimescale, Timescale};
+use lineofsight::{Plan, Rating, RuleSet};
+use lineofsight_conformance::vectors;
+use serde_json::{json, Value};
+
+fn to_value<T: serde::Serialize>(t: &T) -> Value {
+    serde_json::to_value(t).expect("serialisable")
+}
+
+/// Checks that every field in `expected` has the same value in `actual`.
+fn check_fields(case: &str, what: &str, expected: &Value, actual: &Value) {
+    for (key, want) in expected.as_object().expect("object") {
+        let got = &actual[key];
+        assert_eq!(got, want, "case {case}: {what}: field {key}");
+    }
+}
+
+#[test]
+fn ratings() {
+    let file = vectors("ratings.json");
+    let cases = file["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 20);
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let plan = Plan::from_json(&case["plan"].to_string())
+            .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
+        let rules = match case.get("rules") {
+            Some(r) => RuleSet::from_json(&r.to_string()).unwrap_or_else(|e| panic!("case {name}: rules: {e}")),
+            None => plan.rules_or_default(),
+        };
+        let as_of: NaiveDate = case["as_of"].as_str().and_then(|d| d.parse().ok()).expect("as_of");
+        let eval = plan.evaluate(as_of, &rules);
+        let expected = &case["expected"];
+        for want in expected["actions"].as_array().expect("actions") {
+            let id = want["action_id"].as_str().expect("action_id");
+            let a = eval.action(id).unwrap_or_else(|| panic!("case {name}: no action {id}"));
+            let mut got = to_value(a);
+            got["reason_code"] = to_value(&a.reason.code);
+            got["reason_message"] = json!(a.reason.message);
+            check_fields(name, id, want, &got);
+        }
+        for (key, list) in [("objectives", &eval.objectives), ("groups", &eval.groups), ("priorities", &eval.priorities)] {
+            for want in expected.get(key).and_then(Value::as_array).into_iter().flatten() {
+                let id = want["id"].as_str().expect("id");
+                let r = list.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("case {name}: no {key} {id}"));
+                let mut got = to_value(r);
+                got["reason_message"] = json!(r.reason.message);
+                check_fields(name, id, want, &got);
+            }
+        }
+        if let Some(want) = expected.get("plan_rollup") {
+            let mut got = to_value(&eval.plan);
+            got["reason_message"] = json!(eval.plan.reason.message);
+            check_fields(name, "plan", want, &got);
+        }
+        if let Some(want) = expected.get("discrepancies") {
+            let got: Vec<Value> = eval
+                .discrepancies
+                .iter()
+                .map(|d| json!({"action_id": d.action_id, "recorded": d.recorded, "computed": d.computed, "direction": d.direction}))
+                .collect();
+            assert_eq!(&Value::Array(got), want, "case {name}: discrepancies");
+        }
+    }
+}
+
+#[test]
+fn rating_spellings() {
+    let file = vectors("rating_spellings.json");
+    for case in file["cases"].as_array().expect("cases") {
+        let text = case["text"].as_str().expect("text");
+        match Rating::parse(text) {
+            Ok(r) => assert_eq!(to_value(&r), case["rating"], "{text:?}"),
+            Err(e) => {
+                assert_eq!(case["error"], json!(true), "{text:?} failed: {e}");
+                assert_eq!(e.text, text);
+            }
+        }
+    }
+}
+
+#[test]
+fn refs() {
+    let file = vectors("refs.json");
+    let mut refs: Vec<Ref> = file["sort"]["input"]
+        .as_array()
+        .expect("input")
+        .iter()
+        .map(|v| Ref::new(v.as_str().expect("str")))
+        .collect();
+    refs.sort();
+    let sorted: Vec<&str> = refs.iter().map(Ref::as_str).collect();
+    assert_eq!(json!(sorted), file["sort"]["expected"]);
+    for case in file["covers"].as_array().expect("covers") {
+        let r = Ref::new(case["ref"].as_str().expect("ref"));
+        assert_eq!(json!(r.covers()), case["covers"], "{r}");
+    }
+}
+
+#[test]
+fn timescales() {
+    let file = vectors("timescales.json");
+    let cases = file["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 40, "timescale vectors cover every form in the seeds");
+    for case in cases {
+        let raw = case["raw"].as_str().expect("raw");
+        let got = to_value(&ParsedTimescale::from(&Timescale::parse(raw)));
+        assert_eq!(got, case["expected"], "timescale {raw:?}");
+    }
+}
