@@ -80,13 +80,13 @@ fn run(args: &Args) -> Result<String, String> {
         None => plan.rules_or_default(),
     };
     // The only clock in lineofsight: the command line's default date.
-    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let eval = plan.evaluate(as_of, &rules);
     let report = BoardReport::new(&plan, &eval, args.upcoming_days);
     Ok(match args.format {
         Format::Terminal => render_terminal(&report, &plan.style),
-        Format::Json => {
-            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"
-        }
+        Format::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
     })
 }

@@ -52,13 +52,19 @@ fn wrong_types_name_the_json_path() {
     let mut v = base();
     v["objectives"][0]["actions"][0]["state"] = json!("finished");
     let err = load(&v).unwrap_err().to_string();
-    assert!(err.starts_with("plan JSON at $.objectives[0].actions[0].state"), "{err}");
+    assert!(
+        err.starts_with("plan JSON at $.objectives[0].actions[0].state"),
+        "{err}"
+    );
     assert!(err.contains("finished"), "{err}");
 
     let mut v = base();
     v["objectives"][0]["actions"][0]["progress"] = json!([{"date": "2019-02-30", "note": "x"}]);
     let err = load(&v).unwrap_err().to_string();
-    assert!(err.contains("$.objectives[0].actions[0].progress[0].date"), "{err}");
+    assert!(
+        err.contains("$.objectives[0].actions[0].progress[0].date"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -73,13 +79,19 @@ fn unknown_lead_is_named() {
 #[test]
 fn duplicate_ids_are_errors() {
     let mut v = base();
-    push(&mut v["objectives"][0]["actions"], json!({"id": "a1", "text": "Again"}));
+    push(
+        &mut v["objectives"][0]["actions"],
+        json!({"id": "a1", "text": "Again"}),
+    );
     let (path, reason) = invalid_at(&v);
     assert_eq!(path, "$.objectives[0].actions[1].id");
     assert!(reason.contains("duplicate action id \"a1\""), "{reason}");
 
     let mut v = base();
-    push(&mut v["leads"], json!({"id": "vsh", "name": "Someone else"}));
+    push(
+        &mut v["leads"],
+        json!({"id": "vsh", "name": "Someone else"}),
+    );
     assert_eq!(invalid_at(&v).0, "$.leads[1].id");
 
     let mut v = base();
@@ -91,7 +103,10 @@ fn duplicate_ids_are_errors() {
 fn duplicate_refs_are_reported_not_merged() {
     let mut v = base();
     v["objectives"][0]["actions"][0]["ref"] = json!("3a");
-    push(&mut v["objectives"][0]["actions"], json!({"id": "a2", "ref": "3a", "text": "Same ref"}));
+    push(
+        &mut v["objectives"][0]["actions"],
+        json!({"id": "a2", "ref": "3a", "text": "Same ref"}),
+    );
     let plan = load(&v).expect("loads");
     assert_eq!(plan.actions().count(), 2);
     let w = plan.warnings();
@@ -103,10 +118,14 @@ fn duplicate_refs_are_reported_not_merged() {
 fn updates_dated_impossibly_are_errors() {
     let mut v = base();
     v["reported_on"] = json!("2019-12-01");
-    v["objectives"][0]["actions"][0]["progress"] = json!([{"date": "2019-12-02", "note": "future"}]);
+    v["objectives"][0]["actions"][0]["progress"] =
+        json!([{"date": "2019-12-02", "note": "future"}]);
     let (path, reason) = invalid_at(&v);
     assert_eq!(path, "$.objectives[0].actions[0].progress[0].date");
-    assert!(reason.contains("after the plan's reported_on date 01/12/2019"), "{reason}");
+    assert!(
+        reason.contains("after the plan's reported_on date 01/12/2019"),
+        "{reason}"
+    );
 
     let mut v = base();
     v["objectives"][0]["actions"][0]["start"] = json!("2019-06-01");
@@ -114,8 +133,12 @@ fn updates_dated_impossibly_are_errors() {
     assert!(invalid_at(&v).1.contains("before the action's start"));
 
     let mut v = base();
-    v["objectives"][0]["actions"][0]["progress"] = json!([{"date": "2019-05-01", "note": "", "percent_complete": 140}]);
-    assert_eq!(invalid_at(&v).0, "$.objectives[0].actions[0].progress[0].percent_complete");
+    v["objectives"][0]["actions"][0]["progress"] =
+        json!([{"date": "2019-05-01", "note": "", "percent_complete": 140}]);
+    assert_eq!(
+        invalid_at(&v).0,
+        "$.objectives[0].actions[0].progress[0].percent_complete"
+    );
 }
 
 #[test]
@@ -141,7 +164,13 @@ fn references_to_missing_things_are_errors() {
 fn newer_versions_are_refused() {
     let mut v = base();
     v["schema_version"] = json!(2);
-    assert!(matches!(load(&v), Err(LoadError::UnsupportedVersion { found: 2, supported: 1 })));
+    assert!(matches!(
+        load(&v),
+        Err(LoadError::UnsupportedVersion {
+            found: 2,
+            supported: 1
+        })
+    ));
     v["schema_version"] = json!(0);
     assert_eq!(invalid_at(&v).0, "$.schema_version");
 }
@@ -153,16 +182,28 @@ fn plan_rules_are_checked_with_their_path() {
     assert_eq!(invalid_at(&v).0, "$.rules.expected_progress.amber_at_least");
     let mut v = base();
     v["rules"] = json!({"due_soon": 3});
-    assert!(load(&v).unwrap_err().to_string().contains("unknown field `due_soon`"));
+    assert!(load(&v)
+        .unwrap_err()
+        .to_string()
+        .contains("unknown field `due_soon`"));
 }
 
 #[test]
 fn rule_set_errors() {
     assert!(RuleSet::from_json("{}").is_ok());
-    let err = RuleSet::from_json(r#"{"rollup": {"method": "share", "red_at_least": 1.5, "amber_at_least": 0.2}}"#).unwrap_err();
-    assert_eq!(err.to_string(), "rule set at $.rollup.red_at_least: 1.5 is not a fraction between 0 and 1");
+    let err = RuleSet::from_json(
+        r#"{"rollup": {"method": "share", "red_at_least": 1.5, "amber_at_least": 0.2}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "rule set at $.rollup.red_at_least: 1.5 is not a fraction between 0 and 1"
+    );
     let err = RuleSet::from_json(r#"{"rollup": {"method": "median"}}"#).unwrap_err();
-    assert!(err.to_string().starts_with("rule set JSON at $.rollup"), "{err}");
+    assert!(
+        err.to_string().starts_with("rule set JSON at $.rollup"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -181,7 +222,11 @@ fn garbage_never_panics() {
     ];
     for input in &inputs {
         assert!(Plan::from_json(input).is_err());
-        assert!(RuleSet::from_json(input).is_err(), "{:?}", &input[..input.len().min(20)]);
+        assert!(
+            RuleSet::from_json(input).is_err(),
+            "{:?}",
+            &input[..input.len().min(20)]
+        );
     }
 }
 
@@ -189,5 +234,8 @@ fn garbage_never_panics() {
 fn builtin_names() {
     assert!(lineofsight::builtin("Lancashire").is_ok());
     let err = lineofsight::builtin("atlantis").unwrap_err();
-    assert_eq!(err.to_string(), "there is no built-in plan called \"atlantis\" (built-in plans: lancashire)");
+    assert_eq!(
+        err.to_string(),
+        "there is no built-in plan called \"atlantis\" (built-in plans: lancashire)"
+    );
 }

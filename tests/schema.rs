@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 fn check(file: &str, generated: String) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/schema").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/schema")
+        .join(file);
     if std::env::var_os("LINEOFSIGHT_BLESS").is_some() {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, &generated).expect("write schema");
@@ -30,15 +32,23 @@ fn rules_schema_is_checked_in() {
 
 #[test]
 fn evaluation_schema_is_checked_in() {
-    check("evaluation.schema.json", lineofsight::schema::evaluation_schema());
+    check(
+        "evaluation.schema.json",
+        lineofsight::schema::evaluation_schema(),
+    );
 }
 
 #[test]
 fn the_builtin_plan_validates_against_the_schema_shape() {
     // Every top-level property the built-in plan uses is one the schema declares.
-    let schema: serde_json::Value = serde_json::from_str(&lineofsight::schema::plan_schema()).expect("json");
-    let plan: serde_json::Value =
-        serde_json::from_str(&lineofsight::builtin("lancashire").expect("builtin").to_json()).expect("json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&lineofsight::schema::plan_schema()).expect("json");
+    let plan: serde_json::Value = serde_json::from_str(
+        &lineofsight::builtin("lancashire")
+            .expect("builtin")
+            .to_json(),
+    )
+    .expect("json");
     let props = schema["properties"].as_object().expect("properties");
     for key in plan.as_object().expect("object").keys() {
         assert!(props.contains_key(key), "schema lacks {key}");

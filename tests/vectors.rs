@@ -30,24 +30,42 @@ fn ratings() {
         let plan = Plan::from_json(&case["plan"].to_string())
             .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
         let rules = match case.get("rules") {
-            Some(r) => RuleSet::from_json(&r.to_string()).unwrap_or_else(|e| panic!("case {name}: rules: {e}")),
+            Some(r) => RuleSet::from_json(&r.to_string())
+                .unwrap_or_else(|e| panic!("case {name}: rules: {e}")),
             None => plan.rules_or_default(),
         };
-        let as_of: NaiveDate = case["as_of"].as_str().and_then(|d| d.parse().ok()).expect("as_of");
+        let as_of: NaiveDate = case["as_of"]
+            .as_str()
+            .and_then(|d| d.parse().ok())
+            .expect("as_of");
         let eval = plan.evaluate(as_of, &rules);
         let expected = &case["expected"];
         for want in expected["actions"].as_array().expect("actions") {
             let id = want["action_id"].as_str().expect("action_id");
-            let a = eval.action(id).unwrap_or_else(|| panic!("case {name}: no action {id}"));
+            let a = eval
+                .action(id)
+                .unwrap_or_else(|| panic!("case {name}: no action {id}"));
             let mut got = to_value(a);
             got["reason_code"] = to_value(&a.reason.code);
             got["reason_message"] = json!(a.reason.message);
             check_fields(name, id, want, &got);
         }
-        for (key, list) in [("objectives", &eval.objectives), ("groups", &eval.groups), ("priorities", &eval.priorities)] {
-            for want in expected.get(key).and_then(Value::as_array).into_iter().flatten() {
+        for (key, list) in [
+            ("objectives", &eval.objectives),
+            ("groups", &eval.groups),
+            ("priorities", &eval.priorities),
+        ] {
+            for want in expected
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 let id = want["id"].as_str().expect("id");
-                let r = list.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("case {name}: no {key} {id}"));
+                let r = list
+                    .iter()
+                    .find(|r| r.id == id)
+                    .unwrap_or_else(|| panic!("case {name}: no {key} {id}"));
                 let mut got = to_value(r);
                 got["reason_message"] = json!(r.reason.message);
                 check_fields(name, id, want, &got);
@@ -106,7 +124,10 @@ fn refs() {
 fn timescales() {
     let file = vectors("timescales.json");
     let cases = file["cases"].as_array().expect("cases");
-    assert!(cases.len() >= 40, "timescale vectors cover every form in the seeds");
+    assert!(
+        cases.len() >= 40,
+        "timescale vectors cover every form in the seeds"
+    );
     for case in cases {
         let raw = case["raw"].as_str().expect("raw");
         let got = to_value(&ParsedTimescale::from(&Timescale::parse(raw)));

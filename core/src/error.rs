@@ -60,7 +60,10 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
     let body = json.strip_prefix('\u{feff}').unwrap_or(json);
     let first = body.trim_start();
     if !first.starts_with('{') {
-        let found = first.chars().next().map_or("nothing".to_string(), |c| format!("{c:?}"));
+        let found = first
+            .chars()
+            .next()
+            .map_or("nothing".to_string(), |c| format!("{c:?}"));
         let before = &body[..body.len() - first.len()];
         return Err(LoadError::Json {
             what,

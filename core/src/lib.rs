@@ -42,3 +42,8 @@ pub use evaluate::Evaluation;
 pub use plan::Plan;
 pub use rating::Rating;
 pub use rules::RuleSet;
+
+/// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use change::RatingChange;
-pub use discrepancy::{Discrepancy, Direction};
+pub use discrepancy::{Direction, Discrepancy};
 
 use crate::plan::{Lifecycle, Plan};
 use crate::rating::Rating;
@@ -259,8 +259,13 @@ fn rollup_of_objectives(
     actions: &[ActionRating],
     rules: &RuleSet,
 ) -> RollupRating {
-    let children: Vec<&RollupRating> = objectives.iter().filter(|o| ids.contains(&o.id.as_str())).collect();
-    let beneath = actions.iter().filter(|a| ids.contains(&a.objective_id.as_str()));
+    let children: Vec<&RollupRating> = objectives
+        .iter()
+        .filter(|o| ids.contains(&o.id.as_str()))
+        .collect();
+    let beneath = actions
+        .iter()
+        .filter(|a| ids.contains(&a.objective_id.as_str()));
     let rated = if matches!(rules.rollup, crate::rules::Rollup::WeightedAverage) {
         roll_up(beneath.clone().map(|a| a.rating), rules)
     } else {

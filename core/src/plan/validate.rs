@@ -64,34 +64,55 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
     }
     let leads = unique(
         "lead",
-        plan.leads.iter().enumerate().map(|(i, l)| (format!("$.leads[{i}].id"), l.id.as_str())),
+        plan.leads
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (format!("$.leads[{i}].id"), l.id.as_str())),
     )?;
     let sources = unique(
         "source",
-        plan.sources.iter().enumerate().map(|(i, s)| (format!("$.sources[{i}].id"), s.id.as_str())),
+        plan.sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("$.sources[{i}].id"), s.id.as_str())),
     )?;
     let groups = unique(
         "group",
-        plan.groups.iter().enumerate().map(|(i, g)| (format!("$.groups[{i}].id"), g.id.as_str())),
+        plan.groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (format!("$.groups[{i}].id"), g.id.as_str())),
     )?;
     let objectives = unique(
         "objective",
-        plan.objectives.iter().enumerate().map(|(i, o)| (format!("$.objectives[{i}].id"), o.id.as_str())),
+        plan.objectives
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (format!("$.objectives[{i}].id"), o.id.as_str())),
     )?;
     unique(
         "priority",
-        plan.priorities.iter().enumerate().map(|(i, p)| (format!("$.priorities[{i}].id"), p.id.as_str())),
+        plan.priorities
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("$.priorities[{i}].id"), p.id.as_str())),
     )?;
     unique(
         "action",
         plan.objectives.iter().enumerate().flat_map(|(i, o)| {
-            o.actions.iter().enumerate().map(move |(j, a)| (format!("$.objectives[{i}].actions[{j}].id"), a.id.as_str()))
+            o.actions
+                .iter()
+                .enumerate()
+                .map(move |(j, a)| (format!("$.objectives[{i}].actions[{j}].id"), a.id.as_str()))
         }),
     )?;
     unique(
         "measure",
         plan.objectives.iter().enumerate().flat_map(|(i, o)| {
-            o.measures.iter().enumerate().map(move |(j, m)| (format!("$.objectives[{i}].measures[{j}].id"), m.id.as_str()))
+            o.measures
+                .iter()
+                .enumerate()
+                .map(move |(j, m)| (format!("$.objectives[{i}].measures[{j}].id"), m.id.as_str()))
         }),
     )?;
 
@@ -123,7 +144,12 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
     for (i, p) in plan.priorities.iter().enumerate() {
         source_ok(&|| format!("$.priorities[{i}].source"), &p.source)?;
         for (j, o) in p.objectives.iter().enumerate() {
-            known("objective", &objectives, || format!("$.priorities[{i}].objectives[{j}]"), o)?;
+            known(
+                "objective",
+                &objectives,
+                || format!("$.priorities[{i}].objectives[{j}]"),
+                o,
+            )?;
         }
     }
     for (i, o) in plan.objectives.iter().enumerate() {
@@ -132,7 +158,10 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
             known("group", &groups, || format!("$.objectives[{i}].group"), g)?;
         }
         for (j, m) in o.measures.iter().enumerate() {
-            source_ok(&|| format!("$.objectives[{i}].measures[{j}].source"), &m.source)?;
+            source_ok(
+                &|| format!("$.objectives[{i}].measures[{j}].source"),
+                &m.source,
+            )?;
         }
         for (j, a) in o.actions.iter().enumerate() {
             let at = format!("$.objectives[{i}].actions[{j}]");

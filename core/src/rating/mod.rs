@@ -20,7 +20,9 @@ pub use spelling::{RatingError, RecordedSpelling};
 /// Ratings order from worst to best: Red < Amber/Red < Amber < Amber/Green <
 /// Green < Blue; `NotRated` and `NoData` have no place on that order (see
 /// [`Rating::score`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     /// Off track: past due, or beyond tolerance.

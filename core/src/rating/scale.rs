@@ -117,7 +117,10 @@ impl RatingStyle {
     /// assert_eq!(style.label(Rating::AmberGreen), "Amber/Green");
     /// ```
     pub fn label(&self, rating: Rating) -> &str {
-        self.labels.get(&rating).map(String::as_str).unwrap_or(rating.name())
+        self.labels
+            .get(&rating)
+            .map(String::as_str)
+            .unwrap_or(rating.name())
     }
 
     /// The background colour for a rating. The defaults are light enough for

@@ -81,7 +81,12 @@ impl Rating {
                 other => other.to_ascii_lowercase(),
             })
             .collect();
-        let plain = |rating| Ok(RecordedSpelling { rating, implies: None });
+        let plain = |rating| {
+            Ok(RecordedSpelling {
+                rating,
+                implies: None,
+            })
+        };
         let with = |rating, state| {
             Ok(RecordedSpelling {
                 rating,

@@ -129,7 +129,11 @@ impl BoardReport {
                 id: o.id.clone(),
                 reference: o.reference.as_ref().map(|r| r.as_str().to_string()),
                 title: o.title.clone(),
-                group: o.group.as_deref().and_then(|g| plan.group(g)).map(|g| g.title.clone()),
+                group: o
+                    .group
+                    .as_deref()
+                    .and_then(|g| plan.group(g))
+                    .map(|g| g.title.clone()),
                 aim: o.aim.clone(),
                 approach: o.approach.clone(),
                 rollup: rollup.clone(),
@@ -142,7 +146,9 @@ impl BoardReport {
             .collect();
         let mut exceptions: Vec<ReportRow> = actions
             .iter()
-            .filter(|(_, r)| is_open(r) && matches!(r.rating, Rating::Red | Rating::AmberRed | Rating::Amber))
+            .filter(|(_, r)| {
+                is_open(r) && matches!(r.rating, Rating::Red | Rating::AmberRed | Rating::Amber)
+            })
             .map(row)
             .collect();
         exceptions.sort_by_key(|r| r.rating);

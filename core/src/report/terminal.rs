@@ -54,7 +54,10 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
     for l in wrap(&format!("Key: {}", key.join("  ")), WIDTH) {
         line(&mut out, &l);
     }
-    line(&mut out, "* marks a recorded rating that the rules allowed to override the computed one.");
+    line(
+        &mut out,
+        "* marks a recorded rating that the rules allowed to override the computed one.",
+    );
     if report.names_people {
         line(
             &mut out,
@@ -89,7 +92,10 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
             Some(r) => format!("{r} {}", o.title),
             None => o.title.clone(),
         };
-        line(&mut out, &counts_line(&name, &o.rollup.counts, &chip(o.rollup.rating)));
+        line(
+            &mut out,
+            &counts_line(&name, &o.rollup.counts, &chip(o.rollup.rating)),
+        );
     }
     line(&mut out, &thin);
     line(
@@ -118,7 +124,14 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
                 line(&mut out, &l);
             }
         }
-        for l in wrap(&format!("Rating: {} ({})", chip(o.rollup.rating), o.rollup.reason.message), WIDTH) {
+        for l in wrap(
+            &format!(
+                "Rating: {} ({})",
+                chip(o.rollup.rating),
+                o.rollup.reason.message
+            ),
+            WIDTH,
+        ) {
             line(&mut out, &l);
         }
         line(&mut out, &thin);
@@ -165,10 +178,16 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
 
     if !report.warnings.is_empty() {
         blank(&mut out);
-        line(&mut out, &format!("DATA WARNINGS: {}", report.warnings.len()));
+        line(
+            &mut out,
+            &format!("DATA WARNINGS: {}", report.warnings.len()),
+        );
         for w in &report.warnings {
             for (i, l) in wrap(w, WIDTH - 2).iter().enumerate() {
-                line(&mut out, &format!("{}{l}", if i == 0 { "- " } else { "  " }));
+                line(
+                    &mut out,
+                    &format!("{}{l}", if i == 0 { "- " } else { "  " }),
+                );
             }
         }
     }
@@ -199,7 +218,12 @@ fn counts_line(name: &str, c: &crate::rules::RatingCounts, rating: &str) -> Stri
 /// A table of actions: Ref, Action, Timescale, Lead, Recorded, Rating, with
 /// the reason under each row. With a report, the ref is prefixed by the
 /// objective's ref so rows from different objectives can be told apart.
-fn table(out: &mut String, rows: &[ReportRow], chip: &dyn Fn(Rating) -> String, report: Option<&BoardReport>) {
+fn table(
+    out: &mut String,
+    rows: &[ReportRow],
+    chip: &dyn Fn(Rating) -> String,
+    report: Option<&BoardReport>,
+) {
     const REF: usize = 9;
     const ACTION: usize = 30;
     const WHEN: usize = 16;
@@ -233,14 +257,36 @@ fn table(out: &mut String, rows: &[ReportRow], chip: &dyn Fn(Rating) -> String, 
         let cols = [
             wrap(&reference, REF),
             wrap(&r.text, ACTION),
-            wrap(if r.timescale.is_empty() { "–" } else { &r.timescale }, WHEN),
-            wrap(&if r.leads.is_empty() { "–".to_string() } else { r.leads.join("; ") }, LEAD),
-            vec![r.recorded.map(|x| x.name().to_string()).unwrap_or_else(|| "–".into())],
-            vec![format!("{}{}", chip(r.rating), if r.overridden { "*" } else { "" })],
+            wrap(
+                if r.timescale.is_empty() {
+                    "–"
+                } else {
+                    &r.timescale
+                },
+                WHEN,
+            ),
+            wrap(
+                &if r.leads.is_empty() {
+                    "–".to_string()
+                } else {
+                    r.leads.join("; ")
+                },
+                LEAD,
+            ),
+            vec![r
+                .recorded
+                .map(|x| x.name().to_string())
+                .unwrap_or_else(|| "–".into())],
+            vec![format!(
+                "{}{}",
+                chip(r.rating),
+                if r.overridden { "*" } else { "" }
+            )],
         ];
         let height = cols.iter().map(Vec::len).max().unwrap_or(1);
         for i in 0..height {
-            let cell = |c: usize, w: usize| pad(cols[c].get(i).map(String::as_str).unwrap_or(""), w);
+            let cell =
+                |c: usize, w: usize| pad(cols[c].get(i).map(String::as_str).unwrap_or(""), w);
             line(
                 out,
                 &format!(

@@ -55,6 +55,8 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), [""]);
-        assert!(wrap(&"word ".repeat(100), 10).iter().all(|l| l.chars().count() <= 10));
+        assert!(wrap(&"word ".repeat(100), 10)
+            .iter()
+            .all(|l| l.chars().count() <= 10));
     }
 }

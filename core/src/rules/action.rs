@@ -85,11 +85,25 @@ fn rate_timescale(
     rules: &RuleSet,
 ) -> Rated {
     match state {
-        Lifecycle::Deferred => return rated(Rating::NotRated, ReasonCode::Deferred, None, "deferred".into()),
-        Lifecycle::Cancelled => {
-            return rated(Rating::NotRated, ReasonCode::Cancelled, None, "cancelled".into())
+        Lifecycle::Deferred => {
+            return rated(
+                Rating::NotRated,
+                ReasonCode::Deferred,
+                None,
+                "deferred".into(),
+            )
         }
-        Lifecycle::Complete => return rated(Rating::Blue, ReasonCode::Complete, None, "complete".into()),
+        Lifecycle::Cancelled => {
+            return rated(
+                Rating::NotRated,
+                ReasonCode::Cancelled,
+                None,
+                "cancelled".into(),
+            )
+        }
+        Lifecycle::Complete => {
+            return rated(Rating::Blue, ReasonCode::Complete, None, "complete".into())
+        }
         Lifecycle::NotStarted | Lifecycle::InProgress => {}
     }
     let due = timescale.next_due(as_of);
@@ -103,7 +117,12 @@ fn rate_timescale(
             )
         }
         TimescaleKind::Empty => {
-            return rated(Rating::NoData, ReasonCode::NoTimescale, None, "no timescale given".into())
+            return rated(
+                Rating::NoData,
+                ReasonCode::NoTimescale,
+                None,
+                "no timescale given".into(),
+            )
         }
         TimescaleKind::ToBeConfirmed => {
             return rated(
@@ -123,11 +142,18 @@ fn rate_timescale(
                 Rating::NoData,
                 ReasonCode::TimescaleNotUnderstood,
                 None,
-                format!("timescale {:?} could not be read{why}", timescale.raw().trim()),
+                format!(
+                    "timescale {:?} could not be read{why}",
+                    timescale.raw().trim()
+                ),
             );
         }
-        TimescaleKind::Ongoing { until: None, from, .. }
-        | TimescaleKind::Recurring { until: None, from, .. } => {
+        TimescaleKind::Ongoing {
+            until: None, from, ..
+        }
+        | TimescaleKind::Recurring {
+            until: None, from, ..
+        } => {
             if let Some(from) = from {
                 if from.start > as_of {
                     return rated(
@@ -143,7 +169,12 @@ fn rate_timescale(
         _ => {}
     }
     let Some(due) = due else {
-        return rated(Rating::NoData, ReasonCode::NoTimescale, None, "no due date".into());
+        return rated(
+            Rating::NoData,
+            ReasonCode::NoTimescale,
+            None,
+            "no due date".into(),
+        );
     };
     let days = (due - as_of).num_days();
     if days < 0 {
@@ -159,11 +190,7 @@ fn rate_timescale(
             Rating::Amber,
             ReasonCode::DueSoon,
             Some(due),
-            format!(
-                "due {}, {}, not complete",
-                uk_date(due),
-                days_phrase(days)
-            ),
+            format!("due {}, {}, not complete", uk_date(due), days_phrase(days)),
         );
     }
     if let Some(r) = expected_progress(action, timescale, due, as_of, rules) {
@@ -242,7 +269,11 @@ fn rate_ongoing(
                     Rating::Green,
                     ReasonCode::OngoingUpdated,
                     due,
-                    format!("{what}, last progress update {}, {}", uk_date(u.date), days_phrase(-age)),
+                    format!(
+                        "{what}, last progress update {}, {}",
+                        uk_date(u.date),
+                        days_phrase(-age)
+                    ),
                 )
             }
         }
@@ -278,5 +309,10 @@ fn expected_progress(
     } else {
         Rating::Red
     };
-    Some(rated(rating, ReasonCode::BehindExpectedProgress, Some(due), detail))
+    Some(rated(
+        rating,
+        ReasonCode::BehindExpectedProgress,
+        Some(due),
+        detail,
+    ))
 }

@@ -95,7 +95,11 @@ impl RatingCounts {
 
     /// How many have a real rating.
     pub fn rated(&self) -> usize {
-        Rating::ALL.iter().filter(|r| r.is_rated()).map(|r| self.get(*r)).sum()
+        Rating::ALL
+            .iter()
+            .filter(|r| r.is_rated())
+            .map(|r| self.get(*r))
+            .sum()
     }
 
     /// How many are not rated or have no data.
@@ -175,7 +179,12 @@ pub fn roll_up(children: impl IntoIterator<Item = Rating>, rules: &RuleSet) -> R
             if red >= red_at_least && counts.red > 0 {
                 (
                     Rating::Red,
-                    format!("{} of {n} rated are Red ({:.0}%, Red at {:.0}% or more)", counts.red, red * 100.0, red_at_least * 100.0),
+                    format!(
+                        "{} of {n} rated are Red ({:.0}%, Red at {:.0}% or more)",
+                        counts.red,
+                        red * 100.0,
+                        red_at_least * 100.0
+                    ),
                 )
             } else if at_risk >= amber_at_least && at_risk > 0.0 {
                 (
@@ -192,7 +201,11 @@ pub fn roll_up(children: impl IntoIterator<Item = Rating>, rules: &RuleSet) -> R
             } else {
                 (
                     Rating::Green,
-                    format!("{:.0}% of {n} rated are Red or Amber, below {:.0}%", at_risk * 100.0, amber_at_least * 100.0),
+                    format!(
+                        "{:.0}% of {n} rated are Red or Amber, below {:.0}%",
+                        at_risk * 100.0,
+                        amber_at_least * 100.0
+                    ),
                 )
             }
         }
@@ -205,8 +218,15 @@ pub fn roll_up(children: impl IntoIterator<Item = Rating>, rules: &RuleSet) -> R
             } else {
                 rules.scale.from_score(score)
             };
-            let how = if weighted { "weighted average" } else { "average" };
-            (rating, format!("{how} score {score:.1} of 4 over {n} rated"))
+            let how = if weighted {
+                "weighted average"
+            } else {
+                "average"
+            };
+            (
+                rating,
+                format!("{how} score {score:.1} of 4 over {n} rated"),
+            )
         }
     };
     let rating = rules.scale.normalise(rating);

@@ -1,0 +1,119 @@
+//! The board report and the discrepancy audit on the built-in plan.
+
+use chrono::NaiveDate;
+use lineofsight::evaluate::Direction;
+use lineofsight::report::{render_terminal, BoardReport};
+use lineofsight::{Plan, Rating, RuleSet};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn lancashire() -> Plan {
+    lineofsight::builtin("lancashire").expect("built-in plan loads")
+}
+
+#[test]
+fn terminal_report_fits_100_columns_and_has_every_section() {
+    let plan = lancashire();
+    let eval = plan.evaluate(date(2019, 12, 31), &RuleSet::default());
+    let report = BoardReport::new(&plan, &eval, 90);
+    let text = render_terminal(&report, &plan.style);
+    for (i, line) in text.lines().enumerate() {
+        assert!(
+            line.chars().count() <= 100,
+            "line {} is {} wide: {line}",
+            i + 1,
+            line.chars().count()
+        );
+    }
+    for needle in [
+        "Board report for Lancashire County Council, as of 31/12/2019",
+        "RAG COUNTS BY OBJECTIVE",
+        "OPEN ACTIONS BY OBJECTIVE",
+        "DISCREPANCIES:",
+        "DUE IN THE NEXT 90 DAYS",
+        "Whole plan",
+    ] {
+        assert!(text.contains(needle), "report lacks {needle:?}");
+    }
+    for o in &plan.objectives {
+        let start: String = o.title.chars().take(30).collect();
+        assert!(
+            text.contains(start.trim()),
+            "report lacks objective {:?}",
+            o.title
+        );
+    }
+}
+
+#[test]
+fn seed_002_greens_past_their_dates_are_found() {
+    let plan = lancashire();
+    let as_of = date(2019, 12, 31);
+    let eval = plan.evaluate(as_of, &RuleSet::default());
+    let mut expected = 0;
+    for (action, rating) in plan.actions().zip(&eval.actions) {
+        let recorded_green =
+            action.recorded_rating.as_ref().map(|r| r.rating) == Some(Rating::Green);
+        let past_due = action.timescale.due().is_some_and(|d| d < as_of);
+        if recorded_green && past_due && action.state.is_open() {
+            expected += 1;
+            let d = eval
+                .discrepancies
+                .iter()
+                .find(|d| d.action_id == action.id)
+                .unwrap_or_else(|| {
+                    panic!("{} ({}) is not in the audit", action.id, action.timescale)
+                });
+            assert_eq!(d.computed, Rating::Red, "{}", action.id);
+            assert_eq!(d.direction, Direction::Optimistic);
+            assert_eq!(rating.computed, Rating::Red);
+        }
+    }
+    assert!(
+        expected >= 5,
+        "seed 002 has several Greens past their dates, found {expected}"
+    );
+}
+
+#[test]
+fn the_audit_depends_on_the_date() {
+    let plan = lancashire();
+    let a3a1 = plan
+        .actions()
+        .find(|a| {
+            a.source.as_deref() == Some("s002")
+                && a.reference.as_ref().is_some_and(|r| r.as_str() == "3a1")
+        })
+        .expect("seed 002 ref 3a1");
+    let before = plan.evaluate(date(2019, 6, 30), &RuleSet::default());
+    let after = plan.evaluate(date(2019, 12, 31), &RuleSet::default());
+    assert!(before.discrepancies.iter().all(|d| d.action_id != a3a1.id));
+    assert!(after.discrepancies.iter().any(|d| d.action_id == a3a1.id));
+
+    let changes = plan.changes(date(2019, 6, 30), date(2019, 12, 31), &RuleSet::default());
+    let c = changes
+        .iter()
+        .find(|c| c.action_id == a3a1.id)
+        .expect("3a1 changed");
+    assert_eq!((c.from, c.to), (Rating::Green, Rating::Red));
+    assert_eq!(
+        c.to_reason.message,
+        "Red: due 30/11/2019, 31 days ago, not complete"
+    );
+}
+
+#[test]
+fn report_json_round_trips() {
+    let plan = lancashire();
+    let eval = plan.evaluate(date(2019, 12, 31), &RuleSet::default());
+    let report = BoardReport::new(&plan, &eval, 90);
+    let json = serde_json::to_string(&report).expect("serialises");
+    let back: BoardReport = serde_json::from_str(&json).expect("deserialises");
+    assert_eq!(back, report);
+    assert!(report
+        .upcoming
+        .iter()
+        .all(|r| r.due.is_some_and(|d| d >= eval.as_of)));
+}
