@@ -122,15 +122,25 @@ fn refs() {
 
 #[test]
 fn timescales() {
-    let file = vectors("timescales.json");
-    let cases = file["cases"].as_array().expect("cases");
+    let mut file = vectors("timescales.json");
+    let bless = std::env::var_os("LINEOFSIGHT_BLESS").is_some();
+    let cases = file["cases"].as_array_mut().expect("cases");
     assert!(
         cases.len() >= 40,
         "timescale vectors cover every form in the seeds"
     );
-    for case in cases {
-        let raw = case["raw"].as_str().expect("raw");
-        let got = to_value(&ParsedTimescale::from(&Timescale::parse(raw)));
-        assert_eq!(got, case["expected"], "timescale {raw:?}");
+    for case in cases.iter_mut() {
+        let raw = case["raw"].as_str().expect("raw").to_string();
+        let got = to_value(&ParsedTimescale::from(&Timescale::parse(&raw)));
+        if bless {
+            case["expected"] = got;
+        } else {
+            assert_eq!(got, case["expected"], "timescale {raw:?}");
+        }
+    }
+    if bless {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors/timescales.json");
+        let text = serde_json::to_string_pretty(&file).expect("json") + "\n";
+        std::fs::write(path, text).expect("write vectors");
     }
 }

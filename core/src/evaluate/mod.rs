@@ -312,7 +312,10 @@ impl Evaluation {
     /// # Ok::<(), lineofsight::LoadError>(())
     /// ```
     pub fn due_within(&self, days: u32) -> Vec<&ActionRating> {
-        let end = self.as_of + chrono::Duration::days(i64::from(days));
+        let end = self
+            .as_of
+            .checked_add_signed(chrono::Duration::days(i64::from(days)))
+            .unwrap_or(NaiveDate::MAX);
         let mut due: Vec<&ActionRating> = self
             .actions
             .iter()

@@ -205,7 +205,7 @@ fn blank(out: &mut String) {
 fn counts_line(name: &str, c: &crate::rules::RatingCounts, rating: &str) -> String {
     format!(
         "{} {:>5} {:>5} {:>5} {:>5} {:>7}  {}",
-        pad(&wrap(name, 53)[0], 53),
+        pad(&wrap(name, 53).into_iter().next().unwrap_or_default(), 53),
         c.red + c.amber_red,
         c.amber + c.amber_green,
         c.green,
