@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""Builds core/data/lancashire.json, the built-in plan, from the public
+Lancashire County Council documents in shared/seeds/.
+
+Usage: python3 tools/seeds/build_lancashire.py [SEEDS_DIR] [OUT]
+
+Deterministic: the same seeds give byte-identical output. Standard library only.
+See README.md beside this file for what comes from where and every editorial
+judgement.
+"""
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def lead_id(name):
+    """Mirrors lineofsight::plan::lead_id."""
+    words = re.split(r"[^\w'’]+", name)
+    out = []
+    for w in words:
+        w = "".join(c for c in w if c.isalnum()).lower()
+        if w:
+            out.append(w)
+    return "-".join(out)
+
+
+def clean(text):
+    """Removes HTML tags and stray markup, normalises white space."""
+    text = re.sub(r"<[^>]*>", " ", text)
+    text = text.replace("br>", " ")
+    text = re.sub(r"\s+", " ", text)
+    return text.strip()
+
+
+def unquote(text):
+    text = text.strip()
+    text = text.strip("‘’'\"").strip()
+    if text.endswith("’.") or text.endswith("'."):
+        text = text[:-2] + "."
+    return text.strip("‘’'\" ").strip()
+
+
+def seed(seeds, prefix):
+    (path,) = sorted(seeds.glob(prefix + "_*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+class Leads:
+    """The plan's leads, de-duplicated by name."""
+
+    def __init__(self):
+        self.by_id = {}
+
+    def add(self, name, kind, role=None):
+        name = re.sub(r"\s+", " ", name).strip()
+        lid = lead_id(name)
+        if lid not in self.by_id:
+            lead = {"id": lid, "name": name, "kind": kind}
+            if role:
+                lead["role"] = role
+            self.by_id[lid] = lead
+        return lid
+
+    def sorted(self):
+        return [self.by_id[k] for k in sorted(self.by_id)]
+
+
+# ---------------------------------------------------------------- seed 000
+
+def parse_000(text):
+    """The delivery plan: 9 objectives, each with Action / Evidence / Target date rows."""
+    objectives = []
+    parts = re.split(r"^\s*Objective (\d+)\s*$", text, flags=re.M)
+    for num, body in zip(parts[1::2], parts[2::2]):
+        head, _, table = body.partition("\tAction")
+        head_lines = [l.strip() for l in head.strip().split("\n") if l.strip()]
+        title = head_lines[0]
+        quoted = " ".join(head_lines[1:])
+        quotes = [unquote(q) for q in re.findall(r"‘(.*?)’\.?", quoted, flags=re.S)]
+        aim = re.sub(r"\s+", " ", quotes[0]) if quotes else None
+        motto = quotes[1] if len(quotes) > 1 else None
+        table = table.split("\tImpact")[0]
+        rows = []
+        for block in re.split(r"\n *\n", table):
+            cells = []
+            for line in block.split("\n"):
+                if line.startswith("\t"):
+                    cells.append(line[1:])
+                elif cells and line.strip():
+                    cells[-1] += "\n" + line
+            cells = [re.sub(r"\s+", " ", c).strip() for c in cells]
+            if len(cells) != 3 or cells[0] in ("", "Evidence") or cells[0].startswith("Action"):
+                continue
+            rows.append(cells)
+        objectives.append({"num": num, "title": title, "aim": aim, "motto": motto, "rows": rows})
+    return objectives
+
+
+# ---------------------------------------------------------------- seed 002
+
+ROW = re.compile(r"^([^\t\s][^\t]*)\t(.*)\t(.*)\t(Green|Red|Amber)\s*$")
+
+
+def parse_002(text):
+    """The board's Summary of Open Actions: per objective its approach, then rated rows."""
+    objectives = {}
+    current = None
+    pending_approach = False
+    for line in text.split("\n"):
+        m = re.match(r"^Objective (\d+)\s*[–-]", line)
+        if m:
+            current = objectives.setdefault(m.group(1), {"rows": [], "approach": None})
+            pending_approach = False
+            continue
+        if line.startswith("How will we Achieve this:"):
+            rest = clean(line[len("How will we Achieve this:"):])
+            if rest:
+                current["approach"] = unquote(rest)
+            else:
+                pending_approach = True
+            continue
+        if pending_approach and line.strip().startswith("- "):
+            current["approach"] = unquote(clean(line.strip()[2:]))
+            pending_approach = False
+            continue
+        m = ROW.match(line)
+        if m and current is not None:
+            ref, action, timescale, rag = (s.strip() for s in m.groups())
+            current["rows"].append((ref, clean(action), re.sub(r"\s+", " ", timescale).strip(), rag))
+    return objectives
+
+
+def safe(ref):
+    return re.sub(r"[^0-9A-Za-z.]+", "-", ref).strip("-")
+
+
+# ---------------------------------------------------------------- seed 003
+
+def parse_003(text):
+    _, _, rest = text.partition("4 Corporate Parenting priorities:")
+    priorities = []
+    for line in rest.strip().split("\n"):
+        line = line.strip()
+        if line.startswith("- "):
+            priorities.append(line[2:].strip())
+        elif priorities:
+            break
+    obj1 = text.split("## OBJECTIVE 1")[1].split("## OBJECTIVE 2")[0]
+    links = re.findall(r"\]\((https?://[^)]+)\)", obj1)
+    return priorities, links
+
+
+# Which delivery-plan objectives serve which priority. Seed 003 does not say;
+# this is lineofsight's reading of the objectives' titles and aims.
+PRIORITY_LINKS = {
+    "Achieving Permanence": ["cps-o2", "cps-o5"],
+    "Improving sufficiency to provide the right home at the right place": ["cps-o5", "cps-o3"],
+    "Improving social, physical, emotional and mental health support and outcomes": ["cps-o6", "cps-o8"],
+    "Improving education, employment and training opportunities and outcomes": ["cps-o4", "cps-o7"],
+}
+
+
+def build(seeds):
+    leads = Leads()
+    plan = {
+        "schema_version": 1,
+        "title": "Lancashire corporate parenting plans",
+        "organisation": "Lancashire County Council",
+        "period": "2014–2022",
+        "sources": [
+            {"id": "s000", "title": "Corporate Parenting Strategy delivery plan",
+             "description": "Lancashire County Council's delivery plan for its corporate parenting strategy: 9 objectives, each with actions, evidence and target dates (2019)."},
+            {"id": "s001", "title": "Children Looked After Strategic Action Plan 2014-17",
+             "description": "Key outcomes, actions, leads and dates ('By when?'); the Progress and RAG columns are mostly empty."},
+            {"id": "s002", "title": "Appendix A – Summary of Corporate Parenting Strategy Delivery Plan: Open Actions",
+             "description": "A Corporate Parenting Board paper: per objective its aim and approach, then the open actions with ref, action, timescale and recorded RAG (102 rated rows)."},
+            {"id": "s003", "title": "Corporate Parenting Strategy (4 priorities, 8 objectives)",
+             "description": "The later strategy: 4 corporate parenting priorities and 8 objectives with aims and links."},
+            {"id": "s004", "title": "Lancashire Children's Services Continuous Improvement Plan - September 2017",
+             "description": "Workstreams of numbered outcomes, each with activities and their dates, who leads, and measures of success."},
+        ],
+        "priorities": [],
+        "groups": [
+            {"id": "cps", "title": "Corporate Parenting Strategy delivery plan", "source": "s000"},
+        ],
+        "objectives": [],
+        "leads": [],
+        "extra": {
+            "provenance": "Built by tools/seeds/build_lancashire.py from public Lancashire County Council documents (text extracted from the published Word/PDF files).",
+            "licence": "The plans are public documents of Lancashire County Council, reproduced for testing and demonstration.",
+        },
+    }
+
+    o000 = parse_000(seed(seeds, "000"))
+    o002 = parse_002(seed(seeds, "002"))
+    priorities, links = parse_003(seed(seeds, "003"))
+
+    for o in o000:
+        num = o["num"]
+        oid = f"cps-o{num}"
+        obj = {"id": oid, "ref": num, "title": o["title"]}
+        if o["aim"]:
+            obj["aim"] = o["aim"]
+        if o["motto"]:
+            obj["motto"] = o["motto"]
+        approach = o002.get(num, {}).get("approach")
+        if approach:
+            obj["approach"] = approach
+        if num == "1":
+            obj["links"] = links
+        obj["group"] = "cps"
+        obj["source"] = "s000"
+        actions = []
+        for i, (text, evidence, target) in enumerate(o["rows"], 1):
+            a = {"id": f"{oid}-000-{i}", "text": text}
+            if target:
+                a["timescale"] = target
+            if evidence:
+                a["evidence"] = evidence
+            if target.strip().rstrip(".").lower() == "achieved":
+                a["state"] = "complete"
+            a["source"] = "s000"
+            actions.append(a)
+        seen = {}
+        for ref, text, timescale, rag in o002.get(num, {}).get("rows", []):
+            base = f"{oid}-002-{safe(ref)}"
+            seen[base] = seen.get(base, 0) + 1
+            aid = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            a = {"id": aid, "ref": ref, "text": text}
+            if timescale:
+                a["timescale"] = timescale
+            a["recorded_rating"] = {"rating": rag.lower(), "text": rag}
+            a["source"] = "s002"
+            actions.append(a)
+        obj["actions"] = actions
+        plan["objectives"].append(obj)
+
+    for i, title in enumerate(priorities, 1):
+        plan["priorities"].append({
+            "id": f"p{i}", "title": title, "objectives": PRIORITY_LINKS[title], "source": "s003",
+            "note": "Links to objectives are lineofsight's editorial mapping; the strategy does not state them.",
+        })
+
+    add_001(plan, leads, seed(seeds, "001"))
+    add_004(plan, leads, seed(seeds, "004"))
+    plan["leads"] = leads.sorted()
+    return plan
+
+
+# Seed 001's lead cells run names together with no delimiter
+# ("Start Well Commissioning Public Health"). Each known spelling maps to the
+# lead's name and kind; a cell is read by taking the longest known spelling at
+# each point. A cell with text no spelling matches stops the build.
+LEADS_001 = {
+    "Children's Social Care SMT": ("Children's Social Care SMT", "team"),
+    "Children's Social Care": ("Children's Social Care", "team"),
+    # The cell reads "Children's Social LINX": the word "Care" is lost in the source.
+    "Children's Social": ("Children's Social Care", "team"),
+    "Senior Manager Lancaster/ Wyre/ Fylde": ("Senior Manager Lancaster/Wyre/Fylde", "role"),
+    "Senior Manager Preston/ Chorley/ South Ribble": ("Senior Manager Preston/Chorley/South Ribble", "role"),
+    "Legal Services": ("Legal Services", "team"),
+    "Finance": ("Finance", "team"),
+    "Start Well Commissioning Services": ("Start Well Commissioning", "team"),
+    "Start Well Commissioning": ("Start Well Commissioning", "team"),
+    "Commissioning- Start Well": ("Start Well Commissioning", "team"),
+    "LINX": ("LINX (Children in Care Council)", "organisation"),
+    "Fostering Service": ("Fostering Service", "team"),
+    "Fostering": ("Fostering Service", "team"),
+    "Adoption": ("Adoption Service", "team"),
+    "Residential Services": ("Residential Services", "team"),
+    "Residential Homes": ("Residential Homes", "team"),
+    "Strategic Lead for Participation": ("Strategic Lead for Participation", "role"),
+    "Inclusion and Disability Support Services": ("Inclusion and Disability Support Services", "team"),
+    "Virtual School Head": ("Virtual School Head", "role"),
+    "Virtual Headteacher": ("Virtual School Head", "role"),
+    "Virtual School": ("Virtual School", "team"),
+    "Independent Reviewing Officers": ("Independent Reviewing Officers", "team"),
+    "Governor Services": ("Governor Services", "team"),
+    "Wellbeing/ Prevention and Early Help": ("Wellbeing, Prevention and Early Help", "team"),
+    "Public Health- CLA Nurses": ("Public Health – CLA Nurses", "team"),
+    "Public Health": ("Public Health", "team"),
+    "Health and Wellbeing Boards-": ("Health and Wellbeing Boards", "organisation"),
+    "Health Equity, Welfare and Partnerships": ("Health Equity, Welfare and Partnerships", "team"),
+    "Young People's Service": ("Young People's Service", "team"),
+    "Children's Partnership Boards": ("Children's Partnership Boards", "organisation"),
+    "District Councils": ("District Councils", "organisation"),
+    "Young Inspectors": ("Young Inspectors", "team"),
+    "Power (Participation group for children and young people with Special Educational Needs and Disabilities- SEND)":
+        ("POWAR (participation group for children and young people with SEND)", "organisation"),
+    "Employment Support Team": ("Employment Support Team", "team"),
+    "Personal Advisors": ("Personal Advisors", "team"),
+    "Performance, Development and Review Officers": ("Performance, Development and Review Officers", "team"),
+    "Audit Team": ("Audit Team", "team"),
+    "Head of Youth Offending Service": ("Head of Youth Offending Service", "role"),
+    "Head of Children's Social Care": ("Head of Children's Social Care", "role"),
+    "Strategy Development Officer": ("Strategy Development Officer", "role"),
+    "District Housing Teams": ("District Housing Teams", "team"),
+    "Housing Providers": ("Housing Providers", "organisation"),
+    "Lancashire County Council": ("Lancashire County Council", "organisation"),
+    "Preston City Council": ("Preston City Council", "organisation"),
+    "Community Gateway Housing Association": ("Community Gateway Housing Association", "organisation"),
+}
+
+# The first rows after a repeated page header that continue the row before
+# the page break (matched on the start of the Key Outcome or Action cell).
+CONTINUATIONS_001 = ("provision", "attendance and attainment", "available services", "complex needs",
+                     "plans", "apprenticeship scheme", "Management")
+
+def split_leads(cell, spellings):
+    text = re.sub(r"\s+", " ", cell.replace("•", " ").replace(";", " ")).strip()
+    names = []
+    while text:
+        text = text.lstrip(" /")
+        if not text:
+            break
+        match = max((k for k in spellings if text.startswith(k)), key=len, default=None)
+        if match is None:
+            raise SystemExit(f"unknown lead text {text!r} in cell {cell!r}: add it to the spellings table")
+        names.append(spellings[match])
+        text = text[len(match):]
+    return names
+
+
+def add_001(plan, leads, text):
+    """Seed 001: key outcomes become objectives; each row an action."""
+    plan["groups"].append({"id": "claap", "title": "Children Looked After Strategic Action Plan 2014-17", "source": "s001"})
+    rows = []
+    after_header = False
+    for line in text.split("\n"):
+        cells = (line.split("\t") + [""] * 6)[:6]
+        if cells[0] == "Key Outcome":
+            after_header = True
+            continue
+        if not line.strip() or "\t" not in line:
+            continue
+        ko, action, lead, when, progress, rag = (c.strip() for c in cells)
+        if ko == "Care Leavers" and not any((action, lead, when)):
+            rows.append({"section": "Care Leavers"})
+            continue
+        first = ko or action
+        if after_header and rows and first.startswith(CONTINUATIONS_001):
+            prev = rows[-1]
+            for key, value in (("ko", ko), ("action", action), ("lead", lead), ("when", when), ("progress", progress)):
+                if value:
+                    prev[key] = (prev[key] + " " + value).strip()
+        else:
+            rows.append({"ko": ko, "action": action, "lead": lead, "when": when, "progress": progress, "rag": rag})
+        after_header = False
+
+    group = "claap"
+    objective = None
+    k = 0
+    for row in rows:
+        if "section" in row:
+            plan["groups"].append({"id": "claap-care-leavers", "title": "Care Leavers", "parent": "claap", "source": "s001"})
+            group = "claap-care-leavers"
+            continue
+        if row["ko"]:
+            k += 1
+            objective = {"id": f"claap-k{k}", "title": re.sub(r"\s+", " ", row["ko"]), "group": group,
+                         "source": "s001", "actions": []}
+            plan["objectives"].append(objective)
+        # The extracted text has lost the cell's bullet marks, so the action
+        # is kept as one text, as written.
+        n = len(objective["actions"]) + 1
+        a = {"id": f"{objective['id']}-a{n}", "text": re.sub(r"\s+", " ", row["action"]).strip()}
+        ids = []
+        for name, kind in split_leads(row["lead"], LEADS_001):
+            lid = leads.add(name, kind)
+            if lid not in ids:
+                ids.append(lid)
+        if ids:
+            a["leads"] = ids
+        when = re.sub(r"\s+", " ", row["when"]).strip()
+        if when:
+            a["timescale"] = when
+        a["source"] = "s001"
+        progress = re.sub(r"\s+", " ", row["progress"]).strip()
+        if progress and progress != "_":
+            a["extra"] = {"progress": progress}
+        objective["actions"].append(a)
+
+
+def add_004(plan, leads, text):
+    """Seed 004 (not yet structured here)."""
+
+
+def main():
+    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds"
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "core" / "data" / "lancashire.json"
+    plan = build(seeds)
+    out.write_text(json.dumps(plan, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    n = sum(len(o["actions"]) for o in plan["objectives"])
+    print(f"wrote {out}: {len(plan['objectives'])} objectives, {n} actions, {len(plan['leads'])} leads")
+
+
+if __name__ == "__main__":
+    main()
