@@ -203,3 +203,71 @@ fn every_part_names_its_source() {
     assert!(plan.actions().all(|a| a.source.is_some()));
     assert!(plan.objectives.iter().all(|o| o.source.is_some()));
 }
+
+#[test]
+fn seed_004_outcomes_activities_and_measures() {
+    let plan = plan();
+    let outcomes: Vec<_> = plan
+        .objectives
+        .iter()
+        .filter(|o| o.source.as_deref() == Some("s004"))
+        .collect();
+    assert_eq!(outcomes.len(), 21);
+    let refs: Vec<&str> = outcomes
+        .iter()
+        .filter_map(|o| o.reference.as_ref())
+        .map(|r| r.as_str())
+        .collect();
+    assert_eq!(refs.first(), Some(&"1.1"));
+    assert_eq!(refs.last(), Some(&"4.6"));
+    assert_eq!(outcomes.iter().map(|o| o.measures.len()).sum::<usize>(), 63);
+    for (group, n) in [
+        ("cip-governance", 8),
+        ("cip-prevention", 3),
+        ("cip-purposeful-practice", 4),
+        ("cip-permanence", 6),
+    ] {
+        assert_eq!(
+            outcomes
+                .iter()
+                .filter(|o| o.group.as_deref() == Some(group))
+                .count(),
+            n,
+            "{group}"
+        );
+    }
+    let o = |r: &str| {
+        outcomes
+            .iter()
+            .find(|o| o.reference.as_ref().is_some_and(|x| x.as_str() == r))
+            .expect("outcome")
+    };
+    // Activities carry their own dates, paired in order with the When? cell.
+    let a32 = &o("3.2").actions[0];
+    assert_eq!(a32.sub_activities.len(), 9);
+    assert_eq!(
+        a32.sub_activities[4].timescale.raw(),
+        "October 2017 ongoing"
+    );
+    assert_eq!(plan.lead_names(a32), ["Tracey Poole-Nandy"]);
+    assert!(plan.names_people());
+    // Where the dates do not line up with the activities, the cell is kept whole.
+    let a16 = &o("1.6").actions[0];
+    assert!(a16.sub_activities.iter().all(|s| s.timescale.is_empty()));
+    assert_eq!(a16.timescale.raw(), "October 2017 November 2017");
+    // Measures carried over a page break stay with their outcome.
+    assert!(o("3.1")
+        .measures
+        .iter()
+        .any(|m| m.text == "Less than 20% of audited CLA cases are inadequate"));
+    assert!(o("4.5")
+        .measures
+        .iter()
+        .any(|m| m.text == "There are less than 64 CLA per 10,000 of the population"));
+    assert_eq!(o("4.2").title, "Children in our care and those leaving have access to a clear local offer that meets their needs");
+    assert_eq!(
+        plan.lead_names(&o("1.8").actions[0]),
+        ["Director of Children's Services"]
+    );
+    assert_eq!(plan.lead_names(&o("2.3").actions[0]).len(), 2);
+}

@@ -384,8 +384,141 @@ def add_001(plan, leads, text):
         objective["actions"].append(a)
 
 
+# Seed 004: outcome numbers' first digit names the workstream they sit under.
+WORKSTREAMS_004 = {
+    "1": ("cip-governance", "Governance"),
+    "2": ("cip-prevention", "Prevention and Demand Management"),
+    "3": ("cip-purposeful-practice", "Purposeful Practice"),
+    "4": ("cip-permanence", "Permanence and Corporate Parenting"),
+}
+
+# Margin notes that the text extraction ran into outcome titles.
+MARGIN_NOTES_004 = {
+    "4.2": ("Children in our care and those leaving have access to a clear local offer that meets their needs",
+            "Needs to have housing and employment offer; Needs WPEH offer"),
+}
+
+# Text at the top of a continued cell that finishes the activity before the
+# page break although it starts with a capital.
+CONTINUED_ITEMS_004 = {"SMT on the effectiveness of CiN/Early Help pathways"}
+
+# Named people among seed 004's leads (everyone else is a post).
+PEOPLE_004 = {"Tracey Poole-Nandy"}
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+WHEN_004 = re.compile(rf"(?:(?:{MONTHS})\s+\d{{4}}(?:\s+(?:and\s+)?ongoing)?|Ongoing|Quarterly)")
+
+
+def html_items(fragment):
+    """Splits a cell into (lead-in text, [list items]); nested lists are flattened."""
+    fragment = fragment.replace("▪", " ")
+    first = re.search(r"<ul|<ol|<li", fragment)
+    lead_in = clean(fragment[: first.start()]) if first else clean(fragment)
+    items = [clean(i) for i in re.findall(r"<li>(.*?)(?=<li>|</li>|<ol|<ul)", fragment, flags=re.S)] if first else []
+    # Text between lists (an inner heading such as "Elements to include in the
+    # strategy:") is not an activity and is left out.
+    return lead_in, [i for i in items if i]
+
+
 def add_004(plan, leads, text):
-    """Seed 004 (not yet structured here)."""
+    """Seed 004: workstreams of outcomes; each outcome one action whose
+    sub-activities carry their own dates; measures of success per outcome."""
+    plan["groups"].append({"id": "cip", "title": "Continuous Improvement Plan 2017", "source": "s004"})
+    for gid, title in WORKSTREAMS_004.values():
+        plan["groups"].append({"id": gid, "title": title, "parent": "cip", "source": "s004"})
+    body = text.split("## Programme Plan", 1)[1]
+    outcomes = []
+    current = None
+    measures_open = False
+    for line in body.split("\n"):
+        cells = line.split("\t")
+        stripped = line.strip()
+        if re.match(r"^\d\.\d$", cells[0].strip()) and len(cells) >= 4:
+            ref = cells[0].strip()
+            current = {"ref": ref, "title": cells[1], "rows": [], "measures": []}
+            outcomes.append(current)
+            current["rows"].append((cells[2], cells[3], cells[4] if len(cells) > 4 else ""))
+            measures_open = False
+            continue
+        if current is None:
+            continue
+        if "Measures of success" in line:
+            items = [clean(i) for i in re.findall(r"<li>(.*?)</li>", line.replace("▪", " "), flags=re.S)]
+            current["measures"].extend(i for i in items if i)
+            measures_open = not items
+            continue
+        if stripped.startswith("<ul") and "\t" in line and cells[0].strip():
+            # A measures list carried over a page break.
+            current["measures"].extend(clean(i) for i in re.findall(r"<li>(.*?)</li>", line.replace("▪", " ")))
+            continue
+        if measures_open and stripped.startswith("- "):
+            current["measures"].append(clean(stripped[2:]))
+            continue
+        if len(cells) >= 4 and cells[0].strip() == "" and (cells[1].strip() or cells[2].strip()):
+            current["title"] += " " + cells[1]
+            current["rows"].append((cells[2], cells[3], cells[4] if len(cells) > 4 else ""))
+            measures_open = False
+
+    for o in outcomes:
+        ref = o["ref"]
+        gid, _ = WORKSTREAMS_004[ref[0]]
+        oid = f"cip-{ref}"
+        title = clean(o["title"])
+        obj = {"id": oid, "ref": ref, "title": title, "group": gid, "source": "s004"}
+        if ref in MARGIN_NOTES_004:
+            obj["title"], notes = MARGIN_NOTES_004[ref]
+            obj["extra"] = {"notes": notes}
+        lead_in = ""
+        items = []
+        whens = []
+        whos = []
+        for i, (activity, when, who) in enumerate(o["rows"]):
+            head, found = html_items(activity)
+            if i == 0:
+                lead_in = head
+            elif head:
+                head = re.sub(r"^\d+\.\s*", "", head)
+                if (head[:1].islower() or head in CONTINUED_ITEMS_004) and items:
+                    items[-1] += " " + head
+                else:
+                    items.append(head)
+            for item in found:
+                if item[:1].islower() and items and i > 0 and not found.index(item):
+                    items[-1] += " " + item
+                else:
+                    items.append(item)
+            whens.append(clean(when))
+            whos.append(who)
+        when_text = re.sub(r"\s+", " ", " ".join(w for w in whens if w)).strip()
+        dates = WHEN_004.findall(when_text)
+        action = {"id": f"{oid}-a", "ref": ref,
+                  "text": lead_in.rstrip() if lead_in else f"Activities for outcome {ref}: {obj['title']}"}
+        if len(dates) == len(items):
+            action["sub_activities"] = [{"text": t, "timescale": d} for t, d in zip(items, dates)]
+        else:
+            action["sub_activities"] = [{"text": t} for t in items]
+            action["timescale"] = when_text
+            action["extra"] = {"timescale_note": f"The When? cell has {len(dates)} dates for {len(items)} activities, so they are kept together as the action's timescale."}
+        names = []
+        for who in whos:
+            parts = re.findall(r"<p>(.*?)</p>", who)
+            if parts:
+                names.extend(clean(p) for p in parts)
+            elif clean(who):
+                if names and not re.findall(r"<p>", " ".join(whos)):
+                    names[-1] = names[-1] + " " + clean(who)
+                else:
+                    names.append(clean(who))
+        ids = []
+        for name in names:
+            lid = leads.add(name, "person" if name in PEOPLE_004 else "role")
+            if lid not in ids:
+                ids.append(lid)
+        action["leads"] = ids
+        action["source"] = "s004"
+        obj["actions"] = [action]
+        obj["measures"] = [{"id": f"{oid}-m{k}", "text": m, "source": "s004"} for k, m in enumerate(o["measures"], 1)]
+        plan["objectives"].append(obj)
 
 
 def main():
