@@ -518,7 +518,7 @@ pub(super) fn parse(raw: &str) -> (TimescaleKind, Vec<TimescaleProblem>) {
             .iter()
             .filter(|(p, _)| *p > at)
             .map(|(_, d)| *d)
-            .last();
+            .next_back();
         return (
             TimescaleKind::Recurring {
                 cadence,
@@ -538,7 +538,7 @@ pub(super) fn parse(raw: &str) -> (TimescaleKind, Vec<TimescaleProblem>) {
             .iter()
             .filter(|(p, _)| *p > at)
             .map(|(_, d)| *d)
-            .last();
+            .next_back();
         return (
             TimescaleKind::Ongoing {
                 from,
