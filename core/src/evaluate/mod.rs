@@ -259,13 +259,14 @@ fn rollup_of_objectives(
     actions: &[ActionRating],
     rules: &RuleSet,
 ) -> RollupRating {
+    let ids: std::collections::HashSet<&str> = ids.iter().copied().collect();
     let children: Vec<&RollupRating> = objectives
         .iter()
-        .filter(|o| ids.contains(&o.id.as_str()))
+        .filter(|o| ids.contains(o.id.as_str()))
         .collect();
     let beneath = actions
         .iter()
-        .filter(|a| ids.contains(&a.objective_id.as_str()));
+        .filter(|a| ids.contains(a.objective_id.as_str()));
     let rated = if matches!(rules.rollup, crate::rules::Rollup::WeightedAverage) {
         roll_up(beneath.clone().map(|a| a.rating), rules)
     } else {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Plan, SCHEMA_VERSION};
 use crate::error::LoadError;
+use crate::rules::reason::uk_date;
 
 fn invalid(path: String, reason: String) -> LoadError {
     LoadError::Invalid {
@@ -184,8 +185,8 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
                             format!("{}.date", path()),
                             format!(
                                 "progress update dated {} is before the action's start {}",
-                                u.date.format("%d/%m/%Y"),
-                                start.format("%d/%m/%Y")
+                                uk_date(u.date),
+                                uk_date(start)
                             ),
                         ));
                     }
@@ -196,8 +197,8 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
                             format!("{}.date", path()),
                             format!(
                                 "progress update dated {} is after the plan's reported_on date {}",
-                                u.date.format("%d/%m/%Y"),
-                                reported.format("%d/%m/%Y")
+                                uk_date(u.date),
+                                uk_date(reported)
                             ),
                         ));
                     }
