@@ -47,6 +47,16 @@ impl Plan {
     /// # Errors
     ///
     /// Returns [`LoadError::UnknownBuiltin`] for an unknown name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::Plan;
+    ///
+    /// let plan = Plan::builtin("lancashire")?;
+    /// assert_eq!(plan.sources.len(), 5);
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
     pub fn builtin(name: &str) -> Result<Plan, LoadError> {
         builtin(name)
     }

@@ -96,6 +96,15 @@ pub struct Evaluation {
 
 impl Plan {
     /// The plan's own rule set, or the default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::{Plan, RuleSet};
+    ///
+    /// let plan = Plan::new("Plan", "Council");
+    /// assert_eq!(plan.rules_or_default(), RuleSet::default());
+    /// ```
     pub fn rules_or_default(&self) -> RuleSet {
         self.rules.clone().unwrap_or_default()
     }
@@ -287,11 +296,42 @@ fn rollup_of_objectives(
 
 impl Evaluation {
     /// The rating of the action with this id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan};
+    /// use lineofsight::{Rating, RuleSet};
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+    /// o.actions.push(Action::new("a1", "Improve the Local Offer.", "Nov-19"));
+    /// plan.objectives.push(o);
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.action("a1").map(|a| a.rating), Some(Rating::Red));
+    /// assert!(eval.action("a9").is_none());
+    /// ```
     pub fn action(&self, id: &str) -> Option<&ActionRating> {
         self.actions.iter().find(|a| a.action_id == id)
     }
 
     /// The roll-up of the objective with this id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan};
+    /// use lineofsight::{Rating, RuleSet};
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+    /// o.actions.push(Action::new("a1", "Improve the Local Offer.", "30/04/2020"));
+    /// plan.objectives.push(o);
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.objective("o1").map(|o| o.rating), Some(Rating::Green));
+    /// ```
     pub fn objective(&self, id: &str) -> Option<&RollupRating> {
         self.objectives.iter().find(|o| o.id == id)
     }

@@ -30,11 +30,28 @@ pub enum Lifecycle {
 
 impl Lifecycle {
     /// Whether the action is still open (not complete, deferred or cancelled).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Lifecycle;
+    ///
+    /// assert!(Lifecycle::InProgress.is_open());
+    /// assert!(!Lifecycle::Complete.is_open());
+    /// ```
     pub fn is_open(self) -> bool {
         matches!(self, Lifecycle::NotStarted | Lifecycle::InProgress)
     }
 
     /// Plain-English name, e.g. `in progress`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Lifecycle;
+    ///
+    /// assert_eq!(Lifecycle::NotStarted.name(), "not started");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Lifecycle::NotStarted => "not started",
@@ -141,6 +158,16 @@ pub struct Action {
 
 impl Action {
     /// Makes an open action with a timescale parsed from its text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Action, Lifecycle};
+    ///
+    /// let a = Action::new("o3-7", "Explore tenancy options with District councils.", "Jul-19");
+    /// assert_eq!(a.state, Lifecycle::InProgress);
+    /// assert_eq!(a.timescale.due().map(|d| d.to_string()).as_deref(), Some("2019-07-31"));
+    /// ```
     pub fn new(id: &str, text: &str, timescale: &str) -> Action {
         Action {
             id: id.to_string(),
@@ -160,6 +187,22 @@ impl Action {
     }
 
     /// The latest progress update on or before `as_of`, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, ProgressUpdate};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
+    /// let mut a = Action::new("a", "Launch Mind of My Own.", "Ongoing");
+    /// for (date, note) in [(d(3, 1), "Pilot"), (d(9, 1), "Launched")] {
+    ///     a.progress.push(ProgressUpdate { date, note: note.into(), rating: None, percent_complete: None });
+    /// }
+    /// assert_eq!(a.latest_update(d(6, 30)).map(|u| u.note.as_str()), Some("Pilot"));
+    /// assert_eq!(a.latest_update(d(12, 31)).map(|u| u.note.as_str()), Some("Launched"));
+    /// assert!(a.latest_update(d(1, 1)).is_none());
+    /// ```
     pub fn latest_update(&self, as_of: NaiveDate) -> Option<&ProgressUpdate> {
         self.progress
             .iter()

@@ -46,6 +46,16 @@ pub struct Lead {
 
 impl Lead {
     /// Makes a lead.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Lead, LeadKind};
+    ///
+    /// let lead = Lead::new("virtual-school-head", "Virtual School Head", LeadKind::Role);
+    /// assert_eq!(lead.kind, LeadKind::Role);
+    /// assert!(lead.role.is_none());
+    /// ```
     pub fn new(id: &str, name: &str, kind: LeadKind) -> Lead {
         Lead {
             id: id.to_string(),

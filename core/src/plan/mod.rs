@@ -114,6 +114,16 @@ fn is_default_style(style: &RatingStyle) -> bool {
 
 impl Plan {
     /// Makes an empty plan.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Plan, SCHEMA_VERSION};
+    ///
+    /// let plan = Plan::new("Corporate Parenting Strategy", "Anyshire County Council");
+    /// assert_eq!(plan.schema_version, SCHEMA_VERSION);
+    /// assert!(plan.objectives.is_empty());
+    /// ```
     pub fn new(title: &str, organisation: &str) -> Plan {
         Plan {
             schema_version: SCHEMA_VERSION,
@@ -204,6 +214,21 @@ impl Plan {
     /// # Errors
     ///
     /// Returns the first [`LoadError::Invalid`] found, naming its JSON path.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Action, Objective, Plan};
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// let mut o = Objective::new("o1", "Children have a voice");
+    /// let mut a = Action::new("a1", "Set up a children in care council", "Dec-19");
+    /// a.leads.push("nobody".into());
+    /// o.actions.push(a);
+    /// plan.objectives.push(o);
+    /// let err = plan.check().unwrap_err();
+    /// assert!(err.to_string().starts_with("plan at $.objectives[0].actions[0].leads[0]"));
+    /// ```
     pub fn check(&self) -> Result<(), LoadError> {
         validate::check(self)
     }
@@ -224,26 +249,73 @@ impl Plan {
     }
 
     /// Every action in the plan, objective by objective.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// assert!(plan.actions().any(|a| a.timescale.raw() == "Nov 18 – Nov 19"));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
     pub fn actions(&self) -> impl Iterator<Item = &Action> {
         self.objectives.iter().flat_map(|o| o.actions.iter())
     }
 
     /// The lead with this id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let lead = plan.lead("childrens-social-care").expect("a lead of seed 001");
+    /// assert_eq!(lead.name, "Children's Social Care");
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
     pub fn lead(&self, id: &str) -> Option<&Lead> {
         self.leads.iter().find(|l| l.id == id)
     }
 
     /// The objective with this id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Objective, Plan};
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.objectives.push(Objective::new("o4", "Education, employment and training"));
+    /// assert_eq!(plan.objective("o4").map(|o| o.title.as_str()), Some("Education, employment and training"));
+    /// ```
     pub fn objective(&self, id: &str) -> Option<&Objective> {
         self.objectives.iter().find(|o| o.id == id)
     }
 
     /// The group with this id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// assert_eq!(plan.group("cip-permanence").map(|g| g.title.as_str()), Some("Permanence and Corporate Parenting"));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
     }
 
     /// The names of an action's leads, in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Action, Lead, LeadKind, Plan};
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.leads.push(Lead::new("vsh", "Virtual School Head", LeadKind::Role));
+    /// let mut a = Action::new("a1", "Review PEPs", "Sep-19");
+    /// a.leads.push("vsh".into());
+    /// assert_eq!(plan.lead_names(&a), ["Virtual School Head"]);
+    /// ```
     pub fn lead_names<'a>(&'a self, action: &'a Action) -> Vec<&'a str> {
         action
             .leads
@@ -258,6 +330,18 @@ impl Plan {
 
     /// Whether any lead is a named person (reports say so, because a
     /// published report may need them replaced by their role).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Lead, LeadKind, Plan};
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.leads.push(Lead::new("vsh", "Virtual School Head", LeadKind::Role));
+    /// assert!(!plan.names_people());
+    /// plan.leads.push(Lead::new("jo-bloggs", "Jo Bloggs", LeadKind::Person));
+    /// assert!(plan.names_people());
+    /// ```
     pub fn names_people(&self) -> bool {
         self.leads.iter().any(|l| l.kind == LeadKind::Person)
     }

@@ -96,6 +96,16 @@ pub struct Objective {
 
 impl Objective {
     /// Makes an objective with no actions.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Objective;
+    ///
+    /// let mut o = Objective::new("o1", "Children and young people have a voice");
+    /// o.motto = Some("Nothing about me without me".into());
+    /// assert!(o.measures.is_empty());
+    /// ```
     pub fn new(id: &str, title: &str) -> Objective {
         Objective {
             id: id.to_string(),

@@ -40,16 +40,41 @@ pub struct Ref(String);
 
 impl Ref {
     /// Makes a reference from its source spelling (kept exactly, but trimmed).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Ref;
+    ///
+    /// assert_eq!(Ref::new(" 5a5.i ").as_str(), "5a5.i");
+    /// ```
     pub fn new(raw: &str) -> Ref {
         Ref(raw.trim().to_string())
     }
 
     /// The reference as written.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Ref;
+    ///
+    /// assert_eq!(Ref::new("12a -b").as_str(), "12a -b");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// Whether the reference is a range such as `5a-c`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Ref;
+    ///
+    /// assert!(Ref::new("6a-b").is_range());
+    /// assert!(!Ref::new("10b.ii").is_range());
+    /// ```
     pub fn is_range(&self) -> bool {
         self.range_parts().is_some()
     }

@@ -58,6 +58,15 @@ impl Rating {
 
     /// Whether this is a real rating that roll-ups count (not
     /// [`Rating::NotRated`] or [`Rating::NoData`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::Rating;
+    ///
+    /// assert!(Rating::Amber.is_rated());
+    /// assert!(!Rating::NoData.is_rated());
+    /// ```
     pub fn is_rated(self) -> bool {
         !matches!(self, Rating::NotRated | Rating::NoData)
     }
@@ -87,6 +96,14 @@ impl Rating {
     }
 
     /// The standard English name, e.g. `Amber/Green`, `Not rated`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::Rating;
+    ///
+    /// assert_eq!(Rating::AmberRed.name(), "Amber/Red");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Rating::Red => "Red",
@@ -101,6 +118,14 @@ impl Rating {
     }
 
     /// The machine-readable code used in JSON, e.g. `amber_green`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::Rating;
+    ///
+    /// assert_eq!(Rating::AmberGreen.code(), "amber_green");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             Rating::Red => "red",

@@ -23,6 +23,14 @@ pub enum Scale {
 
 impl Scale {
     /// The ratings on this scale, worst first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rating::{Rating, Scale};
+    ///
+    /// assert_eq!(Scale::Brag.ratings(), [Rating::Red, Rating::Amber, Rating::Green, Rating::Blue]);
+    /// ```
     pub fn ratings(self) -> &'static [Rating] {
         match self {
             Scale::Rag => &[Rating::Red, Rating::Amber, Rating::Green],
@@ -125,6 +133,17 @@ impl RatingStyle {
 
     /// The background colour for a rating. The defaults are light enough for
     /// black text to reach WCAG AA contrast (at least 4.5:1) on every one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rating::{Colour, Rating, RatingStyle};
+    ///
+    /// let mut style = RatingStyle::default();
+    /// assert_eq!(style.colour(Rating::Red), "#f4a6a6");
+    /// style.colours.insert(Rating::Red, Colour("#ff8080".into()));
+    /// assert_eq!(style.colour(Rating::Red), "#ff8080");
+    /// ```
     pub fn colour(&self, rating: Rating) -> &str {
         if let Some(c) = self.colours.get(&rating) {
             return &c.0;
@@ -144,6 +163,14 @@ impl RatingStyle {
     /// A short shape symbol for a rating, so colour is never the only
     /// signal: ✖ Red, ▼ Amber/Red, ▲ Amber, △ Amber/Green, ● Green, ✔ Blue,
     /// – not rated, ? no data.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rating::{Rating, RatingStyle};
+    ///
+    /// assert_eq!(RatingStyle::symbol(Rating::Red), "✖");
+    /// ```
     pub fn symbol(rating: Rating) -> &'static str {
         match rating {
             Rating::Red => "✖",

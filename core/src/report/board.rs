@@ -105,6 +105,25 @@ pub struct BoardReport {
 impl BoardReport {
     /// Builds the report from a plan and its evaluation, looking
     /// `upcoming_days` ahead for deadlines.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan};
+    /// use lineofsight::report::BoardReport;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+    /// o.actions.push(Action::new("a1", "Improve the Local Offer.", "Nov-19"));
+    /// o.actions.push(Action::new("a2", "Review SGO support.", "31/01/2020"));
+    /// plan.objectives.push(o);
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let report = BoardReport::new(&plan, &eval, 90);
+    /// assert_eq!(report.exceptions.len(), 1);
+    /// assert_eq!(report.upcoming[0].action_id, "a2");
+    /// ```
     pub fn new(plan: &Plan, eval: &Evaluation, upcoming_days: u32) -> BoardReport {
         let actions: Vec<(&Action, &ActionRating)> = plan.actions().zip(&eval.actions).collect();
         let row = |(a, r): &(&Action, &ActionRating)| ReportRow {

@@ -135,6 +135,16 @@ impl RuleSet {
     }
 
     /// The rule set as pretty-printed JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::RuleSet;
+    ///
+    /// let rules = RuleSet::default();
+    /// assert_eq!(RuleSet::from_json(&rules.to_json())?, rules);
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
@@ -146,6 +156,18 @@ impl RuleSet {
     /// # Errors
     ///
     /// Returns [`LoadError::Invalid`] naming the offending field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rules::{ExpectedProgress, RuleSet};
+    ///
+    /// let rules = RuleSet {
+    ///     expected_progress: Some(ExpectedProgress { green_at_least: 0.7, amber_at_least: 0.9 }),
+    ///     ..RuleSet::default()
+    /// };
+    /// assert!(rules.check().is_err());
+    /// ```
     pub fn check(&self) -> Result<(), LoadError> {
         let bad = |path: &str, reason: String| LoadError::Invalid {
             what: "rule set",

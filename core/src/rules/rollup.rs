@@ -55,11 +55,32 @@ pub struct RatingCounts {
 
 impl RatingCounts {
     /// Counts one more of a rating.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rules::RatingCounts;
+    /// use lineofsight::Rating;
+    ///
+    /// let mut counts = RatingCounts::default();
+    /// counts.add(Rating::Red);
+    /// assert_eq!(counts.red, 1);
+    /// ```
     pub fn add(&mut self, rating: Rating) {
         *self.slot(rating) += 1;
     }
 
     /// Adds another set of counts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rules::RatingCounts;
+    ///
+    /// let mut a = RatingCounts { red: 1, ..Default::default() };
+    /// a.merge(&RatingCounts { red: 2, green: 1, ..Default::default() });
+    /// assert_eq!((a.red, a.green), (3, 1));
+    /// ```
     pub fn merge(&mut self, other: &RatingCounts) {
         for r in Rating::ALL {
             *self.slot(r) += other.get(r);
@@ -80,6 +101,16 @@ impl RatingCounts {
     }
 
     /// How many have this rating.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rules::RatingCounts;
+    /// use lineofsight::Rating;
+    ///
+    /// let counts = RatingCounts { amber: 4, ..Default::default() };
+    /// assert_eq!(counts.get(Rating::Amber), 4);
+    /// ```
     pub fn get(&self, rating: Rating) -> usize {
         match rating {
             Rating::Red => self.red,
@@ -94,6 +125,15 @@ impl RatingCounts {
     }
 
     /// How many have a real rating.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rules::RatingCounts;
+    ///
+    /// let counts = RatingCounts { red: 1, green: 2, no_data: 5, ..Default::default() };
+    /// assert_eq!(counts.rated(), 3);
+    /// ```
     pub fn rated(&self) -> usize {
         Rating::ALL
             .iter()
@@ -103,11 +143,29 @@ impl RatingCounts {
     }
 
     /// How many are not rated or have no data.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rules::RatingCounts;
+    ///
+    /// let counts = RatingCounts { red: 1, not_rated: 2, no_data: 5, ..Default::default() };
+    /// assert_eq!(counts.left_out(), 7);
+    /// ```
     pub fn left_out(&self) -> usize {
         self.not_rated + self.no_data
     }
 
     /// How many in all.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rules::RatingCounts;
+    ///
+    /// let counts = RatingCounts { red: 1, not_rated: 2, ..Default::default() };
+    /// assert_eq!(counts.total(), 3);
+    /// ```
     pub fn total(&self) -> usize {
         self.rated() + self.left_out()
     }

@@ -210,21 +210,56 @@ impl Timescale {
     }
 
     /// The text as written in the source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::timescale::Timescale;
+    ///
+    /// assert_eq!(Timescale::parse("30/11/ 2019").raw(), "30/11/ 2019");
+    /// ```
     pub fn raw(&self) -> &str {
         &self.raw
     }
 
     /// The structure found in the text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::timescale::{Timescale, TimescaleKind};
+    ///
+    /// assert_eq!(Timescale::parse("TBC").kind(), &TimescaleKind::ToBeConfirmed);
+    /// ```
     pub fn kind(&self) -> &TimescaleKind {
         &self.kind
     }
 
     /// Problems found in the text (empty when it was fully understood).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::timescale::{ProblemKind, Timescale};
+    ///
+    /// let t = Timescale::parse("31/04/2019");
+    /// assert_eq!(t.problems()[0].kind, ProblemKind::ImpossibleDate);
+    /// assert_eq!(t.problems()[0].reason, "April 2019 has only 30 days");
+    /// ```
     pub fn problems(&self) -> &[TimescaleProblem] {
         &self.problems
     }
 
     /// Whether the cell was empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::timescale::Timescale;
+    ///
+    /// assert!(Timescale::parse("_").is_empty());
+    /// assert!(!Timescale::parse("Dec-19").is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         matches!(self.kind, TimescaleKind::Empty)
     }
@@ -302,6 +337,15 @@ impl Timescale {
     }
 
     /// Whether the work is ongoing or recurring rather than due once.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::timescale::Timescale;
+    ///
+    /// assert!(Timescale::parse("Mar 19 – ongoing quarterly").is_ongoing());
+    /// assert!(!Timescale::parse("Dec-19").is_ongoing());
+    /// ```
     pub fn is_ongoing(&self) -> bool {
         matches!(
             self.kind,
