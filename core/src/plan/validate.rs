@@ -284,13 +284,21 @@ pub(super) fn warnings(plan: &Plan) -> Vec<PlanWarning> {
                             ProblemKind::NotUnderstood => WarningKind::TimescaleNotUnderstood,
                         },
                         path: path.clone(),
-                        message: format!(
-                            "action {:?}: timescale {:?}: {:?} {}",
-                            a.id,
-                            t.raw(),
-                            p.text,
-                            p.reason
-                        ),
+                        message: match p.kind {
+                            ProblemKind::ImpossibleDate => format!(
+                                "action {:?}: timescale {:?}: {:?} is not a real date ({})",
+                                a.id,
+                                t.raw(),
+                                p.text,
+                                p.reason
+                            ),
+                            ProblemKind::NotUnderstood => format!(
+                                "action {:?}: timescale {:?} is not understood ({})",
+                                a.id,
+                                t.raw(),
+                                p.reason
+                            ),
+                        },
                     });
                 }
             }
