@@ -245,21 +245,14 @@ impl Plan {
     }
 }
 
+/// An objective's roll-up from its own actions.
 fn rollup_of(id: &str, title: &str, actions: &[ActionRating], rules: &RuleSet) -> RollupRating {
     let rated = roll_up(actions.iter().map(|a| a.rating), rules);
-    let mut counts = RatingCounts::default();
-    for a in actions {
-        counts.add(a.rating);
-    }
-    RollupRating {
-        id: id.to_string(),
-        title: title.to_string(),
-        rating: rated.rating,
-        reason: rated.reason,
-        counts,
-    }
+    rollup_rating(id, title, rated, actions.iter())
 }
 
+/// A group's, priority's or the plan's roll-up from its objectives (or, for
+/// the weighted average, from every action beneath).
 fn rollup_of_objectives(
     id: &str,
     title: &str,
@@ -269,18 +262,24 @@ fn rollup_of_objectives(
     rules: &RuleSet,
 ) -> RollupRating {
     let ids: std::collections::HashSet<&str> = ids.iter().copied().collect();
-    let children: Vec<&RollupRating> = objectives
-        .iter()
-        .filter(|o| ids.contains(o.id.as_str()))
-        .collect();
     let beneath = actions
         .iter()
         .filter(|a| ids.contains(a.objective_id.as_str()));
     let rated = if matches!(rules.rollup, crate::rules::Rollup::WeightedAverage) {
         roll_up(beneath.clone().map(|a| a.rating), rules)
     } else {
-        roll_up(children.iter().map(|o| o.rating), rules)
+        let children = objectives.iter().filter(|o| ids.contains(o.id.as_str()));
+        roll_up(children.map(|o| o.rating), rules)
     };
+    rollup_rating(id, title, rated, beneath)
+}
+
+fn rollup_rating<'a>(
+    id: &str,
+    title: &str,
+    rated: crate::rules::Rated,
+    beneath: impl Iterator<Item = &'a ActionRating>,
+) -> RollupRating {
     let mut counts = RatingCounts::default();
     for a in beneath {
         counts.add(a.rating);

@@ -506,19 +506,15 @@ pub(super) fn parse(raw: &str) -> (TimescaleKind, Vec<TimescaleProblem>) {
         })
         .collect();
 
-    // Recurring and ongoing: dates before the keyword say when it started,
-    // dates after it when it stops.
+    // Recurring and ongoing: the first date before the keyword says when it
+    // started, the last date after it when it stops.
+    let around = |at: usize| {
+        let from = points.iter().find(|(p, _)| *p < at).map(|(_, d)| *d);
+        let until = points.iter().rev().find(|(p, _)| *p > at).map(|(_, d)| *d);
+        (from, until)
+    };
     if let Some((at, cadence)) = cadence_at {
-        let from = points
-            .iter()
-            .filter(|(p, _)| *p < at)
-            .map(|(_, d)| *d)
-            .next();
-        let until = points
-            .iter()
-            .filter(|(p, _)| *p > at)
-            .map(|(_, d)| *d)
-            .next_back();
+        let (from, until) = around(at);
         return (
             TimescaleKind::Recurring {
                 cadence,
@@ -529,16 +525,7 @@ pub(super) fn parse(raw: &str) -> (TimescaleKind, Vec<TimescaleProblem>) {
         );
     }
     if let Some(at) = ongoing_at {
-        let from = points
-            .iter()
-            .filter(|(p, _)| *p < at)
-            .map(|(_, d)| *d)
-            .next();
-        let until = points
-            .iter()
-            .filter(|(p, _)| *p > at)
-            .map(|(_, d)| *d)
-            .next_back();
+        let (from, until) = around(at);
         return (
             TimescaleKind::Ongoing {
                 from,
