@@ -37,6 +37,19 @@ fn unique<'a>(
     Ok(seen.into_keys().collect())
 }
 
+/// [`unique`] for a top-level list of the plan, such as `$.leads`.
+fn unique_in<'a>(
+    kind: &str,
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<BTreeSet<&'a str>, LoadError> {
+    unique(
+        kind,
+        ids.enumerate()
+            .map(|(i, id)| (format!("$.{list}[{i}].id"), id)),
+    )
+}
+
 fn known(
     kind: &str,
     ids: &BTreeSet<&str>,
@@ -63,40 +76,22 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
             ),
         ));
     }
-    let leads = unique(
-        "lead",
-        plan.leads
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (format!("$.leads[{i}].id"), l.id.as_str())),
-    )?;
-    let sources = unique(
+    let leads = unique_in("lead", "leads", plan.leads.iter().map(|l| l.id.as_str()))?;
+    let sources = unique_in(
         "source",
-        plan.sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (format!("$.sources[{i}].id"), s.id.as_str())),
+        "sources",
+        plan.sources.iter().map(|s| s.id.as_str()),
     )?;
-    let groups = unique(
-        "group",
-        plan.groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (format!("$.groups[{i}].id"), g.id.as_str())),
-    )?;
-    let objectives = unique(
+    let groups = unique_in("group", "groups", plan.groups.iter().map(|g| g.id.as_str()))?;
+    let objectives = unique_in(
         "objective",
-        plan.objectives
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (format!("$.objectives[{i}].id"), o.id.as_str())),
+        "objectives",
+        plan.objectives.iter().map(|o| o.id.as_str()),
     )?;
-    unique(
+    unique_in(
         "priority",
-        plan.priorities
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (format!("$.priorities[{i}].id"), p.id.as_str())),
+        "priorities",
+        plan.priorities.iter().map(|p| p.id.as_str()),
     )?;
     unique(
         "action",

@@ -184,3 +184,39 @@ impl RatingStyle {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG 2.1 relative luminance of `#rrggbb`.
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).expect("hex")) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    #[test]
+    fn default_colours_give_black_text_aa_contrast() {
+        let style = RatingStyle::default();
+        for r in Rating::ALL {
+            let ratio = (luminance(style.colour(r)) + 0.05) / 0.05;
+            assert!(ratio >= 4.5, "{r}: contrast {ratio:.2} with black text");
+        }
+    }
+
+    #[test]
+    fn every_rating_has_its_own_symbol() {
+        let symbols: std::collections::BTreeSet<&str> = Rating::ALL
+            .iter()
+            .map(|r| RatingStyle::symbol(*r))
+            .collect();
+        assert_eq!(symbols.len(), Rating::ALL.len());
+    }
+}
