@@ -52,8 +52,17 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
+            use std::io::Write;
+            // A reader who pipes the report into `head` or `less` and stops
+            // early closes the pipe: that is not an error.
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("board_report: cannot write the report: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(message) => {
             eprintln!("board_report: {message}");
