@@ -521,11 +521,37 @@ def add_004(plan, leads, text):
         plan["objectives"].append(obj)
 
 
+def add_measure_data(plan):
+    """Published data for the measures DfE publishes: the extract written by
+    tools/data/build_lait_extract.py (authority, data sets, measure links)."""
+    extract = json.loads((ROOT / "core" / "data" / "lancashire-measures.json").read_text(encoding="utf-8"))
+    plan["authority"] = extract["authority"]
+    plan["datasets"] = extract["datasets"]
+    links = extract["links"]
+    for o in plan["objectives"]:
+        for m in o.get("measures", []):
+            if m["id"] in links:
+                m["data"] = links[m["id"]]
+    missing = set(links) - {m["id"] for o in plan["objectives"] for m in o.get("measures", [])}
+    assert not missing, f"measures not in the plan: {missing}"
+
+
 def main():
     seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds"
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "core" / "data" / "lancashire.json"
     plan = build(seeds)
-    out.write_text(json.dumps(plan, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    add_measure_data(plan)
+    # Each data set area on one line keeps the file readable and small.
+    compact = {}
+    for d in plan.get("datasets", []):
+        for i, area in enumerate(d["areas"]):
+            key = f"@@area-{len(compact)}@@"
+            compact[key] = json.dumps(area, ensure_ascii=False, separators=(", ", ": "))
+            d["areas"][i] = key
+    text = json.dumps(plan, indent=2, ensure_ascii=False)
+    for key, area in compact.items():
+        text = text.replace(f'"{key}"', area)
+    out.write_text(text + "\n", encoding="utf-8")
     n = sum(len(o["actions"]) for o in plan["objectives"])
     print(f"wrote {out}: {len(plan['objectives'])} objectives, {n} actions, {len(plan['leads'])} leads")
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 pub use change::RatingChange;
 pub use discrepancy::{Direction, Discrepancy};
 
+use crate::measure::{rate_measure, MeasureRating};
 use crate::plan::{Lifecycle, Plan};
 use crate::rating::Rating;
 use crate::rules::{rate_action, roll_up, RatingCounts, Reason, RuleSet};
@@ -57,6 +58,9 @@ pub struct RollupRating {
     pub reason: Reason,
     /// How many actions beneath have each rating.
     pub counts: RatingCounts,
+    /// How many measures beneath have each rating.
+    #[serde(default)]
+    pub measures: RatingCounts,
 }
 
 /// A plan rated as of a date.
@@ -92,6 +96,9 @@ pub struct Evaluation {
     pub plan: RollupRating,
     /// Actions whose recorded rating disagrees with the computed one.
     pub discrepancies: Vec<Discrepancy>,
+    /// Every measure of success, in plan order.
+    #[serde(default)]
+    pub measures: Vec<MeasureRating>,
 }
 
 impl Plan {
@@ -136,6 +143,7 @@ impl Plan {
     pub fn evaluate(&self, as_of: NaiveDate, rules: &RuleSet) -> Evaluation {
         let mut actions = Vec::with_capacity(self.objectives.iter().map(|o| o.actions.len()).sum());
         let mut objectives = Vec::with_capacity(self.objectives.len());
+        let mut measures = Vec::new();
         for o in &self.objectives {
             let first = actions.len();
             for a in &o.actions {
@@ -174,7 +182,19 @@ impl Plan {
                     state: a.state,
                 });
             }
-            objectives.push(rollup_of(&o.id, &o.title, &actions[first..], rules));
+            let first_measure = measures.len();
+            measures.extend(
+                o.measures
+                    .iter()
+                    .map(|m| rate_measure(m, &o.id, self, as_of, rules)),
+            );
+            objectives.push(rollup_of(
+                &o.id,
+                &o.title,
+                &actions[first..],
+                &measures[first_measure..],
+                rules,
+            ));
         }
         let groups = self
             .groups
@@ -186,7 +206,15 @@ impl Plan {
                     .filter(|o| self.group_contains(&g.id, o.group.as_deref()))
                     .map(|o| o.id.as_str())
                     .collect();
-                rollup_of_objectives(&g.id, &g.title, &inside, &objectives, &actions, rules)
+                rollup_of_objectives(
+                    &g.id,
+                    &g.title,
+                    &inside,
+                    &objectives,
+                    &actions,
+                    &measures,
+                    rules,
+                )
             })
             .collect();
         let priorities = self
@@ -194,11 +222,27 @@ impl Plan {
             .iter()
             .map(|p| {
                 let ids: Vec<&str> = p.objectives.iter().map(String::as_str).collect();
-                rollup_of_objectives(&p.id, &p.title, &ids, &objectives, &actions, rules)
+                rollup_of_objectives(
+                    &p.id,
+                    &p.title,
+                    &ids,
+                    &objectives,
+                    &actions,
+                    &measures,
+                    rules,
+                )
             })
             .collect();
         let all: Vec<&str> = self.objectives.iter().map(|o| o.id.as_str()).collect();
-        let plan = rollup_of_objectives("plan", &self.title, &all, &objectives, &actions, rules);
+        let plan = rollup_of_objectives(
+            "plan",
+            &self.title,
+            &all,
+            &objectives,
+            &actions,
+            &measures,
+            rules,
+        );
         let discrepancies = discrepancy::audit(&actions);
         Evaluation {
             as_of,
@@ -209,6 +253,7 @@ impl Plan {
             priorities,
             plan,
             discrepancies,
+            measures,
         }
     }
 
@@ -245,33 +290,59 @@ impl Plan {
     }
 }
 
-/// An objective's roll-up from its own actions.
-fn rollup_of(id: &str, title: &str, actions: &[ActionRating], rules: &RuleSet) -> RollupRating {
-    let rated = roll_up(actions.iter().map(|a| a.rating), rules);
-    rollup_rating(id, title, rated, actions.iter())
+/// An objective's roll-up from its own actions and, if the rules say so, measures.
+fn rollup_of(
+    id: &str,
+    title: &str,
+    actions: &[ActionRating],
+    measures: &[MeasureRating],
+    rules: &RuleSet,
+) -> RollupRating {
+    let counted = measures.iter().filter(|_| rules.measures.in_rollups);
+    let rated = roll_up(
+        actions
+            .iter()
+            .map(|a| a.rating)
+            .chain(counted.map(|m| m.rating)),
+        rules,
+    );
+    rollup_rating(id, title, rated, actions.iter(), measures.iter())
 }
 
 /// A group's, priority's or the plan's roll-up from its objectives (or, for
-/// the weighted average, from every action beneath).
+/// the weighted average, from every action and measure beneath).
 fn rollup_of_objectives(
     id: &str,
     title: &str,
     ids: &[&str],
     objectives: &[RollupRating],
     actions: &[ActionRating],
+    measures: &[MeasureRating],
     rules: &RuleSet,
 ) -> RollupRating {
     let ids: std::collections::HashSet<&str> = ids.iter().copied().collect();
     let beneath = actions
         .iter()
         .filter(|a| ids.contains(a.objective_id.as_str()));
+    let measures_beneath = measures
+        .iter()
+        .filter(|m| ids.contains(m.objective_id.as_str()));
     let rated = if matches!(rules.rollup, crate::rules::Rollup::WeightedAverage) {
-        roll_up(beneath.clone().map(|a| a.rating), rules)
+        let counted = measures_beneath
+            .clone()
+            .filter(|_| rules.measures.in_rollups);
+        roll_up(
+            beneath
+                .clone()
+                .map(|a| a.rating)
+                .chain(counted.map(|m| m.rating)),
+            rules,
+        )
     } else {
         let children = objectives.iter().filter(|o| ids.contains(o.id.as_str()));
         roll_up(children.map(|o| o.rating), rules)
     };
-    rollup_rating(id, title, rated, beneath)
+    rollup_rating(id, title, rated, beneath, measures_beneath)
 }
 
 fn rollup_rating<'a>(
@@ -279,10 +350,15 @@ fn rollup_rating<'a>(
     title: &str,
     rated: crate::rules::Rated,
     beneath: impl Iterator<Item = &'a ActionRating>,
+    measures_beneath: impl Iterator<Item = &'a MeasureRating>,
 ) -> RollupRating {
     let mut counts = RatingCounts::default();
     for a in beneath {
         counts.add(a.rating);
+    }
+    let mut measures = RatingCounts::default();
+    for m in measures_beneath {
+        measures.add(m.rating);
     }
     RollupRating {
         id: id.to_string(),
@@ -290,6 +366,7 @@ fn rollup_rating<'a>(
         rating: rated.rating,
         reason: rated.reason,
         counts,
+        measures,
     }
 }
 
@@ -313,6 +390,23 @@ impl Evaluation {
     /// ```
     pub fn action(&self, id: &str) -> Option<&ActionRating> {
         self.actions.iter().find(|a| a.action_id == id)
+    }
+
+    /// The rating of the measure with this id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::{Rating, RuleSet};
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.measure("cip-4.5-m1").map(|m| m.rating), Some(Rating::Red));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn measure(&self, id: &str) -> Option<&MeasureRating> {
+        self.measures.iter().find(|m| m.measure_id == id)
     }
 
     /// The roll-up of the objective with this id.

@@ -5,11 +5,93 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A measure of success, as the plan states it (`There are less than 64 CLA
-/// per 10,000 of the population`). It belongs to the objective it is listed
-/// under. Targets, observations and measure ratings are added by a later
-/// schema version; `extra` keeps anything else the source says.
+use crate::measure::{
+    parse_target, ObservedValue, Polarity, Target, TargetReading, Tolerance, Unit,
+};
+use crate::rating::Rating;
+
+/// How often a measure is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    /// Every month.
+    Monthly,
+    /// Every quarter.
+    Quarterly,
+    /// Every year.
+    Annual,
+}
+
+/// How a measure's values combine over a longer period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// Added up (numbers of referrals).
+    Sum,
+    /// Averaged (caseloads).
+    Mean,
+    /// The last value stands (children looked after at 31 March).
+    Last,
+}
+
+impl Aggregation {
+    /// Combines values; `None` when there are none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Aggregation;
+    ///
+    /// assert_eq!(Aggregation::Sum.combine(&[1.0, 2.0, 3.0]), Some(6.0));
+    /// assert_eq!(Aggregation::Mean.combine(&[1.0, 2.0, 3.0]), Some(2.0));
+    /// assert_eq!(Aggregation::Last.combine(&[1.0, 2.0, 3.0]), Some(3.0));
+    /// assert_eq!(Aggregation::Sum.combine(&[]), None);
+    /// ```
+    pub fn combine(self, values: &[f64]) -> Option<f64> {
+        let last = *values.last()?;
+        Some(match self {
+            Aggregation::Sum => values.iter().sum(),
+            Aggregation::Mean => values.iter().sum::<f64>() / values.len() as f64,
+            Aggregation::Last => last,
+        })
+    }
+}
+
+/// A target for one period of a profile (`Q1 2019/20`: 70).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProfiledTarget {
+    /// The period label.
+    pub period: String,
+    /// The target value for that period.
+    pub value: f64,
+}
+
+/// One value the plan records itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Observation {
+    /// The period label (`Q3 2019/20`, `2019`, `March 2019`).
+    pub period: String,
+    /// The value, or the symbol saying why there is none.
+    pub value: ObservedValue,
+}
+
+/// Which published series feeds a measure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DataLink {
+    /// The id of a data set in the plan.
+    pub dataset: String,
+    /// The area's code in it; the plan's authority when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// How the data relates to the measure's words, where they differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A measure of success, as the plan states it (`There are less than 64 CLA
+/// per 10,000 of the population`), with what is needed to rate it. It
+/// belongs to the objective it is listed under.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Measure {
     /// The measure's id, unique within the plan.
     pub id: String,
@@ -18,7 +100,85 @@ pub struct Measure {
     /// The source document (an id in the plan's sources).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The target; when absent, the text is read for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    /// Which direction is better; the data set's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub polarity: Option<Polarity>,
+    /// The unit; the target's or the data set's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+    /// How often it is reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<Frequency>,
+    /// How its values combine over a longer period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregation: Option<Aggregation>,
+    /// How far off target is still Amber; the rule set's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<Tolerance>,
+    /// Targets for particular periods, overriding the overall target there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profile: Vec<ProfiledTarget>,
+    /// The published series that feeds it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataLink>,
+    /// Values the plan records itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observations: Vec<Observation>,
+    /// A rating given by hand, for measures with no numeric target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<Rating>,
     /// Fields from the source that have no place above.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
+}
+
+impl Measure {
+    /// A measure with only its words.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Measure;
+    ///
+    /// let m = Measure::new("m1", "More than 45% of CLA are in EET");
+    /// assert!(m.reading().target().is_some());
+    /// ```
+    pub fn new(id: &str, text: &str) -> Measure {
+        Measure {
+            id: id.to_string(),
+            text: text.to_string(),
+            source: None,
+            target: None,
+            polarity: None,
+            unit: None,
+            frequency: None,
+            aggregation: None,
+            tolerance: None,
+            profile: Vec::new(),
+            data: None,
+            observations: Vec::new(),
+            recorded: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// The target: the one given, or what the text reads as.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::measure::TargetReading;
+    /// use lineofsight::plan::Measure;
+    ///
+    /// assert_eq!(Measure::new("m", "Audit model embedded").reading(), TargetReading::Qualitative);
+    /// ```
+    pub fn reading(&self) -> TargetReading {
+        match &self.target {
+            Some(t) => TargetReading::Target { target: t.clone() },
+            None => parse_target(&self.text),
+        }
+    }
 }

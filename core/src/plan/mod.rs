@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use action::{Action, Lifecycle, ProgressUpdate, RecordedRating, SubActivity};
 pub use lead::{lead_id, Lead, LeadKind};
-pub use measure::Measure;
+pub use measure::{Aggregation, DataLink, Frequency, Measure, Observation, ProfiledTarget};
 pub use objective::{Group, Objective, Priority};
 pub use reference::Ref;
 pub use validate::{PlanWarning, WarningKind};
@@ -97,6 +97,12 @@ pub struct Plan {
     /// Everyone responsible for an action, listed once.
     #[serde(default)]
     pub leads: Vec<Lead>,
+    /// The authority the plan belongs to, for benchmarking its measures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<crate::measure::Authority>,
+    /// Published data sets that feed the measures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub datasets: Vec<crate::measure::Dataset>,
     /// The plan's own rating rules, if it carries them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<RuleSet>,
@@ -138,6 +144,8 @@ impl Plan {
             groups: Vec::new(),
             objectives: Vec::new(),
             leads: Vec::new(),
+            authority: None,
+            datasets: Vec::new(),
             rules: None,
             style: RatingStyle::default(),
             extra: BTreeMap::new(),
@@ -288,6 +296,34 @@ impl Plan {
     /// ```
     pub fn objective(&self, id: &str) -> Option<&Objective> {
         self.objectives.iter().find(|o| o.id == id)
+    }
+
+    /// The data set with this id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// assert!(plan.dataset("lait-lac").is_some());
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn dataset(&self, id: &str) -> Option<&crate::measure::Dataset> {
+        self.datasets.iter().find(|d| d.id == id)
+    }
+
+    /// Every measure, with the id of its objective, in plan order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// assert_eq!(plan.measures().count(), 63);
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn measures(&self) -> impl Iterator<Item = (&str, &Measure)> {
+        self.objectives
+            .iter()
+            .flat_map(|o| o.measures.iter().map(move |m| (o.id.as_str(), m)))
     }
 
     /// The group with this id.

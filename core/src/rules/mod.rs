@@ -27,6 +27,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use action::rate_action;
+pub(crate) use reason::uk_date;
 pub use reason::{Rated, Reason, ReasonCode};
 pub use rollup::{roll_up, RatingCounts, Rollup};
 
@@ -97,6 +98,8 @@ pub struct RuleSet {
     /// How ratings roll up to objectives, groups, priorities and the plan
     /// (default worst-of).
     pub rollup: Rollup,
+    /// How measures of success are rated.
+    pub measures: crate::measure::MeasureRules,
 }
 
 impl Default for RuleSet {
@@ -108,6 +111,7 @@ impl Default for RuleSet {
             expected_progress: None,
             manual_override: ManualOverride::Never,
             rollup: Rollup::WorstOf,
+            measures: crate::measure::MeasureRules::default(),
         }
     }
 }

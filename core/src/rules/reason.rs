@@ -40,6 +40,22 @@ pub enum ReasonCode {
     RollUp,
     /// Nothing beneath is rated.
     NothingRated,
+    /// A measure's latest value meets its target.
+    OnTarget,
+    /// A measure is off target but within the tolerance.
+    WithinTolerance,
+    /// A measure is off target beyond the tolerance.
+    OffTarget,
+    /// A measure is off target but better than a year earlier.
+    OffTargetImproving,
+    /// A measure has no value published by the as-of date.
+    NoValue,
+    /// A measure has no number to rate against.
+    QualitativeMeasure,
+    /// A qualitative measure rated by hand.
+    RatedByHand,
+    /// A measure's target could not be read with confidence.
+    TargetNotUnderstood,
 }
 
 /// Why a rating is what it is: a code for machines and a sentence for people

@@ -1,0 +1,253 @@
+//! Benchmarking a value as LAIT does: its quartile band A–D among all
+//! authorities (A the best quarter by polarity), its rank, and the gaps to
+//! England, the region and the statistical neighbours' average.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::dataset::{AreaLevel, Authority, Dataset};
+use super::polarity::Polarity;
+
+/// A quartile band: A is the best quarter of authorities, D the worst.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub enum QuartileBand {
+    /// The best quarter.
+    A,
+    /// The second-best quarter.
+    B,
+    /// The third quarter.
+    C,
+    /// The worst quarter.
+    D,
+}
+
+/// The three cut points of a set of values, by linear interpolation between
+/// order statistics (R's default `quantile(type = 7)`, Excel's
+/// `QUARTILE.INC`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Quartiles {
+    /// The lower quartile.
+    pub q1: f64,
+    /// The median.
+    pub median: f64,
+    /// The upper quartile.
+    pub q3: f64,
+    /// How many values they were computed from.
+    pub count: usize,
+}
+
+impl Quartiles {
+    /// The quartiles of some values; `None` when there are none. Values that
+    /// are not finite are ignored.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::measure::Quartiles;
+    ///
+    /// let q = Quartiles::of(&[1.0, 2.0, 3.0, 4.0, 5.0]).unwrap();
+    /// assert_eq!((q.q1, q.median, q.q3), (2.0, 3.0, 4.0));
+    /// ```
+    pub fn of(values: &[f64]) -> Option<Quartiles> {
+        let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        v.sort_by(f64::total_cmp);
+        Quartiles::of_sorted(&v)
+    }
+
+    /// As [`Quartiles::of`], for values already sorted ascending and finite.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::measure::Quartiles;
+    ///
+    /// assert_eq!(Quartiles::of_sorted(&[10.0]).map(|q| q.median), Some(10.0));
+    /// assert!(Quartiles::of_sorted(&[]).is_none());
+    /// ```
+    pub fn of_sorted(v: &[f64]) -> Option<Quartiles> {
+        if v.is_empty() {
+            return None;
+        }
+        let at = |p: f64| {
+            let h = (v.len() - 1) as f64 * p;
+            let lo = h.floor() as usize;
+            let hi = h.ceil() as usize;
+            v[lo] + (h - lo as f64) * (v[hi] - v[lo])
+        };
+        Some(Quartiles {
+            q1: at(0.25),
+            median: at(0.5),
+            q3: at(0.75),
+            count: v.len(),
+        })
+    }
+
+    /// The band of `value`: with higher-is-better, A at or above the upper
+    /// quartile; with lower-is-better, A at or below the lower quartile. A
+    /// value on a cut point takes the better band. No band without a polarity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::measure::{Polarity, QuartileBand, Quartiles};
+    ///
+    /// let q = Quartiles::of(&[1.0, 2.0, 3.0, 4.0, 5.0]).unwrap();
+    /// assert_eq!(q.band(4.5, Polarity::HigherIsBetter), Some(QuartileBand::A));
+    /// assert_eq!(q.band(4.5, Polarity::LowerIsBetter), Some(QuartileBand::D));
+    /// assert_eq!(q.band(4.5, Polarity::None), None);
+    /// ```
+    pub fn band(&self, value: f64, polarity: Polarity) -> Option<QuartileBand> {
+        use QuartileBand::*;
+        match polarity {
+            Polarity::HigherIsBetter => Some(if value >= self.q3 {
+                A
+            } else if value >= self.median {
+                B
+            } else if value >= self.q1 {
+                C
+            } else {
+                D
+            }),
+            Polarity::LowerIsBetter => Some(if value <= self.q1 {
+                A
+            } else if value <= self.median {
+                B
+            } else if value <= self.q3 {
+                C
+            } else {
+                D
+            }),
+            Polarity::None => None,
+        }
+    }
+}
+
+/// A comparator's value and the authority's gap to it (authority minus comparator).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Comparator {
+    /// Who the comparator is (`England`, `North West`, `Statistical neighbours`).
+    pub name: String,
+    /// Its value.
+    pub value: f64,
+    /// The authority's value minus this one.
+    pub gap: f64,
+    /// Whether the authority does better, by polarity (none without one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub better: Option<bool>,
+}
+
+/// How one period's value compares with everyone else's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Benchmark {
+    /// The period label.
+    pub period: String,
+    /// The authority's value, if published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The quartiles among all local authorities with a value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quartiles: Option<Quartiles>,
+    /// The authority's band (none without polarity or value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<QuartileBand>,
+    /// Its rank among authorities with a value, 1 the best by polarity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<usize>,
+    /// England.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub england: Option<Comparator>,
+    /// The region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Comparator>,
+    /// The statistical neighbours' average of those with a value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighbours: Option<Comparator>,
+    /// How many neighbours had a value.
+    pub neighbours_with_value: usize,
+}
+
+/// Benchmarks `authority` in `dataset` for the period `label`.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::measure::{benchmark, QuartileBand};
+///
+/// let plan = lineofsight::builtin("lancashire")?;
+/// let eet = plan.dataset("lait-care-leavers-eet").unwrap();
+/// let b = benchmark(eet, plan.authority.as_ref().unwrap(), "2019");
+/// assert_eq!(b.value, Some(50.0));
+/// assert_eq!(b.england.as_ref().map(|e| e.gap), Some(-2.0));
+/// assert_eq!(b.neighbours_with_value, 10);
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+pub fn benchmark(dataset: &Dataset, authority: &Authority, label: &str) -> Benchmark {
+    let value_of = |code: &str| {
+        dataset
+            .area(code)
+            .and_then(|a| a.values.get(label))
+            .and_then(|v| v.number())
+    };
+    let value = value_of(&authority.code);
+    let mut all: Vec<f64> = dataset
+        .areas
+        .iter()
+        .filter(|a| a.level == AreaLevel::LocalAuthority)
+        .filter_map(|a| a.values.get(label).and_then(|v| v.number()))
+        .filter(|v| v.is_finite())
+        .collect();
+    all.sort_by(f64::total_cmp);
+    let quartiles = Quartiles::of_sorted(&all);
+    let polarity = dataset.polarity;
+    let band = match (quartiles, value) {
+        (Some(q), Some(v)) => q.band(v, polarity),
+        _ => None,
+    };
+    let rank = value.and_then(|v| match polarity {
+        Polarity::HigherIsBetter => Some(all.iter().filter(|x| **x > v).count() + 1),
+        Polarity::LowerIsBetter => Some(all.iter().filter(|x| **x < v).count() + 1),
+        Polarity::None => None,
+    });
+    let compare = |name: String, other: Option<f64>| -> Option<Comparator> {
+        let (v, o) = (value?, other?);
+        Some(Comparator {
+            name,
+            value: o,
+            gap: v - o,
+            better: (polarity != Polarity::None).then(|| polarity.is_better(v, o)),
+        })
+    };
+    let england = dataset
+        .england()
+        .and_then(|e| compare(e.name.clone(), e.values.get(label).and_then(|v| v.number())));
+    // The data set's own record of the authority's region wins: codes differ
+    // between publications (LAIT `981`, EES `E12000002`).
+    let region_code = dataset
+        .area(&authority.code)
+        .and_then(|a| a.region.clone())
+        .unwrap_or_else(|| authority.region.clone());
+    let region = dataset
+        .area(&region_code)
+        .and_then(|r| compare(r.name.clone(), r.values.get(label).and_then(|v| v.number())));
+    let neighbour_values: Vec<f64> = authority
+        .neighbours
+        .iter()
+        .filter_map(|c| value_of(c))
+        .collect();
+    let n = neighbour_values.len();
+    let mean = (n > 0).then(|| neighbour_values.iter().sum::<f64>() / n as f64);
+    let neighbours = compare("Statistical neighbours".to_string(), mean);
+    Benchmark {
+        period: label.to_string(),
+        value,
+        quartiles,
+        band,
+        rank,
+        england,
+        region,
+        neighbours,
+        neighbours_with_value: n,
+    }
+}
