@@ -525,14 +525,16 @@ impl Builder<'_> {
 
     fn leads(&mut self, row: usize, column: &str, c: &Cell) -> Vec<String> {
         let mut names: Vec<(String, LeadKind)> = Vec::new();
-        for part in c.parts() {
-            for piece in part.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-                if self.options.leads.is_empty() {
+        if self.options.leads.is_empty() {
+            for part in c.parts() {
+                for piece in part.split(';').map(str::trim).filter(|p| !p.is_empty()) {
                     names.push((piece.to_string(), LeadKind::Role));
-                } else {
-                    self.known_leads(row, column, piece, &mut names);
                 }
             }
+        } else {
+            // Names run together across pieces: read the cell as one text.
+            let text = c.parts().join(" ").replace(';', " ");
+            self.known_leads(row, column, &text, &mut names);
         }
         let mut ids = Vec::new();
         for (name, kind) in names {
@@ -557,9 +559,11 @@ impl Builder<'_> {
         let mut rest = text.trim();
         let mut unknown = String::new();
         while !rest.is_empty() {
-            rest = rest.trim_start_matches([' ', '/', ',', '–', '-']);
-            if rest.is_empty() {
-                break;
+            if unknown.is_empty() {
+                rest = rest.trim_start_matches([' ', '/', ',', '–', '-']);
+                if rest.is_empty() {
+                    break;
+                }
             }
             let found = self
                 .options
