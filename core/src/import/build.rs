@@ -8,8 +8,8 @@ use super::layout::{classify, header_key, plan_header, section_ref, RowKind};
 use super::mapping::LabelTarget;
 use super::{Field, ImportError, ImportOptions, ImportReport, ImportWarning, Row, Table};
 use crate::plan::{
-    lead_id, Action, Group, Lead, LeadKind, Lifecycle, Measure, Objective, Plan, RecordedRating, Ref, Source,
-    SubActivity,
+    lead_id, Action, Group, Lead, LeadKind, Lifecycle, Measure, Objective, Plan, RecordedRating,
+    Ref, Source, SubActivity,
 };
 use crate::rating::Rating;
 use crate::timescale::{Timescale, TimescaleKind};
@@ -32,7 +32,10 @@ struct Builder<'a> {
     source: Option<String>,
 }
 
-pub(crate) fn build(table: &Table, options: &ImportOptions) -> Result<(Plan, ImportReport), ImportError> {
+pub(crate) fn build(
+    table: &Table,
+    options: &ImportOptions,
+) -> Result<(Plan, ImportReport), ImportError> {
     let input = options.input_name.clone();
     let rows = &table.rows;
     let Some(h) = plan_header(rows, options) else {
@@ -50,15 +53,20 @@ pub(crate) fn build(table: &Table, options: &ImportOptions) -> Result<(Plan, Imp
         .map(|i| header.cells.get(i).and_then(|c| Field::from_header(c)))
         .collect();
     let names: Vec<String> = (0..width)
-        .map(|i| match header.cells.get(i).map(|c| super::cells::clean_text(c)) {
-            Some(name) if !name.is_empty() => name,
-            _ => format!("column {}", i + 1),
-        })
+        .map(
+            |i| match header.cells.get(i).map(|c| super::cells::clean_text(c)) {
+                Some(name) if !name.is_empty() => name,
+                _ => format!("column {}", i + 1),
+            },
+        )
         .collect();
     for (key, field) in &options.columns {
         let index = match key.parse::<usize>() {
             Ok(i) => Some(i),
-            Err(_) => header.cells.iter().position(|c| normalise(c) == normalise(key)),
+            Err(_) => header
+                .cells
+                .iter()
+                .position(|c| normalise(c) == normalise(key)),
         };
         match index {
             Some(i) if i < width => fields[i] = Some(*field),
@@ -72,10 +80,16 @@ pub(crate) fn build(table: &Table, options: &ImportOptions) -> Result<(Plan, Imp
             }
         }
     }
-    if !fields.iter().any(|f| matches!(f, Some(Field::Action | Field::Objective))) {
+    if !fields
+        .iter()
+        .any(|f| matches!(f, Some(Field::Action | Field::Objective)))
+    {
         return Err(ImportError::NoHeader {
             input,
-            reason: format!("the header at row {} has no Action or Objective column", header.number),
+            reason: format!(
+                "the header at row {} has no Action or Objective column",
+                header.number
+            ),
         });
     }
     let mut plan = Plan::new("", &options.organisation);
@@ -165,12 +179,20 @@ impl Builder<'_> {
         for row in above {
             match classify(row, &[]) {
                 RowKind::Blank | RowKind::Rule => {}
-                RowKind::Single(text) if self.is_section(&text) == Some(true) => self.single(row.number, &text),
+                RowKind::Single(text) if self.is_section(&text) == Some(true) => {
+                    self.single(row.number, &text)
+                }
                 RowKind::Single(text) if self.plan.title.is_empty() => {
                     self.plan.title = Cell::parse(&text).joined();
                 }
                 _ => {
-                    let text = row.cells.iter().map(|c| Cell::parse(c).joined()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" | ");
+                    let text = row
+                        .cells
+                        .iter()
+                        .map(|c| Cell::parse(c).joined())
+                        .filter(|c| !c.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" | ");
                     self.note(row.number, &text);
                 }
             }
@@ -200,7 +222,10 @@ impl Builder<'_> {
                     let cells: Vec<Cell> = (0..self.fields.len())
                         .map(|i| row.cells.get(i).map(|c| Cell::parse(c)).unwrap_or_default())
                         .collect();
-                    if let Some(p) = pending.as_mut().filter(|_| self.continues(&cells, after_header)) {
+                    if let Some(p) = pending
+                        .as_mut()
+                        .filter(|_| self.continues(&cells, after_header))
+                    {
                         for (mine, more) in p.cells.iter_mut().zip(cells) {
                             mine.continue_with(more, &self.options.continuation_starts);
                         }
@@ -215,7 +240,11 @@ impl Builder<'_> {
                     }
                     if row.cells.len() > self.fields.len() {
                         let n = row.number;
-                        self.warn(n, &format!("column {}", self.fields.len() + 1), "cells beyond the header's last column were ignored".into());
+                        self.warn(
+                            n,
+                            &format!("column {}", self.fields.len() + 1),
+                            "cells beyond the header's last column were ignored".into(),
+                        );
                     }
                     after_header = false;
                     self.open_label = None;
@@ -229,7 +258,10 @@ impl Builder<'_> {
 
     /// Whether a data row continues the one above rather than starting an action.
     fn continues(&self, cells: &[Cell], after_header: bool) -> bool {
-        let ids: Vec<usize> = [Field::Ref, Field::ObjectiveRef].iter().filter_map(|f| self.column_of(*f)).collect();
+        let ids: Vec<usize> = [Field::Ref, Field::ObjectiveRef]
+            .iter()
+            .filter_map(|f| self.column_of(*f))
+            .collect();
         if !ids.is_empty() {
             return ids.iter().all(|i| cells[*i].is_empty());
         }
@@ -245,7 +277,12 @@ impl Builder<'_> {
             .find(|t| !t.is_empty());
         match first {
             Some(t) => {
-                t.starts_with(|c: char| c.is_lowercase()) || self.options.continuation_starts.iter().any(|s| t.starts_with(s.as_str()))
+                t.starts_with(|c: char| c.is_lowercase())
+                    || self
+                        .options
+                        .continuation_starts
+                        .iter()
+                        .any(|s| t.starts_with(s.as_str()))
             }
             None => true,
         }
@@ -254,10 +291,10 @@ impl Builder<'_> {
     /// `Some(true)` when a one-cell row starts an objective.
     fn is_section(&self, text: &str) -> Option<bool> {
         let key = normalise(text);
-        match &self.options.section_prefixes {
-            None => None,
-            Some(prefixes) => Some(prefixes.iter().any(|p| key.starts_with(&normalise(p)))),
-        }
+        self.options
+            .section_prefixes
+            .as_ref()
+            .map(|prefixes| prefixes.iter().any(|p| key.starts_with(&normalise(p))))
     }
 
     fn single(&mut self, number: usize, text: &str) {
@@ -269,7 +306,12 @@ impl Builder<'_> {
             self.open_label = None;
             return;
         }
-        if self.options.group_rows.iter().any(|g| normalise(g) == normalise(&joined)) {
+        if self
+            .options
+            .group_rows
+            .iter()
+            .any(|g| normalise(g) == normalise(&joined))
+        {
             self.new_group(&joined);
             self.open_label = None;
             return;
@@ -300,7 +342,14 @@ impl Builder<'_> {
             None => !list_only,
         };
         if !section {
-            self.warn(number, &first_col, format!("text outside the table's rows kept as a note: {}", short(&joined)));
+            self.warn(
+                number,
+                &first_col,
+                format!(
+                    "text outside the table's rows kept as a note: {}",
+                    short(&joined)
+                ),
+            );
             self.note(number, &joined);
             return;
         }
@@ -324,7 +373,11 @@ impl Builder<'_> {
         self.plan.groups.push(Group {
             id: id.clone(),
             title: title.to_string(),
-            parent: self.options.group.as_ref().map(|_| format!("{}group", self.options.id_prefix)),
+            parent: self
+                .options
+                .group
+                .as_ref()
+                .map(|_| format!("{}group", self.options.id_prefix)),
             source: self.source.clone(),
         });
         self.group = Some(id);
@@ -343,7 +396,11 @@ impl Builder<'_> {
 
     fn objective(&mut self) -> &mut Objective {
         if self.plan.objectives.is_empty() {
-            let title = if self.plan.title.is_empty() { "Actions".to_string() } else { self.plan.title.clone() };
+            let title = if self.plan.title.is_empty() {
+                "Actions".to_string()
+            } else {
+                self.plan.title.clone()
+            };
             let mut o = Objective::new(&format!("{}o1", self.options.id_prefix), &title);
             o.group = self.group.clone();
             o.source = self.source.clone();
@@ -356,7 +413,11 @@ impl Builder<'_> {
     fn labelled(&mut self, number: usize, target: LabelTarget, items: Vec<String>) {
         let first_col = self.names.first().cloned().unwrap_or_default();
         if self.plan.objectives.is_empty() {
-            self.warn(number, &first_col, "labelled text before any objective starts one".into());
+            self.warn(
+                number,
+                &first_col,
+                "labelled text before any objective starts one".into(),
+            );
         }
         let source = self.source.clone();
         let o = self.objective();
@@ -381,11 +442,24 @@ impl Builder<'_> {
     }
 
     fn flush(&mut self, p: Pending) {
-        let cell = |f: Field| self.column_of(f).map(|i| p.cells[i].clone()).unwrap_or_default();
-        let (objective, objective_ref, action_cell) = (cell(Field::Objective), cell(Field::ObjectiveRef), cell(Field::Action));
+        let cell = |f: Field| {
+            self.column_of(f)
+                .map(|i| p.cells[i].clone())
+                .unwrap_or_default()
+        };
+        let (objective, objective_ref, action_cell) = (
+            cell(Field::Objective),
+            cell(Field::ObjectiveRef),
+            cell(Field::Action),
+        );
         if !objective.is_empty() || !objective_ref.is_empty() {
             let title = objective.joined();
-            let same = self.plan.objectives.last().is_some_and(|o| o.title == title) && objective_ref.is_empty();
+            let same = self
+                .plan
+                .objectives
+                .last()
+                .is_some_and(|o| o.title == title)
+                && objective_ref.is_empty();
             if !same {
                 let n = self.plan.objectives.len() + 1;
                 let mut o = Objective::new(&format!("{}o{n}", self.options.id_prefix), &title);
@@ -404,18 +478,25 @@ impl Builder<'_> {
         if text.is_empty() && !items.is_empty() {
             text = objective_title;
         }
-        let rest_filled = self
-            .fields
-            .iter()
-            .enumerate()
-            .any(|(i, f)| !matches!(f, Some(Field::Objective | Field::ObjectiveRef | Field::Measure | Field::Impact)) && !p.cells[i].is_empty());
+        let rest_filled = self.fields.iter().enumerate().any(|(i, f)| {
+            !matches!(
+                f,
+                Some(Field::Objective | Field::ObjectiveRef | Field::Measure | Field::Impact)
+            ) && !p.cells[i].is_empty()
+        });
         if text.is_empty() && !rest_filled {
             self.objective_cells(&p);
             return;
         }
         if text.is_empty() {
-            let col = self.column_of(Field::Action).map_or("-".to_string(), |i| self.names[i].clone());
-            self.warn(row, &col, "the row has no action text; the action's text is empty".into());
+            let col = self
+                .column_of(Field::Action)
+                .map_or("-".to_string(), |i| self.names[i].clone());
+            self.warn(
+                row,
+                &col,
+                "the row has no action text; the action's text is empty".into(),
+            );
         }
         let o_id = self.objective().id.clone();
         let n = self.objective().actions.len() + 1;
@@ -436,7 +517,13 @@ impl Builder<'_> {
             }
             let name = self.names[i].clone();
             match field {
-                Some(Field::Action | Field::Objective | Field::ObjectiveRef | Field::Measure | Field::Impact) => {}
+                Some(
+                    Field::Action
+                    | Field::Objective
+                    | Field::ObjectiveRef
+                    | Field::Measure
+                    | Field::Impact,
+                ) => {}
                 Some(Field::Ref) => a.reference = Some(Ref::new(&c.joined())),
                 Some(Field::Lead) => a.leads = self.leads(row, &name, c),
                 Some(Field::Timescale) => self.timescale(row, &name, c, &mut a),
@@ -464,7 +551,9 @@ impl Builder<'_> {
                 }
             }
         }
-        if a.state == Lifecycle::InProgress && a.timescale.raw().trim().eq_ignore_ascii_case("achieved") {
+        if a.state == Lifecycle::InProgress
+            && a.timescale.raw().trim().eq_ignore_ascii_case("achieved")
+        {
             a.state = Lifecycle::Complete;
         }
         self.objective_cells(&p);
@@ -483,7 +572,11 @@ impl Builder<'_> {
             match field {
                 Some(Field::Measure) => {
                     let o = self.objective();
-                    let items = if c.has_items() { c.parts() } else { vec![c.joined()] };
+                    let items = if c.has_items() {
+                        c.parts()
+                    } else {
+                        vec![c.joined()]
+                    };
                     for item in items {
                         let id = format!("{}-m{}", o.id, o.measures.len() + 1);
                         o.measures.push(Measure {
@@ -519,7 +612,14 @@ impl Builder<'_> {
             self.warn(row, column, note.clone());
             a.extra.insert("timescale_note".into(), note);
         } else if *a.timescale.kind() == TimescaleKind::NotUnderstood {
-            self.warn(row, column, format!("timescale {:?} is not a date lineofsight understands; kept as written", short(&text)));
+            self.warn(
+                row,
+                column,
+                format!(
+                    "timescale {:?} is not a date lineofsight understands; kept as written",
+                    short(&text)
+                ),
+            );
         }
     }
 
@@ -542,7 +642,11 @@ impl Builder<'_> {
             if id.is_empty() {
                 continue;
             }
-            let kind = if self.options.people.iter().any(|p| p == &name) { LeadKind::Person } else { kind };
+            let kind = if self.options.people.iter().any(|p| p == &name) {
+                LeadKind::Person
+            } else {
+                kind
+            };
             if self.plan.lead(&id).is_none() {
                 self.plan.leads.push(Lead::new(&id, &name, kind));
             }
@@ -555,7 +659,13 @@ impl Builder<'_> {
 
     /// Reads a cell that runs lead names together by the longest known
     /// spelling at each point.
-    fn known_leads(&mut self, row: usize, column: &str, text: &str, out: &mut Vec<(String, LeadKind)>) {
+    fn known_leads(
+        &mut self,
+        row: usize,
+        column: &str,
+        text: &str,
+        out: &mut Vec<(String, LeadKind)>,
+    ) {
         let mut rest = text.trim();
         let mut unknown = String::new();
         while !rest.is_empty() {
@@ -575,7 +685,14 @@ impl Builder<'_> {
                 Some((k, spelling)) => {
                     if !unknown.trim().is_empty() {
                         out.push((unknown.trim().to_string(), LeadKind::Role));
-                        self.warn(row, column, format!("lead text {:?} is not a known spelling; kept as a lead", unknown.trim()));
+                        self.warn(
+                            row,
+                            column,
+                            format!(
+                                "lead text {:?} is not a known spelling; kept as a lead",
+                                unknown.trim()
+                            ),
+                        );
                         unknown.clear();
                     }
                     out.push((spelling.name.clone(), spelling.kind));
@@ -590,7 +707,14 @@ impl Builder<'_> {
         }
         if !unknown.trim().is_empty() {
             out.push((unknown.trim().to_string(), LeadKind::Role));
-            self.warn(row, column, format!("lead text {:?} is not a known spelling; kept as a lead", unknown.trim()));
+            self.warn(
+                row,
+                column,
+                format!(
+                    "lead text {:?} is not a known spelling; kept as a lead",
+                    unknown.trim()
+                ),
+            );
         }
     }
 }

@@ -82,7 +82,9 @@ fn line_marker(s: &str) -> Option<usize> {
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let after = &t[digits..];
-        if (after.starts_with(". ") || after.starts_with(") ")) && !after[2..].starts_with(|c: char| c.is_ascii_digit()) {
+        if (after.starts_with(". ") || after.starts_with(") "))
+            && !after[2..].starts_with(|c: char| c.is_ascii_digit())
+        {
             return Some(skipped + digits + 2);
         }
     }
@@ -114,7 +116,9 @@ fn tokens(text: &str) -> Vec<Token> {
                         .to_ascii_lowercase();
                     out.push(match name.as_str() {
                         "li" if !inner.starts_with('/') => Token::Item,
-                        "li" | "p" | "br" | "ul" | "ol" | "div" | "tr" | "td" | "th" => Token::Break,
+                        "li" | "p" | "br" | "ul" | "ol" | "div" | "tr" | "td" | "th" => {
+                            Token::Break
+                        }
                         _ => Token::Text(' '),
                     });
                     rest = &rest[j + 1..];
@@ -261,21 +265,36 @@ impl Cell {
 /// Drops a leading list number (`6. Develop…`) from a piece.
 fn strip_number(text: &str) -> String {
     match line_marker(text) {
-        Some(n) if text[..n].trim().chars().any(|c| c.is_ascii_digit()) => text[n..].trim().to_string(),
+        Some(n) if text[..n].trim().chars().any(|c| c.is_ascii_digit()) => {
+            text[n..].trim().to_string()
+        }
         Some(n) if text.starts_with(BULLETS) => text[n..].trim().to_string(),
         _ => text.to_string(),
     }
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month(word: &str) -> bool {
     let w = word.to_lowercase();
     let w = w.trim_end_matches(['.', ',']);
-    w.len() >= 3 && MONTHS.iter().any(|m| *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept"))
+    w.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|m| *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept"))
 }
 
 fn year(word: &str) -> bool {
@@ -286,7 +305,10 @@ fn year(word: &str) -> bool {
 fn numeric_date(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',', ';']);
     let parts: Vec<&str> = w.split(['/', '.']).collect();
-    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn month_dash_year(word: &str) -> bool {
@@ -297,7 +319,14 @@ fn month_dash_year(word: &str) -> bool {
     }
 }
 
-const KEYWORDS: &[&str] = &["ongoing", "quarterly", "monthly", "annually", "immediate", "immediately"];
+const KEYWORDS: &[&str] = &[
+    "ongoing",
+    "quarterly",
+    "monthly",
+    "annually",
+    "immediate",
+    "immediately",
+];
 
 /// The dates (and date-like words such as `Ongoing`) written in a "When?"
 /// cell, in order: `October 2017 March 2018 Ongoing` gives three.
@@ -352,7 +381,9 @@ mod tests {
 
     #[test]
     fn html_lists_become_items() {
-        let c = Cell::parse(r#"<p>Support practice:</p> <ul style="list-style-type: none"> <li>▪ One</li> <li>▪ Two</li> </ul>"#);
+        let c = Cell::parse(
+            r#"<p>Support practice:</p> <ul style="list-style-type: none"> <li>▪ One</li> <li>▪ Two</li> </ul>"#,
+        );
         assert_eq!(c.lead_in(), "Support practice:");
         assert_eq!(c.items(), ["One", "Two"]);
     }
@@ -380,14 +411,26 @@ mod tests {
     fn paragraphs_are_parts() {
         let c = Cell::parse("<p>Head of Service</p> <p>Director of Children's Services</p>");
         assert!(!c.has_items());
-        assert_eq!(c.parts(), ["Head of Service", "Director of Children's Services"]);
+        assert_eq!(
+            c.parts(),
+            ["Head of Service", "Director of Children's Services"]
+        );
     }
 
     #[test]
     fn continuation_finishes_the_last_piece() {
         let mut c = Cell::parse("<ul><li>Refresh governance for prevention and demand</li></ul>");
-        c.continue_with(Cell::parse("<ul><li>management</li><li>Agree a new model</li></ul>"), &[]);
-        assert_eq!(c.items(), ["Refresh governance for prevention and demand management", "Agree a new model"]);
+        c.continue_with(
+            Cell::parse("<ul><li>management</li><li>Agree a new model</li></ul>"),
+            &[],
+        );
+        assert_eq!(
+            c.items(),
+            [
+                "Refresh governance for prevention and demand management",
+                "Agree a new model"
+            ]
+        );
         let mut c = Cell::parse("Director of");
         c.continue_with(Cell::parse("Children's Services"), &[]);
         assert_eq!(c.joined(), "Director of Children's Services");
@@ -395,7 +438,10 @@ mod tests {
 
     #[test]
     fn dates_in_a_when_cell() {
-        assert_eq!(find_dates("October 2017 March 2018 and ongoing Quarterly"), ["October 2017", "March 2018 and ongoing", "Quarterly"]);
+        assert_eq!(
+            find_dates("October 2017 March 2018 and ongoing Quarterly"),
+            ["October 2017", "March 2018 and ongoing", "Quarterly"]
+        );
         assert_eq!(find_dates("31/12/2019 Dec-19"), ["31/12/2019", "Dec-19"]);
         assert!(find_dates("when the board agrees").is_empty());
     }

@@ -9,14 +9,27 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
 /// Tab- or comma-separated, by counting which appears in the first lines.
 pub(crate) fn sniff(text: &str) -> TableFormat {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(50).collect();
-    if lines.iter().filter(|l| l.trim_start().starts_with('|')).count() * 2 > lines.len() {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(50)
+        .collect();
+    if lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with('|'))
+        .count()
+        * 2
+        > lines.len()
+    {
         return TableFormat::Markdown;
     }
     let tabs: usize = lines.iter().map(|l| l.matches('\t').count()).sum();
@@ -51,10 +64,15 @@ pub(crate) fn read(input: &str, text: &str, format: TableFormat) -> Result<Vec<R
                 reason: format!("line {line}: {e}"),
             }
         })?;
-        let number = record.position().map_or(rows.len() + 1, |p| p.line() as usize);
+        let number = record
+            .position()
+            .map_or(rows.len() + 1, |p| p.line() as usize);
         rows.push(Row {
             number,
-            cells: record.iter().map(|c| c.trim_end_matches('\r').to_string()).collect(),
+            cells: record
+                .iter()
+                .map(|c| c.trim_end_matches('\r').to_string())
+                .collect(),
         });
     }
     Ok(rows)
@@ -75,7 +93,10 @@ fn markdown(text: &str) -> Vec<Row> {
             } else {
                 vec![t.to_string()]
             };
-            Row { number: i + 1, cells }
+            Row {
+                number: i + 1,
+                cells,
+            }
         })
         .collect()
 }
@@ -94,7 +115,10 @@ mod tests {
     fn sniffs_tabs_commas_and_pipes() {
         assert_eq!(sniff("Ref\tAction\n1\tDo it, now"), TableFormat::Tsv);
         assert_eq!(sniff("Ref,Action\n1,Do it"), TableFormat::Csv);
-        assert_eq!(sniff("| Ref | Action |\n|---|---|\n| 1 | x |"), TableFormat::Markdown);
+        assert_eq!(
+            sniff("| Ref | Action |\n|---|---|\n| 1 | x |"),
+            TableFormat::Markdown
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// The action's reference (`Ref`, `No.`, `NOS`).
@@ -84,30 +86,119 @@ impl Field {
 }
 
 const SYNONYMS: &[(Field, &[&str])] = &[
-    (Field::Ref, &["ref", "reference", "no", "nos", "number", "ref no", "action ref", "action no", "id"]),
+    (
+        Field::Ref,
+        &[
+            "ref",
+            "reference",
+            "no",
+            "nos",
+            "number",
+            "ref no",
+            "action ref",
+            "action no",
+            "id",
+        ],
+    ),
     (
         Field::Action,
-        &["action", "actions", "activity", "activities", "actions required", "action required", "what", "task", "tasks", "what will we do"],
+        &[
+            "action",
+            "actions",
+            "activity",
+            "activities",
+            "actions required",
+            "action required",
+            "what",
+            "task",
+            "tasks",
+            "what will we do",
+        ],
     ),
     (
         Field::Lead,
-        &["lead", "leads", "lead officer", "lead officers", "who", "responsible officer", "responsible officers", "owner", "owners", "responsible", "lead responsibility", "by whom"],
+        &[
+            "lead",
+            "leads",
+            "lead officer",
+            "lead officers",
+            "who",
+            "responsible officer",
+            "responsible officers",
+            "owner",
+            "owners",
+            "responsible",
+            "lead responsibility",
+            "by whom",
+        ],
     ),
     (
         Field::Timescale,
-        &["by when", "when", "timescale", "timescales", "target date", "target dates", "timeline", "timelines", "due", "due date", "deadline", "completion date", "target"],
+        &[
+            "by when",
+            "when",
+            "timescale",
+            "timescales",
+            "target date",
+            "target dates",
+            "timeline",
+            "timelines",
+            "due",
+            "due date",
+            "deadline",
+            "completion date",
+            "target",
+        ],
     ),
     (
         Field::Progress,
-        &["progress", "update", "updates", "current status", "monitoring and progress", "progress update", "comments", "commentary", "progress to date"],
+        &[
+            "progress",
+            "update",
+            "updates",
+            "current status",
+            "monitoring and progress",
+            "progress update",
+            "comments",
+            "commentary",
+            "progress to date",
+        ],
     ),
-    (Field::Evidence, &["evidence", "evidence of impact", "evidence of progress"]),
-    (Field::Rag, &["rag", "rag status", "rag rating", "status", "rating"]),
+    (
+        Field::Evidence,
+        &["evidence", "evidence of impact", "evidence of progress"],
+    ),
+    (
+        Field::Rag,
+        &["rag", "rag status", "rag rating", "status", "rating"],
+    ),
     (
         Field::Objective,
-        &["key outcome", "key outcomes", "outcome", "outcomes", "outcome we are trying to achieve", "objective", "objectives", "priority", "aim"],
+        &[
+            "key outcome",
+            "key outcomes",
+            "outcome",
+            "outcomes",
+            "outcome we are trying to achieve",
+            "objective",
+            "objectives",
+            "priority",
+            "aim",
+        ],
     ),
-    (Field::Measure, &["measures of success", "success measures", "measure", "measures", "measure of success", "success criteria", "kpi", "kpis"]),
+    (
+        Field::Measure,
+        &[
+            "measures of success",
+            "success measures",
+            "measure",
+            "measures",
+            "measure of success",
+            "success criteria",
+            "kpi",
+            "kpis",
+        ],
+    ),
     (Field::Impact, &["impact", "impacts", "expected impact"]),
 ];
 
@@ -186,7 +277,13 @@ mod tests {
     #[test]
     fn header_rows_score_by_distinct_fields() {
         let row = |cells: &[&str]| cells.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(header_score(&row(&["Ref", "Action", "Timescale", "RAG"])), 4);
-        assert_eq!(header_score(&row(&["Objective 1 - Children have a voice"])), 0);
+        assert_eq!(
+            header_score(&row(&["Ref", "Action", "Timescale", "RAG"])),
+            4
+        );
+        assert_eq!(
+            header_score(&row(&["Objective 1 - Children have a voice"])),
+            0
+        );
     }
 }

@@ -54,24 +54,38 @@ pub(crate) fn plan_header(rows: &[Row], options: &ImportOptions) -> Option<usize
         .map(|k| normalise(k))
         .collect();
     rows.iter().position(|r| {
-        header_score(&r.cells) >= 2 || r.cells.iter().any(|c| !c.trim().is_empty() && mapped.contains(&normalise(c)))
+        header_score(&r.cells) >= 2
+            || r.cells
+                .iter()
+                .any(|c| !c.trim().is_empty() && mapped.contains(&normalise(c)))
     })
 }
 
 /// The text between the options' start and end markers.
-pub(crate) fn slice(input: &str, text: &str, options: &ImportOptions) -> Result<String, ImportError> {
+pub(crate) fn slice(
+    input: &str,
+    text: &str,
+    options: &ImportOptions,
+) -> Result<String, ImportError> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut start = 0;
     if let Some(marker) = &options.start_after {
-        start = lines.iter().position(|l| l.contains(marker.as_str())).ok_or_else(|| ImportError::Mapping {
-            input: input.to_string(),
-            column: "-".to_string(),
-            reason: format!("start_after marker {marker:?} is not in the text"),
-        })? + 1;
+        start = lines
+            .iter()
+            .position(|l| l.contains(marker.as_str()))
+            .ok_or_else(|| ImportError::Mapping {
+                input: input.to_string(),
+                column: "-".to_string(),
+                reason: format!("start_after marker {marker:?} is not in the text"),
+            })?
+            + 1;
     }
     let mut end = lines.len();
     if let Some(marker) = &options.end_before {
-        if let Some(i) = lines[start..].iter().position(|l| l.contains(marker.as_str())) {
+        if let Some(i) = lines[start..]
+            .iter()
+            .position(|l| l.contains(marker.as_str()))
+        {
             end = start + i;
         }
     }
@@ -88,7 +102,12 @@ pub(crate) fn slice(input: &str, text: &str, options: &ImportOptions) -> Result<
 
 /// What a row is, given the header's normalised cells.
 pub(crate) fn classify(row: &Row, header: &[String]) -> RowKind {
-    let filled: Vec<(usize, &String)> = row.cells.iter().enumerate().filter(|(_, c)| !is_empty_marker(c)).collect();
+    let filled: Vec<(usize, &String)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !is_empty_marker(c))
+        .collect();
     if filled.is_empty() {
         let any = row.cells.iter().any(|c| !c.trim().is_empty());
         return if any && row.cells.iter().all(|c| is_rule(c)) {
@@ -100,7 +119,12 @@ pub(crate) fn classify(row: &Row, header: &[String]) -> RowKind {
     if row.cells.iter().all(|c| c.trim().is_empty() || is_rule(c)) {
         return RowKind::Rule;
     }
-    let norm: Vec<String> = row.cells.iter().map(|c| normalise(c)).filter(|c| !c.is_empty()).collect();
+    let norm: Vec<String> = row
+        .cells
+        .iter()
+        .map(|c| normalise(c))
+        .filter(|c| !c.is_empty())
+        .collect();
     if !header.is_empty() && norm == header {
         return RowKind::Header;
     }
@@ -112,12 +136,19 @@ pub(crate) fn classify(row: &Row, header: &[String]) -> RowKind {
 
 fn is_rule(cell: &str) -> bool {
     let t = cell.trim();
-    !t.is_empty() && t.chars().all(|c| matches!(c, '-' | ':' | '|' | '=' | ' ' | '+')) && t.contains("--")
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | '=' | ' ' | '+'))
+        && t.contains("--")
 }
 
 /// The header's cells, normalised, for spotting repeats.
 pub(crate) fn header_key(cells: &[String]) -> Vec<String> {
-    cells.iter().map(|c| normalise(c)).filter(|c| !c.is_empty()).collect()
+    cells
+        .iter()
+        .map(|c| normalise(c))
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// Splits `Objective 2 - Children can remain safely at home` into its
@@ -126,7 +157,17 @@ pub(crate) fn section_ref(text: &str) -> (Option<String>, String) {
     let text = clean_text(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut i = 0;
-    const WORDS: &[&str] = &["objective", "outcome", "priority", "section", "theme", "workstream", "key", "aim", "part"];
+    const WORDS: &[&str] = &[
+        "objective",
+        "outcome",
+        "priority",
+        "section",
+        "theme",
+        "workstream",
+        "key",
+        "aim",
+        "part",
+    ];
     while i < words.len() && i < 2 && WORDS.contains(&words[i].to_lowercase().as_str()) {
         i += 1;
     }
@@ -136,12 +177,17 @@ pub(crate) fn section_ref(text: &str) -> (Option<String>, String) {
     let number = word.trim_end_matches(['.', ':', '-', '–', '—', ')']);
     let is_ref = number.starts_with(|c: char| c.is_ascii_digit())
         && number.len() <= 8
-        && number.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.');
     if !is_ref {
         return (None, text);
     }
     let rest = words[i + 1..].join(" ");
-    let rest = rest.trim_start_matches(['-', '–', '—', ':', '.', ' ']).trim().to_string();
+    let rest = rest
+        .trim_start_matches(['-', '–', '—', ':', '.', ' '])
+        .trim()
+        .to_string();
     if rest.is_empty() {
         (Some(number.to_string()), text)
     } else {
@@ -165,24 +211,49 @@ mod tests {
         let header = header_key(&row(&["Ref", "Action", "RAG"]).cells);
         assert_eq!(classify(&row(&["", "_", " "]), &header), RowKind::Blank);
         assert_eq!(classify(&row(&["----", "-----"]), &header), RowKind::Rule);
-        assert_eq!(classify(&row(&["REF", "Action", "R/A/G"]), &header), RowKind::Header);
-        assert_eq!(classify(&row(&["Care Leavers", "", "-"]), &header), RowKind::Single("Care Leavers".into()));
-        assert_eq!(classify(&row(&["", "provision", ""]), &header), RowKind::Data);
+        assert_eq!(
+            classify(&row(&["REF", "Action", "R/A/G"]), &header),
+            RowKind::Header
+        );
+        assert_eq!(
+            classify(&row(&["Care Leavers", "", "-"]), &header),
+            RowKind::Single("Care Leavers".into())
+        );
+        assert_eq!(
+            classify(&row(&["", "provision", ""]), &header),
+            RowKind::Data
+        );
     }
 
     #[test]
     fn section_refs() {
         assert_eq!(
-            section_ref("Objective 2 - Children and Young People in Lancashire can remain safely at home"),
-            (Some("2".into()), "Children and Young People in Lancashire can remain safely at home".into())
+            section_ref(
+                "Objective 2 - Children and Young People in Lancashire can remain safely at home"
+            ),
+            (
+                Some("2".into()),
+                "Children and Young People in Lancashire can remain safely at home".into()
+            )
         );
-        assert_eq!(section_ref("Purposeful Practice"), (None, "Purposeful Practice".into()));
-        assert_eq!(section_ref("3.2 Reduce CSE"), (Some("3.2".into()), "Reduce CSE".into()));
+        assert_eq!(
+            section_ref("Purposeful Practice"),
+            (None, "Purposeful Practice".into())
+        );
+        assert_eq!(
+            section_ref("3.2 Reduce CSE"),
+            (Some("3.2".into()), "Reduce CSE".into())
+        );
     }
 
     #[test]
     fn generic_header_below_title_rows() {
-        let rows = vec![row(&["Statistical neighbours", "", ""]), row(&[""]), row(&["LA", "Code", "Region"]), row(&["Lancashire", "888", "NW"])];
+        let rows = vec![
+            row(&["Statistical neighbours", "", ""]),
+            row(&[""]),
+            row(&["LA", "Code", "Region"]),
+            row(&["Lancashire", "888", "NW"]),
+        ];
         assert_eq!(find_header(&rows), Some(2));
     }
 }

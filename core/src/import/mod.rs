@@ -93,7 +93,9 @@ impl Table {
     /// # Ok::<(), lineofsight::import::ImportError>(())
     /// ```
     pub fn headers(&self) -> Option<&[String]> {
-        self.header.and_then(|i| self.rows.get(i)).map(|r| r.cells.as_slice())
+        self.header
+            .and_then(|i| self.rows.get(i))
+            .map(|r| r.cells.as_slice())
     }
 
     /// The rows below the header (all rows when there is no header).
@@ -143,7 +145,11 @@ pub fn read_workbook(bytes: &[u8], format: TableFormat) -> Result<Vec<Table>, Im
     read_named("input", bytes, format)
 }
 
-pub(crate) fn read_named(input: &str, bytes: &[u8], format: TableFormat) -> Result<Vec<Table>, ImportError> {
+pub(crate) fn read_named(
+    input: &str,
+    bytes: &[u8],
+    format: TableFormat,
+) -> Result<Vec<Table>, ImportError> {
     let workbook = match format {
         TableFormat::Xlsx => true,
         TableFormat::Auto => is_workbook(bytes),
@@ -161,7 +167,11 @@ pub(crate) fn read_named(input: &str, bytes: &[u8], format: TableFormat) -> Resu
         let text = delimited::decode(bytes);
         vec![text_table(input, &text, format)?]
     };
-    if tables.iter().all(|t| t.rows.iter().all(|r| r.cells.iter().all(|c| c.trim().is_empty()))) {
+    if tables.iter().all(|t| {
+        t.rows
+            .iter()
+            .all(|r| r.cells.iter().all(|c| c.trim().is_empty()))
+    }) {
         return Err(ImportError::Unreadable {
             input: input.to_string(),
             reason: "there are no rows with any text".to_string(),
@@ -250,7 +260,7 @@ pub struct ImportReport {
 /// use lineofsight::import::{import_plan, ImportError, ImportOptions};
 ///
 /// let tsv = "Key Outcome\tAction\tLead\tBy when?\n\
-///            Care leavers are housed\t• Review tenancy options\n• Pilot supported lodgings\tHousing; Leaving Care\tJuly 2019 December 2019\n";
+///            Care leavers are housed\t• Review tenancy options • Pilot supported lodgings\tHousing; Leaving Care\tJuly 2019 December 2019\n";
 /// let (plan, _) = import_plan(tsv.as_bytes(), &ImportOptions::default())?;
 /// let a = plan.actions().next().unwrap();
 /// assert_eq!(a.sub_activities.len(), 2);
@@ -261,7 +271,10 @@ pub struct ImportReport {
 /// assert!(matches!(err, ImportError::NoHeader { .. }));
 /// # Ok::<(), ImportError>(())
 /// ```
-pub fn import_plan(bytes: &[u8], options: &ImportOptions) -> Result<(Plan, ImportReport), ImportError> {
+pub fn import_plan(
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<(Plan, ImportReport), ImportError> {
     let input = options.input_name.as_str();
     let workbook = match options.format {
         TableFormat::Xlsx => true,
@@ -271,14 +284,20 @@ pub fn import_plan(bytes: &[u8], options: &ImportOptions) -> Result<(Plan, Impor
     let table = if workbook {
         let tables = read_named(input, bytes, TableFormat::Xlsx)?;
         let found = match &options.sheet {
-            Some(name) => tables.into_iter().find(|t| &t.name == name).ok_or_else(|| ImportError::Mapping {
-                input: input.to_string(),
-                column: "-".to_string(),
-                reason: format!("the workbook has no sheet called {name:?}"),
-            })?,
+            Some(name) => tables
+                .into_iter()
+                .find(|t| &t.name == name)
+                .ok_or_else(|| ImportError::Mapping {
+                    input: input.to_string(),
+                    column: "-".to_string(),
+                    reason: format!("the workbook has no sheet called {name:?}"),
+                })?,
             None => {
                 let mut tables = tables;
-                let pick = tables.iter().position(|t| layout::plan_header(&t.rows, options).is_some()).unwrap_or(0);
+                let pick = tables
+                    .iter()
+                    .position(|t| layout::plan_header(&t.rows, options).is_some())
+                    .unwrap_or(0);
                 tables.swap_remove(pick)
             }
         };

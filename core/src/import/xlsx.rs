@@ -51,7 +51,10 @@ fn cell_text(cell: &Data) -> String {
         Data::DateTime(d) => {
             let serial = d.as_f64();
             let base = NaiveDate::from_ymd_opt(1899, 12, 30);
-            match (base, serial.is_finite() && (0.0..3_000_000.0).contains(&serial)) {
+            match (
+                base,
+                serial.is_finite() && (0.0..3_000_000.0).contains(&serial),
+            ) {
                 (Some(base), true) => base
                     .checked_add_signed(Duration::days(serial.floor() as i64))
                     .map_or_else(|| serial.to_string(), |d| d.format("%d/%m/%Y").to_string()),
