@@ -1,0 +1,153 @@
+//! Import options: the explicit column mapping and the knowledge about one
+//! kind of file (markers, section rows, lead spellings), kept as data.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Field, ImportError, TableFormat};
+use crate::plan::LeadKind;
+
+/// Where a labelled line's text goes (`Measures of success: …`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelTarget {
+    /// The objective's measures of success, one per list item.
+    Measures,
+    /// The objective's approach (`How will we achieve this:`).
+    Approach,
+    /// The objective's aim.
+    Aim,
+    /// The objective's impact.
+    Impact,
+    /// The objective's notes (`extra.notes`).
+    Notes,
+}
+
+/// A known spelling of a lead: the name to use and what kind of lead it is.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct LeadSpelling {
+    /// The lead's name in the plan.
+    pub name: String,
+    /// Role, team, organisation or person.
+    #[serde(default)]
+    pub kind: LeadKind,
+}
+
+/// How to import a table. Every field has a default, so `ImportOptions::default()`
+/// imports any table whose header names its columns; a mapping file
+/// (JSON, see [`ImportOptions::from_json`]) describes an awkward one.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportOptions {
+    /// The input's name, used in errors (a file name).
+    pub input_name: String,
+    /// The input's format; [`TableFormat::Auto`] sniffs it.
+    pub format: TableFormat,
+    /// For a workbook: the sheet to read (default: the first with a header).
+    pub sheet: Option<String>,
+    /// The plan's title (default: the first title row above the header).
+    pub title: Option<String>,
+    /// The plan's organisation.
+    pub organisation: String,
+    /// Prefix for every generated id (objectives, actions, groups).
+    pub id_prefix: String,
+    /// A source document to record on the plan and every action: its title.
+    pub source_title: Option<String>,
+    /// A group every objective sits in (section groups sit under it).
+    pub group: Option<String>,
+    /// Text only: read from the line after the first line containing this.
+    pub start_after: Option<String>,
+    /// Text only: stop at the first line (after the start) containing this.
+    pub end_before: Option<String>,
+    /// Explicit column mapping: header text (any case and punctuation) or
+    /// column index from 0 (as a string, `"3"`) to field. Overrides the
+    /// synonyms.
+    pub columns: BTreeMap<String, Field>,
+    /// Rows with one cell that start a new objective must start with one of
+    /// these (e.g. `Objective`). Absent: every one-cell row below the header
+    /// starts an objective. Empty: none does (they are kept as notes).
+    pub section_prefixes: Option<Vec<String>>,
+    /// One-cell rows that name a group (workstream, section) rather than an
+    /// objective, e.g. `Care Leavers`. Markdown headings (`## …`) always do.
+    pub group_rows: Vec<String>,
+    /// Labelled one-cell rows (`Measures of success:`) and where their text
+    /// goes. `Measures of success` and `Success measures` are always known.
+    pub labels: BTreeMap<String, LabelTarget>,
+    /// Text that continues the row above after a page break even though it
+    /// starts with a capital (text starting in lower case always does).
+    pub continuation_starts: Vec<String>,
+    /// Known lead spellings. When given, a lead cell is read by taking the
+    /// longest known spelling at each point (cells that run names together).
+    pub leads: BTreeMap<String, LeadSpelling>,
+    /// Lead names that are named people (all others are roles).
+    pub people: Vec<String>,
+}
+
+impl Default for ImportOptions {
+    fn default() -> ImportOptions {
+        ImportOptions {
+            input_name: "input".to_string(),
+            format: TableFormat::Auto,
+            sheet: None,
+            title: None,
+            organisation: String::new(),
+            id_prefix: String::new(),
+            source_title: None,
+            group: None,
+            start_after: None,
+            end_before: None,
+            columns: BTreeMap::new(),
+            section_prefixes: None,
+            group_rows: Vec::new(),
+            labels: BTreeMap::new(),
+            continuation_starts: Vec::new(),
+            leads: BTreeMap::new(),
+            people: Vec::new(),
+        }
+    }
+}
+
+impl ImportOptions {
+    /// Reads options from a JSON mapping file, e.g.
+    /// `{"columns": {"Key Outcome": "objective"}, "start_after": "## Programme Plan"}`.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ImportError::Mapping`] naming the JSON path and what is
+    /// wrong (an unknown field, an unknown column field name).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::import::{Field, ImportOptions};
+    ///
+    /// let o = ImportOptions::from_json(r#"{"columns": {"0": "objective_ref", "Who?": "lead"}}"#)?;
+    /// assert_eq!(o.columns["0"], Field::ObjectiveRef);
+    /// assert!(ImportOptions::from_json(r#"{"colums": {}}"#).is_err());
+    /// # Ok::<(), lineofsight::import::ImportError>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<ImportOptions, ImportError> {
+        let de = &mut serde_json::Deserializer::from_str(json.trim_start_matches('\u{feff}'));
+        serde_path_to_error::deserialize(de).map_err(|e| ImportError::Mapping {
+            input: "mapping".to_string(),
+            column: format!("$.{}", e.path()),
+            reason: e.into_inner().to_string(),
+        })
+    }
+
+    /// The label a one-cell row starts with, if any.
+    pub(crate) fn label(&self, label: &str) -> Option<LabelTarget> {
+        let key = super::headers::normalise(label);
+        if key.is_empty() {
+            return None;
+        }
+        if key == "measures of success" || key == "success measures" {
+            return Some(LabelTarget::Measures);
+        }
+        self.labels
+            .iter()
+            .find(|(k, _)| super::headers::normalise(k) == key)
+            .map(|(_, v)| *v)
+    }
+}

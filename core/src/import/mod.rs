@@ -1,0 +1,311 @@
+//! Importing plans from the tables councils keep: CSV, TSV, markdown tables
+//! and workbooks (xlsx, xls, ods).
+//!
+//! [`read_workbook`] and [`read_table`] read bytes into rows of text and
+//! find each sheet's header row; [`import_plan`] turns a table into a
+//! [`Plan`], recognising columns by their many spellings (`By when?`,
+//! `Lead Officer(s)`, `R/A/G`), and coping with the noise of tables copied
+//! out of documents: title rows, headers repeated after page breaks, rows
+//! split over a page break, section rows naming an objective, cells of
+//! bullet lists, HTML fragments, `_` for empty. Nothing is dropped without a
+//! warning naming its row and column. There is no I/O here: callers pass
+//! bytes.
+//!
+//! ```
+//! use lineofsight::import::{import_plan, ImportOptions};
+//!
+//! let csv = "Lancashire action plan\nRef,Action,Lead,By when?,RAG\n1,Launch Mind of My Own,Participation Team,Dec-19,Green\n";
+//! let (plan, report) = import_plan(csv.as_bytes(), &ImportOptions::default())?;
+//! assert_eq!(plan.title, "Lancashire action plan");
+//! let action = plan.actions().next().unwrap();
+//! assert_eq!(action.timescale.raw(), "Dec-19");
+//! assert_eq!(plan.lead_names(action), ["Participation Team"]);
+//! assert!(report.warnings.is_empty());
+//! # Ok::<(), lineofsight::import::ImportError>(())
+//! ```
+
+mod build;
+mod cells;
+mod delimited;
+mod error;
+mod headers;
+mod layout;
+mod mapping;
+mod xlsx;
+
+use serde::Deserialize;
+
+pub use error::{ImportError, ImportWarning};
+pub use headers::Field;
+pub use mapping::{ImportOptions, LabelTarget, LeadSpelling};
+
+use crate::plan::Plan;
+
+/// The format of the bytes to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableFormat {
+    /// Work it out: a zip (`PK`) or OLE file is a workbook; text with tabs
+    /// is TSV, lines starting with `|` a markdown table, otherwise CSV.
+    #[default]
+    Auto,
+    /// Comma-separated values (quoted fields allowed).
+    Csv,
+    /// Tab-separated values (quotes are kept as text).
+    Tsv,
+    /// A markdown table (`| a | b |`).
+    Markdown,
+    /// A workbook: xlsx, xlsm, xlsb, xls or ods.
+    Xlsx,
+}
+
+/// One row of a table: its number in the input (line or sheet row, from 1)
+/// and its cells as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The row's number in the input, from 1.
+    pub number: usize,
+    /// The cells, as written.
+    pub cells: Vec<String>,
+}
+
+/// A table read from text or one sheet of a workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The sheet's name (`table` for text).
+    pub name: String,
+    /// Every row, including title rows above the header.
+    pub rows: Vec<Row>,
+    /// The index in `rows` of the header row, when one was found.
+    pub header: Option<usize>,
+}
+
+impl Table {
+    /// The header row's cells, if a header was found.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::import::{read_table, TableFormat};
+    ///
+    /// let t = read_table(b"My plan\nRef,Action\n1,Do it\n", TableFormat::Csv)?;
+    /// assert_eq!(t.headers(), Some(&["Ref".to_string(), "Action".to_string()][..]));
+    /// # Ok::<(), lineofsight::import::ImportError>(())
+    /// ```
+    pub fn headers(&self) -> Option<&[String]> {
+        self.header
+            .and_then(|i| self.rows.get(i))
+            .map(|r| r.cells.as_slice())
+    }
+
+    /// The rows below the header (all rows when there is no header).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::import::{read_table, TableFormat};
+    ///
+    /// let t = read_table(b"Ref\tAction\n1\tDo it\n2\tDo more\n", TableFormat::Auto)?;
+    /// assert_eq!(t.data_rows().len(), 2);
+    /// assert_eq!(t.data_rows()[1].number, 3);
+    /// # Ok::<(), lineofsight::import::ImportError>(())
+    /// ```
+    pub fn data_rows(&self) -> &[Row] {
+        match self.header {
+            Some(i) => self.rows.get(i + 1..).unwrap_or(&[]),
+            None => &self.rows,
+        }
+    }
+}
+
+fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// Reads every table in the bytes: each sheet of a workbook, or the one
+/// table of a text file, each with its header row found.
+///
+/// # Errors
+///
+/// Returns [`ImportError::Unreadable`] when a workbook cannot be opened or
+/// a CSV is malformed, and when there are no rows at all.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::import::{read_workbook, TableFormat};
+///
+/// let sheets = read_workbook("Title\n\nArea,Code,Count\nLancashire,888,2042\n".as_bytes(), TableFormat::Auto)?;
+/// assert_eq!(sheets.len(), 1);
+/// assert_eq!(sheets[0].headers().unwrap()[1], "Code");
+/// assert!(read_workbook(b"PK\x03\x04garbage", TableFormat::Auto).is_err());
+/// # Ok::<(), lineofsight::import::ImportError>(())
+/// ```
+pub fn read_workbook(bytes: &[u8], format: TableFormat) -> Result<Vec<Table>, ImportError> {
+    read_named("input", bytes, format)
+}
+
+pub(crate) fn read_named(
+    input: &str,
+    bytes: &[u8],
+    format: TableFormat,
+) -> Result<Vec<Table>, ImportError> {
+    let workbook = match format {
+        TableFormat::Xlsx => true,
+        TableFormat::Auto => is_workbook(bytes),
+        _ => false,
+    };
+    let tables: Vec<Table> = if workbook {
+        xlsx::read(input, bytes)?
+            .into_iter()
+            .map(|(name, rows)| {
+                let header = layout::find_header(&rows);
+                Table { name, rows, header }
+            })
+            .collect()
+    } else {
+        let text = delimited::decode(bytes);
+        vec![text_table(input, &text, format)?]
+    };
+    if tables.iter().all(|t| {
+        t.rows
+            .iter()
+            .all(|r| r.cells.iter().all(|c| c.trim().is_empty()))
+    }) {
+        return Err(ImportError::Unreadable {
+            input: input.to_string(),
+            reason: "there are no rows with any text".to_string(),
+        });
+    }
+    Ok(tables)
+}
+
+fn text_table(input: &str, text: &str, format: TableFormat) -> Result<Table, ImportError> {
+    if text.contains('\0') {
+        return Err(ImportError::Unreadable {
+            input: input.to_string(),
+            reason: "the text contains NUL bytes: it is binary, not a table".to_string(),
+        });
+    }
+    let format = match format {
+        TableFormat::Auto | TableFormat::Xlsx => delimited::sniff(text),
+        other => other,
+    };
+    let rows = delimited::read(input, text, format)?;
+    let header = layout::find_header(&rows);
+    Ok(Table {
+        name: "table".to_string(),
+        rows,
+        header,
+    })
+}
+
+/// Reads one table: the text's table, or the first sheet of a workbook that
+/// has a header row (the first sheet when none has).
+///
+/// # Errors
+///
+/// As [`read_workbook`].
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::import::{read_table, TableFormat};
+///
+/// let t = read_table("\u{feff}Ref;x\tAction\n1\tDo it\n".as_bytes(), TableFormat::Tsv)?;
+/// assert_eq!(t.header, Some(0));
+/// # Ok::<(), lineofsight::import::ImportError>(())
+/// ```
+pub fn read_table(bytes: &[u8], format: TableFormat) -> Result<Table, ImportError> {
+    let mut tables = read_workbook(bytes, format)?;
+    let pick = tables.iter().position(|t| t.header.is_some()).unwrap_or(0);
+    Ok(tables.swap_remove(pick))
+}
+
+/// What the importer did: the header it used, how each column was read,
+/// and every warning.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    /// The sheet read (`table` for text).
+    pub sheet: String,
+    /// The header row's number in the input, from 1.
+    pub header_row: usize,
+    /// Each column's header and the field it was read as (`None`: kept in
+    /// the action's `extra`).
+    pub columns: Vec<(String, Option<Field>)>,
+    /// How many rows became actions.
+    pub actions: usize,
+    /// Everything worth a reader's check, each naming its row and column.
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// Imports a plan from a table.
+///
+/// Columns are recognised by header synonyms or the options' explicit
+/// mapping; see the [module documentation](self) for the layouts handled.
+///
+/// # Errors
+///
+/// [`ImportError::Unreadable`] for bytes that are not a table,
+/// [`ImportError::NoHeader`] when no row names at least two known columns
+/// (or a mapped one), [`ImportError::Mapping`] when the mapping names a
+/// column the header lacks, [`ImportError::NoActions`] when nothing under the
+/// header is an action, and [`ImportError::Invalid`] if the result breaks a
+/// plan invariant. A file that cannot be made sense of is an error, never an
+/// empty plan.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::import::{import_plan, ImportError, ImportOptions};
+///
+/// let tsv = "Key Outcome\tAction\tLead\tBy when?\n\
+///            Care leavers are housed\t• Review tenancy options • Pilot supported lodgings\tHousing; Leaving Care\tJuly 2019 December 2019\n";
+/// let (plan, _) = import_plan(tsv.as_bytes(), &ImportOptions::default())?;
+/// let a = plan.actions().next().unwrap();
+/// assert_eq!(a.sub_activities.len(), 2);
+/// assert_eq!(a.sub_activities[1].timescale.raw(), "December 2019");
+/// assert_eq!(plan.lead_names(a), ["Housing", "Leaving Care"]);
+///
+/// let err = import_plan(b"just some words\nand more", &ImportOptions::default()).unwrap_err();
+/// assert!(matches!(err, ImportError::NoHeader { .. }));
+/// # Ok::<(), ImportError>(())
+/// ```
+pub fn import_plan(
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<(Plan, ImportReport), ImportError> {
+    let input = options.input_name.as_str();
+    let workbook = match options.format {
+        TableFormat::Xlsx => true,
+        TableFormat::Auto => is_workbook(bytes),
+        _ => false,
+    };
+    let table = if workbook {
+        let tables = read_named(input, bytes, TableFormat::Xlsx)?;
+        let found = match &options.sheet {
+            Some(name) => tables
+                .into_iter()
+                .find(|t| &t.name == name)
+                .ok_or_else(|| ImportError::Mapping {
+                    input: input.to_string(),
+                    column: "-".to_string(),
+                    reason: format!("the workbook has no sheet called {name:?}"),
+                })?,
+            None => {
+                let mut tables = tables;
+                let pick = tables
+                    .iter()
+                    .position(|t| layout::plan_header(&t.rows, options).is_some())
+                    .unwrap_or(0);
+                tables.swap_remove(pick)
+            }
+        };
+        found
+    } else {
+        let text = delimited::decode(bytes);
+        let text = layout::slice(input, &text, options)?;
+        text_table(input, &text, options.format)?
+    };
+    build::build(&table, options)
+}

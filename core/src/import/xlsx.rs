@@ -1,0 +1,67 @@
+//! Workbooks (xlsx, xls, xlsb, ods) through calamine: every sheet as rows
+//! of text.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+use chrono::{Duration, NaiveDate};
+
+use super::{ImportError, Row};
+
+/// The sheets of a workbook, by name, each as rows of text.
+pub(crate) fn read(input: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
+    let unreadable = |reason: String| ImportError::Unreadable {
+        input: input.to_string(),
+        reason,
+    };
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| unreadable(format!("not a workbook calamine can open: {e}")))?;
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| unreadable(format!("sheet {name:?}: {e}")))?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| {
+                let mut out = vec![String::new(); left as usize];
+                out.extend(cells.iter().map(cell_text));
+                Row {
+                    number: top as usize + i + 1,
+                    cells: out,
+                }
+            })
+            .collect();
+        sheets.push((name, rows));
+    }
+    Ok(sheets)
+}
+
+/// A cell as text: whole numbers without `.0`, dates as `dd/mm/yyyy`.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => {
+            let serial = d.as_f64();
+            let base = NaiveDate::from_ymd_opt(1899, 12, 30);
+            match (
+                base,
+                serial.is_finite() && (0.0..3_000_000.0).contains(&serial),
+            ) {
+                (Some(base), true) => base
+                    .checked_add_signed(Duration::days(serial.floor() as i64))
+                    .map_or_else(|| serial.to_string(), |d| d.format("%d/%m/%Y").to_string()),
+                _ => serial.to_string(),
+            }
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
