@@ -384,17 +384,32 @@ pub fn rate_measure(
             let i = latest_idx.unwrap_or_default();
             let (want, against) = expected(measure, t, &known[i].period, first_number, rules);
             let mut rating = p.rating;
-            let target_words = if against == "target" {
-                format!("target {}", t.describe())
-            } else {
-                let shown = Target {
-                    value: want,
-                    deadline: None,
-                    ..t.clone()
-                };
-                format!("{against} {} (target {})", shown.describe(), t.describe())
+            let target_words = match against {
+                "trajectory" => format!(
+                    "expected {} by now on the way to {}",
+                    show(want),
+                    t.describe()
+                ),
+                "profiled target" => {
+                    let shown = Target {
+                        value: want,
+                        deadline: None,
+                        ..t.clone()
+                    };
+                    format!(
+                        "profiled target {} (overall {})",
+                        shown.describe(),
+                        t.describe()
+                    )
+                }
+                _ => format!("target {}", t.describe()),
             };
             let mut detail = format!("{} in {}, {target_words}", show(v), p.period);
+            if let Some(later) = known.last().filter(|s| s.period.end > p.end) {
+                if let ObservedValue::Suppressed(x) = later.value {
+                    detail.push_str(&format!(" ({} is {})", later.period.label, x.describe()));
+                }
+            }
             let mut code = match rating {
                 Rating::Green => ReasonCode::OnTarget,
                 Rating::Amber => ReasonCode::WithinTolerance,

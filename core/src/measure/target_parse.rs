@@ -448,7 +448,7 @@ fn zero_target(original: &str, lower: &str) -> Option<Target> {
     })
 }
 
-/// The text before byte `at`, without `there are` and a trailing `is`/`are`.
+/// The text before byte `at` (tidied later by `tidy_metric`).
 fn before(original: &str, at: usize) -> String {
     original[..at].to_string()
 }
@@ -477,7 +477,11 @@ fn tidy_metric(metric: &str, original: &str) -> String {
             m = m[..m.len() - suffix.len()].trim_end();
         }
     }
-    if m.is_empty() {
+    let lower = m.to_ascii_lowercase();
+    let only_a_verb = [INCREASE, DECREASE, MAINTAIN]
+        .iter()
+        .any(|l| l.contains(&lower.as_str()));
+    if m.is_empty() || only_a_verb {
         original.to_string()
     } else {
         m.to_string()
