@@ -114,10 +114,12 @@ dl.objective-facts dd{margin:0 0 .25rem 0}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:bold;padding:.25rem 0}
 th,td{border:1px solid #595959;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-thead th{background:#e6e6e6}
+thead th{background:#e6e6e6;overflow-wrap:normal}
+col.c-num{width:5.5rem}
 tfoot th,tfoot td{font-weight:bold;border-top:3px solid #1a1a1a}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .rag{white-space:nowrap;font-weight:bold}
+span.rag,ul.key li{padding:.1rem .4rem;border:1px solid #595959}
 .shape{display:inline-block;min-width:1.2em}
 col.c-ref{width:6rem}
 col.c-obj{width:6rem}
@@ -125,7 +127,6 @@ col.c-when{width:10rem}
 col.c-lead{width:12rem}
 col.c-rag{width:8rem}
 ul.key{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
-ul.key li{padding:.2rem .5rem;border:1px solid #595959}
 footer{margin-top:3rem;font-size:.9rem;border-top:1px solid #595959;padding-top:.5rem}
 @page{size:A4;margin:14mm 12mm}
 @media print{
@@ -232,9 +233,11 @@ fn actions_table(
                 .objectives
                 .iter()
                 .position(|o| o.id == r.objective_id);
+            // The objective's ref, or its title where it has none, so the
+            // link always has text.
             let label = objective
-                .and_then(|i| report.objectives[i].reference.as_deref())
-                .map(esc)
+                .map(|i| &report.objectives[i])
+                .map(|o| esc(o.reference.as_deref().unwrap_or(&o.title)))
                 .unwrap_or_default();
             match objective {
                 Some(i) => {
@@ -383,6 +386,7 @@ pub fn render_html(
     let _ = write!(
         out,
         "<table>\n<caption>Actions by rating for each objective, as of {as_of}</caption>\n\
+         <colgroup><col><col class=\"c-num\"><col class=\"c-num\"><col class=\"c-num\"><col class=\"c-num\"><col class=\"c-num\"><col class=\"c-rag\"></colgroup>\n\
          <thead><tr><th scope=\"col\">Objective</th><th scope=\"col\">Red</th><th scope=\"col\">Amber</th>\
          <th scope=\"col\">Green</th><th scope=\"col\">Blue</th><th scope=\"col\">Unrated</th><th scope=\"col\">Rating</th></tr></thead>\n<tbody>\n"
     );

@@ -54,8 +54,7 @@ fn objective_ref(report: &BoardReport, row: &ReportRow) -> String {
         .objectives
         .iter()
         .find(|o| o.id == row.objective_id)
-        .and_then(|o| o.reference.as_deref())
-        .map(md)
+        .map(|o| md(o.reference.as_deref().unwrap_or(&o.title)))
         .unwrap_or_default()
 }
 
