@@ -7,6 +7,15 @@ use crate::evaluate::Evaluation;
 use crate::plan::Plan;
 
 /// The CSV's header row, in column order.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::export::CSV_COLUMNS;
+///
+/// assert_eq!(CSV_COLUMNS[15], "rating");
+/// assert_eq!(CSV_COLUMNS[17..], ["reason_code", "reason"]);
+/// ```
 pub const CSV_COLUMNS: [&str; 19] = [
     "objective_ref",
     "objective",

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::escape::escape_html as esc;
-use super::uk_date;
+use super::{count_of, uk_date};
 use crate::rating::{Rating, RatingStyle};
 use crate::report::{BoardReport, ReportRow};
 use crate::rules::RatingCounts;
@@ -470,8 +470,8 @@ pub fn render_html(
         (
             "exceptions",
             format!(
-                "Exceptions: {} Red and Amber open actions",
-                report.exceptions.len()
+                "Exceptions: {} (Red and Amber)",
+                count_of(report.exceptions.len(), "open action", "open actions")
             ),
             "Red and Amber open actions, worst first, with the reason for each".to_string(),
             &report.exceptions,
@@ -480,9 +480,9 @@ pub fn render_html(
         (
             "upcoming",
             format!(
-                "Due in the next {} days: {} open actions",
+                "Due in the next {} days: {}",
                 report.upcoming_days,
-                report.upcoming.len()
+                count_of(report.upcoming.len(), "open action", "open actions")
             ),
             format!(
                 "Open actions due between {as_of} and {} days later, soonest first",
@@ -494,8 +494,12 @@ pub fn render_html(
         (
             "discrepancies",
             format!(
-                "Discrepancies: {} recorded ratings disagree with the rules",
-                report.discrepancies.len()
+                "Discrepancies: {} with the rules",
+                count_of(
+                    report.discrepancies.len(),
+                    "recorded rating disagrees",
+                    "recorded ratings disagree"
+                )
             ),
             format!("Recorded ratings that disagree with the rules as of {as_of}"),
             &report.discrepancies,

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::uk_date;
+use super::{count_of, uk_date};
 use crate::rating::{Rating, RatingStyle};
 use crate::report::{BoardReport, ReportRow};
 use crate::rules::RatingCounts;
@@ -214,23 +214,27 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
 
     let _ = writeln!(
         out,
-        "\n## Exceptions: {} Red and Amber open actions\n",
-        report.exceptions.len()
+        "\n## Exceptions: {} (Red and Amber)\n",
+        count_of(report.exceptions.len(), "open action", "open actions")
     );
     table(&mut out, report, style, &report.exceptions, true, false);
 
     let _ = writeln!(
         out,
-        "\n## Due in the next {} days: {} open actions\n",
+        "\n## Due in the next {} days: {}\n",
         report.upcoming_days,
-        report.upcoming.len()
+        count_of(report.upcoming.len(), "open action", "open actions")
     );
     table(&mut out, report, style, &report.upcoming, true, false);
 
     let _ = writeln!(
         out,
-        "\n## Discrepancies: {} recorded ratings disagree with the rules\n",
-        report.discrepancies.len()
+        "\n## Discrepancies: {} with the rules\n",
+        count_of(
+            report.discrepancies.len(),
+            "recorded rating disagrees",
+            "recorded ratings disagree"
+        )
     );
     table(&mut out, report, style, &report.discrepancies, true, true);
 

@@ -104,6 +104,15 @@ impl ExportOptions {
 
 /// Why an export failed. Exports of well-formed data do not fail; these
 /// come from the CSV and workbook writers.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::export::ExportError;
+///
+/// let e = ExportError::Xlsx("disk full".into());
+/// assert_eq!(e.to_string(), "cannot write the workbook: disk full");
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The CSV writer failed.
@@ -129,6 +138,15 @@ pub fn reason_code(code: ReasonCode) -> String {
     match serde_json::to_value(code) {
         Ok(serde_json::Value::String(s)) => s,
         _ => format!("{code:?}"),
+    }
+}
+
+/// `1 open action`, `2 open actions`.
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

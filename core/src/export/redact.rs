@@ -4,6 +4,12 @@ use crate::plan::{LeadKind, Plan};
 
 /// What a named person is called in a published report when the plan does
 /// not give their role.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(lineofsight::export::NAMED_OFFICER, "Named officer");
+/// ```
 pub const NAMED_OFFICER: &str = "Named officer";
 
 /// A copy of the plan that is safe to publish: every lead that is a named

@@ -122,10 +122,13 @@ fn date(
     f: &Formats,
 ) -> Result<(), ExportError> {
     match value {
-        Some(d) => ws
-            .write_date_with_format(row, col, &excel_date(d)?, &f.date)
-            .map(|_| ())
-            .map_err(xerr),
+        // Excel cannot hold dates before 1900: those are written as text.
+        Some(d) => match excel_date(d) {
+            Ok(x) => ws.write_date_with_format(row, col, &x, &f.date),
+            Err(_) => ws.write_string_with_format(row, col, d.to_string(), &f.text),
+        }
+        .map(|_| ())
+        .map_err(xerr),
         None => ws.write_blank(row, col, &f.date).map(|_| ()).map_err(xerr),
     }
 }
@@ -335,8 +338,8 @@ fn summary_sheet(
 ///
 /// # Errors
 ///
-/// [`ExportError::Xlsx`] if the workbook writer fails, e.g. on a date
-/// before 1900 that Excel cannot hold.
+/// [`ExportError::Xlsx`] if the workbook writer fails (it does not for a
+/// valid plan; a date Excel cannot hold, before 1900, is written as text).
 ///
 /// # Example
 ///
