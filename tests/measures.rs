@@ -247,7 +247,9 @@ fn direction_of_travel_and_trajectory() {
     let eval = plan.evaluate(d(2019, 1, 31), &RuleSet::default());
     let r = eval.measure("m1").unwrap();
     assert!(
-        r.reason.message.contains("expected 71.53 per 10,000 by now on the way to"),
+        r.reason
+            .message
+            .contains("expected 71.53 per 10,000 by now on the way to"),
         "{}",
         r.reason.message
     );

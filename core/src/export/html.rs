@@ -126,6 +126,10 @@ col.c-obj{width:6rem}
 col.c-when{width:10rem}
 col.c-lead{width:12rem}
 col.c-rag{width:8rem}
+.why{white-space:normal;font-weight:normal}
+figure.measure{margin:1.5rem 0;break-inside:avoid;page-break-inside:avoid}
+figure.measure svg{max-width:100%;height:auto;border:1px solid #595959}
+figcaption{margin-top:.4rem}
 ul.key{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 footer{margin-top:3rem;font-size:.9rem;border-top:1px solid #595959;padding-top:.5rem}
 @page{size:A4;margin:14mm 12mm}
@@ -155,7 +159,7 @@ fn rating_css(style: &RatingStyle) -> String {
 }
 
 /// A rating as a shape, a word and a colour.
-fn chip(style: &RatingStyle, r: Rating) -> String {
+pub(super) fn chip(style: &RatingStyle, r: Rating) -> String {
     format!(
         "<span class=\"shape\" aria-hidden=\"true\">{}</span>{}",
         RatingStyle::symbol(r),
@@ -163,7 +167,7 @@ fn chip(style: &RatingStyle, r: Rating) -> String {
     )
 }
 
-fn rag_cell(style: &RatingStyle, r: Rating, note: &str) -> String {
+pub(super) fn rag_cell(style: &RatingStyle, r: Rating, note: &str) -> String {
     format!(
         "<td class=\"rag rag-{}\">{}{note}</td>",
         r.code(),
@@ -349,6 +353,7 @@ pub fn render_html(
     out.push_str("<nav aria-label=\"Contents\">\n<ul>\n");
     let mut toc = vec![
         ("summary", "Summary of RAG counts".to_string()),
+        ("measures", "Measures of success".to_string()),
         ("open-actions", "Summary of open actions".to_string()),
         ("exceptions", "Exceptions: Red and Amber".to_string()),
         (
@@ -409,6 +414,8 @@ pub fn render_html(
         counts_cells(&report.plan.counts),
         rag_cell(style, report.plan.rating, "")
     );
+
+    super::html_measures::measures_section(&mut out, report, style);
 
     // Objective by objective.
     out.push_str("<section id=\"open-actions\" aria-labelledby=\"open-actions-heading\">\n<h2 id=\"open-actions-heading\">Summary of open actions</h2>\n");

@@ -183,6 +183,8 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
         chip(style, report.plan.rating)
     );
 
+    measures(&mut out, report, style);
+
     out.push_str("## Open actions by objective\n");
     for o in &report.objectives {
         let title = match &o.reference {
@@ -261,4 +263,61 @@ mod tests {
         );
         assert_eq!(md(r"back\slash"), r"back\\slash");
     }
+}
+
+/// Measures with published data: were they met?
+fn measures(out: &mut String, report: &BoardReport, style: &RatingStyle) {
+    let with_data: Vec<_> = report
+        .measures
+        .iter()
+        .filter(|m| m.latest.is_some())
+        .collect();
+    let met = with_data
+        .iter()
+        .filter(|m| m.rating == Rating::Green)
+        .count();
+    let _ = writeln!(
+        out,
+        "## Measures of success: {met} of {} with published data meet their target\n",
+        with_data.len()
+    );
+    if !with_data.is_empty() {
+        out.push_str(
+            "| Measure | Target | Latest | Band | England | Neighbours | Rating | Reason |\n",
+        );
+        out.push_str("|---|---|---|---|---|---|---|---|\n");
+        for m in &with_data {
+            let name = match &m.objective_ref {
+                Some(r) => format!("{} {}", md(r), md(&m.text)),
+                None => md(&m.text),
+            };
+            let find = |who: &str| {
+                m.comparisons
+                    .iter()
+                    .find(|c| c.name == who)
+                    .map_or("–".to_string(), |c| {
+                        format!("{} ({})", md(&c.value), md(&c.gap))
+                    })
+            };
+            let _ = writeln!(
+                out,
+                "| {name} | {} | {} ({}) | {} | {} | {} | {} | {} |",
+                md(m.target.as_deref().unwrap_or("–")),
+                md(m.latest.as_deref().unwrap_or("–")),
+                md(m.latest_period.as_deref().unwrap_or("–")),
+                m.band.map_or("–".to_string(), |b| format!("{b:?}")),
+                find("England"),
+                find("Statistical neighbours"),
+                chip(style, m.rating),
+                md(&m.reason)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{} more measures have a numeric target but no data in the plan; {} have no number to rate against and are rated by hand.\n",
+        report.measures.len() - with_data.len(),
+        report.qualitative_measures
+    );
 }

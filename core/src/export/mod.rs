@@ -27,6 +27,7 @@
 mod csv;
 mod escape;
 mod html;
+mod html_measures;
 mod json;
 mod markdown;
 mod redact;

@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use super::rate::MeasureRating;
 use super::value::format_number;
+use crate::export::escape_html as escape;
 use crate::rating::{Rating, RatingStyle};
 
 const W: f64 = 640.0;
@@ -19,22 +20,6 @@ const BOTTOM: f64 = 56.0;
 const INK: &str = "#1a1a1a";
 const ENGLAND: &str = "#505050";
 const NEIGHBOURS: &str = "#1f5f9f";
-
-/// Escapes text for SVG and HTML content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A marker for a rating at (x, y): a shape per rating, so the chart reads
 /// in black and white.
