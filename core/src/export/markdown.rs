@@ -249,22 +249,6 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::md;
-
-    #[test]
-    fn cells_cannot_break_out() {
-        assert_eq!(md("a|b"), r"a\|b");
-        assert_eq!(md("line one\r\nline two"), "line one line two");
-        assert_eq!(
-            md("<script>alert(1)</script>"),
-            r"\<script\>alert(1)\</script\>"
-        );
-        assert_eq!(md(r"back\slash"), r"back\\slash");
-    }
-}
-
 /// Measures with published data: were they met?
 fn measures(out: &mut String, report: &BoardReport, style: &RatingStyle) {
     let with_data: Vec<_> = report
@@ -320,4 +304,20 @@ fn measures(out: &mut String, report: &BoardReport, style: &RatingStyle) {
         report.measures.len() - with_data.len(),
         report.qualitative_measures
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md;
+
+    #[test]
+    fn cells_cannot_break_out() {
+        assert_eq!(md("a|b"), r"a\|b");
+        assert_eq!(md("line one\r\nline two"), "line one line two");
+        assert_eq!(
+            md("<script>alert(1)</script>"),
+            r"\<script\>alert(1)\</script\>"
+        );
+        assert_eq!(md(r"back\slash"), r"back\\slash");
+    }
 }
