@@ -1,0 +1,123 @@
+//! Rates all 641,070 observations of the DfE's LAIT data set
+//! (../shared/data/lait/bds_long_0.parquet) against their indicator's
+//! polarity (from the LAIT data dictionary) and quartiles: every value's
+//! quartile band A–D among the local authorities for its indicator and
+//! period, as LAIT does.
+//!
+//! `cargo bench -p lineofsight --bench lait`. Skipped, with a message, when
+//! the shared data is not beside the repository.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use lineofsight::measure::{ObservedValue, Polarity, QuartileBand, Quartiles};
+use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::record::RowAccessor;
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/lait");
+
+/// One LAIT row: indicator, period, area number, value as published.
+struct Row {
+    indicator: String,
+    period: String,
+    area: u32,
+    value: String,
+}
+
+fn load() -> Option<(Vec<Row>, HashMap<String, Polarity>)> {
+    let file = std::fs::File::open(Path::new(DATA).join("bds_long_0.parquet")).ok()?;
+    let reader = SerializedFileReader::new(file).expect("parquet");
+    let mut rows = Vec::with_capacity(reader.metadata().file_metadata().num_rows() as usize);
+    for row in reader.get_row_iter(None).expect("rows") {
+        let row = row.expect("row");
+        let text = |i: usize| row.get_string(i).map(|s| s.to_string()).unwrap_or_default();
+        rows.push(Row {
+            indicator: text(0),
+            period: text(2),
+            area: row.get_double(5).map(|v| v as u32).unwrap_or(0),
+            value: text(4),
+        });
+    }
+    let dictionary = std::fs::read(Path::new(DATA).join("lait_data_dictionary.csv")).ok()?;
+    let mut csv = csv::Reader::from_reader(dictionary.as_slice());
+    let headers = csv.headers().expect("headers").clone();
+    let short = headers
+        .iter()
+        .position(|h| h == "Measure_short")
+        .expect("Measure_short");
+    let pol = headers
+        .iter()
+        .position(|h| h == "Polarity")
+        .expect("Polarity");
+    let mut polarity = HashMap::new();
+    for r in csv.records().flatten() {
+        if let Some(p) = Polarity::from_lait(r.get(pol).unwrap_or("")) {
+            polarity.insert(r.get(short).unwrap_or("").to_string(), p);
+        }
+    }
+    Some((rows, polarity))
+}
+
+/// Bands every observation; returns how many got a band.
+fn rate_all(rows: &[Row], polarity: &HashMap<String, Polarity>) -> usize {
+    // Parse every value and group local authorities by indicator and period.
+    let values: Vec<Option<f64>> = rows
+        .iter()
+        .map(|r| {
+            ObservedValue::parse(&r.value)
+                .ok()
+                .and_then(ObservedValue::number)
+        })
+        .collect();
+    let mut groups: HashMap<(&str, &str), Vec<f64>> = HashMap::new();
+    for (r, v) in rows.iter().zip(&values) {
+        if let (Some(v), true) = (v, r.area < 970) {
+            groups
+                .entry((&r.indicator, &r.period))
+                .or_default()
+                .push(*v);
+        }
+    }
+    let quartiles: HashMap<(&str, &str), Quartiles> = groups
+        .into_iter()
+        .filter_map(|(k, mut v)| {
+            v.sort_by(f64::total_cmp);
+            Quartiles::of_sorted(&v).map(|q| (k, q))
+        })
+        .collect();
+    let mut banded = 0;
+    for (r, v) in rows.iter().zip(&values) {
+        let p = polarity
+            .get(&r.indicator)
+            .copied()
+            .unwrap_or(Polarity::None);
+        let band: Option<QuartileBand> = v.and_then(|v| {
+            quartiles
+                .get(&(r.indicator.as_str(), r.period.as_str()))?
+                .band(v, p)
+        });
+        banded += usize::from(band.is_some());
+    }
+    banded
+}
+
+fn bench(c: &mut Criterion) {
+    let Some((rows, polarity)) = load() else {
+        eprintln!("skipping the LAIT benchmark: {DATA} is not there");
+        return;
+    };
+    assert_eq!(rows.len(), 641_070);
+    let banded = rate_all(&rows, &polarity);
+    eprintln!("{} of {} observations banded", banded, rows.len());
+    let mut g = c.benchmark_group("lait");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(rows.len() as u64));
+    g.bench_function("band_641070_observations", |b| {
+        b.iter(|| rate_all(&rows, &polarity))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
