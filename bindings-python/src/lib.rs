@@ -176,11 +176,7 @@ fn import_options(
 }
 
 impl Plan {
-    fn from_table_bytes(
-        py: Python<'_>,
-        bytes: &[u8],
-        options: &ImportOptions,
-    ) -> PyResult<Plan> {
+    fn from_table_bytes(py: Python<'_>, bytes: &[u8], options: &ImportOptions) -> PyResult<Plan> {
         let (inner, report) = py
             .detach(|| import_plan(bytes, options))
             .map_err(|e| errors::import_error(py, e))?;
@@ -579,7 +575,9 @@ impl Evaluation {
             chip(e.plan.rating, &self.style),
             escape(&e.plan.reason.message),
         );
-        out.push_str("<table><thead><tr><th>Objective</th><th>Rating</th><th>Why</th></tr></thead><tbody>");
+        out.push_str(
+            "<table><thead><tr><th>Objective</th><th>Rating</th><th>Why</th></tr></thead><tbody>",
+        );
         for o in e.objectives.iter().take(30) {
             out.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",

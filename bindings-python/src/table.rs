@@ -46,7 +46,10 @@ pub struct Table {
 /// Whether a column of this name holds dates (`due`, `as_of`, `latest_end`).
 pub fn is_date_column(name: &str) -> bool {
     let last = name.rsplit('_').next().unwrap_or(name);
-    matches!(last, "due" | "date" | "end" | "start" | "of" | "on" | "published")
+    matches!(
+        last,
+        "due" | "date" | "end" | "start" | "of" | "on" | "published"
+    )
 }
 
 fn flatten(prefix: &str, value: Value, out: &mut Vec<(String, Value)>) {
@@ -328,7 +331,10 @@ impl Table {
 
     /// The Arrow schema, as an Arrow PyCapsule.
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        Ok(pyo3_arrow::ffi::to_schema_pycapsule(py, self.schema.as_ref())?)
+        Ok(pyo3_arrow::ffi::to_schema_pycapsule(
+            py,
+            self.schema.as_ref(),
+        )?)
     }
 
     /// The rows as an Arrow C stream (the Arrow PyCapsule interface), for
