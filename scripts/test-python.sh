@@ -24,8 +24,5 @@ PY="$VENV/bin/python"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 (cd bindings-python && VIRTUAL_ENV="$PWD/../$VENV" "../$VENV/bin/maturin" develop --quiet)
 
-# The kernel the notebook test runs in is this environment's Python.
-"$PY" -m ipykernel install --user --name lineofsight-test --display-name "lineofsight (test)" >/dev/null
-
 "$PY" -m mypy.stubtest lineofsight
 "$PY" -m pytest -q bindings-python/tests

@@ -217,3 +217,36 @@ def test_missing_measure_and_file(evaluation: Any, tmp_path: Any) -> None:
     bad.write_bytes(b"\xff\xfe{ not json")
     with pytest.raises(ParseError):
         Plan.load(bad)
+
+
+def test_random_short_strings_never_panic() -> None:
+    """Many short strings of awkward characters through every text entry point."""
+    rng = random.Random(5)
+    alphabet = ("abcdeiorstuvwxyz ABCDEIRGNO0123456789 .,;:%/-–—£€é\u0130\u00df\u2028"
+                "\ufeff\t\n\"'<>&|#*()[]{}")
+    words = ["of", "the", "there are", "is", "are", "below", "less than", "by", "March",
+             "2019", "Dec-19", "Nov 18 – Nov 19", "per 10,000", "%", "to", "from", "Q3",
+             "2019/20", "ongoing", "Red", "A/G", "5a-c", "1.10", "c", "x"]
+    for _ in range(3000):
+        parts = [rng.choice(words) if rng.random() < 0.6 else
+                 "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(0, 8))]
+        text = "".join(p + rng.choice(["", " ", "é", "-"]) for p in parts)
+        lineofsight.parse_target(text)
+        lineofsight.parse_timescale(text)
+        lineofsight.ref_covers(text)
+        for f in (lineofsight.parse_rating, lineofsight.parse_value):
+            try:
+                f(text)
+            except LineOfSightError:
+                pass
+        for strict in (True,):
+            try:
+                lineofsight.parse_timescale(text, strict=strict)
+            except LineOfSightError:
+                pass
+        try:
+            Plan.from_table("Ref,Action,Lead,By when?,RAG\n" + text.replace("\n", " ") + "\n")
+        except LineOfSightError:
+            pass
+    lineofsight.sort_refs([text for text in words])
