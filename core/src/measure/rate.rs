@@ -419,7 +419,7 @@ pub fn rate_measure(
             if measure
                 .data
                 .as_ref()
-                .is_some_and(|l| l.area.as_ref().map_or(true, |a| *a == auth.code)) =>
+                .is_some_and(|l| l.area.as_ref().is_none_or(|a| *a == auth.code)) =>
         {
             series
                 .iter()

@@ -79,7 +79,7 @@ fn thousands(n: u32) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -219,7 +219,7 @@ impl Target {
             Comparison::AtMost => format!("at most {v}"),
             Comparison::Above => format!("above {v}"),
             Comparison::Below => format!("below {v}"),
-            Comparison::Equal => format!("{v}"),
+            Comparison::Equal => v.to_string(),
             Comparison::Between => format!(
                 "between {} and {}",
                 format_number(self.value),

@@ -98,7 +98,7 @@ pub fn parse_target(text: &str) -> TargetReading {
     let values: Vec<Number> = numbers
         .iter()
         .copied()
-        .filter(|n| rate.map_or(true, |(_, at)| n.start != at))
+        .filter(|n| rate.is_none_or(|(_, at)| n.start != at))
         .collect();
 
     if values.is_empty() {
@@ -302,7 +302,7 @@ fn comparator(lower: &str, values: &[Number]) -> Option<(Comparison, usize, Numb
         for p in phrases {
             for at in find_words(lower, p) {
                 if let Some(n) = number_after(lower, values, at + p.len()) {
-                    if best.as_ref().map_or(true, |b| at < b.1) {
+                    if best.as_ref().is_none_or(|b| at < b.1) {
                         best = Some((cmp, at, n));
                     }
                 }

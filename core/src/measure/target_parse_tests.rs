@@ -12,9 +12,19 @@ fn read(text: &str) -> Target {
     }
 }
 
+/// A sentence and what it should read as: comparison, value, unit, deadline, metric.
+type Case = (
+    &'static str,
+    Comparison,
+    f64,
+    Unit,
+    Option<&'static str>,
+    &'static str,
+);
+
 #[test]
 fn seed_004_sentences() {
-    let cases: &[(&str, Comparison, f64, Unit, Option<&str>, &str)] = &[
+    let cases: &[Case] = &[
         ("Rate of referrals is less than 46 per 10,000", Below, 46.0, PER_10K, None, "Rate of referrals"),
         ("More than 30% of contacts are converted to a referral", Above, 30.0, PCT, None, "contacts are converted to a referral"),
         ("Less than 20% of audited CLA cases are inadequate", Below, 20.0, PCT, None, "audited CLA cases are inadequate"),
