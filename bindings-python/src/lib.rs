@@ -116,7 +116,7 @@ impl RuleSet {
             serde_json::to_string(&self.inner.scale).unwrap_or_default(),
             self.inner.due_soon_days,
             self.inner.review_period_days,
-            serde_json::to_value(&self.inner.rollup)
+            serde_json::to_value(self.inner.rollup)
                 .ok()
                 .and_then(|v| v.get("method").cloned())
                 .map(|v| v.to_string())
