@@ -14,10 +14,14 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 PY="$VENV/bin/python"
 
-# Pinned by major version; pip skips what is already installed.
-"$PY" -m pip install --quiet --disable-pip-version-check \
-  'maturin>=1.9,<2' 'pytest>=8,<9' 'mypy>=1.15,<2' 'pandas>=2,<3' 'numpy>=2,<3' \
-  'polars>=1,<2' 'pyarrow>=19,<22' 'nbclient>=0.10,<1' 'nbformat>=5,<6' 'ipykernel>=6,<7'
+# Pinned by major version; installed again only when this list changes.
+REQUIREMENTS=('maturin>=1.9,<2' 'pytest>=8,<9' 'mypy>=1.15,<2' 'pandas>=2,<3' 'numpy>=2,<3'
+  'polars>=1,<2' 'pyarrow>=19,<22' 'nbclient>=0.10,<1' 'nbformat>=5,<6' 'ipykernel>=6,<7')
+STAMP="$VENV/.lineofsight-requirements"
+if [ "$(cat "$STAMP" 2>/dev/null)" != "${REQUIREMENTS[*]}" ]; then
+  "$PY" -m pip install --quiet --disable-pip-version-check "${REQUIREMENTS[@]}"
+  printf '%s' "${REQUIREMENTS[*]}" > "$STAMP"
+fi
 
 # Build the extension in debug mode and install it into the environment
 # (editable: python/lineofsight is used in place).

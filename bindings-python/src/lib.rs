@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+mod columns;
 mod convert;
 mod errors;
 mod html;
@@ -825,18 +826,32 @@ fn parse_value(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Option<f64>>
         .map_err(|e| errors::value_error(py, e))
 }
 
-/// A cell of a values column: a number, a published text, or None.
-#[derive(FromPyObject)]
-enum Cell {
-    Number(f64),
-    Text(String),
-}
-
 /// A group key: an int or a str.
-#[derive(FromPyObject, Hash, PartialEq, Eq)]
+#[derive(Hash, PartialEq, Eq)]
 enum Key {
     Int(i64),
     Text(String),
+}
+
+/// The items of a list or tuple (or any sequence), without copying them.
+fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{what} must be a sequence of values, not {}",
+            obj.get_type().name()?
+        )));
+    }
+    obj.try_iter()?.collect()
+}
+
+fn type_error(what: &str, i: usize, v: &Bound<'_, PyAny>) -> PyErr {
+    pyo3::exceptions::PyTypeError::new_err(format!(
+        "{what}[{i}] must be a number, str or None, not {}",
+        v.get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    ))
 }
 
 fn polarity_of(py: Python<'_>, text: &str, at: usize) -> PyResult<Polarity> {
@@ -863,11 +878,15 @@ fn polarity_of(py: Python<'_>, text: &str, at: usize) -> PyResult<Polarity> {
 #[pyo3(signature = (values, groups, polarities, in_quartiles=None))]
 fn quartile_bands(
     py: Python<'_>,
-    values: Vec<Option<Cell>>,
-    groups: Vec<Key>,
-    polarities: Vec<String>,
-    in_quartiles: Option<Vec<bool>>,
+    values: &Bound<'_, PyAny>,
+    groups: &Bound<'_, PyAny>,
+    polarities: &Bound<'_, PyAny>,
+    in_quartiles: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Option<&'static str>>> {
+    let values = items(values, "values")?;
+    let groups = items(groups, "groups")?;
+    let polarities = items(polarities, "polarities")?;
+    let in_quartiles = in_quartiles.map(|q| items(q, "in_quartiles")).transpose()?;
     let n = values.len();
     let lengths = [
         ("groups", groups.len()),
@@ -885,32 +904,56 @@ fn quartile_bands(
         }
     }
     let mut ids: std::collections::HashMap<Key, u32> = Default::default();
-    let mut known: std::collections::HashMap<&str, Polarity> = Default::default();
+    let mut known: std::collections::HashMap<String, Polarity> = Default::default();
     let mut rows = Vec::with_capacity(n);
-    for (i, ((cell, key), pol)) in values.iter().zip(groups).zip(&polarities).enumerate() {
-        let value = match cell {
-            Some(Cell::Number(v)) => *v,
-            None => f64::NAN,
-            Some(Cell::Text(t)) => ObservedValue::parse(t)
+    for i in 0..n {
+        let v = &values[i];
+        let value = if v.is_none() {
+            f64::NAN
+        } else if let Ok(s) = v.cast::<PyString>() {
+            ObservedValue::parse(s.to_str()?)
                 .map_err(|e| errors::value_error(py, e))?
                 .number()
-                .unwrap_or(f64::NAN),
+                .unwrap_or(f64::NAN)
+        } else if v.is_instance_of::<pyo3::types::PyFloat>() || v.is_instance_of::<pyo3::types::PyInt>() {
+            v.extract::<f64>()?
+        } else {
+            return Err(type_error("values", i, v));
+        };
+        let g = &groups[i];
+        let key = if let Ok(s) = g.cast::<PyString>() {
+            Key::Text(s.to_str()?.to_string())
+        } else if g.is_instance_of::<pyo3::types::PyInt>() {
+            Key::Int(g.extract()?)
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "groups[{i}] must be an int or str, not {}",
+                g.get_type().name()?
+            )));
         };
         let next = ids.len() as u32;
         let group = *ids.entry(key).or_insert(next);
-        let polarity = match known.get(pol.as_str()) {
-            Some(p) => *p,
+        let p = polarities[i].cast::<PyString>().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!("polarities[{i}] must be str"))
+        })?;
+        let p = p.to_str()?;
+        let polarity = match known.get(p) {
+            Some(x) => *x,
             None => {
-                let p = polarity_of(py, pol, i)?;
-                known.insert(pol, p);
-                p
+                let x = polarity_of(py, p, i)?;
+                known.insert(p.to_string(), x);
+                x
             }
+        };
+        let counted = match &in_quartiles {
+            None => true,
+            Some(q) => q[i].is_truthy()?,
         };
         rows.push(BandInput {
             value,
             group,
             polarity,
-            in_quartiles: in_quartiles.as_ref().is_none_or(|q| q[i]),
+            in_quartiles: counted,
         });
     }
     let bands = py.detach(|| core_quartile_bands(&rows));

@@ -19,8 +19,8 @@ use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
 use serde::Serialize;
-use serde_json::Value;
 
+use crate::columns::{Leaf, Sink};
 use crate::html;
 
 /// One column's values.
@@ -52,147 +52,22 @@ pub fn is_date_column(name: &str) -> bool {
     )
 }
 
-fn flatten(prefix: &str, value: Value, out: &mut Vec<(String, Value)>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let key = if prefix.is_empty() {
-                    k
-                } else {
-                    format!("{prefix}_{k}")
-                };
-                flatten(&key, v, out);
-            }
-        }
-        other => out.push((prefix.to_string(), other)),
-    }
-}
-
-/// The flattened keys of a row in the order serde writes them.
-fn key_order<T: Serialize>(row: &T) -> Vec<String> {
-    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-
-    struct Keys<'a> {
-        prefix: String,
-        out: &'a mut Vec<String>,
-    }
-    impl<'de> DeserializeSeed<'de> for Keys<'_> {
-        type Value = ();
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_any(self)
-        }
-    }
-    impl<'de> Visitor<'de> for Keys<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("any JSON value")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(k) = map.next_key::<String>()? {
-                let key = if self.prefix.is_empty() {
-                    k
-                } else {
-                    format!("{}_{k}", self.prefix)
-                };
-                map.next_value_seed(Keys {
-                    prefix: key,
-                    out: self.out,
-                })?;
-            }
-            Ok(())
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            self.out.push(self.prefix);
-            Ok(())
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-            self.out.push(self.prefix);
-            Ok(())
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-            self.out.push(self.prefix);
-            Ok(())
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-            self.out.push(self.prefix);
-            Ok(())
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-            self.out.push(self.prefix);
-            Ok(())
-        }
-        fn visit_str<E>(self, _: &str) -> Result<(), E> {
-            self.out.push(self.prefix);
-            Ok(())
-        }
-        fn visit_unit<E>(self) -> Result<(), E> {
-            self.out.push(self.prefix);
-            Ok(())
-        }
-    }
-    let mut out = Vec::new();
-    if let Ok(text) = serde_json::to_string(row) {
-        let mut de = serde_json::Deserializer::from_str(&text);
-        let _ = Keys {
-            prefix: String::new(),
-            out: &mut out,
-        }
-        .deserialize(&mut de);
-    }
-    out
-}
-
 fn days_since_epoch(d: NaiveDate) -> i32 {
     d.num_days_from_ce() - 719_163
 }
 
 impl Table {
     /// A table of `rows`, dropping the top-level fields named in `skip`.
-    pub fn from_rows<T: Serialize>(name: &str, rows: &[T], skip: &[&str]) -> Table {
-        let mut names: Vec<String> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
-        let mut cells: Vec<Vec<Value>> = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
-            let mut flat = Vec::new();
-            match serde_json::to_value(row) {
-                Ok(Value::Object(mut map)) => {
-                    for s in skip {
-                        map.remove(*s);
-                    }
-                    flatten("", Value::Object(map), &mut flat);
-                }
-                Ok(other) => flat.push(("value".to_string(), other)),
-                Err(e) => flat.push(("error".to_string(), Value::String(e.to_string()))),
-            }
-            for (k, v) in flat {
-                let at = *index.entry(k.clone()).or_insert_with(|| {
-                    names.push(k);
-                    cells.push(Vec::new());
-                    cells.len() - 1
-                });
-                let col = &mut cells[at];
-                col.resize(i, Value::Null);
-                col.push(v);
-            }
+    pub fn from_rows<T: Serialize>(name: &str, rows: &[T], skip: &'static [&'static str]) -> Table {
+        let mut sink = Sink::default();
+        for row in rows {
+            sink.push(row, skip);
         }
-        // serde_json's maps are sorted; put the columns back in the order the
-        // core's structs declare their fields.
-        if let Some(first) = rows.first() {
-            let order = key_order(first);
-            let rank = |name: &String| order.iter().position(|k| k == name).unwrap_or(usize::MAX);
-            let mut paired: Vec<(String, Vec<Value>)> = names.into_iter().zip(cells).collect();
-            paired.sort_by_key(|(name, _)| rank(name));
-            (names, cells) = paired.into_iter().unzip();
-        }
-        let n = rows.len();
-        let columns: Vec<Column> = cells
+        let (names, cols, n) = sink.finish();
+        let columns = cols
             .into_iter()
             .zip(&names)
-            .map(|(mut col, name)| {
-                col.resize(n, Value::Null);
-                typed(name, col)
-            })
+            .map(|(col, name)| typed(name, col))
             .collect();
         Table::new(name, names, columns, n)
     }
@@ -258,33 +133,55 @@ impl Table {
     }
 }
 
-/// The one type for a column of JSON values.
-fn typed(name: &str, col: Vec<Value>) -> Column {
-    let non_null = || col.iter().filter(|v| !v.is_null());
-    if non_null().all(Value::is_boolean) {
-        return Column::Bool(col.iter().map(Value::as_bool).collect());
-    }
-    if non_null().all(|v| v.is_i64()) {
-        return Column::Int(col.iter().map(Value::as_i64).collect());
-    }
-    if non_null().all(Value::is_number) {
-        return Column::Float(col.iter().map(Value::as_f64).collect());
-    }
-    if is_date_column(name)
-        && non_null().all(|v| v.as_str().is_some_and(|s| s.parse::<NaiveDate>().is_ok()))
-    {
-        return Column::Date(
+/// The one type for a column of cells.
+fn typed(name: &str, col: Vec<Leaf>) -> Column {
+    let non_null = || col.iter().filter(|v| **v != Leaf::Null);
+    if non_null().all(|v| matches!(v, Leaf::Bool(_))) {
+        return Column::Bool(
             col.iter()
-                .map(|v| v.as_str().and_then(|s| s.parse().ok()))
+                .map(|v| match v {
+                    Leaf::Bool(b) => Some(*b),
+                    _ => None,
+                })
                 .collect(),
         );
+    }
+    if non_null().all(|v| matches!(v, Leaf::Int(_))) {
+        return Column::Int(
+            col.iter()
+                .map(|v| match v {
+                    Leaf::Int(i) => Some(*i),
+                    _ => None,
+                })
+                .collect(),
+        );
+    }
+    if non_null().all(|v| matches!(v, Leaf::Int(_) | Leaf::Float(_))) {
+        return Column::Float(
+            col.iter()
+                .map(|v| match v {
+                    Leaf::Int(i) => Some(*i as f64),
+                    Leaf::Float(f) => Some(*f),
+                    _ => None,
+                })
+                .collect(),
+        );
+    }
+    let date = |v: &Leaf| match v {
+        Leaf::Str(s) => s.parse::<NaiveDate>().ok(),
+        _ => None,
+    };
+    if is_date_column(name) && non_null().all(|v| date(v).is_some()) {
+        return Column::Date(col.iter().map(date).collect());
     }
     Column::Str(
         col.into_iter()
             .map(|v| match v {
-                Value::Null => None,
-                Value::String(s) => Some(s),
-                other => Some(other.to_string()),
+                Leaf::Null => None,
+                Leaf::Str(s) => Some(s),
+                Leaf::Bool(b) => Some(b.to_string()),
+                Leaf::Int(i) => Some(i.to_string()),
+                Leaf::Float(f) => Some(f.to_string()),
             })
             .collect(),
     )
