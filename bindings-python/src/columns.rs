@@ -9,21 +9,28 @@ use std::fmt;
 
 use serde::ser::{self, Serialize};
 
-/// One cell as serialised.
-#[derive(Debug, Clone, PartialEq)]
+/// One cell as serialised; text is a span of its column's text buffer.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Leaf {
     Null,
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(String),
+    Str(usize, usize),
+}
+
+/// One column's cells, its text kept in one buffer (no allocation per cell).
+#[derive(Default)]
+pub struct RawCol {
+    pub cells: Vec<Leaf>,
+    pub text: String,
 }
 
 /// Columns being filled, row by row.
 #[derive(Default)]
 pub struct Sink {
     pub names: Vec<String>,
-    pub cols: Vec<Vec<Leaf>>,
+    pub cols: Vec<RawCol>,
     index: HashMap<String, usize>,
     prefix: String,
     cursor: usize,
@@ -62,10 +69,10 @@ impl Sink {
 
     /// The columns, each as long as the rows, without the all-null columns
     /// left by an absent nested value whose fields have columns too.
-    pub fn finish(mut self) -> (Vec<String>, Vec<Vec<Leaf>>, usize) {
+    pub fn finish(mut self) -> (Vec<String>, Vec<RawCol>, usize) {
         let rows = self.row;
         for col in &mut self.cols {
-            col.resize(rows, Leaf::Null);
+            col.cells.resize(rows, Leaf::Null);
         }
         let keep: Vec<bool> = self
             .names
@@ -73,7 +80,7 @@ impl Sink {
             .zip(&self.cols)
             .map(|(name, col)| {
                 let shadow = format!("{name}_");
-                !(col.iter().all(|c| *c == Leaf::Null)
+                !(col.cells.iter().all(|c| *c == Leaf::Null)
                     && self.names.iter().any(|n| n.starts_with(&shadow)))
             })
             .collect();
@@ -88,7 +95,8 @@ impl Sink {
         (names, cols, rows)
     }
 
-    fn leaf(&mut self, v: Leaf) {
+    /// The column the current prefix names, made when new, padded to the row.
+    fn column(&mut self) -> Option<&mut RawCol> {
         if self.prefix.is_empty() {
             self.prefix.push_str("value");
         }
@@ -99,17 +107,30 @@ impl Sink {
         } else {
             self.index.insert(self.prefix.clone(), self.names.len());
             self.names.push(self.prefix.clone());
-            self.cols.push(Vec::new());
+            self.cols.push(RawCol::default());
             self.names.len() - 1
         };
-        let col = &mut self.cols[at];
-        if col.len() < self.row {
-            col.resize(self.row, Leaf::Null);
-        }
-        if col.len() == self.row {
-            col.push(v);
-        }
         self.cursor = at + 1;
+        let col = &mut self.cols[at];
+        if col.cells.len() < self.row {
+            col.cells.resize(self.row, Leaf::Null);
+        }
+        // A second value for the same column in one row is dropped.
+        (col.cells.len() == self.row).then_some(col)
+    }
+
+    fn leaf(&mut self, v: Leaf) {
+        if let Some(col) = self.column() {
+            col.cells.push(v);
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if let Some(col) = self.column() {
+            let start = col.text.len();
+            col.text.push_str(s);
+            col.cells.push(Leaf::Str(start, col.text.len()));
+        }
     }
 
     fn enter(&mut self, key: &str) -> usize {
@@ -159,7 +180,7 @@ impl Whole<'_> {
 
     fn done(self) -> R {
         let text = serde_json::Value::Array(self.items).to_string();
-        self.sink.leaf(Leaf::Str(text));
+        self.sink.text(&text);
         Ok(())
     }
 }
@@ -333,16 +354,15 @@ impl<'a> ser::Serializer for RowSer<'a> {
         Ok(())
     }
     fn serialize_char(self, v: char) -> R {
-        self.sink.leaf(Leaf::Str(v.to_string()));
+        self.sink.text(v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
     fn serialize_str(self, v: &str) -> R {
-        self.sink.leaf(Leaf::Str(v.to_string()));
+        self.sink.text(v);
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> R {
-        self.sink
-            .leaf(Leaf::Str(String::from_utf8_lossy(v).to_string()));
+        self.sink.text(&String::from_utf8_lossy(v));
         Ok(())
     }
     fn serialize_none(self) -> R {

@@ -915,7 +915,9 @@ fn quartile_bands(
                 .map_err(|e| errors::value_error(py, e))?
                 .number()
                 .unwrap_or(f64::NAN)
-        } else if v.is_instance_of::<pyo3::types::PyFloat>() || v.is_instance_of::<pyo3::types::PyInt>() {
+        } else if v.is_instance_of::<pyo3::types::PyFloat>()
+            || v.is_instance_of::<pyo3::types::PyInt>()
+        {
             v.extract::<f64>()?
         } else {
             return Err(type_error("values", i, v));

@@ -20,7 +20,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
 use serde::Serialize;
 
-use crate::columns::{Leaf, Sink};
+use crate::columns::{Leaf, RawCol, Sink};
 use crate::html;
 
 /// One column's values.
@@ -29,7 +29,19 @@ enum Column {
     Int(Vec<Option<i64>>),
     Float(Vec<Option<f64>>),
     Date(Vec<Option<NaiveDate>>),
-    Str(Vec<Option<String>>),
+    Str(StrCol),
+}
+
+/// Text cells: spans of one buffer.
+struct StrCol {
+    text: String,
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl StrCol {
+    fn get(&self, row: usize) -> Option<&str> {
+        self.spans[row].and_then(|(s, e)| self.text.get(s..e))
+    }
 }
 
 /// A table of rows, e.g. an evaluation's actions.
@@ -99,8 +111,8 @@ impl Table {
                     (DataType::Date32, Arc::new(b.finish()))
                 }
                 Column::Str(v) => {
-                    let mut b = StringBuilder::with_capacity(v.len(), 16 * v.len());
-                    v.iter().for_each(|x| b.append_option(x.as_deref()));
+                    let mut b = StringBuilder::with_capacity(v.spans.len(), v.text.len());
+                    (0..v.spans.len()).for_each(|i| b.append_option(v.get(i)));
                     (DataType::Utf8, Arc::new(b.finish()))
                 }
             };
@@ -128,17 +140,19 @@ impl Table {
             Column::Int(v) => v[row].map(|x| x.to_string()),
             Column::Float(v) => v[row].map(|x| x.to_string()),
             Column::Date(v) => v[row].map(|d| d.to_string()),
-            Column::Str(v) => v[row].clone(),
+            Column::Str(v) => v.get(row).map(str::to_string),
         }
     }
 }
 
 /// The one type for a column of cells.
-fn typed(name: &str, col: Vec<Leaf>) -> Column {
-    let non_null = || col.iter().filter(|v| **v != Leaf::Null);
+fn typed(name: &str, raw: RawCol) -> Column {
+    let RawCol { cells, mut text } = raw;
+    let non_null = || cells.iter().filter(|v| **v != Leaf::Null);
     if non_null().all(|v| matches!(v, Leaf::Bool(_))) {
         return Column::Bool(
-            col.iter()
+            cells
+                .iter()
                 .map(|v| match v {
                     Leaf::Bool(b) => Some(*b),
                     _ => None,
@@ -148,7 +162,8 @@ fn typed(name: &str, col: Vec<Leaf>) -> Column {
     }
     if non_null().all(|v| matches!(v, Leaf::Int(_))) {
         return Column::Int(
-            col.iter()
+            cells
+                .iter()
                 .map(|v| match v {
                     Leaf::Int(i) => Some(*i),
                     _ => None,
@@ -158,7 +173,8 @@ fn typed(name: &str, col: Vec<Leaf>) -> Column {
     }
     if non_null().all(|v| matches!(v, Leaf::Int(_) | Leaf::Float(_))) {
         return Column::Float(
-            col.iter()
+            cells
+                .iter()
                 .map(|v| match v {
                     Leaf::Int(i) => Some(*i as f64),
                     Leaf::Float(f) => Some(*f),
@@ -168,23 +184,30 @@ fn typed(name: &str, col: Vec<Leaf>) -> Column {
         );
     }
     let date = |v: &Leaf| match v {
-        Leaf::Str(s) => s.parse::<NaiveDate>().ok(),
+        Leaf::Str(s, e) => text.get(*s..*e).and_then(|t| t.parse::<NaiveDate>().ok()),
         _ => None,
     };
     if is_date_column(name) && non_null().all(|v| date(v).is_some()) {
-        return Column::Date(col.iter().map(date).collect());
+        return Column::Date(cells.iter().map(date).collect());
     }
-    Column::Str(
-        col.into_iter()
-            .map(|v| match v {
-                Leaf::Null => None,
-                Leaf::Str(s) => Some(s),
-                Leaf::Bool(b) => Some(b.to_string()),
-                Leaf::Int(i) => Some(i.to_string()),
-                Leaf::Float(f) => Some(f.to_string()),
-            })
-            .collect(),
-    )
+    let mut spans = Vec::with_capacity(cells.len());
+    for v in &cells {
+        let shown = match v {
+            Leaf::Null => None,
+            Leaf::Str(s, e) => Some((*s, *e)),
+            Leaf::Bool(b) => Some(append(&mut text, &b.to_string())),
+            Leaf::Int(i) => Some(append(&mut text, &i.to_string())),
+            Leaf::Float(f) => Some(append(&mut text, &f.to_string())),
+        };
+        spans.push(shown);
+    }
+    Column::Str(StrCol { text, spans })
+}
+
+fn append(text: &mut String, s: &str) -> (usize, usize) {
+    let start = text.len();
+    text.push_str(s);
+    (start, text.len())
 }
 
 /// Imports an optional module, with a message naming what to install.
@@ -269,7 +292,7 @@ impl Table {
                     Column::Int(v) => d.set_item(key, v[row])?,
                     Column::Float(v) => d.set_item(key, v[row])?,
                     Column::Date(v) => d.set_item(key, v[row])?,
-                    Column::Str(v) => d.set_item(key, v[row].as_deref())?,
+                    Column::Str(v) => d.set_item(key, v.get(row))?,
                 }
             }
             list.append(d)?;
