@@ -23,6 +23,8 @@ cargo test --workspace
 step "Benchmarks compile and run once (criterion test mode; no timing asserted)"
 cargo test -p lineofsight --benches -- --test
 
+step "Python package: build into .venv/, stubtest, pytest (vectors, bad input, README, notebook)"; bash scripts/test-python.sh
+
 step "Main job runs"
 cargo run -q --example board_report -- --as-of 2019-12-31 > /dev/null
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use lineofsight::measure::{ObservedValue, Polarity, QuartileBand, Quartiles};
+use lineofsight::measure::{quartile_bands, BandInput, ObservedValue, Polarity};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::RowAccessor;
 
@@ -59,47 +59,35 @@ fn load() -> Option<(Vec<Row>, HashMap<String, Polarity>)> {
     Some((rows, polarity))
 }
 
-/// Bands every observation; returns how many got a band.
+/// Bands every observation with [`quartile_bands`] (the same call the
+/// Python binding makes); returns how many got a band. Each indicator and
+/// period is one group; local authorities count towards the quartiles,
+/// England and the regions are banded against them.
 fn rate_all(rows: &[Row], polarity: &HashMap<String, Polarity>) -> usize {
-    // Parse every value and group local authorities by indicator and period.
-    let values: Vec<Option<f64>> = rows
+    let mut groups: HashMap<(&str, &str), u32> = HashMap::new();
+    let inputs: Vec<BandInput> = rows
         .iter()
         .map(|r| {
-            ObservedValue::parse(&r.value)
-                .ok()
-                .and_then(ObservedValue::number)
+            let next = groups.len() as u32;
+            let group = *groups.entry((&r.indicator, &r.period)).or_insert(next);
+            BandInput {
+                value: ObservedValue::parse(&r.value)
+                    .ok()
+                    .and_then(ObservedValue::number)
+                    .unwrap_or(f64::NAN),
+                group,
+                polarity: polarity
+                    .get(&r.indicator)
+                    .copied()
+                    .unwrap_or(Polarity::None),
+                in_quartiles: r.area < 970,
+            }
         })
         .collect();
-    let mut groups: HashMap<(&str, &str), Vec<f64>> = HashMap::new();
-    for (r, v) in rows.iter().zip(&values) {
-        if let (Some(v), true) = (v, r.area < 970) {
-            groups
-                .entry((&r.indicator, &r.period))
-                .or_default()
-                .push(*v);
-        }
-    }
-    let quartiles: HashMap<(&str, &str), Quartiles> = groups
-        .into_iter()
-        .filter_map(|(k, mut v)| {
-            v.sort_by(f64::total_cmp);
-            Quartiles::of_sorted(&v).map(|q| (k, q))
-        })
-        .collect();
-    let mut banded = 0;
-    for (r, v) in rows.iter().zip(&values) {
-        let p = polarity
-            .get(&r.indicator)
-            .copied()
-            .unwrap_or(Polarity::None);
-        let band: Option<QuartileBand> = v.and_then(|v| {
-            quartiles
-                .get(&(r.indicator.as_str(), r.period.as_str()))?
-                .band(v, p)
-        });
-        banded += usize::from(band.is_some());
-    }
-    banded
+    quartile_bands(&inputs)
+        .iter()
+        .filter(|b| b.is_some())
+        .count()
 }
 
 fn bench(c: &mut Criterion) {

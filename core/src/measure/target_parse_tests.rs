@@ -15,6 +15,16 @@ fn read(text: &str) -> Target {
     }
 }
 
+/// A sentence and what it should read as: comparison, value, unit, deadline, metric.
+type Case = (
+    &'static str,
+    Comparison,
+    f64,
+    Unit,
+    Option<&'static str>,
+    &'static str,
+);
+
 #[test]
 fn seed_004_sentences() {
     let cases: &[Case] = &[
@@ -163,4 +173,23 @@ fn describe_reads_back() {
         "between 16 and 18"
     );
     assert_eq!(read("=<12%").describe(), "at most 12%");
+}
+
+/// Text with characters of more than one byte where a metric's prefix or
+/// suffix is looked for never panics (a 10 MB fuzz from Python found one).
+#[test]
+fn multibyte_metrics_do_not_panic() {
+    for metric in [
+        "oé", "thé", "thereé", "é", "aé is", "xx bé", "ofé", "–", "£",
+    ] {
+        for text in [
+            format!("{metric} below 5"),
+            format!("{metric} less than 5%"),
+            format!("less than 5 {metric}"),
+            format!("reduce {metric} to 5 by March 2020"),
+            format!("{metric} 5"),
+        ] {
+            let _ = parse_target(&text);
+        }
+    }
 }

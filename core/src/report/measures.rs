@@ -107,7 +107,7 @@ impl BoardReport {
     /// let plan = lineofsight::builtin("lancashire")?;
     /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
     /// let report = BoardReport::new(&plan, &eval, 90);
-/// let (with_data, met) = report.measures_with_data();
+    /// let (with_data, met) = report.measures_with_data();
     /// assert_eq!((with_data.len(), met), (4, 2));
     /// # Ok::<(), lineofsight::LoadError>(())
     /// ```
