@@ -15,16 +15,6 @@ fn read(text: &str) -> Target {
     }
 }
 
-/// A sentence and what it should read as: comparison, value, unit, deadline, metric.
-type Case = (
-    &'static str,
-    Comparison,
-    f64,
-    Unit,
-    Option<&'static str>,
-    &'static str,
-);
-
 #[test]
 fn seed_004_sentences() {
     let cases: &[Case] = &[
