@@ -10,7 +10,8 @@
 //! ├── TableImportError             a table could not be imported (.kind, .input, .row, .column, .reason)
 //! ├── RatingParseError             not a RAG spelling lineofsight knows (.text)
 //! ├── TimescaleParseError          strict timescale parsing failed (.kind, .raw, .fragment, .reason)
-//! └── ValueParseError              neither a number nor a suppression symbol (.text)
+//! ├── ValueParseError              neither a number nor a suppression symbol (.text)
+//! └── PeriodParseError             not a period label lineofsight knows (.label, .reason)
 //! ```
 //!
 //! Every exception's message is the core error's message, and its attributes
@@ -18,7 +19,7 @@
 //! `TypeError`, as any Python function does.
 
 use lineofsight::import::ImportError;
-use lineofsight::measure::ValueError;
+use lineofsight::measure::{PeriodError, ValueError};
 use lineofsight::rating::RatingError;
 use lineofsight::timescale::TimescaleError;
 use lineofsight::LoadError;
@@ -88,6 +89,13 @@ create_exception!(
     "A published value that is neither a number nor a suppression symbol: `text`."
 );
 
+create_exception!(
+    _native,
+    PeriodParseError,
+    LineOfSightError,
+    "A period label lineofsight cannot read: `label`, `reason`."
+);
+
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -104,6 +112,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("RatingParseError", py.get_type::<RatingParseError>())?;
     m.add("TimescaleParseError", py.get_type::<TimescaleParseError>())?;
     m.add("ValueParseError", py.get_type::<ValueParseError>())?;
+    m.add("PeriodParseError", py.get_type::<PeriodParseError>())?;
     Ok(())
 }
 
@@ -273,5 +282,14 @@ pub fn value_error(py: Python<'_>, e: ValueError) -> PyErr {
         py.get_type::<ValueParseError>(),
         e.to_string(),
         vec![("text", s(py, &e.text))],
+    )
+}
+
+/// A core [`PeriodError`] as a Python [`PeriodParseError`].
+pub fn period_error(py: Python<'_>, e: PeriodError) -> PyErr {
+    raise(
+        py.get_type::<PeriodParseError>(),
+        e.to_string(),
+        vec![("label", s(py, &e.label)), ("reason", s(py, &e.reason))],
     )
 }

@@ -826,6 +826,43 @@ fn parse_value(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Option<f64>>
         .map_err(|e| errors::value_error(py, e))
 }
 
+/// A period label (`2019/20`, `Q3 2019/20`, `2018 (Rev)`) as a dict with its
+/// `kind`, `start`, `end` and `status`; a bare year ends in March or
+/// December as `year_end` says. Raises PeriodParseError.
+#[pyfunction]
+#[pyo3(signature = (label, year_end = "december"))]
+fn parse_period<'py>(
+    py: Python<'py>,
+    label: &Bound<'py, PyAny>,
+    year_end: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let label = text_arg(label, "label")?;
+    let year_end: lineofsight::measure::YearEnd =
+        serde_json::from_value(serde_json::Value::String(year_end.to_string())).map_err(|_| {
+            pyo3::exceptions::PyValueError::new_err(format!(
+                "year_end must be 'march' or 'december', not {year_end:?}"
+            ))
+        })?;
+    let period = lineofsight::measure::Period::parse(&label, year_end)
+        .map_err(|e| errors::period_error(py, e))?;
+    to_py(py, &period)
+}
+
+/// An Explore Education Statistics `time_period` and `time_identifier`
+/// (`201920`, `Financial year`) as a period dict. Raises PeriodParseError.
+#[pyfunction]
+fn parse_ees_period<'py>(
+    py: Python<'py>,
+    time_period: &Bound<'py, PyAny>,
+    time_identifier: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let tp = text_arg(time_period, "time_period")?;
+    let ti = text_arg(time_identifier, "time_identifier")?;
+    let period = lineofsight::measure::Period::from_ees(&tp, &ti)
+        .map_err(|e| errors::period_error(py, e))?;
+    to_py(py, &period)
+}
+
 /// A group key: an int or a str.
 #[derive(Hash, PartialEq, Eq)]
 enum Key {
@@ -1024,6 +1061,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_target, m)?)?;
     m.add_function(wrap_pyfunction!(parse_targets, m)?)?;
     m.add_function(wrap_pyfunction!(parse_value, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_period, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_ees_period, m)?)?;
     m.add_function(wrap_pyfunction!(quartile_bands, m)?)?;
     m.add_function(wrap_pyfunction!(sort_refs, m)?)?;
     m.add_function(wrap_pyfunction!(ref_covers, m)?)?;

@@ -23,12 +23,15 @@ __all__ = [
     "UnsupportedVersionError",
     "ValidationError",
     "ValueParseError",
+    "PeriodParseError",
     "__version__",
     "builtin_plans",
     "due_dates",
     "parse_rating",
     "parse_ratings",
     "parse_target",
+    "parse_period",
+    "parse_ees_period",
     "parse_targets",
     "parse_timescale",
     "parse_timescales",
@@ -102,6 +105,12 @@ class ValueParseError(LineOfSightError):
     """A published value that is neither a number nor a suppression symbol."""
 
     text: str
+
+class PeriodParseError(LineOfSightError):
+    """A period label lineofsight cannot read."""
+
+    label: str
+    reason: str
 
 # ---------------------------------------------------------------- classes
 
@@ -243,6 +252,8 @@ def parse_ratings(
 def parse_target(text: str) -> dict[str, Any]: ...
 def parse_targets(texts: Sequence[str]) -> list[dict[str, Any]]: ...
 def parse_value(text: str) -> float | None: ...
+def parse_period(label: str, year_end: str = "december") -> dict[str, Any]: ...
+def parse_ees_period(time_period: str, time_identifier: str) -> dict[str, Any]: ...
 def quartile_bands(
     values: Sequence[float | str | None],
     groups: Sequence[int | str],
