@@ -28,7 +28,6 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, ValueEnum};
 use lineofsight::export::{self, ExportOptions};
-use lineofsight::report::{render_terminal, BoardReport};
 use lineofsight::{Plan, RuleSet};
 
 /// Print the board report for a corporate parenting plan, rated as of a date.
@@ -172,15 +171,18 @@ fn run(args: &Args) -> Result<Vec<u8>, String> {
     };
     let plan = options.apply(&plan);
     let eval = plan.evaluate(as_of, &rules);
-    let report = BoardReport::new(&plan, &eval, args.upcoming_days);
-    Ok(match args.format {
-        Format::Terminal => render_terminal(&report, &plan.style).into_bytes(),
-        Format::Markdown => export::render_markdown(&report, &plan.style).into_bytes(),
-        Format::Html => export::render_html(&report, &plan.style, &[]).into_bytes(),
-        Format::Xlsx => export::workbook(&plan, &eval).map_err(|e| e.to_string())?,
-        Format::Csv => export::actions_csv(&plan, &eval)
-            .map_err(|e| e.to_string())?
-            .into_bytes(),
-        Format::Json => export::report_json(&report).into_bytes(),
-    })
+    export::render(&plan, &eval, args.format.into(), args.upcoming_days).map_err(|e| e.to_string())
+}
+
+impl From<Format> for export::ReportFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Terminal => export::ReportFormat::Terminal,
+            Format::Markdown => export::ReportFormat::Markdown,
+            Format::Html => export::ReportFormat::Html,
+            Format::Xlsx => export::ReportFormat::Xlsx,
+            Format::Csv => export::ReportFormat::Csv,
+            Format::Json => export::ReportFormat::Json,
+        }
+    }
 }

@@ -11,7 +11,8 @@
 //! ├── RatingParseError             not a RAG spelling lineofsight knows (.text)
 //! ├── TimescaleParseError          strict timescale parsing failed (.kind, .raw, .fragment, .reason)
 //! ├── ValueParseError              neither a number nor a suppression symbol (.text)
-//! └── PeriodParseError             not a period label lineofsight knows (.label, .reason)
+//! ├── PeriodParseError             not a period label lineofsight knows (.label, .reason)
+//! └── ExportError                  a report writer failed (.format)
 //! ```
 //!
 //! Every exception's message is the core error's message, and its attributes
@@ -96,6 +97,13 @@ create_exception!(
     "A period label lineofsight cannot read: `label`, `reason`."
 );
 
+create_exception!(
+    _native,
+    ExportError,
+    LineOfSightError,
+    "A report writer (CSV or workbook) failed: `format`."
+);
+
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -113,6 +121,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("TimescaleParseError", py.get_type::<TimescaleParseError>())?;
     m.add("ValueParseError", py.get_type::<ValueParseError>())?;
     m.add("PeriodParseError", py.get_type::<PeriodParseError>())?;
+    m.add("ExportError", py.get_type::<ExportError>())?;
     Ok(())
 }
 
@@ -291,5 +300,18 @@ pub fn period_error(py: Python<'_>, e: PeriodError) -> PyErr {
         py.get_type::<PeriodParseError>(),
         e.to_string(),
         vec![("label", s(py, &e.label)), ("reason", s(py, &e.reason))],
+    )
+}
+
+/// A core export error as a Python [`ExportError`].
+pub fn export_error(py: Python<'_>, e: lineofsight::export::ExportError) -> PyErr {
+    let format = match e {
+        lineofsight::export::ExportError::Csv(_) => "csv",
+        lineofsight::export::ExportError::Xlsx(_) => "xlsx",
+    };
+    raise(
+        py.get_type::<ExportError>(),
+        e.to_string(),
+        vec![("format", s(py, format))],
     )
 }

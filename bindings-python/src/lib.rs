@@ -292,6 +292,15 @@ impl Plan {
         Plan::from_table_bytes(py, &bytes, &options)
     }
 
+    /// A publish-safe copy: named people among the leads replaced by their
+    /// role (or "Named officer"), for reports that go on a public website.
+    fn redacted(&self) -> Plan {
+        Plan {
+            inner: lineofsight::export::redact_people(&self.inner),
+            import_warnings: self.import_warnings.clone(),
+        }
+    }
+
     /// The plan as pretty-printed native JSON.
     fn to_json(&self) -> String {
         self.inner.to_json()
@@ -539,6 +548,69 @@ impl Evaluation {
     ) -> PyResult<Bound<'py, PyAny>> {
         let report = lineofsight::report::BoardReport::new(&plan.inner, &self.inner, upcoming_days);
         to_py(py, &report)
+    }
+
+    /// The board report in a format (`html`, `markdown`, `terminal`,
+    /// `csv`, `json` as str; `xlsx` as bytes), exactly as the command line
+    /// writes it. For a public website, export `plan.redacted()`'s
+    /// evaluation. Raises ValueError for an unknown format, ExportError if a
+    /// writer fails.
+    #[pyo3(signature = (plan, format = "html", upcoming_days = 90))]
+    fn export<'py>(
+        &self,
+        py: Python<'py>,
+        plan: &Plan,
+        format: &str,
+        upcoming_days: u32,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let format: lineofsight::export::ReportFormat =
+            format
+                .parse()
+                .map_err(|e: lineofsight::export::UnknownFormat| {
+                    pyo3::exceptions::PyValueError::new_err(e.to_string())
+                })?;
+        let bytes = py
+            .detach(|| lineofsight::export::render(&plan.inner, &self.inner, format, upcoming_days))
+            .map_err(|e| errors::export_error(py, e))?;
+        if format.is_text() {
+            Ok(String::from_utf8_lossy(&bytes)
+                .into_owned()
+                .into_pyobject(py)?
+                .into_any())
+        } else {
+            Ok(pyo3::types::PyBytes::new(py, &bytes).into_any())
+        }
+    }
+
+    /// Writes the board report to `path`, in the format its extension
+    /// names (`.html`, `.md`, `.txt`, `.csv`, `.json`, `.xlsx`) unless
+    /// `format` is given. Raises ValueError, ExportError or OSError.
+    #[pyo3(signature = (plan, path, format = None, upcoming_days = 90))]
+    fn save(
+        &self,
+        py: Python<'_>,
+        plan: &Plan,
+        path: std::path::PathBuf,
+        format: Option<&str>,
+        upcoming_days: u32,
+    ) -> PyResult<()> {
+        let name = match format {
+            Some(f) => f.to_string(),
+            None => path
+                .extension()
+                .map(|e| e.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        let format: lineofsight::export::ReportFormat =
+            name.parse()
+                .map_err(|e: lineofsight::export::UnknownFormat| {
+                    pyo3::exceptions::PyValueError::new_err(e.to_string())
+                })?;
+        let bytes = py
+            .detach(|| lineofsight::export::render(&plan.inner, &self.inner, format, upcoming_days))
+            .map_err(|e| errors::export_error(py, e))?;
+        std::fs::write(&path, bytes)?;
+        Ok(())
     }
 
     /// The whole evaluation as a dict.

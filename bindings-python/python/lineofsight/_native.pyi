@@ -24,6 +24,7 @@ __all__ = [
     "ValidationError",
     "ValueParseError",
     "PeriodParseError",
+    "ExportError",
     "__version__",
     "builtin_plans",
     "due_dates",
@@ -106,6 +107,11 @@ class ValueParseError(LineOfSightError):
 
     text: str
 
+class ExportError(LineOfSightError):
+    """A report writer (CSV or workbook) failed."""
+
+    format: str
+
 class PeriodParseError(LineOfSightError):
     """A period label lineofsight cannot read."""
 
@@ -172,6 +178,7 @@ class Plan:
         sheet: str | None = None,
     ) -> Plan: ...
     def to_json(self) -> str: ...
+    def redacted(self) -> Plan: ...
     def to_dict(self) -> dict[str, Any]: ...
     @property
     def title(self) -> str: ...
@@ -218,6 +225,8 @@ class Evaluation:
     def board_report(self, plan: Plan, upcoming_days: int = 90) -> dict[str, Any]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
+    def export(self, plan: Plan, format: str = "html", upcoming_days: int = 90) -> str | bytes: ...
+    def save(self, plan: Plan, path: str | os.PathLike[str], format: str | None = None, upcoming_days: int = 90) -> None: ...
     def _repr_html_(self) -> str: ...
 
 @final

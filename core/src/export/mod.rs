@@ -26,6 +26,7 @@
 
 mod csv;
 mod escape;
+mod format;
 mod html;
 mod html_measures;
 mod json;
@@ -37,6 +38,7 @@ use std::borrow::Cow;
 
 pub use self::csv::{actions_csv, ActionRow, CSV_COLUMNS};
 pub use escape::escape_html;
+pub use format::{render, ReportFormat, UnknownFormat};
 pub use html::{render_html, HtmlSection};
 pub use json::{evaluation_json, plan_json, report_json, PlanExport};
 pub use markdown::render_markdown;

@@ -1,0 +1,52 @@
+"""Saving the board report from Python gives the same bytes as the command
+line's formats; a publish-safe copy names no person."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+import lineofsight
+
+AS_OF = datetime.date(2019, 12, 31)
+
+
+@pytest.fixture(scope="module")
+def plan() -> lineofsight.Plan:
+    return lineofsight.Plan.builtin("lancashire")
+
+
+def test_every_format(plan: lineofsight.Plan, tmp_path: Path) -> None:
+    ev = plan.evaluate(as_of=AS_OF)
+    html = ev.export(plan, "html")
+    assert isinstance(html, str) and html.startswith("<!DOCTYPE html>")
+    assert "Measures of success" in html and "<svg" in html
+    assert "| Measure |" in ev.export(plan, "markdown")
+    assert ev.export(plan, "csv").startswith("objective_ref,")
+    assert '"as_of": "2019-12-31"' in ev.export(plan, "json")
+    xlsx = ev.export(plan, "xlsx")
+    assert isinstance(xlsx, bytes) and xlsx[:2] == b"PK"
+    ev.save(plan, tmp_path / "board.html")
+    assert (tmp_path / "board.html").read_text(encoding="utf-8") == html
+    ev.save(plan, tmp_path / "board.xlsx")
+    assert (tmp_path / "board.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_unknown_format_is_a_value_error(plan: lineofsight.Plan, tmp_path: Path) -> None:
+    ev = plan.evaluate(as_of=AS_OF)
+    with pytest.raises(ValueError, match="not a report format"):
+        ev.export(plan, "pdf")
+    with pytest.raises(ValueError):
+        ev.save(plan, tmp_path / "board.pdf")
+
+
+def test_publish_safe_copy(plan: lineofsight.Plan) -> None:
+    named = [lead for lead in plan.to_dict()["leads"] if lead.get("kind") == "person"]
+    assert named, "the built-in plan names a person"
+    public = plan.redacted()
+    html = public.evaluate(as_of=AS_OF).export(public, "html")
+    for lead in named:
+        assert lead["name"] not in html
+    assert "some leads are named people" not in html

@@ -1,0 +1,127 @@
+//! One entry point for every board-report format, so the command line, the
+//! Python package and the browser package write the same bytes.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::ExportError;
+use crate::evaluate::Evaluation;
+use crate::plan::Plan;
+use crate::report::{render_terminal, BoardReport};
+
+/// A format the board report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportFormat {
+    /// Plain text, readable at 100 columns.
+    Terminal,
+    /// Markdown for pasting into board papers.
+    Markdown,
+    /// One self-contained, accessible HTML page.
+    Html,
+    /// An Excel workbook (binary).
+    Xlsx,
+    /// One CSV row per action, with rating and reason.
+    Csv,
+    /// The board report as JSON data.
+    Json,
+}
+
+/// A format name or file extension lineofsight does not write.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a report format (expected terminal, markdown, html, xlsx, csv or json)")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for ReportFormat {
+    type Err = UnknownFormat;
+
+    /// Reads a format name or a file extension, in any case: `html`,
+    /// `htm`, `md`, `markdown`, `txt`, `text`, `terminal`, `xlsx`, `csv`,
+    /// `json`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match s
+                .trim()
+                .trim_start_matches('.')
+                .to_ascii_lowercase()
+                .as_str()
+            {
+                "terminal" | "text" | "txt" => ReportFormat::Terminal,
+                "markdown" | "md" => ReportFormat::Markdown,
+                "html" | "htm" => ReportFormat::Html,
+                "xlsx" | "excel" => ReportFormat::Xlsx,
+                "csv" => ReportFormat::Csv,
+                "json" => ReportFormat::Json,
+                _ => return Err(UnknownFormat(s.to_string())),
+            },
+        )
+    }
+}
+
+impl fmt::Display for ReportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ReportFormat::Terminal => "terminal",
+            ReportFormat::Markdown => "markdown",
+            ReportFormat::Html => "html",
+            ReportFormat::Xlsx => "xlsx",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Json => "json",
+        })
+    }
+}
+
+impl ReportFormat {
+    /// Whether the output is text (everything but xlsx).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::export::ReportFormat;
+    ///
+    /// assert!(ReportFormat::Html.is_text());
+    /// assert!(!"xlsx".parse::<ReportFormat>()?.is_text());
+    /// # Ok::<(), lineofsight::export::UnknownFormat>(())
+    /// ```
+    pub fn is_text(self) -> bool {
+        self != ReportFormat::Xlsx
+    }
+}
+
+/// Writes the board report for `plan` as rated in `eval`, looking
+/// `upcoming_days` ahead for deadlines. To publish, pass a plan made safe
+/// with [`ExportOptions::apply`](super::ExportOptions::apply) first.
+///
+/// # Errors
+///
+/// [`ExportError`] when the CSV or workbook writer fails.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::export::{render, ReportFormat};
+///
+/// let plan = lineofsight::builtin("lancashire")?;
+/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &plan.rules_or_default());
+/// let html = render(&plan, &eval, ReportFormat::Html, 90).unwrap();
+/// assert!(html.starts_with(b"<!DOCTYPE html>"));
+/// let xlsx = render(&plan, &eval, ReportFormat::Xlsx, 90).unwrap();
+/// assert!(xlsx.starts_with(b"PK"));
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+pub fn render(
+    plan: &Plan,
+    eval: &Evaluation,
+    format: ReportFormat,
+    upcoming_days: u32,
+) -> Result<Vec<u8>, ExportError> {
+    let report = || BoardReport::new(plan, eval, upcoming_days);
+    Ok(match format {
+        ReportFormat::Terminal => render_terminal(&report(), &plan.style).into_bytes(),
+        ReportFormat::Markdown => super::render_markdown(&report(), &plan.style).into_bytes(),
+        ReportFormat::Html => super::render_html(&report(), &plan.style, &[]).into_bytes(),
+        ReportFormat::Xlsx => super::workbook(plan, eval)?,
+        ReportFormat::Csv => super::actions_csv(plan, eval)?.into_bytes(),
+        ReportFormat::Json => super::report_json(&report()).into_bytes(),
+    })
+}
