@@ -5,5 +5,5 @@ mod board;
 mod terminal;
 mod wrap;
 
-pub use board::{BoardReport, ObjectiveSection, ReportRow};
+pub use board::{action_rows, BoardReport, ObjectiveSection, ReportRow};
 pub use terminal::render_terminal;
