@@ -25,3 +25,6 @@ cargo test -p lineofsight --benches -- --test
 
 step "Main job runs"
 cargo run -q --example board_report -- --as-of 2019-12-31 > /dev/null
+
+step "WebAssembly package: build, Node.js tests (shared vectors, errors) and the dashboard in headless Chromium"
+bash scripts/test-wasm.sh
