@@ -3,16 +3,31 @@
 //!
 //! ```text
 //! cargo run --example board_report -- --as-of 2019-12-31
-//! cargo run --example board_report -- --plan my-plan.json --rules rules.json
+//! cargo run --example board_report -- my-plan.json --rules rules.json
+//! cargo run --example board_report -- --as-of 2019-12-31 --format html --out report.html
+//! cargo run --example board_report -- --as-of 2019-12-31 --format xlsx --publish --out plan.xlsx
 //! ```
 //!
-//! With no flags it reports on the built-in Lancashire plan as of today.
+//! With no flags it prints the terminal report on the built-in Lancashire
+//! plan as of today.
+//!
+//! Formats: `terminal` (plain text, 100 columns), `markdown` (for pasting
+//! into board papers), `html` (one self-contained, accessible page), `xlsx`
+//! (an Excel workbook: Actions, Measures, Summary), `csv` (one row per
+//! action) and `json` (the board report as data). `--out PATH` writes to a
+//! file instead of standard output. An xlsx workbook is binary: without
+//! `--out` it is written to standard output only when that is not a
+//! terminal (`> plan.xlsx` or a pipe); to a terminal it is refused.
+//! `--publish` replaces named people among the leads with their role (or
+//! "Named officer") before anything is rendered.
 
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, ValueEnum};
+use lineofsight::export::{self, ExportOptions};
 use lineofsight::report::{render_terminal, BoardReport};
 use lineofsight::{Plan, RuleSet};
 
@@ -38,40 +53,67 @@ struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Publish-safe: replace named people among the leads with their role.
+    #[arg(long)]
+    publish: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// Plain text, readable at 100 columns.
     Terminal,
+    /// Markdown for pasting into board papers.
+    Markdown,
+    /// One self-contained, accessible HTML page.
+    Html,
+    /// An Excel workbook (binary: needs --out or a redirected stdout).
+    Xlsx,
+    /// One CSV row per action, with rating and reason.
+    Csv,
     /// The report as JSON data.
     Json,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match run(&args) {
-        Ok(text) => {
-            use std::io::Write;
-            // A reader who pipes the report into `head` or `less` and stops
-            // early closes the pipe: that is not an error.
-            match std::io::stdout().lock().write_all(text.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("board_report: cannot write the report: {e}");
-                    ExitCode::from(1)
-                }
-            }
-        }
+    if args.format == Format::Xlsx && args.out.is_none() && std::io::stdout().is_terminal() {
+        eprintln!(
+            "board_report: an xlsx workbook is binary; pass --out FILE.xlsx or redirect standard output"
+        );
+        return ExitCode::from(2);
+    }
+    let bytes = match run(&args) {
+        Ok(bytes) => bytes,
         Err(message) => {
             eprintln!("board_report: {message}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(path) = &args.out {
+        return match std::fs::write(path, &bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("board_report: cannot write {}: {e}", path.display());
+                ExitCode::from(1)
+            }
+        };
+    }
+    // A reader who pipes the report into `head` or `less` and stops early
+    // closes the pipe: that is not an error.
+    match std::io::stdout().lock().write_all(&bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("board_report: cannot write the report: {e}");
+            ExitCode::from(1)
         }
     }
 }
 
-fn run(args: &Args) -> Result<String, String> {
+fn run(args: &Args) -> Result<Vec<u8>, String> {
     let plan = match &args.plan {
         Some(path) => {
             let json = std::fs::read_to_string(path)
@@ -92,10 +134,20 @@ fn run(args: &Args) -> Result<String, String> {
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let options = ExportOptions {
+        redact_people: args.publish,
+    };
+    let plan = options.apply(&plan);
     let eval = plan.evaluate(as_of, &rules);
     let report = BoardReport::new(&plan, &eval, args.upcoming_days);
     Ok(match args.format {
-        Format::Terminal => render_terminal(&report, &plan.style),
-        Format::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
+        Format::Terminal => render_terminal(&report, &plan.style).into_bytes(),
+        Format::Markdown => export::render_markdown(&report, &plan.style).into_bytes(),
+        Format::Html => export::render_html(&report, &plan.style, &[]).into_bytes(),
+        Format::Xlsx => export::workbook(&plan, &eval).map_err(|e| e.to_string())?,
+        Format::Csv => export::actions_csv(&plan, &eval)
+            .map_err(|e| e.to_string())?
+            .into_bytes(),
+        Format::Json => export::report_json(&report).into_bytes(),
     })
 }

@@ -6,6 +6,7 @@
 #   bash scripts/build-wasm.sh              # size-optimised (opt-level "z")
 #   OPT_LEVEL=s bash scripts/build-wasm.sh  # opt-level "s" instead
 #   DEBUG_PANICS=1 bash scripts/build-wasm.sh  # readable panic messages
+#   WASM_FEATURES=xlsx bash scripts/build-wasm.sh  # with workbook import/export
 #
 # The Rust side prefers a rustup toolchain with the wasm32-unknown-unknown
 # target. Without one it falls back to Debian's rustc-web (which carries
@@ -19,7 +20,8 @@ PROFILE=wasm-release
 OPT_LEVEL="${OPT_LEVEL:-z}"
 export CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL="$OPT_LEVEL"
 FEATURES=()
-if [ -n "${DEBUG_PANICS:-}" ]; then FEATURES=(--features debug-panics); fi
+if [ -n "${WASM_FEATURES:-}" ]; then FEATURES=(--features "$WASM_FEATURES"); fi
+if [ -n "${DEBUG_PANICS:-}" ]; then FEATURES=(--features "debug-panics,${WASM_FEATURES:-}"); fi
 
 say() { printf '  - %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -56,23 +58,47 @@ if ! "$WB" --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
     cargo install -q wasm-bindgen-cli --version "$WB_VERSION" --root "$TOOLS" --force
 fi
 
-# 3. wasm-opt (binaryen).
-command -v wasm-opt >/dev/null 2>&1 || apt_install binaryen
+# 3. wasm-opt (binaryen) 116 or newer: older ones (Debian 12 has 108)
+#    rewrite the externref table wasm-bindgen emits into one that fails to
+#    instantiate. Use the system's when new enough, else binaryen from npm
+#    (pinned) under target/tools/binaryen.
+BINARYEN_NPM=132.0.0
+wasm_opt_version() { "$1" --version 2>/dev/null | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p'; }
+WASM_OPT=$(command -v wasm-opt || true)
+if [ -z "$WASM_OPT" ] || [ "$(wasm_opt_version "$WASM_OPT")" -lt 116 ] 2>/dev/null; then
+  WASM_OPT="$TOOLS/binaryen/node_modules/.bin/wasm-opt"
+  if [ "$(wasm_opt_version "$WASM_OPT")" != "${BINARYEN_NPM%%.*}" ]; then
+    say "npm install binaryen@$BINARYEN_NPM (the system wasm-opt is missing or too old)"
+    mkdir -p "$TOOLS/binaryen"
+    npm install --prefix "$TOOLS/binaryen" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_NPM" >/dev/null
+  fi
+fi
 
 # 4. Bindings for browsers (ES module) and Node.js (CommonJS), then -Oz.
+#    wasm-bindgen warns that `strip = true` removed the target_features
+#    section; the features it assumes are the ones listed for wasm-opt.
 PKG=bindings-wasm/pkg
 rm -rf "$PKG/web" "$PKG/node"
-"$WB" --target web --out-dir "$PKG/web" "$WASM"
-"$WB" --target nodejs --out-dir "$PKG/node" "$WASM"
-for dir in "$PKG/web" "$PKG/node"; do
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$dir/lineofsight_wasm_bg.wasm" -o "$dir/lineofsight_wasm_bg.wasm"
-done
+"$WB" --target web --out-dir "$PKG/web" "$WASM" 2> >(grep -v target_features >&2)
+"$WB" --target nodejs --out-dir "$PKG/node" "$WASM" 2> >(grep -v target_features >&2)
+say "wasm-opt -Oz ($("$WASM_OPT" --version))"
+"$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$PKG/web/lineofsight_wasm_bg.wasm" -o "$PKG/web/lineofsight_wasm_bg.opt.wasm"
+mv "$PKG/web/lineofsight_wasm_bg.opt.wasm" "$PKG/web/lineofsight_wasm_bg.wasm"
+# Both targets get the same module; only the JavaScript glue differs.
+cp "$PKG/web/lineofsight_wasm_bg.wasm" "$PKG/node/lineofsight_wasm_bg.wasm"
+# The web build's InitOutput interface lists the raw WebAssembly exports,
+# typing externref slots `any`; make them `unknown` so the public .d.ts has
+# no `any` (nothing outside the glue calls these).
+sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$PKG/web/lineofsight_wasm.d.ts"
 cp bindings-wasm/js/los-dashboard.js "$PKG/web/"
 # Node.js reads pkg/node/*.js as CommonJS even inside an ES-module package.
 printf '{ "type": "commonjs" }\n' > "$PKG/node/package.json"
 printf '{ "type": "module" }\n' > "$PKG/web/package.json"
+# Smoke test: the optimised module instantiates and rates the built-in plan.
+node -e "const l = require('./$PKG/node/lineofsight_wasm.js');
+  if (!(l.Plan.builtin('lancashire').evaluate('2019-12-31').actions().length > 0)) process.exit(1);"
 
 # 5. The intranet example: the web package and the built-in plan.
 mkdir -p examples/intranet/pkg

@@ -26,5 +26,31 @@ cargo test -p lineofsight --benches -- --test
 step "Main job runs"
 cargo run -q --example board_report -- --as-of 2019-12-31 > /dev/null
 
+step "Main job writes every format"
+out_dir="$(mktemp -d)"
+for format in terminal markdown html csv json xlsx; do
+  cargo run -q --example board_report -- --as-of 2019-12-31 --format "$format" --out "$out_dir/report.$format"
+  test -s "$out_dir/report.$format"
+done
+cargo run -q --example board_report -- --as-of 2019-12-31 --format html --publish --out "$out_dir/public.html"
+rm -rf "$out_dir"
+
+step "HTML report in a browser: no script runs, nothing fetched, axe-core accessibility"
+if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium
+  else
+    echo "Chromium is missing and apt-get is not available: install Chromium or set CHROMIUM=/path" >&2
+    exit 1
+  fi
+fi
+(
+  cd tests/browser
+  npm ci --no-audit --no-fund
+  node --test html-report.test.mjs
+)
+
 step "WebAssembly package: build, Node.js tests (shared vectors, errors) and the dashboard in headless Chromium"
 bash scripts/test-wasm.sh

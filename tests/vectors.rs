@@ -144,3 +144,119 @@ fn timescales() {
         std::fs::write(path, text).expect("write vectors");
     }
 }
+
+/// Writes a blessed vector file back.
+fn write_vectors(name: &str, file: &Value) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("vectors")
+        .join(name);
+    let text = serde_json::to_string_pretty(file).expect("json") + "\n";
+    std::fs::write(path, text).expect("write vectors");
+}
+
+/// Runs a vector file whose expected values the core writes when blessed.
+fn blessed(name: &str, min: usize, run: impl Fn(&Value) -> Value) {
+    let mut file = vectors(name);
+    let bless = std::env::var_os("LINEOFSIGHT_BLESS").is_some();
+    let cases = file["cases"].as_array_mut().expect("cases");
+    assert!(cases.len() >= min, "{name} has {} cases", cases.len());
+    for case in cases.iter_mut() {
+        let got = run(case);
+        if bless {
+            case["expected"] = got;
+        } else {
+            assert_eq!(got, case["expected"], "{name}: {case}");
+        }
+    }
+    if bless {
+        write_vectors(name, &file);
+    }
+}
+
+#[test]
+fn targets() {
+    blessed("targets.json", 20, |case| {
+        to_value(&lineofsight::measure::parse_target(
+            case["text"].as_str().expect("text"),
+        ))
+    });
+}
+
+#[test]
+fn periods() {
+    use lineofsight::measure::{Period, YearEnd};
+    blessed("periods.json", 15, |case| {
+        let read = match case.get("label") {
+            Some(label) => {
+                let year_end: YearEnd =
+                    serde_json::from_value(case["year_end"].clone()).expect("year_end");
+                Period::parse(label.as_str().expect("label"), year_end)
+            }
+            None => Period::from_ees(
+                case["time_period"].as_str().expect("time_period"),
+                case["time_identifier"].as_str().expect("time_identifier"),
+            ),
+        };
+        match read {
+            Ok(p) => to_value(&p),
+            Err(e) => json!({ "error": e.to_string() }),
+        }
+    });
+}
+
+#[test]
+fn values() {
+    use lineofsight::measure::ObservedValue;
+    blessed("values.json", 15, |case| {
+        match ObservedValue::parse(case["text"].as_str().expect("text")) {
+            Ok(v) => to_value(&v),
+            Err(e) => json!({ "error": e.to_string() }),
+        }
+    });
+}
+
+#[test]
+fn measures() {
+    let file = vectors("measures.json");
+    let cases = file["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 20);
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let plan = Plan::from_json(&case["plan"].to_string())
+            .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
+        let rules = match case.get("rules") {
+            Some(r) => RuleSet::from_json(&r.to_string())
+                .unwrap_or_else(|e| panic!("case {name}: rules: {e}")),
+            None => plan.rules_or_default(),
+        };
+        let as_of: NaiveDate = case["as_of"]
+            .as_str()
+            .and_then(|d| d.parse().ok())
+            .expect("as_of");
+        let eval = plan.evaluate(as_of, &rules);
+        let expected = &case["expected"];
+        for want in expected["measures"].as_array().expect("measures") {
+            let id = want["measure_id"].as_str().expect("measure_id");
+            let m = eval
+                .measure(id)
+                .unwrap_or_else(|| panic!("case {name}: no measure {id}"));
+            let mut got = to_value(m);
+            got["reason_code"] = to_value(&m.reason.code);
+            got["reason_message"] = json!(m.reason.message);
+            got["latest_benchmark"] = to_value(&m.latest_benchmark());
+            check_fields(name, id, want, &got);
+        }
+        for want in expected
+            .get("objectives")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let id = want["id"].as_str().expect("id");
+            let o = eval
+                .objective(id)
+                .unwrap_or_else(|| panic!("case {name}: no objective {id}"));
+            check_fields(name, id, want, &to_value(o));
+        }
+    }
+}

@@ -86,9 +86,10 @@ button .badge { font-weight: 600; }
 :focus-visible { outline: 3px solid var(--los-focus, #ffdd00); outline-offset: 0; box-shadow: 0 0 0 6px #0b0c0c; }
 .status { font-weight: 600; margin: 0.5rem 0; }
 .error { border-left: 5px solid #d4351c; padding: 0.5rem 0.75rem; }
-.measures { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem; }
+.measures { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 38rem), 1fr)); gap: 1rem; margin-bottom: 1rem; }
+.other-measures th[scope="row"] { font-weight: 400; }
 .measure { border: 1px solid var(--los-border, #6f777b); padding: 0.75rem; border-radius: 0.25rem; }
-.measure svg { max-width: 100%; height: auto; display: block; }
+.measure svg { width: 100%; max-width: 40rem; height: auto; display: block; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
 
@@ -268,10 +269,35 @@ export class LosDashboard extends HTMLElement {
     root.append(actions);
 
     if (d.measures.length > 0) {
-      root.append(el('h3', {}, 'Measures of success'));
-      const grid = el('div', { class: 'measures' });
-      for (const m of d.measures) grid.append(this.renderMeasure(m));
-      root.append(grid);
+      root.append(el('h3', { id: 'measures-heading' }, 'Measures of success'));
+      // Measures with published values get the core's chart; the rest a table.
+      const charted = d.measures.filter((m) => m.series.length > 0);
+      const others = d.measures.filter((m) => m.series.length === 0);
+      if (charted.length > 0) {
+        const grid = el('div', { class: 'measures' });
+        for (const m of charted) grid.append(this.renderMeasure(m));
+        root.append(grid);
+      }
+      if (others.length > 0) {
+        const table = el(
+          'table',
+          { class: 'other-measures' },
+          el('caption', {}, `Measures without published values (${others.length})`),
+          el(
+            'thead',
+            {},
+            el('tr', {}, ...['Measure', 'Rating', 'Reason'].map((h) => el('th', { scope: 'col' }, h))),
+          ),
+        );
+        const body = el('tbody');
+        for (const m of others) {
+          body.append(
+            el('tr', {}, el('th', { scope: 'row' }, m.text), el('td', {}, this.badge(m.rating)), el('td', {}, m.reason.message)),
+          );
+        }
+        table.append(body);
+        root.append(table);
+      }
     }
 
     this.shadowRoot.replaceChildren(root);

@@ -113,6 +113,16 @@ pub(crate) fn rating(e: RatingError) -> JsValue {
     error("unknown_rating", &e.to_string(), &[("text", text(&e.text))])
 }
 
+/// A period label the core cannot read.
+pub(crate) fn period(e: lineofsight::measure::PeriodError) -> JsValue {
+    error("bad_period", &e.to_string(), &[("text", text(&e.label))])
+}
+
+/// A published value that is neither a number nor a suppression symbol.
+pub(crate) fn value(e: lineofsight::measure::ValueError) -> JsValue {
+    error("bad_value", &e.to_string(), &[("text", text(&e.text))])
+}
+
 /// An argument of the wrong kind: a date that is not `YYYY-MM-DD`, an
 /// unknown table format, a value that is not a plan object.
 pub(crate) fn bad_argument(message: &str) -> JsValue {
@@ -133,11 +143,13 @@ pub(crate) fn convert(e: serde_wasm_bindgen::Error) -> JsValue {
     error("internal", &format!("could not convert a result: {e}"), &[])
 }
 
-/// A feature whose core module does not exist yet.
-pub(crate) fn not_implemented(what: &str) -> JsValue {
-    error(
-        "not_implemented",
-        &format!("{what} is not available yet: the core crate has no module for it"),
-        &[],
-    )
+/// An export the core could not write.
+pub(crate) fn export(e: lineofsight::export::ExportError) -> JsValue {
+    error("export", &e.to_string(), &[])
+}
+
+/// Something this build leaves out (a cargo feature that is off).
+#[cfg_attr(feature = "xlsx", allow(dead_code))]
+pub(crate) fn unsupported(message: &str) -> JsValue {
+    error("unsupported", message, &[])
 }

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use lineofsight::export;
 use lineofsight::measure::measure_chart;
 use lineofsight::report::{action_rows, BoardReport};
 use wasm_bindgen::prelude::*;
@@ -77,9 +78,7 @@ impl Evaluation {
     /// One action's rating, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "ActionRating | undefined")]
     pub fn action(&self, id: &str) -> Result<JsValue, JsValue> {
-        self.inner
-            .action(id)
-            .map_or(Ok(JsValue::UNDEFINED), |a| to_js(a))
+        self.inner.action(id).map_or(Ok(JsValue::UNDEFINED), to_js)
     }
 
     /// One objective's roll-up, or `undefined`.
@@ -87,15 +86,23 @@ impl Evaluation {
     pub fn objective(&self, id: &str) -> Result<JsValue, JsValue> {
         self.inner
             .objective(id)
-            .map_or(Ok(JsValue::UNDEFINED), |o| to_js(o))
+            .map_or(Ok(JsValue::UNDEFINED), to_js)
     }
 
     /// One measure's rating, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "MeasureRating | undefined")]
     pub fn measure(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.inner.measure(id).map_or(Ok(JsValue::UNDEFINED), to_js)
+    }
+
+    /// The latest period's benchmark of a measure (England, region,
+    /// neighbours, quartile band), `null` if it has none, `undefined` for
+    /// an unknown id.
+    #[wasm_bindgen(js_name = latestBenchmark, unchecked_return_type = "Benchmark | null | undefined")]
+    pub fn latest_benchmark(&self, id: &str) -> Result<JsValue, JsValue> {
         self.inner
             .measure(id)
-            .map_or(Ok(JsValue::UNDEFINED), |m| to_js(m))
+            .map_or(Ok(JsValue::UNDEFINED), |m| to_js(&m.latest_benchmark()))
     }
 
     /// Open actions due from the as-of date up to `days` days after it,
@@ -127,7 +134,6 @@ impl Evaluation {
 
     /// A measure's chart as an SVG string drawn by the core (every plan
     /// string in it escaped by the core), or `undefined` for an unknown id.
-    /// The string is empty while the core's chart is still a stub.
     #[wasm_bindgen(js_name = measureChart)]
     pub fn measure_chart(&self, id: &str) -> Option<String> {
         self.inner
@@ -148,28 +154,64 @@ impl Evaluation {
             .map_err(|e| error::bad_argument(&format!("could not write JSON: {e}")))
     }
 
-    // TODO(core::export): the HTML board report and CSV/xlsx exports belong
-    // to `lineofsight::export`, which another branch is writing. When it
-    // lands, call it here (one line each) and drop the `not_implemented`
-    // errors; until then these throw `code: "not_implemented"` so pages can
-    // feature-test them.
-
-    /// The board report as an HTML fragment. Not yet available: throws
-    /// `code: "not_implemented"` until the core has `export`.
+    /// The accessible, self-contained HTML board report from the core
+    /// (`lineofsight::export::render_html`), looking `upcomingDays` ahead
+    /// (default 90). With `publish`, named people among the leads are
+    /// replaced by their role first.
     #[wasm_bindgen(js_name = renderHtml)]
-    pub fn render_html(&self) -> Result<String, JsValue> {
-        Err(error::not_implemented("renderHtml"))
+    pub fn render_html(
+        &self,
+        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
+        publish: Option<bool>,
+    ) -> String {
+        let plan = options(publish).apply(&self.plan);
+        let report = BoardReport::new(&plan, &self.inner, upcoming_days.unwrap_or(90));
+        export::render_html(&report, &plan.style, &[])
     }
 
-    /// The ratings as CSV. Not yet available (`not_implemented`).
+    /// The board report as Markdown for board papers (the core's
+    /// `render_markdown`); arguments as `renderHtml`.
+    #[wasm_bindgen(js_name = renderMarkdown)]
+    pub fn render_markdown(
+        &self,
+        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
+        publish: Option<bool>,
+    ) -> String {
+        let plan = options(publish).apply(&self.plan);
+        let report = BoardReport::new(&plan, &self.inner, upcoming_days.unwrap_or(90));
+        export::render_markdown(&report, &plan.style)
+    }
+
+    /// Every action with its rating as CSV (the core's `actions_csv`).
+    /// Throws `code: "export"` if the writer fails.
     #[wasm_bindgen(js_name = exportCsv)]
-    pub fn export_csv(&self) -> Result<String, JsValue> {
-        Err(error::not_implemented("exportCsv"))
+    pub fn export_csv(&self, publish: Option<bool>) -> Result<String, JsValue> {
+        let plan = options(publish).apply(&self.plan);
+        export::actions_csv(&plan, &self.inner).map_err(error::export)
     }
 
-    /// The ratings as an xlsx workbook. Not yet available (`not_implemented`).
+    /// The plan and its ratings as an Excel workbook (the core's
+    /// `workbook`). Only in builds with the `xlsx` feature; otherwise
+    /// throws `code: "unsupported"`.
     #[wasm_bindgen(js_name = exportXlsx)]
-    pub fn export_xlsx(&self) -> Result<Vec<u8>, JsValue> {
-        Err(error::not_implemented("exportXlsx"))
+    pub fn export_xlsx(&self, publish: Option<bool>) -> Result<Vec<u8>, JsValue> {
+        #[cfg(feature = "xlsx")]
+        {
+            let plan = options(publish).apply(&self.plan);
+            export::workbook(&plan, &self.inner).map_err(error::export)
+        }
+        #[cfg(not(feature = "xlsx"))]
+        {
+            let _ = publish;
+            Err(error::unsupported(
+                "exportXlsx needs a build with the `xlsx` feature (WASM_FEATURES=xlsx bash scripts/build-wasm.sh)",
+            ))
+        }
+    }
+}
+
+fn options(publish: Option<bool>) -> export::ExportOptions {
+    export::ExportOptions {
+        redact_people: publish.unwrap_or(false),
     }
 }

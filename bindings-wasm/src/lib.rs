@@ -21,7 +21,10 @@ mod tools;
 pub use evaluation::Evaluation;
 pub use plan::{ImportWarning, Plan, RatingStyleEntry};
 pub use rules::RuleSet;
-pub use tools::{parse_rating, parse_timescale, ref_covers, sort_refs, version};
+pub use tools::{
+    parse_period, parse_rating, parse_target, parse_timescale, parse_value, period_from_ees,
+    ref_covers, sort_refs, version,
+};
 
 use chrono::NaiveDate;
 use serde::Serialize;

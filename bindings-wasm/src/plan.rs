@@ -53,6 +53,14 @@ extern "C" {
     #[wasm_bindgen(js_name = fetch, catch)]
     fn global_fetch(url: &str) -> Result<js_sys::Promise, JsValue>;
 
+    /// A table format name, typed `TableFormat` in TypeScript.
+    #[wasm_bindgen(typescript_type = "TableFormat")]
+    pub type TableFormatArg;
+
+    /// A rule set argument: a `RuleSet` or a plain rule-set object.
+    #[wasm_bindgen(typescript_type = "RuleSet | RuleSetData")]
+    pub type RulesArg;
+
     /// A `fetch` response.
     type Response;
     #[wasm_bindgen(method, getter)]
@@ -75,7 +83,13 @@ pub(crate) fn stringify(object: &JsValue, what: &str) -> Result<String, JsValue>
         .ok_or_else(not_object)
 }
 
-fn table_format(format: Option<String>) -> Result<TableFormat, JsValue> {
+fn table_format(format: Option<TableFormatArg>) -> Result<TableFormat, JsValue> {
+    let format = match format {
+        None => None,
+        Some(f) => Some(f.as_string().ok_or_else(|| {
+            error::bad_argument("the table format must be a string such as \"csv\"")
+        })?),
+    };
     match format {
         None => Ok(TableFormat::Auto),
         Some(f) => serde_json::from_value(serde_json::Value::String(f.to_ascii_lowercase()))
@@ -97,14 +111,17 @@ impl Plan {
 
     /// `rules` as given (a `RuleSet` or a plain rule-set object), or the
     /// plan's own rules when it is `undefined` or `null`.
-    fn rules_or(&self, rules: &JsValue) -> Result<lineofsight::RuleSet, JsValue> {
-        if rules.is_undefined() || rules.is_null() {
+    fn rules_or(&self, rules: Option<RulesArg>) -> Result<lineofsight::RuleSet, JsValue> {
+        let Some(rules) = rules else {
             return Ok(self.inner.rules_or_default());
-        }
+        };
         // A `RuleSet` stringifies through its `toJSON`; both are re-read
         // (and re-checked) by the core's loader.
-        RuleSet::from_json(&stringify(rules, "rules (a RuleSet or a rule-set object)")?)
-            .map(|r| r.inner)
+        RuleSet::from_json(&stringify(
+            &rules,
+            "rules (a RuleSet or a rule-set object)",
+        )?)
+        .map(|r| r.inner)
     }
 }
 
@@ -134,10 +151,7 @@ impl Plan {
     /// (with `url` and, for HTTP errors, `status`) as well as the loading
     /// errors.
     #[wasm_bindgen(js_name = fromUrl)]
-    pub async fn from_url(
-        url: String,
-        #[wasm_bindgen(unchecked_param_type = "TableFormat")] format: Option<String>,
-    ) -> Result<Plan, JsValue> {
+    pub async fn from_url(url: String, format: Option<TableFormatArg>) -> Result<Plan, JsValue> {
         let fail = |status: Option<u16>, e: &JsValue| {
             let why = e
                 .dyn_ref::<js_sys::Error>()
@@ -175,7 +189,7 @@ impl Plan {
     #[wasm_bindgen(js_name = fromTable)]
     pub fn from_table(
         bytes: &[u8],
-        #[wasm_bindgen(unchecked_param_type = "TableFormat")] format: Option<String>,
+        format: Option<TableFormatArg>,
         name: Option<String>,
     ) -> Result<Plan, JsValue> {
         let mut options = ImportOptions {
@@ -287,10 +301,10 @@ impl Plan {
     pub fn evaluate(
         &self,
         #[wasm_bindgen(js_name = asOf)] as_of: &str,
-        #[wasm_bindgen(unchecked_param_type = "RuleSet | RuleSetData | null")] rules: JsValue,
+        rules: Option<RulesArg>,
     ) -> Result<Evaluation, JsValue> {
         let as_of = parse_date("asOf", as_of)?;
-        let rules = self.rules_or(&rules)?;
+        let rules = self.rules_or(rules)?;
         Ok(Evaluation {
             inner: self.inner.evaluate(as_of, &rules),
             plan: Rc::clone(&self.inner),
@@ -303,10 +317,10 @@ impl Plan {
         &self,
         from: &str,
         to: &str,
-        #[wasm_bindgen(unchecked_param_type = "RuleSet | RuleSetData | null")] rules: JsValue,
+        rules: Option<RulesArg>,
     ) -> Result<JsValue, JsValue> {
         let from = parse_date("from", from)?;
         let to = parse_date("to", to)?;
-        to_js(&self.inner.changes(from, to, &self.rules_or(&rules)?))
+        to_js(&self.inner.changes(from, to, &self.rules_or(rules)?))
     }
 }

@@ -1,6 +1,7 @@
 //! Free functions over the core's small parsers: what the shared test
 //! vectors exercise one by one.
 
+use lineofsight::measure::{ObservedValue, Period, YearEnd};
 use lineofsight::plan::Ref;
 use lineofsight::timescale::{ParsedTimescale, Timescale};
 use lineofsight::Rating;
@@ -42,4 +43,42 @@ pub fn ref_covers(reference: &str) -> Vec<String> {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Reads a measure's target from the plan's sentence (`Reduce to below
+/// 10% by March 2020`). Never throws: what it cannot read is in the
+/// reading's problems.
+#[wasm_bindgen(js_name = parseTarget, unchecked_return_type = "TargetReading")]
+pub fn parse_target(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&lineofsight::measure::parse_target(text))
+}
+
+/// Reads a period label (`2018-19`, `Q3 2019/20`, `March 2020`) with the
+/// year end it counts to. Throws `code: "bad_period"` for a label it
+/// cannot read, `"bad_argument"` for an unknown year end.
+#[wasm_bindgen(js_name = parsePeriod, unchecked_return_type = "Period")]
+pub fn parse_period(
+    label: &str,
+    #[wasm_bindgen(js_name = yearEnd, unchecked_param_type = "YearEnd")] year_end: JsValue,
+) -> Result<JsValue, JsValue> {
+    let year_end: YearEnd = serde_wasm_bindgen::from_value(year_end)
+        .map_err(|e| error::bad_argument(&format!("yearEnd: {e}")))?;
+    to_js(&Period::parse(label, year_end).map_err(error::period)?)
+}
+
+/// Reads an Explore Education Statistics period (`201819`, `Financial
+/// year`). Throws `code: "bad_period"`.
+#[wasm_bindgen(js_name = periodFromEes, unchecked_return_type = "Period")]
+pub fn period_from_ees(
+    #[wasm_bindgen(js_name = timePeriod)] time_period: &str,
+    #[wasm_bindgen(js_name = timeIdentifier)] time_identifier: &str,
+) -> Result<JsValue, JsValue> {
+    to_js(&Period::from_ees(time_period, time_identifier).map_err(error::period)?)
+}
+
+/// Reads a published value: a number, or a suppression symbol (`c`, `x`,
+/// `low`…). Throws `code: "bad_value"` for anything else.
+#[wasm_bindgen(js_name = parseValue, unchecked_return_type = "ObservedValue")]
+pub fn parse_value(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&ObservedValue::parse(text).map_err(error::value)?)
 }

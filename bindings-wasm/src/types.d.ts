@@ -268,6 +268,10 @@ export type BoardReport = {
    */
   exceptions: Array<ReportRow>;
   /**
+   * Measures of success with a numeric target or published values.
+   */
+  measures?: Array<MeasureRow>;
+  /**
    * Whether any lead is a named person.
    */
   names_people: boolean;
@@ -283,6 +287,10 @@ export type BoardReport = {
    * The whole plan's roll-up.
    */
   plan: RollupRating;
+  /**
+   * How many measures have neither (qualitative, rated by hand).
+   */
+  qualitative_measures?: number;
   /**
    * The plan's title.
    */
@@ -337,6 +345,28 @@ export type Comparator = {
  * How a value is compared with the target.
  */
 export type Comparison = "at_least" | "at_most" | "above" | "below" | "equal" | "between" | "increase_to" | "decrease_to" | "maintain";
+
+/**
+ * A comparator in words: `England 66 (19 higher, worse)`.
+ */
+export type ComparisonText = {
+  /**
+   * Whether the authority does better (none without a direction).
+   */
+  better?: boolean | null;
+  /**
+   * The gap in words (`19 higher, worse`).
+   */
+  gap: string;
+  /**
+   * Who (`England`, `North West`, `Statistical neighbours`).
+   */
+  name: string;
+  /**
+   * Their value, with its unit.
+   */
+  value: string;
+};
 
 /**
  * Which published series feeds a measure.
@@ -706,6 +736,10 @@ export type Measure = {
  */
 export type MeasureRating = {
   /**
+   * The area the values are for (`Lancashire`), if from a data set.
+   */
+  area?: string | null;
+  /**
    * Benchmarks for each period, where the measure is fed by a data set and
    * the plan names its authority.
    */
@@ -763,6 +797,10 @@ export type MeasureRating = {
    */
   text: string;
   /**
+   * The tolerance the rating allowed, if any.
+   */
+  tolerance?: Tolerance | null;
+  /**
    * Against the same period a year earlier.
    */
   trend: Trend;
@@ -770,6 +808,80 @@ export type MeasureRating = {
    * The unit of its values.
    */
   unit?: Unit | null;
+};
+
+/**
+ * One measure's line in a report.
+ */
+export type MeasureRow = {
+  /**
+   * The quartile band among all authorities.
+   */
+  band?: QuartileBand | null;
+  /**
+   * The measure's SVG chart, when it has published values.
+   */
+  chart?: string | null;
+  /**
+   * England, the region and the statistical neighbours.
+   */
+  comparisons: Array<ComparisonText>;
+  /**
+   * How the published data relates to the measure's words.
+   */
+  data_note?: string | null;
+  /**
+   * Where the data came from.
+   */
+  data_source?: string | null;
+  /**
+   * The latest value with its unit, if any.
+   */
+  latest?: string | null;
+  /**
+   * The latest value's period label.
+   */
+  latest_period?: string | null;
+  /**
+   * The measure's id.
+   */
+  measure_id: string;
+  /**
+   * The id of its objective.
+   */
+  objective_id: string;
+  /**
+   * Its objective's ref, if any.
+   */
+  objective_ref?: string | null;
+  /**
+   * Rank among authorities, as `13 of 151`.
+   */
+  rank?: string | null;
+  /**
+   * The rating.
+   */
+  rating: Rating;
+  /**
+   * Why.
+   */
+  reason: string;
+  /**
+   * Whether the rules call for a recovery plan.
+   */
+  recovery_plan_needed: boolean;
+  /**
+   * The target in words, if one was read.
+   */
+  target?: string | null;
+  /**
+   * The measure as written.
+   */
+  text: string;
+  /**
+   * Against a year earlier.
+   */
+  trend: Trend;
 };
 
 /**
@@ -1012,6 +1124,42 @@ export type ParsedTimescale = ({
 } | {
   kind: "not_understood";
 });
+
+/**
+ * A period label read into the span of days it covers.
+ */
+export type Period = {
+  /**
+   * Its last day.
+   */
+  end: string;
+  /**
+   * What kind of span it is.
+   */
+  kind: PeriodKind;
+  /**
+   * The label as written.
+   */
+  label: string;
+  /**
+   * Its first day.
+   */
+  start: string;
+  /**
+   * The status its suffix gives, if any.
+   */
+  status?: PeriodStatus | null;
+};
+
+/**
+ * What kind of span a period label names.
+ */
+export type PeriodKind = "year" | "financial_year" | "academic_year" | "quarter" | "month" | "span";
+
+/**
+ * The status a label's suffix gives a figure.
+ */
+export type PeriodStatus = "provisional" | "revised" | "final" | "outturn";
 
 /**
  * A corporate parenting plan (or any council action plan).
@@ -1804,12 +1952,18 @@ export type ErrorCode =
   | "invalid_import"
   /** A recorded-rating word the core does not know (`text`). */
   | "unknown_rating"
+  /** A period label the core cannot read (`text`). */
+  | "bad_period"
+  /** Neither a number nor a suppression symbol (`text`). */
+  | "bad_value"
   /** A date that is not YYYY-MM-DD, an unknown format, a non-object. */
   | "bad_argument"
   /** `Plan.fromUrl` could not fetch (`url`, `status` for HTTP errors). */
   | "fetch"
-  /** The core has no module for this yet (`renderHtml`, `exportCsv`, `exportXlsx`). */
-  | "not_implemented"
+  /** An export the core could not write (`exportCsv`, `exportXlsx`). */
+  | "export"
+  /** Left out of this build: `exportXlsx` without the `xlsx` feature. */
+  | "unsupported"
   /** A result could not be converted (a bug: please report it). */
   | "internal";
 
@@ -1835,7 +1989,7 @@ export interface LineOfSightError extends Error {
   url?: string;
   /** The HTTP status (`fetch`). */
   status?: number;
-  /** The unknown text (`unknown_rating`). */
+  /** The text not understood (`unknown_rating`, `bad_period`, `bad_value`). */
   text?: string;
   /** The unknown built-in plan name (`unknown_builtin`). */
   builtin?: string;

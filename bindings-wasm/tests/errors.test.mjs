@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { los } from './load.mjs';
 
-const { Plan, RuleSet, parseRating } = los;
+const { Plan, RuleSet, parseRating, parsePeriod, parseValue } = los;
 
 /** Asserts `fn` throws a LineOfSightError with `code` and these fields. */
 function throwsCode(fn, code, fields = {}) {
@@ -70,6 +70,9 @@ test('bad dates, formats and rules', () => {
   throwsCode(() => RuleSet.fromJson('{"nope": 1}'), 'json');
   throwsCode(() => Plan.fromTable(new Uint8Array([1, 2, 3]), 'pdf'), 'bad_argument');
   throwsCode(() => parseRating('Purple'), 'unknown_rating', { text: 'Purple' });
+  throwsCode(() => parsePeriod('someday', 'march'), 'bad_period', { text: 'someday' });
+  throwsCode(() => parsePeriod('2019', 'whenever'), 'bad_argument');
+  throwsCode(() => parseValue('lots'), 'bad_value', { text: 'lots' });
 });
 
 test('tables that are not plans', () => {
@@ -85,11 +88,17 @@ test('tables that are not plans', () => {
   throwsCode(() => Plan.fromTable(new Uint8Array(0), 'xlsx'), 'unreadable');
 });
 
-test('not-yet-available exports say so', () => {
+test('exports: HTML, Markdown and CSV from the core; xlsx only with the feature', () => {
   const ev = Plan.builtin('lancashire').evaluate('2019-12-31');
-  throwsCode(() => ev.renderHtml(), 'not_implemented');
-  throwsCode(() => ev.exportCsv(), 'not_implemented');
-  throwsCode(() => ev.exportXlsx(), 'not_implemented');
+  assert.match(ev.renderHtml(), /^<!DOCTYPE html>/);
+  assert.match(ev.renderMarkdown(90, true), /\| Ref \|/);
+  assert.match(ev.exportCsv().split('\n')[0], /,rating,/);
+  try {
+    const bytes = ev.exportXlsx();
+    assert.ok(bytes instanceof Uint8Array && bytes[0] === 0x50 && bytes[1] === 0x4b);
+  } catch (e) {
+    assert.equal(e.code, 'unsupported', e.message);
+  }
 });
 
 test('random bytes and random JSON only ever throw LineOfSightError', () => {

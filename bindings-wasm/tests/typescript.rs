@@ -215,12 +215,18 @@ export type ErrorCode =
   | "invalid_import"
   /** A recorded-rating word the core does not know (`text`). */
   | "unknown_rating"
+  /** A period label the core cannot read (`text`). */
+  | "bad_period"
+  /** Neither a number nor a suppression symbol (`text`). */
+  | "bad_value"
   /** A date that is not YYYY-MM-DD, an unknown format, a non-object. */
   | "bad_argument"
   /** `Plan.fromUrl` could not fetch (`url`, `status` for HTTP errors). */
   | "fetch"
-  /** The core has no module for this yet (`renderHtml`, `exportCsv`, `exportXlsx`). */
-  | "not_implemented"
+  /** An export the core could not write (`exportCsv`, `exportXlsx`). */
+  | "export"
+  /** Left out of this build: `exportXlsx` without the `xlsx` feature. */
+  | "unsupported"
   /** A result could not be converted (a bug: please report it). */
   | "internal";
 
@@ -246,7 +252,7 @@ export interface LineOfSightError extends Error {
   url?: string;
   /** The HTTP status (`fetch`). */
   status?: number;
-  /** The unknown text (`unknown_rating`). */
+  /** The text not understood (`unknown_rating`, `bad_period`, `bad_value`). */
   text?: string;
   /** The unknown built-in plan name (`unknown_builtin`). */
   builtin?: string;
@@ -265,6 +271,9 @@ fn generate() -> String {
     let _ = generator.subschema_for::<lineofsight::plan::PlanWarning>();
     let _ = generator.subschema_for::<lineofsight::evaluate::RatingChange>();
     let _ = generator.subschema_for::<lineofsight::timescale::ParsedTimescale>();
+    let _ = generator.subschema_for::<lineofsight::measure::TargetReading>();
+    let _ = generator.subschema_for::<lineofsight::measure::Period>();
+    let _ = generator.subschema_for::<lineofsight::measure::ObservedValue>();
     let _ = generator.subschema_for::<lineofsight_wasm::ImportWarning>();
     let _ = generator.subschema_for::<lineofsight_wasm::RatingStyleEntry>();
     let defs: BTreeMap<String, Value> = generator

@@ -5,12 +5,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { los, vectors } from './load.mjs';
 
-const { Plan, RuleSet, parseRating, parseTimescale, sortRefs, refCovers } = los;
+const { Plan, RuleSet, parseRating, parseTimescale, sortRefs, refCovers, parseTarget, parsePeriod, periodFromEes, parseValue } =
+  los;
 
-/** Every field in `expected` has the same value in `actual`. */
+/**
+ * Every field in `expected` has the same value in `actual`; a missing field
+ * reads as null, as serde_json's `value[key]` does in tests/vectors.rs.
+ */
 function checkFields(name, what, expected, actual) {
   for (const [key, want] of Object.entries(expected)) {
-    assert.deepStrictEqual(actual[key], want, `case ${name}: ${what}: field ${key}`);
+    const got = key in actual ? actual[key] : null;
+    assert.deepStrictEqual(got, want, `case ${name}: ${what}: field ${key}`);
   }
 }
 
@@ -76,4 +81,57 @@ test('timescales.json', () => {
   const cases = vectors('timescales.json').cases;
   assert.ok(cases.length >= 40);
   for (const c of cases) assert.deepStrictEqual(parseTimescale(c.raw), c.expected, `timescale ${JSON.stringify(c.raw)}`);
+});
+
+/** Runs a vector file whose expected values the core writes (tests/vectors.rs `blessed`). */
+function blessed(name, min, run) {
+  const cases = vectors(name).cases;
+  assert.ok(cases.length >= min, `${name} has ${cases.length} cases`);
+  for (const c of cases) assert.deepStrictEqual(run(c), c.expected, `${name}: ${JSON.stringify(c)}`);
+}
+
+/** The value, or `{ error: message }` as the Rust runner writes errors. */
+function orError(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    assert.equal(e.name, 'LineOfSightError');
+    return { error: e.message };
+  }
+}
+
+test('targets.json', () => blessed('targets.json', 20, (c) => parseTarget(c.text)));
+
+test('periods.json', () =>
+  blessed('periods.json', 15, (c) =>
+    orError(() => ('label' in c ? parsePeriod(c.label, c.year_end) : periodFromEes(c.time_period, c.time_identifier))),
+  ));
+
+test('values.json', () => blessed('values.json', 15, (c) => orError(() => parseValue(c.text))));
+
+test('measures.json', () => {
+  const cases = vectors('measures.json').cases;
+  assert.ok(cases.length >= 20);
+  for (const c of cases) {
+    const plan = Plan.fromObject(c.plan);
+    const ev = plan.evaluate(c.as_of, c.rules);
+    for (const want of c.expected.measures) {
+      const m = ev.measure(want.measure_id);
+      assert.ok(m, `case ${c.name}: no measure ${want.measure_id}`);
+      const got = {
+        ...m,
+        reason_code: m.reason.code,
+        reason_message: m.reason.message,
+        latest_benchmark: ev.latestBenchmark(want.measure_id),
+      };
+      checkFields(c.name, want.measure_id, want, got);
+    }
+    for (const want of c.expected.objectives ?? []) {
+      const o = ev.objective(want.id);
+      assert.ok(o, `case ${c.name}: no objective ${want.id}`);
+      checkFields(c.name, want.id, want, o);
+    }
+    ev.free();
+    plan.free();
+  }
 });

@@ -41,7 +41,7 @@ fn synthetic_plan(n: usize) -> Plan {
                 rating: [Rating::Green, Rating::Amber, Rating::Red][k % 3],
                 text: None,
             });
-            if k % 2 == 0 {
+            if k.is_multiple_of(2) {
                 a.progress.push(ProgressUpdate {
                     date: NaiveDate::from_ymd_opt(2019, 1 + (k % 12) as u32, 1).expect("valid"),
                     note: String::new(),

@@ -29,6 +29,7 @@
 mod builtin;
 mod error;
 pub mod evaluate;
+pub mod export;
 pub mod import;
 pub mod measure;
 pub mod plan;

@@ -27,6 +27,9 @@ before(async () => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
   await page.addInitScript(watch);
   await page.goto(server.url);
   await page.waitForFunction(() => window.__ready !== null, null, { timeout: 30000 });

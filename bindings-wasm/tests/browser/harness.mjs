@@ -18,6 +18,7 @@ const TYPES = {
   '.json': 'application/json',
   '.wasm': 'application/wasm',
   '.png': 'image/png',
+  '.svg': 'image/svg+xml',
 };
 
 /** Serves `root` on 127.0.0.1 (a free port); resolves to { url, close }. */

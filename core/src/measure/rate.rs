@@ -85,6 +85,12 @@ pub struct MeasureRating {
     pub periods_off_target: u32,
     /// Whether the rules call for a recovery plan.
     pub recovery_plan_needed: bool,
+    /// The tolerance the rating allowed, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<super::rules::Tolerance>,
+    /// The area the values are for (`Lancashire`), if from a data set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     /// Where the data came from, if from a data set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source: Option<String>,
@@ -131,9 +137,10 @@ fn series_of(
     measure: &Measure,
     plan: &Plan,
     problems: &mut Vec<String>,
-) -> (Vec<SeriesValue>, Option<String>) {
+) -> (Vec<SeriesValue>, Option<String>, Option<String>) {
     let mut out = Vec::new();
     let mut source = None;
+    let mut area_name = None;
     if let Some(link) = &measure.data {
         match plan.dataset(&link.dataset) {
             None => problems.push(format!("data set {:?} is not in the plan", link.dataset)),
@@ -153,6 +160,7 @@ fn series_of(
                         problems.extend(errors.iter().map(ToString::to_string));
                         out.extend(s);
                         source = Some(ds.source.clone());
+                        area_name = Some(area.name.clone());
                     }
                 }
             }
@@ -168,7 +176,7 @@ fn series_of(
         }
     }
     out.sort_by(|a, b| a.period.chronological(&b.period));
-    (out, source)
+    (out, source, area_name)
 }
 
 /// What a value in a period ending `end` is judged against: a profiled
@@ -246,7 +254,7 @@ pub fn rate_measure(
     rules: &RuleSet,
 ) -> MeasureRating {
     let mut problems = Vec::new();
-    let (all, data_source) = series_of(measure, plan, &mut problems);
+    let (all, data_source, area) = series_of(measure, plan, &mut problems);
     let dataset = measure.data.as_ref().and_then(|l| plan.dataset(&l.dataset));
     let known: Vec<&SeriesValue> = all.iter().filter(|s| s.period.end <= as_of).collect();
     let reading = measure.reading();
@@ -376,17 +384,32 @@ pub fn rate_measure(
             let i = latest_idx.unwrap_or_default();
             let (want, against) = expected(measure, t, &known[i].period, first_number, rules);
             let mut rating = p.rating;
-            let target_words = if against == "target" {
-                format!("target {}", t.describe())
-            } else {
-                let shown = Target {
-                    value: want,
-                    deadline: None,
-                    ..t.clone()
-                };
-                format!("{against} {} (target {})", shown.describe(), t.describe())
+            let target_words = match against {
+                "trajectory" => format!(
+                    "expected {} by now on the way to {}",
+                    show(want),
+                    t.describe()
+                ),
+                "profiled target" => {
+                    let shown = Target {
+                        value: want,
+                        deadline: None,
+                        ..t.clone()
+                    };
+                    format!(
+                        "profiled target {} (overall {})",
+                        shown.describe(),
+                        t.describe()
+                    )
+                }
+                _ => format!("target {}", t.describe()),
             };
             let mut detail = format!("{} in {}, {target_words}", show(v), p.period);
+            if let Some(later) = known.last().filter(|s| s.period.end > p.end) {
+                if let ObservedValue::Suppressed(x) = later.value {
+                    detail.push_str(&format!(" ({} is {})", later.period.label, x.describe()));
+                }
+            }
             let mut code = match rating {
                 Rating::Green => ReasonCode::OnTarget,
                 Rating::Amber => ReasonCode::WithinTolerance,
@@ -419,7 +442,7 @@ pub fn rate_measure(
             if measure
                 .data
                 .as_ref()
-                .is_some_and(|l| l.area.as_ref().map_or(true, |a| *a == auth.code)) =>
+                .is_some_and(|l| l.area.as_ref().is_none_or(|a| *a == auth.code)) =>
         {
             series
                 .iter()
@@ -444,6 +467,8 @@ pub fn rate_measure(
         benchmarks,
         periods_off_target,
         recovery_plan_needed,
+        tolerance: measure.tolerance.or(rules_m.tolerance),
+        area,
         data_source,
         problems,
     }

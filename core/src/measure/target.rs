@@ -75,11 +75,32 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// The unit as an axis label: `Percent`, `Rate per 10,000`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::measure::Unit;
+    ///
+    /// assert_eq!(Unit::Rate { per: 10_000 }.axis_label(), "Rate per 10,000");
+    /// ```
+    pub fn axis_label(self) -> String {
+        match self {
+            Unit::Percent => "Percent".into(),
+            Unit::Count => "Number".into(),
+            Unit::Rate { per } => format!("Rate per {}", thousands(per)),
+            Unit::Days => "Days".into(),
+            Unit::Money => "Pounds".into(),
+        }
+    }
+}
+
 fn thousands(n: u32) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -219,7 +240,7 @@ impl Target {
             Comparison::AtMost => format!("at most {v}"),
             Comparison::Above => format!("above {v}"),
             Comparison::Below => format!("below {v}"),
-            Comparison::Equal => format!("{v}"),
+            Comparison::Equal => v.to_string(),
             Comparison::Between => format!(
                 "between {} and {}",
                 format_number(self.value),

@@ -98,7 +98,7 @@ pub fn parse_target(text: &str) -> TargetReading {
     let values: Vec<Number> = numbers
         .iter()
         .copied()
-        .filter(|n| rate.map_or(true, |(_, at)| n.start != at))
+        .filter(|n| rate.is_none_or(|(_, at)| n.start != at))
         .collect();
 
     if values.is_empty() {
@@ -302,7 +302,7 @@ fn comparator(lower: &str, values: &[Number]) -> Option<(Comparison, usize, Numb
         for p in phrases {
             for at in find_words(lower, p) {
                 if let Some(n) = number_after(lower, values, at + p.len()) {
-                    if best.as_ref().map_or(true, |b| at < b.1) {
+                    if best.as_ref().is_none_or(|b| at < b.1) {
                         best = Some((cmp, at, n));
                     }
                 }
@@ -448,7 +448,7 @@ fn zero_target(original: &str, lower: &str) -> Option<Target> {
     })
 }
 
-/// The text before byte `at`, without `there are` and a trailing `is`/`are`.
+/// The text before byte `at` (tidied later by `tidy_metric`).
 fn before(original: &str, at: usize) -> String {
     original[..at].to_string()
 }
@@ -477,7 +477,11 @@ fn tidy_metric(metric: &str, original: &str) -> String {
             m = m[..m.len() - suffix.len()].trim_end();
         }
     }
-    if m.is_empty() {
+    let lower = m.to_ascii_lowercase();
+    let only_a_verb = [INCREASE, DECREASE, MAINTAIN]
+        .iter()
+        .any(|l| l.contains(&lower.as_str()));
+    if m.is_empty() || only_a_verb {
         original.to_string()
     } else {
         m.to_string()

@@ -5,6 +5,9 @@ const PCT: Unit = Unit::Percent;
 const N: Unit = Unit::Count;
 const PER_10K: Unit = Unit::Rate { per: 10_000 };
 
+/// Text, comparison, value, unit, deadline, metric.
+type Case<'a> = (&'a str, Comparison, f64, Unit, Option<&'a str>, &'a str);
+
 fn read(text: &str) -> Target {
     match parse_target(text) {
         TargetReading::Target { target } => target,
@@ -14,7 +17,7 @@ fn read(text: &str) -> Target {
 
 #[test]
 fn seed_004_sentences() {
-    let cases: &[(&str, Comparison, f64, Unit, Option<&str>, &str)] = &[
+    let cases: &[Case] = &[
         ("Rate of referrals is less than 46 per 10,000", Below, 46.0, PER_10K, None, "Rate of referrals"),
         ("More than 30% of contacts are converted to a referral", Above, 30.0, PCT, None, "contacts are converted to a referral"),
         ("Less than 20% of audited CLA cases are inadequate", Below, 20.0, PCT, None, "audited CLA cases are inadequate"),

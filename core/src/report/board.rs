@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::measures::MeasureRow;
 use crate::evaluate::{ActionRating, Evaluation, RollupRating};
 use crate::plan::{Action, Plan};
 use crate::rating::Rating;
@@ -100,6 +101,12 @@ pub struct BoardReport {
     pub names_people: bool,
     /// Plan warnings (impossible dates, duplicate refs), as sentences.
     pub warnings: Vec<String>,
+    /// Measures of success with a numeric target or published values.
+    #[serde(default)]
+    pub measures: Vec<MeasureRow>,
+    /// How many measures have neither (qualitative, rated by hand).
+    #[serde(default)]
+    pub qualitative_measures: usize,
 }
 
 impl BoardReport {
@@ -125,6 +132,8 @@ impl BoardReport {
     /// assert_eq!(report.upcoming[0].action_id, "a2");
     /// ```
     pub fn new(plan: &Plan, eval: &Evaluation, upcoming_days: u32) -> BoardReport {
+        let (measures, qualitative_measures) =
+            super::measures::measure_rows(plan, eval, &plan.style);
         let actions: Vec<(&Action, &ActionRating)> = plan.actions().zip(&eval.actions).collect();
         let row = |(a, r): &(&Action, &ActionRating)| report_row(plan, a, r);
         let is_open = |r: &ActionRating| r.state.is_open() && r.rating != Rating::Blue;
@@ -183,6 +192,8 @@ impl BoardReport {
             upcoming_days,
             names_people: plan.names_people(),
             warnings: plan.warnings().into_iter().map(|w| w.message).collect(),
+            measures,
+            qualitative_measures,
         }
     }
 }

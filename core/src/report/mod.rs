@@ -2,8 +2,10 @@
 //! renderings.
 
 mod board;
+mod measures;
 mod terminal;
 mod wrap;
 
 pub use board::{action_rows, BoardReport, ObjectiveSection, ReportRow};
+pub use measures::{ComparisonText, MeasureRow};
 pub use terminal::render_terminal;

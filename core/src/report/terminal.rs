@@ -3,7 +3,9 @@
 use std::fmt::Write;
 
 use super::board::{BoardReport, ReportRow};
+use super::measures::MeasureRow;
 use super::wrap::{pad, wrap};
+use crate::measure::Trend;
 use crate::rating::{Rating, RatingStyle};
 use crate::rules::reason::uk_date;
 
@@ -103,6 +105,8 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
         &counts_line("Whole plan", &report.plan.counts, &chip(report.plan.rating)),
     );
 
+    measures(&mut out, report, &chip, &rule);
+
     // Open actions.
     blank(&mut out);
     line(&mut out, "OPEN ACTIONS BY OBJECTIVE");
@@ -192,6 +196,122 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
         }
     }
     out
+}
+
+/// Measures with a target or data: a summary table that answers "were the
+/// measures met?" at a glance, then each measure's comparisons and reason.
+fn measures(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> String, rule: &str) {
+    if report.measures.is_empty() {
+        return;
+    }
+    blank(out);
+    line(out, rule);
+    let with_data: Vec<&MeasureRow> = report
+        .measures
+        .iter()
+        .filter(|m| m.latest.is_some())
+        .collect();
+    let met = with_data
+        .iter()
+        .filter(|m| m.rating == Rating::Green)
+        .count();
+    line(
+        out,
+        &format!(
+            "MEASURES OF SUCCESS: {met} of {} with published data meet their target",
+            with_data.len()
+        ),
+    );
+    line(out, rule);
+    line(
+        out,
+        &format!(
+            "{} {} {} {} {} {}",
+            pad("Measure", 32),
+            pad("Target", 20),
+            pad("Latest", 22),
+            pad("Trend", 6),
+            pad("Band", 4),
+            "Rating"
+        ),
+    );
+    for m in &with_data {
+        let name = match &m.objective_ref {
+            Some(r) => format!("{r} {}", m.text),
+            None => m.text.clone(),
+        };
+        let latest = format!(
+            "{} ({})",
+            m.latest.as_deref().unwrap_or("–"),
+            m.latest_period.as_deref().unwrap_or("–")
+        );
+        let trend = match m.trend {
+            Trend::Improving => "better",
+            Trend::Worsening => "worse",
+            Trend::NoChange => "same",
+            Trend::Up => "up",
+            Trend::Down => "down",
+            Trend::NotComparable => "–",
+        };
+        let band = m.band.map_or("–".to_string(), |b| format!("{b:?}"));
+        line(
+            out,
+            &format!(
+                "{} {} {} {} {} {}",
+                pad(&wrap(&name, 32).into_iter().next().unwrap_or_default(), 32),
+                pad(m.target.as_deref().unwrap_or("–"), 20),
+                pad(&latest, 22),
+                pad(trend, 6),
+                pad(&band, 4),
+                chip(m.rating)
+            ),
+        );
+    }
+    for m in &with_data {
+        blank(out);
+        let name = match &m.objective_ref {
+            Some(r) => format!("{r} {}", m.text),
+            None => m.text.clone(),
+        };
+        for l in wrap(&name, WIDTH) {
+            line(out, &l);
+        }
+        let mut facts: Vec<String> = m
+            .comparisons
+            .iter()
+            .map(|c| format!("{} {} ({})", c.name, c.value, c.gap))
+            .collect();
+        if let Some(r) = &m.rank {
+            facts.push(format!("ranked {r} authorities"));
+        }
+        for l in wrap(&facts.join(" · "), WIDTH - 2) {
+            line(out, &format!("  {l}"));
+        }
+        for l in wrap(&m.reason, WIDTH - 2) {
+            line(out, &format!("  {l}"));
+        }
+        if let Some(n) = &m.data_note {
+            for l in wrap(&format!("Note: {n}"), WIDTH - 2) {
+                line(out, &format!("  {l}"));
+            }
+        }
+    }
+    let without: Vec<&MeasureRow> = report
+        .measures
+        .iter()
+        .filter(|m| m.latest.is_none())
+        .collect();
+    blank(out);
+    for l in wrap(
+        &format!(
+            "{} more measures have a numeric target but no data in the plan; {} have no number to rate against and are rated by hand.",
+            without.len(),
+            report.qualitative_measures
+        ),
+        WIDTH,
+    ) {
+        line(out, &l);
+    }
 }
 
 fn line(out: &mut String, text: &str) {

@@ -1,0 +1,61 @@
+//! Escaping text for HTML and SVG, so that nothing from a plan is ever read
+//! as markup.
+
+/// Escapes text for HTML or SVG element content and quoted attribute
+/// values: `&`, `<`, `>`, `"` and `'` become character references, so
+/// `<script>` in an action's text shows as text and never runs.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::export::escape_html;
+///
+/// assert_eq!(
+///     escape_html("<script>alert(1)</script>"),
+///     "&lt;script&gt;alert(1)&lt;/script&gt;"
+/// );
+/// assert_eq!(
+///     escape_html("\"><img src=x onerror=alert(1)>"),
+///     "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+/// );
+/// assert_eq!(escape_html("Children's Social Care & Health"), "Children&#39;s Social Care &amp; Health");
+/// ```
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn script_tag_is_text() {
+        let out = escape_html("<script>alert(1)</script>");
+        assert!(!out.contains('<') && !out.contains('>'));
+        assert_eq!(out, "&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    #[test]
+    fn attribute_breakout_is_text() {
+        let out = escape_html("\"><img src=x onerror=alert(1)>");
+        assert!(!out.contains('"') && !out.contains('<') && !out.contains('>'));
+        assert_eq!(out, "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    #[test]
+    fn ampersands_are_escaped_once() {
+        assert_eq!(escape_html("&lt;"), "&amp;lt;");
+        assert_eq!(escape_html("plain text – ✔"), "plain text – ✔");
+    }
+}

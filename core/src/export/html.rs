@@ -1,0 +1,639 @@
+//! A self-contained, accessible HTML board report: one file, inline CSS, no
+//! scripts, nothing fetched from anywhere.
+
+use std::fmt::Write;
+
+use super::escape::escape_html as esc;
+use super::{count_of, uk_date};
+use crate::rating::{Rating, RatingStyle};
+use crate::report::{BoardReport, ReportRow};
+use crate::rules::RatingCounts;
+
+/// A section another part of lineofsight (or a caller) adds to the HTML
+/// report, such as measures of success. It is rendered as its own
+/// `<section>` with an `<h2>`, after the discrepancies and before the data
+/// warnings.
+///
+/// `heading` is plain text and is escaped. `html` is inserted as it is: it
+/// must be markup the caller built, with every string from a plan passed
+/// through [`escape_html`](super::escape_html).
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::export::{escape_html, HtmlSection};
+///
+/// let measure = "Fewer than 10% of care leavers <not> in touch";
+/// let section = HtmlSection::new("Measures of success", format!("<p>{}</p>", escape_html(measure)));
+/// assert_eq!(section.heading, "Measures of success");
+/// assert!(section.html.contains("&lt;not&gt;"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlSection {
+    /// The section's heading, as plain text.
+    pub heading: String,
+    /// The section's body: trusted, already escaped HTML.
+    pub html: String,
+}
+
+impl HtmlSection {
+    /// Makes a section from a plain-text heading and trusted HTML.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::export::HtmlSection;
+    ///
+    /// let s = HtmlSection::new("Measures", "<p>None yet.</p>");
+    /// assert_eq!(s.html, "<p>None yet.</p>");
+    /// ```
+    pub fn new(heading: impl Into<String>, html: impl Into<String>) -> HtmlSection {
+        HtmlSection {
+            heading: heading.into(),
+            html: html.into(),
+        }
+    }
+}
+
+/// `#rrggbb` as (r, g, b), if it is one.
+fn parse_hex(hex: &str) -> Option<(u8, u8, u8)> {
+    let d = hex.strip_prefix('#')?;
+    if d.len() != 6 || !d.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let c = |i: usize| u8::from_str_radix(&d[i..i + 2], 16).ok();
+    Some((c(0)?, c(2)?, c(4)?))
+}
+
+/// WCAG 2.1 relative luminance.
+fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+    let ch = |v: u8| {
+        let c = f64::from(v) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+}
+
+/// The background and text colour for a rating: the plan's colour if it is
+/// a valid `#rrggbb` (else the default), with black or white text,
+/// whichever contrasts more.
+fn rating_colours(style: &RatingStyle, rating: Rating) -> (String, &'static str) {
+    let rgb = parse_hex(style.colour(rating))
+        .or_else(|| parse_hex(RatingStyle::default().colour(rating)))
+        .unwrap_or((255, 255, 255));
+    let l = luminance(rgb);
+    let on_black = (l + 0.05) / 0.05;
+    let on_white = 1.05 / (l + 0.05);
+    let text = if on_black >= on_white {
+        "#000000"
+    } else {
+        "#ffffff"
+    };
+    (format!("#{:02x}{:02x}{:02x}", rgb.0, rgb.1, rgb.2), text)
+}
+
+const CSS: &str = r#"
+*{box-sizing:border-box}
+html{color:#1a1a1a;background:#ffffff}
+body{font-family:Arial,Helvetica,sans-serif;font-size:1rem;line-height:1.45;margin:0 auto;padding:1rem 1.5rem 3rem;max-width:80rem}
+h1{font-size:1.75rem;margin:.5rem 0}
+h2{font-size:1.4rem;margin:2.5rem 0 .75rem;padding-top:.5rem;border-top:3px solid #1a1a1a}
+h3{font-size:1.15rem;margin:2rem 0 .5rem}
+a{color:#0b4f8a}
+a:focus{outline:3px solid #1a1a1a;outline-offset:2px}
+.meta{margin:.25rem 0}
+.note{border-left:6px solid #1a1a1a;background:#f2f2f2;padding:.5rem .75rem;margin:1rem 0}
+nav ul{columns:2;padding-left:1.25rem}
+dl.objective-facts{margin:.5rem 0}
+dl.objective-facts dt{font-weight:bold;margin-top:.5rem}
+dl.objective-facts dd{margin:0 0 .25rem 0}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+caption{text-align:left;font-weight:bold;padding:.25rem 0}
+th,td{border:1px solid #595959;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+thead th{background:#e6e6e6;overflow-wrap:normal}
+col.c-num{width:5.5rem}
+tfoot th,tfoot td{font-weight:bold;border-top:3px solid #1a1a1a}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.rag{white-space:nowrap;font-weight:bold}
+span.rag,ul.key li{padding:.1rem .4rem;border:1px solid #595959}
+.shape{display:inline-block;min-width:1.2em}
+col.c-ref{width:6rem}
+col.c-obj{width:6rem}
+col.c-when{width:10rem}
+col.c-lead{width:12rem}
+col.c-rag{width:8rem}
+.why{white-space:normal;font-weight:normal}
+figure.measure{margin:1.5rem 0;break-inside:avoid;page-break-inside:avoid}
+figure.measure svg{max-width:100%;height:auto;border:1px solid #595959}
+figcaption{margin-top:.4rem}
+ul.key{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
+footer{margin-top:3rem;font-size:.9rem;border-top:1px solid #595959;padding-top:.5rem}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+html,body{background:#ffffff;color:#000000}
+body{font-size:9.5pt;max-width:none;padding:0}
+nav{display:none}
+a{color:#000000;text-decoration:none}
+h2{break-after:avoid;page-break-after:avoid}
+h3{break-after:avoid;page-break-after:avoid}
+thead{display:table-header-group}
+tr{break-inside:avoid;page-break-inside:avoid}
+th,td{border-color:#000000}
+thead th{background:#ffffff;border-bottom:2px solid #000000}
+.rag,ul.key li{background:#ffffff !important;color:#000000 !important}
+.note{background:#ffffff}
+}
+"#;
+
+fn rating_css(style: &RatingStyle) -> String {
+    let mut css = String::new();
+    for r in Rating::ALL {
+        let (bg, fg) = rating_colours(style, r);
+        let _ = writeln!(css, ".rag-{}{{background:{bg};color:{fg}}}", r.code());
+    }
+    css
+}
+
+/// A rating as a shape, a word and a colour.
+pub(super) fn chip(style: &RatingStyle, r: Rating) -> String {
+    format!(
+        "<span class=\"shape\" aria-hidden=\"true\">{}</span>{}",
+        RatingStyle::symbol(r),
+        esc(style.label(r))
+    )
+}
+
+pub(super) fn rag_cell(style: &RatingStyle, r: Rating, note: &str) -> String {
+    format!(
+        "<td class=\"rag rag-{}\">{}{note}</td>",
+        r.code(),
+        chip(style, r)
+    )
+}
+
+fn counts_cells(c: &RatingCounts) -> String {
+    format!(
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+        c.red + c.amber_red,
+        c.amber + c.amber_green,
+        c.green,
+        c.blue,
+        c.left_out()
+    )
+}
+
+/// Text with line breaks kept as `<br>`.
+fn text(s: &str) -> String {
+    esc(s.trim()).replace("\r\n", "\n").replace('\n', "<br>")
+}
+
+/// What a table of actions shows besides ref, action, timescale, lead, RAG
+/// and reason.
+#[derive(Clone, Copy)]
+struct Columns {
+    objective: bool,
+    recorded: bool,
+}
+
+fn actions_table(
+    out: &mut String,
+    report: &BoardReport,
+    style: &RatingStyle,
+    rows: &[ReportRow],
+    caption: &str,
+    cols: Columns,
+) {
+    let _ = write!(
+        out,
+        "<table>\n<caption>{}</caption>\n<colgroup>",
+        esc(caption)
+    );
+    if cols.objective {
+        out.push_str("<col class=\"c-obj\">");
+    }
+    out.push_str("<col class=\"c-ref\"><col><col class=\"c-when\"><col class=\"c-lead\">");
+    if cols.recorded {
+        out.push_str("<col class=\"c-rag\">");
+    }
+    out.push_str("<col class=\"c-rag\"><col></colgroup>\n<thead><tr>");
+    if cols.objective {
+        out.push_str("<th scope=\"col\">Objective</th>");
+    }
+    out.push_str("<th scope=\"col\">Ref</th><th scope=\"col\">Action</th><th scope=\"col\">Timescale</th><th scope=\"col\">Lead</th>");
+    if cols.recorded {
+        out.push_str("<th scope=\"col\">Recorded</th><th scope=\"col\">Rules</th>");
+    } else {
+        out.push_str("<th scope=\"col\">RAG</th>");
+    }
+    out.push_str("<th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n");
+    for r in rows {
+        out.push_str("<tr>");
+        if cols.objective {
+            let objective = report
+                .objectives
+                .iter()
+                .position(|o| o.id == r.objective_id);
+            // The objective's ref, or its title where it has none, so the
+            // link always has text.
+            let label = objective
+                .map(|i| &report.objectives[i])
+                .map(|o| esc(o.reference.as_deref().unwrap_or(&o.title)))
+                .unwrap_or_default();
+            match objective {
+                Some(i) => {
+                    let _ = write!(out, "<td><a href=\"#objective-{}\">{label}</a></td>", i + 1);
+                }
+                None => out.push_str("<td></td>"),
+            }
+        }
+        let _ = write!(
+            out,
+            "<td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+            esc(r.reference.as_deref().unwrap_or("")),
+            text(&r.text),
+            esc(&r.timescale),
+            r.leads
+                .iter()
+                .map(|l| esc(l))
+                .collect::<Vec<_>>()
+                .join("<br>"),
+        );
+        if cols.recorded {
+            match r.recorded {
+                Some(x) => out.push_str(&rag_cell(style, x, "")),
+                None => out.push_str("<td>None</td>"),
+            }
+            out.push_str(&rag_cell(style, r.rating, ""));
+        } else {
+            let note = if r.overridden { " (recorded)" } else { "" };
+            out.push_str(&rag_cell(style, r.rating, note));
+        }
+        let _ = writeln!(out, "<td>{}</td></tr>", esc(&r.reason.message));
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Renders the board report as one self-contained HTML page, shaped like a
+/// council's "Summary of Open Actions" board paper: summary RAG counts,
+/// then objective by objective its aim, how it will be achieved and its
+/// open actions (ref, action, timescale, lead, RAG and reason); then the
+/// exceptions (Red and Amber, with reasons), deadlines coming up, and the
+/// recorded ratings that disagree with the rules. `extra_sections` (e.g.
+/// measures of success) follow the discrepancies.
+///
+/// The page has inline CSS only: no scripts, no images, no fonts, nothing
+/// fetched, and a Content Security Policy that forbids all of them. It is
+/// written to WCAG 2.1 AA: `lang="en-GB"`, real tables with `<caption>` and
+/// `<th scope>`, every rating shown as a shape and a word as well as a
+/// colour, text contrast of at least 4.5:1 (black or white text, whichever
+/// suits the plan's colour), and print CSS for A4 in black and white where
+/// the shapes and words carry the ratings. Every string from the plan is
+/// escaped.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::export::{render_html, HtmlSection};
+/// use lineofsight::plan::{Action, Objective, Plan};
+/// use lineofsight::report::BoardReport;
+/// use lineofsight::RuleSet;
+///
+/// let mut plan = Plan::new("Plan", "Council");
+/// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+/// o.actions.push(Action::new("a1", "<script>alert(1)</script>", "Nov-19"));
+/// plan.objectives.push(o);
+/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+/// let report = BoardReport::new(&plan, &eval, 90);
+/// let html = render_html(&report, &plan.style, &[HtmlSection::new("Measures", "<p>To come.</p>")]);
+/// assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+/// assert!(!html.contains("<script"));
+/// assert!(html.contains("<h2 id=\"extra-1-heading\">Measures</h2>"));
+/// ```
+pub fn render_html(
+    report: &BoardReport,
+    style: &RatingStyle,
+    extra_sections: &[HtmlSection],
+) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    let as_of = uk_date(report.as_of);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"generator\" content=\"lineofsight\">\n\
+         <title>{} – board report as of {as_of}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n",
+        esc(&report.title),
+        rating_css(style)
+    );
+
+    // Header.
+    let _ = write!(
+        out,
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">Board report for {}, as of {as_of}.</p>\n\
+         <p class=\"meta\"><strong>Overall:</strong> <span class=\"rag rag-{}\">{}</span> {}</p>\n",
+        esc(&report.title),
+        esc(&report.organisation),
+        report.plan.rating.code(),
+        chip(style, report.plan.rating),
+        esc(&report.plan.reason.message),
+    );
+    if report.names_people {
+        out.push_str(
+            "<p class=\"note\" role=\"note\"><strong>Note:</strong> some leads are named people. \
+             Replace them with their roles before publishing.</p>\n",
+        );
+    }
+    out.push_str("<nav aria-label=\"Contents\">\n<ul>\n");
+    let mut toc = vec![
+        ("summary", "Summary of RAG counts".to_string()),
+        ("measures", "Measures of success".to_string()),
+        ("open-actions", "Summary of open actions".to_string()),
+        ("exceptions", "Exceptions: Red and Amber".to_string()),
+        (
+            "upcoming",
+            format!("Due in the next {} days", report.upcoming_days),
+        ),
+        ("discrepancies", "Discrepancies".to_string()),
+    ];
+    let extra_ids: Vec<String> = (1..=extra_sections.len())
+        .map(|i| format!("extra-{i}"))
+        .collect();
+    for (id, s) in extra_ids.iter().zip(extra_sections) {
+        toc.push((id.as_str(), s.heading.clone()));
+    }
+    if !report.warnings.is_empty() {
+        toc.push(("warnings", "Data warnings".to_string()));
+    }
+    for (id, label) in &toc {
+        let _ = writeln!(out, "<li><a href=\"#{id}\">{}</a></li>", esc(label));
+    }
+    out.push_str("</ul>\n</nav>\n</header>\n<main>\n");
+
+    // Summary counts.
+    out.push_str("<section id=\"summary\" aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">Summary of RAG counts</h2>\n");
+    out.push_str("<p>Key:</p>\n<ul class=\"key\">");
+    for r in Rating::ALL {
+        let _ = write!(
+            out,
+            "<li class=\"rag rag-{}\">{}</li>",
+            r.code(),
+            chip(style, r)
+        );
+    }
+    out.push_str("</ul>\n");
+    let _ = write!(
+        out,
+        "<table>\n<caption>Actions by rating for each objective, as of {as_of}</caption>\n\
+         <colgroup><col><col class=\"c-num\"><col class=\"c-num\"><col class=\"c-num\"><col class=\"c-num\"><col class=\"c-num\"><col class=\"c-rag\"></colgroup>\n\
+         <thead><tr><th scope=\"col\">Objective</th><th scope=\"col\">Red</th><th scope=\"col\">Amber</th>\
+         <th scope=\"col\">Green</th><th scope=\"col\">Blue</th><th scope=\"col\">Unrated</th><th scope=\"col\">Rating</th></tr></thead>\n<tbody>\n"
+    );
+    for (i, o) in report.objectives.iter().enumerate() {
+        let name = match &o.reference {
+            Some(r) => format!("{} {}", esc(r), esc(&o.title)),
+            None => esc(&o.title),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\"><a href=\"#objective-{}\">{name}</a></th>{}{}</tr>",
+            i + 1,
+            counts_cells(&o.rollup.counts),
+            rag_cell(style, o.rollup.rating, "")
+        );
+    }
+    let _ = write!(
+        out,
+        "</tbody>\n<tfoot><tr><th scope=\"row\">Whole plan</th>{}{}</tr></tfoot>\n</table>\n</section>\n",
+        counts_cells(&report.plan.counts),
+        rag_cell(style, report.plan.rating, "")
+    );
+
+    super::html_measures::measures_section(&mut out, report, style);
+
+    // Objective by objective.
+    out.push_str("<section id=\"open-actions\" aria-labelledby=\"open-actions-heading\">\n<h2 id=\"open-actions-heading\">Summary of open actions</h2>\n");
+    for (i, o) in report.objectives.iter().enumerate() {
+        let n = i + 1;
+        let title = match &o.reference {
+            Some(r) => format!("Objective {} – {}", esc(r), esc(&o.title)),
+            None => esc(&o.title),
+        };
+        let _ = write!(
+            out,
+            "<section class=\"objective\" id=\"objective-{n}\" aria-labelledby=\"objective-{n}-heading\">\n<h3 id=\"objective-{n}-heading\">{title}</h3>\n<dl class=\"objective-facts\">\n"
+        );
+        if let Some(g) = &o.group {
+            let _ = writeln!(out, "<dt>Part of</dt><dd>{}</dd>", esc(g));
+        }
+        if let Some(aim) = &o.aim {
+            let _ = writeln!(out, "<dt>Aim</dt><dd>{}</dd>", text(aim));
+        }
+        if let Some(how) = &o.approach {
+            let _ = writeln!(
+                out,
+                "<dt>How will we achieve this</dt><dd>{}</dd>",
+                text(how)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<dt>Rating</dt><dd><span class=\"rag rag-{}\">{}</span> {}</dd>\n</dl>",
+            o.rollup.rating.code(),
+            chip(style, o.rollup.rating),
+            esc(&o.rollup.reason.message)
+        );
+        if o.open_actions.is_empty() {
+            out.push_str("<p>No open actions.</p>\n");
+        } else {
+            let caption = match &o.reference {
+                Some(r) => format!("Open actions for objective {r}"),
+                None => format!("Open actions for {}", o.title),
+            };
+            actions_table(
+                &mut out,
+                report,
+                style,
+                &o.open_actions,
+                &caption,
+                Columns {
+                    objective: false,
+                    recorded: false,
+                },
+            );
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</section>\n");
+
+    // Exceptions, upcoming, discrepancies.
+    let lists: [(&str, String, String, &[ReportRow], bool); 3] = [
+        (
+            "exceptions",
+            format!(
+                "Exceptions: {} (Red and Amber)",
+                count_of(report.exceptions.len(), "open action", "open actions")
+            ),
+            "Red and Amber open actions, worst first, with the reason for each".to_string(),
+            &report.exceptions,
+            false,
+        ),
+        (
+            "upcoming",
+            format!(
+                "Due in the next {} days: {}",
+                report.upcoming_days,
+                count_of(report.upcoming.len(), "open action", "open actions")
+            ),
+            format!(
+                "Open actions due between {as_of} and {} days later, soonest first",
+                report.upcoming_days
+            ),
+            &report.upcoming,
+            false,
+        ),
+        (
+            "discrepancies",
+            format!(
+                "Discrepancies: {} with the rules",
+                count_of(
+                    report.discrepancies.len(),
+                    "recorded rating disagrees",
+                    "recorded ratings disagree"
+                )
+            ),
+            format!("Recorded ratings that disagree with the rules as of {as_of}"),
+            &report.discrepancies,
+            true,
+        ),
+    ];
+    for (id, heading, caption, rows, recorded) in lists {
+        let _ = write!(
+            out,
+            "<section id=\"{id}\" aria-labelledby=\"{id}-heading\">\n<h2 id=\"{id}-heading\">{}</h2>\n",
+            esc(&heading)
+        );
+        if rows.is_empty() {
+            out.push_str("<p>None.</p>\n");
+        } else {
+            actions_table(
+                &mut out,
+                report,
+                style,
+                rows,
+                &caption,
+                Columns {
+                    objective: true,
+                    recorded,
+                },
+            );
+        }
+        out.push_str("</section>\n");
+    }
+
+    // Extra sections (measures of success, from another module).
+    out.push_str(
+        "<!-- Extra sections (e.g. measures of success): render_html's extra_sections. -->\n",
+    );
+    for (id, s) in extra_ids.iter().zip(extra_sections) {
+        let _ = write!(
+            out,
+            "<section id=\"{id}\" class=\"extra\" aria-labelledby=\"{id}-heading\">\n<h2 id=\"{id}-heading\">{}</h2>\n{}\n</section>\n",
+            esc(&s.heading),
+            s.html
+        );
+    }
+
+    if !report.warnings.is_empty() {
+        let _ = write!(
+            out,
+            "<section id=\"warnings\" aria-labelledby=\"warnings-heading\">\n<h2 id=\"warnings-heading\">Data warnings: {}</h2>\n<ul>\n",
+            report.warnings.len()
+        );
+        for w in &report.warnings {
+            let _ = writeln!(out, "<li>{}</li>", esc(w));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    let _ = write!(
+        out,
+        "</main>\n<footer>\n<p>Rated as of {as_of} by the rules of lineofsight. \
+         Ratings are shown as a shape and a word as well as a colour.</p>\n</footer>\n</body>\n</html>\n"
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Action, Objective, Plan};
+    use crate::rating::Colour;
+    use crate::RuleSet;
+
+    fn report_with(texts: &[&str]) -> (BoardReport, RatingStyle) {
+        let mut plan = Plan::new("Plan <b>", "Council & Co");
+        let mut o = Objective::new("o1", "\"><img src=x onerror=alert(1)>");
+        o.aim = Some("<script>alert(1)</script>".into());
+        for (i, t) in texts.iter().enumerate() {
+            o.actions.push(Action::new(&format!("a{i}"), t, "Nov-19"));
+        }
+        plan.objectives.push(o);
+        let eval = plan.evaluate(
+            chrono::NaiveDate::from_ymd_opt(2019, 12, 31).expect("date"),
+            &RuleSet::default(),
+        );
+        (BoardReport::new(&plan, &eval, 90), plan.style.clone())
+    }
+
+    #[test]
+    fn attack_strings_render_as_text() {
+        let (report, style) = report_with(&[
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>",
+        ]);
+        let html = render_html(&report, &style, &[]);
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("<img"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(html.contains("Council &amp; Co"));
+    }
+
+    #[test]
+    fn self_contained_and_accessible_shape() {
+        let (report, style) = report_with(&["Improve the Local Offer."]);
+        let html = render_html(&report, &style, &[]);
+        assert!(html.contains("<html lang=\"en-GB\">"));
+        for banned in [
+            "<script", "<img", "<link", "<iframe", "@import", "url(", "http://", "https://",
+        ] {
+            assert!(!html.contains(banned), "contains {banned}");
+        }
+        assert!(html.contains("<caption>"));
+        assert!(html.contains("<th scope=\"col\">"));
+        assert!(html.contains("<th scope=\"row\">"));
+        assert!(html.contains("@media print"));
+        assert!(html.contains("✖</span>Red"));
+    }
+
+    #[test]
+    fn plan_colours_cannot_inject_css_and_keep_contrast() {
+        let mut style = RatingStyle::default();
+        style
+            .colours
+            .insert(Rating::Red, Colour("red}body{display:none".into()));
+        style
+            .colours
+            .insert(Rating::Green, Colour("#003300".into()));
+        let css = rating_css(&style);
+        assert!(!css.contains("display:none"));
+        assert!(css.contains(".rag-red{background:#f4a6a6;color:#000000}"));
+        assert!(css.contains(".rag-green{background:#003300;color:#ffffff}"));
+    }
+}

@@ -1,0 +1,323 @@
+//! The board report as Markdown, for pasting into board papers.
+
+use std::fmt::Write;
+
+use super::{count_of, uk_date};
+use crate::rating::{Rating, RatingStyle};
+use crate::report::{BoardReport, ReportRow};
+use crate::rules::RatingCounts;
+
+/// Escapes text for a Markdown table cell or heading: backslash-escapes the
+/// characters Markdown would read as markup (`\ | < > [ ] * `` ` ``), so a
+/// `|` never splits a cell and `<script>` shows as text, and turns line
+/// breaks into spaces so a row stays on one line.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = false;
+    for c in text.trim().chars() {
+        match c {
+            '\r' | '\n' => {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+                continue;
+            }
+            '\\' | '|' | '<' | '>' | '[' | ']' | '*' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        last_space = c == ' ';
+    }
+    out
+}
+
+fn chip(style: &RatingStyle, r: Rating) -> String {
+    format!("{} {}", RatingStyle::symbol(r), md(style.label(r)))
+}
+
+fn counts(c: &RatingCounts) -> String {
+    format!(
+        "{} | {} | {} | {} | {}",
+        c.red + c.amber_red,
+        c.amber + c.amber_green,
+        c.green,
+        c.blue,
+        c.left_out()
+    )
+}
+
+fn objective_ref(report: &BoardReport, row: &ReportRow) -> String {
+    report
+        .objectives
+        .iter()
+        .find(|o| o.id == row.objective_id)
+        .map(|o| md(o.reference.as_deref().unwrap_or(&o.title)))
+        .unwrap_or_default()
+}
+
+/// A table of actions. With `with_objective`, a first column gives the
+/// objective's ref so rows from different objectives can be told apart.
+fn table(
+    out: &mut String,
+    report: &BoardReport,
+    style: &RatingStyle,
+    rows: &[ReportRow],
+    with_objective: bool,
+    recorded: bool,
+) {
+    if rows.is_empty() {
+        out.push_str("None.\n");
+        return;
+    }
+    let mut head = String::from("|");
+    let mut rule = String::from("|");
+    let mut cols: Vec<&str> = Vec::new();
+    if with_objective {
+        cols.push("Objective");
+    }
+    cols.extend(["Ref", "Action", "Timescale", "Lead"]);
+    if recorded {
+        cols.push("Recorded");
+    }
+    cols.extend(["RAG", "Reason"]);
+    for c in &cols {
+        let _ = write!(head, " {c} |");
+        rule.push_str("---|");
+    }
+    let _ = writeln!(out, "{head}\n{rule}");
+    for r in rows {
+        let mut line = String::from("|");
+        if with_objective {
+            let _ = write!(line, " {} |", objective_ref(report, r));
+        }
+        let rag = if r.overridden {
+            format!("{} (recorded)", chip(style, r.rating))
+        } else {
+            chip(style, r.rating)
+        };
+        let _ = write!(
+            line,
+            " {} | {} | {} | {} |",
+            md(r.reference.as_deref().unwrap_or("")),
+            md(&r.text),
+            md(&r.timescale),
+            md(&r.leads.join("; ")),
+        );
+        if recorded {
+            let _ = write!(
+                line,
+                " {} |",
+                r.recorded.map(|x| chip(style, x)).unwrap_or_default()
+            );
+        }
+        let _ = write!(line, " {rag} | {} |", md(&r.reason.message));
+        let _ = writeln!(out, "{line}");
+    }
+}
+
+/// Renders the board report as Markdown for pasting into a board paper:
+/// RAG counts by objective, each objective's open actions, exceptions (Red
+/// and Amber), upcoming deadlines, discrepancies between recorded ratings
+/// and the rules, and data warnings. Ratings show as a shape and a word
+/// (`✖ Red`). Text from the plan is escaped: `|` never splits a cell, line
+/// breaks become spaces and `<`, `>` cannot make HTML.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::export::render_markdown;
+/// use lineofsight::plan::{Action, Objective, Plan};
+/// use lineofsight::report::BoardReport;
+/// use lineofsight::RuleSet;
+///
+/// let mut plan = Plan::new("Plan", "Council");
+/// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+/// o.actions.push(Action::new("a1", "Agree A | B\nwith <b>everyone</b>", "Nov-19"));
+/// plan.objectives.push(o);
+/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+/// let md = render_markdown(&BoardReport::new(&plan, &eval, 90), &plan.style);
+/// assert!(md.contains(r"Agree A \| B with \<b\>everyone\</b\>"));
+/// assert!(md.contains("✖ Red"));
+/// ```
+pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", md(&report.title));
+    let _ = writeln!(
+        out,
+        "Board report for {}, as of {}.\n",
+        md(&report.organisation),
+        uk_date(report.as_of)
+    );
+    let _ = writeln!(out, "**Overall:** {}\n", md(&report.plan.reason.message));
+    let key: Vec<String> = Rating::ALL.iter().map(|r| chip(style, *r)).collect();
+    let _ = writeln!(out, "Key: {}\n", key.join(", "));
+    if report.names_people {
+        out.push_str(
+            "> **Note:** some leads are named people. Replace them with their roles before publishing.\n\n",
+        );
+    }
+
+    out.push_str("## RAG counts by objective\n\n");
+    out.push_str("| Objective | Red | Amber | Green | Blue | Unrated | Rating |\n");
+    out.push_str("|---|---:|---:|---:|---:|---:|---|\n");
+    for o in &report.objectives {
+        let name = match &o.reference {
+            Some(r) => format!("{} {}", md(r), md(&o.title)),
+            None => md(&o.title),
+        };
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} |",
+            counts(&o.rollup.counts),
+            chip(style, o.rollup.rating)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| **Whole plan** | {} | {} |\n",
+        counts(&report.plan.counts),
+        chip(style, report.plan.rating)
+    );
+
+    measures(&mut out, report, style);
+
+    out.push_str("## Open actions by objective\n");
+    for o in &report.objectives {
+        let title = match &o.reference {
+            Some(r) => format!("Objective {}: {}", md(r), md(&o.title)),
+            None => md(&o.title),
+        };
+        let _ = writeln!(out, "\n### {title}\n");
+        if let Some(g) = &o.group {
+            let _ = writeln!(out, "Part of: {}\n", md(g));
+        }
+        if let Some(aim) = &o.aim {
+            let _ = writeln!(out, "**Aim:** {}\n", md(aim));
+        }
+        if let Some(how) = &o.approach {
+            let _ = writeln!(out, "**How we will achieve this:** {}\n", md(how));
+        }
+        let _ = writeln!(
+            out,
+            "**Rating:** {} ({})\n",
+            chip(style, o.rollup.rating),
+            md(&o.rollup.reason.message)
+        );
+        if o.open_actions.is_empty() {
+            out.push_str("No open actions.\n");
+        } else {
+            table(&mut out, report, style, &o.open_actions, false, false);
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## Exceptions: {} (Red and Amber)\n",
+        count_of(report.exceptions.len(), "open action", "open actions")
+    );
+    table(&mut out, report, style, &report.exceptions, true, false);
+
+    let _ = writeln!(
+        out,
+        "\n## Due in the next {} days: {}\n",
+        report.upcoming_days,
+        count_of(report.upcoming.len(), "open action", "open actions")
+    );
+    table(&mut out, report, style, &report.upcoming, true, false);
+
+    let _ = writeln!(
+        out,
+        "\n## Discrepancies: {} with the rules\n",
+        count_of(
+            report.discrepancies.len(),
+            "recorded rating disagrees",
+            "recorded ratings disagree"
+        )
+    );
+    table(&mut out, report, style, &report.discrepancies, true, true);
+
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out, "\n## Data warnings: {}\n", report.warnings.len());
+        for w in &report.warnings {
+            let _ = writeln!(out, "- {}", md(w));
+        }
+    }
+    out
+}
+
+/// Measures with published data: were they met?
+fn measures(out: &mut String, report: &BoardReport, style: &RatingStyle) {
+    let with_data: Vec<_> = report
+        .measures
+        .iter()
+        .filter(|m| m.latest.is_some())
+        .collect();
+    let met = with_data
+        .iter()
+        .filter(|m| m.rating == Rating::Green)
+        .count();
+    let _ = writeln!(
+        out,
+        "## Measures of success: {met} of {} with published data meet their target\n",
+        with_data.len()
+    );
+    if !with_data.is_empty() {
+        out.push_str(
+            "| Measure | Target | Latest | Band | England | Neighbours | Rating | Reason |\n",
+        );
+        out.push_str("|---|---|---|---|---|---|---|---|\n");
+        for m in &with_data {
+            let name = match &m.objective_ref {
+                Some(r) => format!("{} {}", md(r), md(&m.text)),
+                None => md(&m.text),
+            };
+            let find = |who: &str| {
+                m.comparisons
+                    .iter()
+                    .find(|c| c.name == who)
+                    .map_or("–".to_string(), |c| {
+                        format!("{} ({})", md(&c.value), md(&c.gap))
+                    })
+            };
+            let _ = writeln!(
+                out,
+                "| {name} | {} | {} ({}) | {} | {} | {} | {} | {} |",
+                md(m.target.as_deref().unwrap_or("–")),
+                md(m.latest.as_deref().unwrap_or("–")),
+                md(m.latest_period.as_deref().unwrap_or("–")),
+                m.band.map_or("–".to_string(), |b| format!("{b:?}")),
+                find("England"),
+                find("Statistical neighbours"),
+                chip(style, m.rating),
+                md(&m.reason)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{} more measures have a numeric target but no data in the plan; {} have no number to rate against and are rated by hand.\n",
+        report.measures.len() - with_data.len(),
+        report.qualitative_measures
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md;
+
+    #[test]
+    fn cells_cannot_break_out() {
+        assert_eq!(md("a|b"), r"a\|b");
+        assert_eq!(md("line one\r\nline two"), "line one line two");
+        assert_eq!(
+            md("<script>alert(1)</script>"),
+            r"\<script\>alert(1)\</script\>"
+        );
+        assert_eq!(md(r"back\slash"), r"back\\slash");
+    }
+}

@@ -1,0 +1,416 @@
+//! An Excel workbook (`.xlsx`) with one sheet per view: Actions, Measures
+//! and Summary.
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use super::{ActionRow, ExportError};
+use crate::evaluate::Evaluation;
+use crate::rating::{Rating, RatingStyle};
+use crate::rules::RatingCounts;
+use crate::Plan;
+
+/// The date format of every date cell.
+const DATE_FORMAT: &str = "dd/mm/yyyy";
+
+fn xerr(e: XlsxError) -> ExportError {
+    ExportError::Xlsx(e.to_string())
+}
+
+/// `#rrggbb` as a colour, if it is one.
+fn rgb(hex: &str) -> Option<Color> {
+    let digits = hex.strip_prefix('#')?;
+    if digits.len() != 6 {
+        return None;
+    }
+    u32::from_str_radix(digits, 16).ok().map(Color::RGB)
+}
+
+/// The formats the sheets share.
+struct Formats {
+    header: Format,
+    text: Format,
+    date: Format,
+    number: Format,
+    style: RatingStyle,
+}
+
+impl Formats {
+    fn new(style: &RatingStyle) -> Formats {
+        let cell = Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Top);
+        Formats {
+            header: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9D9D9))
+                .set_text_wrap(),
+            text: cell.clone().set_text_wrap(),
+            date: cell.clone().set_num_format(DATE_FORMAT),
+            number: cell,
+            style: style.clone(),
+        }
+    }
+
+    /// A rating cell: filled with the rating's colour, black text.
+    fn rating(&self, rating: Rating) -> Format {
+        let fill = rgb(self.style.colour(rating))
+            .or_else(|| rgb(RatingStyle::default().colour(rating)))
+            .unwrap_or(Color::White);
+        self.number
+            .clone()
+            .set_background_color(fill)
+            .set_font_color(Color::Black)
+    }
+}
+
+fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, ExportError> {
+    let year = u16::try_from(d.year()).map_err(|_| ExportError::Xlsx(format!("date {d}")))?;
+    // Month and day always fit.
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).map_err(xerr)
+}
+
+fn header(
+    ws: &mut Worksheet,
+    row: u32,
+    columns: &[(&str, f64)],
+    f: &Formats,
+) -> Result<(), ExportError> {
+    for (col, (name, width)) in (0u16..).zip(columns) {
+        ws.write_string_with_format(row, col, *name, &f.header)
+            .map_err(xerr)?;
+        ws.set_column_width(col, *width).map_err(xerr)?;
+    }
+    Ok(())
+}
+
+/// Freezes the rows down to and including `header_row`, and puts an
+/// autofilter on the table below it.
+fn finish_table(
+    ws: &mut Worksheet,
+    header_row: u32,
+    last_row: u32,
+    columns: usize,
+) -> Result<(), ExportError> {
+    let last_col = u16::try_from(columns.saturating_sub(1)).unwrap_or(0);
+    ws.set_freeze_panes(header_row + 1, 0).map_err(xerr)?;
+    ws.autofilter(header_row, 0, last_row.max(header_row), last_col)
+        .map_err(xerr)?;
+    Ok(())
+}
+
+fn text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &str,
+    f: &Formats,
+) -> Result<(), ExportError> {
+    ws.write_string_with_format(row, col, value, &f.text)
+        .map_err(xerr)?;
+    Ok(())
+}
+
+fn date(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<NaiveDate>,
+    f: &Formats,
+) -> Result<(), ExportError> {
+    match value {
+        // Excel cannot hold dates before 1900: those are written as text.
+        Some(d) => match excel_date(d) {
+            Ok(x) => ws.write_date_with_format(row, col, &x, &f.date),
+            Err(_) => ws.write_string_with_format(row, col, d.to_string(), &f.text),
+        }
+        .map(|_| ())
+        .map_err(xerr),
+        None => ws.write_blank(row, col, &f.date).map(|_| ()).map_err(xerr),
+    }
+}
+
+fn rating(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<Rating>,
+    f: &Formats,
+) -> Result<(), ExportError> {
+    match value {
+        Some(r) => ws
+            .write_string_with_format(row, col, f.style.label(r), &f.rating(r))
+            .map(|_| ())
+            .map_err(xerr),
+        None => ws
+            .write_blank(row, col, &f.number)
+            .map(|_| ())
+            .map_err(xerr),
+    }
+}
+
+fn count(ws: &mut Worksheet, row: u32, col: u16, n: usize, f: &Formats) -> Result<(), ExportError> {
+    ws.write_number_with_format(row, col, n as f64, &f.number)
+        .map(|_| ())
+        .map_err(xerr)
+}
+
+fn actions_sheet(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    eval: &Evaluation,
+    f: &Formats,
+) -> Result<(), ExportError> {
+    ws.set_name("Actions").map_err(xerr)?;
+    let columns = [
+        ("Objective ref", 10.0),
+        ("Objective", 30.0),
+        ("Group", 20.0),
+        ("Ref", 8.0),
+        ("Action id", 12.0),
+        ("Action", 50.0),
+        ("Timescale", 16.0),
+        ("Due", 11.0),
+        ("Leads", 24.0),
+        ("Evidence", 30.0),
+        ("State", 11.0),
+        ("Latest update", 11.0),
+        ("Latest update note", 30.0),
+        ("Recorded rating", 10.0),
+        ("Computed rating", 10.0),
+        ("Rating", 10.0),
+        ("Overridden", 10.0),
+        ("Reason code", 16.0),
+        ("Reason", 45.0),
+    ];
+    header(ws, 0, &columns, f)?;
+    let rows = ActionRow::all(plan, eval);
+    for (row, r) in (1u32..).zip(&rows) {
+        text(ws, row, 0, r.objective_ref.as_deref().unwrap_or(""), f)?;
+        text(ws, row, 1, &r.objective, f)?;
+        text(ws, row, 2, r.group.as_deref().unwrap_or(""), f)?;
+        text(ws, row, 3, r.reference.as_deref().unwrap_or(""), f)?;
+        text(ws, row, 4, &r.action_id, f)?;
+        text(ws, row, 5, &r.action, f)?;
+        text(ws, row, 6, &r.timescale, f)?;
+        date(ws, row, 7, r.due, f)?;
+        text(ws, row, 8, &r.leads_joined(), f)?;
+        text(ws, row, 9, r.evidence.as_deref().unwrap_or(""), f)?;
+        text(ws, row, 10, &r.state, f)?;
+        date(ws, row, 11, r.latest_update_date, f)?;
+        text(ws, row, 12, r.latest_update.as_deref().unwrap_or(""), f)?;
+        rating(ws, row, 13, r.recorded, f)?;
+        rating(ws, row, 14, Some(r.computed), f)?;
+        rating(ws, row, 15, Some(r.rating), f)?;
+        text(ws, row, 16, if r.overridden { "yes" } else { "no" }, f)?;
+        text(ws, row, 17, &r.reason_code, f)?;
+        text(ws, row, 18, &r.reason, f)?;
+    }
+    finish_table(ws, 0, rows.len() as u32, columns.len())
+}
+
+fn measures_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> Result<(), ExportError> {
+    ws.set_name("Measures").map_err(xerr)?;
+    let columns = [
+        ("Objective ref", 10.0),
+        ("Objective", 40.0),
+        ("Measure id", 14.0),
+        ("Measure", 70.0),
+    ];
+    header(ws, 0, &columns, f)?;
+    let mut row = 0u32;
+    for o in &plan.objectives {
+        for m in &o.measures {
+            row += 1;
+            text(
+                ws,
+                row,
+                0,
+                o.reference.as_ref().map(|r| r.as_str()).unwrap_or(""),
+                f,
+            )?;
+            text(ws, row, 1, &o.title, f)?;
+            text(ws, row, 2, &m.id, f)?;
+            text(ws, row, 3, &m.text, f)?;
+        }
+    }
+    finish_table(ws, 0, row, columns.len())
+}
+
+fn counts_row(
+    ws: &mut Worksheet,
+    row: u32,
+    c: &RatingCounts,
+    f: &Formats,
+) -> Result<(), ExportError> {
+    count(ws, row, 3, c.red + c.amber_red, f)?;
+    count(ws, row, 4, c.amber + c.amber_green, f)?;
+    count(ws, row, 5, c.green, f)?;
+    count(ws, row, 6, c.blue, f)?;
+    count(ws, row, 7, c.left_out(), f)
+}
+
+fn summary_sheet(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    eval: &Evaluation,
+    f: &Formats,
+) -> Result<(), ExportError> {
+    ws.set_name("Summary").map_err(xerr)?;
+    let bold = Format::new().set_bold();
+    let facts: [(&str, &str); 2] = [("Plan", &plan.title), ("Organisation", &plan.organisation)];
+    for (row, (k, v)) in (0u32..).zip(facts) {
+        ws.write_string_with_format(row, 0, k, &bold)
+            .map_err(xerr)?;
+        ws.write_string(row, 1, v).map_err(xerr)?;
+    }
+    ws.write_string_with_format(2, 0, "As of", &bold)
+        .map_err(xerr)?;
+    ws.write_date_with_format(
+        2,
+        1,
+        &excel_date(eval.as_of)?,
+        &Format::new().set_num_format(DATE_FORMAT),
+    )
+    .map_err(xerr)?;
+    ws.write_string_with_format(3, 0, "Overall", &bold)
+        .map_err(xerr)?;
+    ws.write_string(3, 1, &eval.plan.reason.message)
+        .map_err(xerr)?;
+    let top = 5u32;
+    let columns = [
+        ("Objective ref", 10.0),
+        ("Objective", 50.0),
+        ("Group", 24.0),
+        ("Red", 8.0),
+        ("Amber", 8.0),
+        ("Green", 8.0),
+        ("Blue", 8.0),
+        ("Unrated", 9.0),
+        ("Rating", 11.0),
+        ("Reason", 60.0),
+    ];
+    header(ws, top, &columns, f)?;
+    let mut row = top;
+    for (o, r) in plan.objectives.iter().zip(&eval.objectives) {
+        row += 1;
+        text(
+            ws,
+            row,
+            0,
+            o.reference.as_ref().map(|r| r.as_str()).unwrap_or(""),
+            f,
+        )?;
+        text(ws, row, 1, &o.title, f)?;
+        let group = o
+            .group
+            .as_deref()
+            .and_then(|g| plan.group(g))
+            .map(|g| g.title.as_str());
+        text(ws, row, 2, group.unwrap_or(""), f)?;
+        counts_row(ws, row, &r.counts, f)?;
+        rating(ws, row, 8, Some(r.rating), f)?;
+        text(ws, row, 9, &r.reason.message, f)?;
+    }
+    row += 1;
+    text(ws, row, 0, "", f)?;
+    ws.write_string_with_format(row, 1, "Whole plan", &f.header)
+        .map_err(xerr)?;
+    text(ws, row, 2, "", f)?;
+    counts_row(ws, row, &eval.plan.counts, f)?;
+    rating(ws, row, 8, Some(eval.plan.rating), f)?;
+    text(ws, row, 9, &eval.plan.reason.message, f)?;
+    // The whole-plan row stays out of the filter range so sorting by
+    // objective never moves it.
+    finish_table(ws, top, row - 1, columns.len())
+}
+
+/// The plan and its evaluation as an Excel workbook, returned as the bytes
+/// of an `.xlsx` file. Three sheets, each with a frozen header row and an
+/// autofilter: **Actions** (one row per action, the columns of the CSV),
+/// **Measures** (one row per measure of success; empty if the plan lists
+/// none) and **Summary** (the plan, the as-of date and the RAG counts by
+/// objective). Dates are real Excel dates shown as `dd/mm/yyyy`; rating
+/// cells are filled with the plan's RAG colour and carry the rating's word.
+///
+/// # Errors
+///
+/// [`ExportError::Xlsx`] if the workbook writer fails (it does not for a
+/// valid plan; a date Excel cannot hold, before 1900, is written as text).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::export::workbook;
+/// use lineofsight::RuleSet;
+///
+/// let plan = lineofsight::builtin("lancashire")?;
+/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+/// let bytes = workbook(&plan, &eval).unwrap();
+/// assert!(bytes.starts_with(b"PK")); // an xlsx file is a zip archive
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+pub fn workbook(plan: &Plan, eval: &Evaluation) -> Result<Vec<u8>, ExportError> {
+    let f = Formats::new(&plan.style);
+    let mut wb = Workbook::new();
+    actions_sheet(wb.add_worksheet(), plan, eval, &f)?;
+    measures_sheet(wb.add_worksheet(), plan, &f)?;
+    summary_sheet(wb.add_worksheet(), plan, eval, &f)?;
+    wb.save_to_buffer().map_err(xerr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RuleSet;
+    use calamine::{Data, Reader, Xlsx};
+
+    #[test]
+    fn workbook_opens_with_three_sheets_dates_and_ratings() {
+        let plan = crate::builtin("lancashire").expect("built-in plan");
+        let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("date");
+        let eval = plan.evaluate(as_of, &RuleSet::default());
+        let bytes = workbook(&plan, &eval).expect("workbook");
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("opens");
+        assert_eq!(book.sheet_names(), ["Actions", "Measures", "Summary"]);
+
+        let actions = book.worksheet_range("Actions").expect("Actions");
+        assert_eq!(actions.height(), plan.actions().count() + 1);
+        assert_eq!(actions.get((0, 15)), Some(&Data::String("Rating".into())));
+        for (i, r) in eval.actions.iter().enumerate() {
+            assert_eq!(
+                actions.get((i + 1, 15)),
+                Some(&Data::String(r.rating.name().into())),
+                "row {}",
+                i + 1
+            );
+            match (r.due, actions.get((i + 1, 7))) {
+                (Some(d), Some(Data::DateTime(x))) => {
+                    assert_eq!(x.as_datetime().map(|t| t.date()), Some(d));
+                }
+                (None, Some(Data::Empty) | None) => {}
+                (due, cell) => panic!("row {}: due {due:?}, cell {cell:?}", i + 1),
+            }
+        }
+
+        let summary = book.worksheet_range("Summary").expect("Summary");
+        assert_eq!(summary.get((0, 1)), Some(&Data::String(plan.title.clone())));
+        assert!(matches!(summary.get((2, 1)), Some(Data::DateTime(_))));
+
+        let measures = book.worksheet_range("Measures").expect("Measures");
+        let n: usize = plan.objectives.iter().map(|o| o.measures.len()).sum();
+        assert_eq!(measures.height(), n + 1);
+    }
+
+    #[test]
+    fn bad_plan_colours_fall_back_to_the_defaults() {
+        assert_eq!(rgb("#f4a6a6"), Some(Color::RGB(0xF4A6A6)));
+        assert_eq!(rgb("red"), None);
+        assert_eq!(rgb("#12345"), None);
+    }
+}

@@ -1,0 +1,163 @@
+//! The measures part of the board report: for each measure of success with
+//! a numeric target or published data, its target, latest value, trend,
+//! quartile band, comparison with England, the region and the statistical
+//! neighbours, rating and reason, and its chart.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::evaluate::Evaluation;
+use crate::measure::{
+    measure_chart, Comparator, MeasureRating, QuartileBand, TargetReading, Trend, Unit,
+};
+use crate::measure::{ObservedValue, Polarity};
+use crate::plan::Plan;
+use crate::rating::{Rating, RatingStyle};
+
+/// A comparator in words: `England 66 (19 higher, worse)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ComparisonText {
+    /// Who (`England`, `North West`, `Statistical neighbours`).
+    pub name: String,
+    /// Their value, with its unit.
+    pub value: String,
+    /// The gap in words (`19 higher, worse`).
+    pub gap: String,
+    /// Whether the authority does better (none without a direction).
+    pub better: Option<bool>,
+}
+
+/// One measure's line in a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MeasureRow {
+    /// The measure's id.
+    pub measure_id: String,
+    /// The id of its objective.
+    pub objective_id: String,
+    /// Its objective's ref, if any.
+    pub objective_ref: Option<String>,
+    /// The measure as written.
+    pub text: String,
+    /// The target in words, if one was read.
+    pub target: Option<String>,
+    /// The latest value with its unit, if any.
+    pub latest: Option<String>,
+    /// The latest value's period label.
+    pub latest_period: Option<String>,
+    /// Against a year earlier.
+    pub trend: Trend,
+    /// The quartile band among all authorities.
+    pub band: Option<QuartileBand>,
+    /// Rank among authorities, as `13 of 151`.
+    pub rank: Option<String>,
+    /// England, the region and the statistical neighbours.
+    pub comparisons: Vec<ComparisonText>,
+    /// The rating.
+    pub rating: Rating,
+    /// Why.
+    pub reason: String,
+    /// Whether the rules call for a recovery plan.
+    pub recovery_plan_needed: bool,
+    /// How the published data relates to the measure's words.
+    pub data_note: Option<String>,
+    /// Where the data came from.
+    pub data_source: Option<String>,
+    /// The measure's SVG chart, when it has published values.
+    pub chart: Option<String>,
+}
+
+fn gap_words(c: &Comparator, unit: Option<Unit>) -> String {
+    let size = unit.map_or_else(
+        || crate::measure::ObservedValue::Number(c.gap.abs()).to_string(),
+        |u| match u {
+            Unit::Percent if (c.gap.abs() - 1.0).abs() < 1e-9 => "1 point".to_string(),
+            Unit::Percent => format!("{} points", ObservedValue::Number(c.gap.abs())),
+            u => u.show(c.gap.abs()),
+        },
+    );
+    let side = if c.gap.abs() < 1e-9 {
+        return "the same".to_string();
+    } else if c.gap > 0.0 {
+        "higher"
+    } else {
+        "lower"
+    };
+    match c.better {
+        Some(true) => format!("{size} {side}, better"),
+        Some(false) => format!("{size} {side}, worse"),
+        None => format!("{size} {side}"),
+    }
+}
+
+/// The measures worth a line in a board report: those with a numeric target
+/// or published values. Qualitative measures are counted, not listed.
+pub(crate) fn measure_rows(
+    plan: &Plan,
+    eval: &Evaluation,
+    style: &RatingStyle,
+) -> (Vec<MeasureRow>, usize) {
+    let mut rows = Vec::new();
+    let mut without = 0;
+    for m in &eval.measures {
+        let numeric = matches!(m.reading, TargetReading::Target { .. });
+        if !numeric && m.latest.is_none() {
+            without += 1;
+            continue;
+        }
+        rows.push(row(plan, m, style));
+    }
+    (rows, without)
+}
+
+fn row(plan: &Plan, m: &MeasureRating, style: &RatingStyle) -> MeasureRow {
+    let show = |v: f64| {
+        m.unit
+            .map_or_else(|| ObservedValue::Number(v).to_string(), |u| u.show(v))
+    };
+    let bench = m.latest_benchmark();
+    let mut comparisons = Vec::new();
+    if let Some(b) = bench {
+        for c in [&b.england, &b.region, &b.neighbours].into_iter().flatten() {
+            // Gaps are judged by the measure's direction when the data has none.
+            let better = c.better.or_else(|| {
+                (m.polarity != Polarity::None)
+                    .then(|| m.polarity.is_better(c.value + c.gap, c.value))
+            });
+            let c = Comparator {
+                better,
+                ..c.clone()
+            };
+            comparisons.push(ComparisonText {
+                name: c.name.clone(),
+                value: show(c.value),
+                gap: gap_words(&c, m.unit),
+                better,
+            });
+        }
+    }
+    let objective = plan.objective(&m.objective_id);
+    let measure = objective.and_then(|o| o.measures.iter().find(|x| x.id == m.measure_id));
+    MeasureRow {
+        measure_id: m.measure_id.clone(),
+        objective_id: m.objective_id.clone(),
+        objective_ref: objective
+            .and_then(|o| o.reference.as_ref())
+            .map(|r| r.as_str().to_string()),
+        text: m.text.clone(),
+        target: m.reading.target().map(|t| t.describe()),
+        latest: m.latest.as_ref().and_then(|l| l.value.number()).map(show),
+        latest_period: m.latest.as_ref().map(|l| l.period.clone()),
+        trend: m.trend,
+        band: bench.and_then(|b| b.band),
+        rank: bench.and_then(|b| Some(format!("{} of {}", b.rank?, b.quartiles?.count))),
+        comparisons,
+        rating: m.rating,
+        reason: m.reason.message.clone(),
+        recovery_plan_needed: m.recovery_plan_needed,
+        data_note: measure
+            .and_then(|x| x.data.as_ref())
+            .and_then(|d| d.note.clone()),
+        data_source: m.data_source.clone(),
+        chart: m.latest.is_some().then(|| measure_chart(m, style)),
+    }
+}
