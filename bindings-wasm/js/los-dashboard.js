@@ -231,7 +231,7 @@ export class LosDashboard extends HTMLElement {
     const present = order.filter((r) => d.summary.counts[r] > 0);
 
     root.append(el('h3', { id: 'summary-heading' }, 'RAG summary by objective'));
-    const summary = el('table', { 'aria-labelledby': 'summary-heading' });
+    const summary = el('table', { class: 'summary', 'aria-labelledby': 'summary-heading' });
     const headRow = el('tr', {}, el('th', { scope: 'col' }, 'Objective'), el('th', { scope: 'col' }, 'Rating'));
     for (const r of present) headRow.append(el('th', { scope: 'col', class: 'num' }, this.styleOf(r).label));
     summary.append(el('thead', {}, headRow));

@@ -64,7 +64,7 @@ test('renders the RAG counts the Node.js build computes', async () => {
   for (const [rating, n] of Object.entries(want.counts)) {
     if (n > 0) assert.equal(totals[rating], n, `total ${rating}`);
   }
-  const summaryRows = await page.locator('los-dashboard table:not(.actions) tbody tr').count();
+  const summaryRows = await page.locator('los-dashboard table.summary tbody tr').count();
   assert.equal(summaryRows, want.objectives);
   assert.equal((await visibleRatings()).length, want.actions);
   // Real table headers with scope.
