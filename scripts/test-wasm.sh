@@ -3,7 +3,8 @@
 #   1. Node.js tests over the nodejs build (bindings-wasm/tests/*.test.mjs):
 #      the shared vectors, the documented errors, the API, and agreement
 #      with native Rust's board report;
-#   2. the dashboard in headless Chromium (bindings-wasm/tests/browser/):
+#   2. tsc --strict over the public .d.ts and tests/types/use.ts;
+#   3. the dashboard in headless Chromium (bindings-wasm/tests/browser/):
 #      RAG counts, keyboard and mouse filtering, CSP, axe-core.
 # Safe to run again and again on a fresh machine: installs only what is missing.
 set -euo pipefail
@@ -30,8 +31,12 @@ CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$CHROMIUM" ] || need_apt chromium
 BROWSER_TESTS=bindings-wasm/tests/browser
 if [ ! -d "$BROWSER_TESTS/node_modules/playwright-core" ] || [ ! -d "$BROWSER_TESTS/node_modules/axe-core" ] \
+   || [ ! -d "$BROWSER_TESTS/node_modules/typescript" ] \
    || [ "$BROWSER_TESTS/package-lock.json" -nt "$BROWSER_TESTS/node_modules/.package-lock.json" ]; then
   (cd "$BROWSER_TESTS" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The public .d.ts type-checks under --strict, and types real use.
+"$BROWSER_TESTS/node_modules/.bin/tsc" --noEmit --strict --lib esnext,dom --module nodenext \
+  --moduleResolution nodenext bindings-wasm/tests/types/use.ts bindings-wasm/pkg/web/lineofsight_wasm.d.ts
 CHROMIUM="$CHROMIUM" node --test "$BROWSER_TESTS/dashboard.test.mjs"
 echo "screenshot: $OUT/dashboard.png"

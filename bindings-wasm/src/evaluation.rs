@@ -147,6 +147,12 @@ impl Evaluation {
         to_js(&self.inner)
     }
 
+    /// The whole evaluation as a plain object, for `JSON.stringify`.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "EvaluationData")]
+    pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner)
+    }
+
     /// The whole evaluation as JSON text (the core's serialisation).
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String, JsValue> {

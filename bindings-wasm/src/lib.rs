@@ -38,7 +38,7 @@ const TYPES: &'static str = include_str!("types.d.ts");
 
 /// Runs once when the module is instantiated.
 #[wasm_bindgen(start)]
-pub fn start() {
+fn start() {
     #[cfg(feature = "debug-panics")]
     console_error_panic_hook::set_once();
 }
