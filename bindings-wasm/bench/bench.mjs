@@ -7,6 +7,7 @@
 //      example with the built-in plan).
 // Run after scripts/build-wasm.sh and the browser tests' npm ci:
 //   node bindings-wasm/bench/bench.mjs [ACTIONS] [RUNS]
+// LOS_BENCH_BROWSER=0 skips the browser part.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,7 +35,8 @@ if (cargo.status !== 0) throw new Error('cargo run --example synthetic_plan fail
 const native = JSON.parse(cargo.stdout.trim().split('\n').pop());
 
 // 2. WebAssembly in Node.js, same JSON, same date, default rules.
-const { Plan } = require(`${ROOT}bindings-wasm/pkg/node/lineofsight_wasm.js`);
+// LOS_NODE_PKG: another nodejs build to compare (e.g. one built with opt-level "s").
+const { Plan } = require(process.env.LOS_NODE_PKG || `${ROOT}bindings-wasm/pkg/node/lineofsight_wasm.js`);
 const json = readFileSync(planPath, 'utf8');
 let t = performance.now();
 const plan = Plan.fromJson(json);
@@ -57,7 +59,7 @@ if (actions.length !== N || asJson.length !== N) throw new Error('wrong number o
 
 // 3. Page load → rendered dashboard in headless Chromium.
 let pageLoad = null;
-try {
+if (process.env.LOS_BENCH_BROWSER !== '0') try {
   const { serve, launch, watch } = await import('../tests/browser/harness.mjs');
   const server = await serve();
   const browser = await launch();
