@@ -19,9 +19,10 @@ TARGET=wasm32-unknown-unknown
 PROFILE=wasm-release
 OPT_LEVEL="${OPT_LEVEL:-z}"
 export CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL="$OPT_LEVEL"
+WANT="${WASM_FEATURES:-}"
+if [ -n "${DEBUG_PANICS:-}" ]; then WANT="debug-panics${WANT:+,$WANT}"; fi
 FEATURES=()
-if [ -n "${WASM_FEATURES:-}" ]; then FEATURES=(--features "$WASM_FEATURES"); fi
-if [ -n "${DEBUG_PANICS:-}" ]; then FEATURES=(--features "debug-panics,${WASM_FEATURES:-}"); fi
+if [ -n "$WANT" ]; then FEATURES=(--features "$WANT"); fi
 
 say() { printf '  - %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -53,6 +54,7 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print
 TOOLS="$CARGO_TARGET_DIR/tools"
 WB="$TOOLS/bin/wasm-bindgen"
 if ! "$WB" --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  # Not --locked: its lock file pins crates some registry mirrors lack.
   say "cargo install wasm-bindgen-cli $WB_VERSION"
   CARGO_TARGET_DIR="$CARGO_TARGET_DIR/tools-build" \
     cargo install -q wasm-bindgen-cli --version "$WB_VERSION" --root "$TOOLS" --force

@@ -23,7 +23,10 @@ let wasmReady = null;
 /** Instantiates the WebAssembly module once per page. */
 function ready() {
   if (!wasmReady) {
-    wasmReady = init({ module_or_path: new URL('./lineofsight_wasm_bg.wasm', import.meta.url) });
+    wasmReady = init({ module_or_path: new URL('./lineofsight_wasm_bg.wasm', import.meta.url) }).catch((e) => {
+      wasmReady = null; // let a later load try again
+      throw e;
+    });
   }
   return wasmReady;
 }
@@ -146,7 +149,7 @@ export class LosDashboard extends HTMLElement {
   }
 
   attributeChangedCallback(_name, oldValue, newValue) {
-    if (this.isConnected && oldValue !== newValue && this.data) this.load();
+    if (this.isConnected && oldValue !== newValue && this.loads > 0) this.load();
   }
 
   /** Loads and rates the plan, then renders. */

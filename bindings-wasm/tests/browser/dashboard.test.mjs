@@ -98,6 +98,8 @@ test('filters by rating with the keyboard, with a visible focus', async () => {
     return `${s.outlineStyle} ${s.outlineWidth}`;
   });
   assert.match(outline, /^solid [1-9]/, `focus outline: ${outline}`);
+  mkdirSync(TARGET, { recursive: true });
+  await page.locator('los-dashboard .filters').screenshot({ path: `${TARGET}dashboard-focus.png` });
   await page.keyboard.press('Enter');
   let ratings = await visibleRatings();
   assert.equal(ratings.length, counts.amber);
@@ -135,7 +137,9 @@ test('axe-core finds no serious or critical violation', async () => {
 
 test('no console error and no CSP violation; the CSP is in force', async () => {
   mkdirSync(TARGET, { recursive: true });
-  await page.screenshot({ path: `${TARGET}dashboard.png`, fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${TARGET}dashboard.png` });
+  await page.screenshot({ path: `${TARGET}dashboard-full.png`, fullPage: true });
   assert.deepStrictEqual(consoleErrors, []);
   assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
   // The policy is really enforced: an inline <style> element is refused.
@@ -146,4 +150,18 @@ test('no console error and no CSP violation; the CSP is in force', async () => {
   });
   await page.waitForFunction(() => window.__csp.length > 0, null, { timeout: 5000 });
   assert.match((await page.evaluate(() => window.__csp))[0], /style-src/);
+});
+
+test('a plan that cannot be loaded shows an alert and a los-error event', async () => {
+  const code = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.querySelector('los-dashboard');
+        el.addEventListener('los-error', (e) => resolve(e.detail.code), { once: true });
+        el.setAttribute('src', 'no-such-plan.json');
+      }),
+  );
+  assert.equal(code, 'fetch');
+  const alert = page.locator('los-dashboard [role="alert"]');
+  assert.match(await alert.textContent(), /could not be shown.*404/s);
 });
