@@ -38,9 +38,15 @@ struct Args {
     /// Rate as of this date (YYYY-MM-DD). Defaults to today.
     #[arg(long, value_name = "DATE")]
     as_of: Option<NaiveDate>,
-    /// A plan file in lineofsight's JSON format. Defaults to the built-in plan.
+    /// A plan file: lineofsight's JSON (`.json`), or a table of actions as
+    /// CSV, TSV, Markdown or Excel (`.csv`, `.tsv`, `.txt`, `.md`, `.xlsx`),
+    /// read by the generic importer. Defaults to the built-in plan.
     #[arg(value_name = "PLAN", conflicts_with = "builtin")]
     plan: Option<PathBuf>,
+    /// An import mapping (JSON) for a table plan: explicit columns, section
+    /// rows, known lead spellings (see tests/mappings/ for examples).
+    #[arg(long, value_name = "FILE", requires = "plan")]
+    mapping: Option<PathBuf>,
     /// Which built-in plan to use when no file is given.
     #[arg(long, default_value = "lancashire")]
     builtin: String,
@@ -113,13 +119,40 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reads a plan file: native JSON, or a table through the importer, whose
+/// warnings go to standard error.
+fn load_plan(path: &std::path::Path, mapping: Option<&std::path::Path>) -> Result<Plan, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read plan {}: {e}", path.display()))?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let json =
+            String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8: {e}", path.display()))?;
+        return Plan::from_json(&json).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    let mut options = match mapping {
+        Some(m) => {
+            let json = std::fs::read_to_string(m)
+                .map_err(|e| format!("cannot read mapping {}: {e}", m.display()))?;
+            lineofsight::import::ImportOptions::from_json(&json)
+                .map_err(|e| format!("{}: {e}", m.display()))?
+        }
+        None => lineofsight::import::ImportOptions::default(),
+    };
+    options.input_name = path.display().to_string();
+    let (plan, report) =
+        lineofsight::import::import_plan(&bytes, &options).map_err(|e| e.to_string())?;
+    for w in &report.warnings {
+        eprintln!("board_report: {}: {w}", path.display());
+    }
+    Ok(plan)
+}
+
 fn run(args: &Args) -> Result<Vec<u8>, String> {
     let plan = match &args.plan {
-        Some(path) => {
-            let json = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read plan {}: {e}", path.display()))?;
-            Plan::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?
-        }
+        Some(path) => load_plan(path, args.mapping.as_deref())?,
         None => lineofsight::builtin(&args.builtin).map_err(|e| e.to_string())?,
     };
     let rules = match &args.rules {

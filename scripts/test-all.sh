@@ -23,6 +23,8 @@ cargo test --workspace
 step "Benchmarks compile and run once (criterion test mode; no timing asserted)"
 cargo test -p lineofsight --benches -- --test
 
+step "Python package: build into .venv/, stubtest, pytest (vectors, bad input, README, notebook)"; bash scripts/test-python.sh
+
 step "Main job runs"
 cargo run -q --example board_report -- --as-of 2019-12-31 > /dev/null
 
@@ -52,5 +54,4 @@ fi
   node --test html-report.test.mjs
 )
 
-step "WebAssembly package: build, Node.js tests (shared vectors, errors) and the dashboard in headless Chromium"
-bash scripts/test-wasm.sh
+step "WebAssembly package: build, Node.js tests (shared vectors, errors, TypeScript) and the dashboard in headless Chromium"; bash scripts/test-wasm.sh

@@ -12,6 +12,25 @@ fn to_value<T: serde::Serialize>(t: &T) -> Value {
     serde_json::to_value(t).expect("serialisable")
 }
 
+/// A rating case's name and its plan evaluated as of its date, with its
+/// rules (the plan's own or the default when the case gives none).
+fn evaluate_case(case: &Value) -> (&str, lineofsight::Evaluation) {
+    let name = case["name"].as_str().expect("name");
+    let plan = Plan::from_json(&case["plan"].to_string())
+        .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
+    let rules = match case.get("rules") {
+        Some(r) => {
+            RuleSet::from_json(&r.to_string()).unwrap_or_else(|e| panic!("case {name}: rules: {e}"))
+        }
+        None => plan.rules_or_default(),
+    };
+    let as_of: NaiveDate = case["as_of"]
+        .as_str()
+        .and_then(|d| d.parse().ok())
+        .expect("as_of");
+    (name, plan.evaluate(as_of, &rules))
+}
+
 /// Checks that every field in `expected` has the same value in `actual`.
 fn check_fields(case: &str, what: &str, expected: &Value, actual: &Value) {
     for (key, want) in expected.as_object().expect("object") {
@@ -26,19 +45,7 @@ fn ratings() {
     let cases = file["cases"].as_array().expect("cases");
     assert!(cases.len() >= 20);
     for case in cases {
-        let name = case["name"].as_str().expect("name");
-        let plan = Plan::from_json(&case["plan"].to_string())
-            .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
-        let rules = match case.get("rules") {
-            Some(r) => RuleSet::from_json(&r.to_string())
-                .unwrap_or_else(|e| panic!("case {name}: rules: {e}")),
-            None => plan.rules_or_default(),
-        };
-        let as_of: NaiveDate = case["as_of"]
-            .as_str()
-            .and_then(|d| d.parse().ok())
-            .expect("as_of");
-        let eval = plan.evaluate(as_of, &rules);
+        let (name, eval) = evaluate_case(case);
         let expected = &case["expected"];
         for want in expected["actions"].as_array().expect("actions") {
             let id = want["action_id"].as_str().expect("action_id");
@@ -221,19 +228,7 @@ fn measures() {
     let cases = file["cases"].as_array().expect("cases");
     assert!(cases.len() >= 20);
     for case in cases {
-        let name = case["name"].as_str().expect("name");
-        let plan = Plan::from_json(&case["plan"].to_string())
-            .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
-        let rules = match case.get("rules") {
-            Some(r) => RuleSet::from_json(&r.to_string())
-                .unwrap_or_else(|e| panic!("case {name}: rules: {e}")),
-            None => plan.rules_or_default(),
-        };
-        let as_of: NaiveDate = case["as_of"]
-            .as_str()
-            .and_then(|d| d.parse().ok())
-            .expect("as_of");
-        let eval = plan.evaluate(as_of, &rules);
+        let (name, eval) = evaluate_case(case);
         let expected = &case["expected"];
         for want in expected["measures"].as_array().expect("measures") {
             let id = want["measure_id"].as_str().expect("measure_id");

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::escape::escape_html as esc;
 use super::html::{chip, rag_cell};
 use crate::measure::Trend;
-use crate::rating::{Rating, RatingStyle};
+use crate::rating::RatingStyle;
 use crate::report::BoardReport;
 
 fn trend_words(t: Trend) -> &'static str {
@@ -25,15 +25,7 @@ fn trend_words(t: Trend) -> &'static str {
 /// are the core's own SVG, which escapes its strings too.
 pub(super) fn measures_section(out: &mut String, report: &BoardReport, style: &RatingStyle) {
     out.push_str("<section id=\"measures\" aria-labelledby=\"measures-heading\">\n");
-    let with_data: Vec<_> = report
-        .measures
-        .iter()
-        .filter(|m| m.latest.is_some())
-        .collect();
-    let met = with_data
-        .iter()
-        .filter(|m| m.rating == Rating::Green)
-        .count();
+    let (with_data, met) = report.measures_with_data();
     let _ = writeln!(
         out,
         "<h2 id=\"measures-heading\">Measures of success: {met} of {} with published data meet their target</h2>",
@@ -52,14 +44,7 @@ pub(super) fn measures_section(out: &mut String, report: &BoardReport, style: &R
                 Some(r) => format!("{} {}", esc(r), esc(&m.text)),
                 None => esc(&m.text),
             };
-            let find = |who: &str| {
-                m.comparisons
-                    .iter()
-                    .find(|c| c.name == who)
-                    .map_or("–".to_string(), |c| {
-                        format!("{} ({})", esc(&c.value), esc(&c.gap))
-                    })
-            };
+            let find = |who: &str| esc(&m.compared_with(who));
             let _ = writeln!(
                 out,
                 "<tr><th scope=\"row\"><a href=\"#measure-{}\">{name}</a></th><td>{}</td><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",

@@ -251,15 +251,7 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
 
 /// Measures with published data: were they met?
 fn measures(out: &mut String, report: &BoardReport, style: &RatingStyle) {
-    let with_data: Vec<_> = report
-        .measures
-        .iter()
-        .filter(|m| m.latest.is_some())
-        .collect();
-    let met = with_data
-        .iter()
-        .filter(|m| m.rating == Rating::Green)
-        .count();
+    let (with_data, met) = report.measures_with_data();
     let _ = writeln!(
         out,
         "## Measures of success: {met} of {} with published data meet their target\n",
@@ -275,14 +267,7 @@ fn measures(out: &mut String, report: &BoardReport, style: &RatingStyle) {
                 Some(r) => format!("{} {}", md(r), md(&m.text)),
                 None => md(&m.text),
             };
-            let find = |who: &str| {
-                m.comparisons
-                    .iter()
-                    .find(|c| c.name == who)
-                    .map_or("–".to_string(), |c| {
-                        format!("{} ({})", md(&c.value), md(&c.gap))
-                    })
-            };
+            let find = |who: &str| md(&m.compared_with(who));
             let _ = writeln!(
                 out,
                 "| {name} | {} | {} ({}) | {} | {} | {} | {} | {} |",

@@ -69,6 +69,8 @@ pub(crate) fn build(
         match index {
             Some(i) if i < width => fields[i] = Some(*field),
             Some(_) => {}
+            // Leaving out a column that is not there is no error.
+            None if *field == Field::Ignore => {}
             None => {
                 return Err(ImportError::Mapping {
                     input,
@@ -256,6 +258,9 @@ impl Builder<'_> {
 
     /// Whether a data row continues the one above rather than starting an action.
     fn continues(&self, cells: &[Cell], after_header: bool) -> bool {
+        if let Some(i) = self.column_of(Field::Id) {
+            return cells[i].is_empty();
+        }
         let ids: Vec<usize> = [Field::Ref, Field::ObjectiveRef]
             .iter()
             .filter_map(|f| self.column_of(*f))
@@ -450,12 +455,12 @@ impl Builder<'_> {
         );
         if !objective.is_empty() || !objective_ref.is_empty() {
             let title = objective.joined();
-            let same = self
-                .plan
-                .objectives
-                .last()
-                .is_some_and(|o| o.title == title)
-                && objective_ref.is_empty();
+            let same = self.plan.objectives.last().is_some_and(|o| {
+                o.title == title
+                    && (objective_ref.is_empty()
+                        || o.reference.as_ref().map(|r| r.as_str())
+                            == Some(objective_ref.joined().as_str()))
+            });
             if !same {
                 let n = self.plan.objectives.len() + 1;
                 let mut o = Objective::new(&format!("{}o{n}", self.options.id_prefix), &title);
@@ -496,7 +501,11 @@ impl Builder<'_> {
         }
         let o_id = self.objective().id.clone();
         let n = self.objective().actions.len() + 1;
-        let mut a = Action::new(&format!("{o_id}-a{n}"), &text, "");
+        let id = match self.column_of(Field::Id).map(|i| p.cells[i].joined()) {
+            Some(id) if !id.is_empty() => id,
+            _ => format!("{o_id}-a{n}"),
+        };
+        let mut a = Action::new(&id, &text, "");
         a.source = self.source.clone();
         a.sub_activities = items
             .into_iter()
@@ -518,7 +527,9 @@ impl Builder<'_> {
                     | Field::Objective
                     | Field::ObjectiveRef
                     | Field::Measure
-                    | Field::Impact,
+                    | Field::Impact
+                    | Field::Id
+                    | Field::Ignore,
                 ) => {}
                 Some(Field::Ref) => a.reference = Some(Ref::new(&c.joined())),
                 Some(Field::Lead) => a.leads = self.leads(row, &name, c),

@@ -31,6 +31,12 @@ pub enum Field {
     Measure,
     /// The impact expected or seen.
     Impact,
+    /// The action's id, when the table carries one (lineofsight's own
+    /// exports do). A row with an id always starts a new action.
+    Id,
+    /// A column to leave out, such as the computed columns of an export;
+    /// only an explicit mapping names it.
+    Ignore,
 }
 
 impl Field {
@@ -56,6 +62,8 @@ impl Field {
             Field::ObjectiveRef => "objective_ref",
             Field::Measure => "measure",
             Field::Impact => "impact",
+            Field::Id => "id",
+            Field::Ignore => "ignore",
         }
     }
 
@@ -97,9 +105,9 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "ref no",
             "action ref",
             "action no",
-            "id",
         ],
     ),
+    (Field::Id, &["action id", "id"]),
     (
         Field::Action,
         &[

@@ -109,6 +109,32 @@ impl Default for ImportOptions {
 }
 
 impl ImportOptions {
+    /// The mapping for lineofsight's own CSV and xlsx exports (the data file
+    /// `core/data/mappings/lineofsight-export.json`): ids, refs, text,
+    /// timescales, leads, evidence and recorded ratings come back; the
+    /// computed columns are left out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::import::{import_plan, ImportOptions};
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let csv = lineofsight::export::actions_csv(&plan, &eval).unwrap();
+    /// let (back, _) = import_plan(csv.as_bytes(), &ImportOptions::lineofsight_export()).unwrap();
+    /// assert_eq!(back.actions().count(), plan.actions().count());
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn lineofsight_export() -> ImportOptions {
+        const MAPPING: &str = include_str!("../../data/mappings/lineofsight-export.json");
+        // The file is part of the crate and checked by this doctest and the
+        // round-trip tests; a broken edit falls back to the default options.
+        ImportOptions::from_json(MAPPING).unwrap_or_default()
+    }
+
     /// Reads options from a JSON mapping file, e.g.
     /// `{"columns": {"Key Outcome": "objective"}, "start_after": "## Programme Plan"}`.
     ///

@@ -124,6 +124,72 @@ impl Quartiles {
     }
 }
 
+/// One value to band with [`quartile_bands`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BandInput {
+    /// The value; not finite (NaN) for a suppressed or missing one.
+    pub value: f64,
+    /// Which comparison the value belongs to: one id per indicator and
+    /// period (the values banded against each other).
+    pub group: u32,
+    /// Which direction is better for the value's indicator.
+    pub polarity: Polarity,
+    /// Whether the value counts towards its group's quartiles (LAIT: local
+    /// authorities do; England and the regions are banded but do not count).
+    pub in_quartiles: bool,
+}
+
+/// Bands many values at once, as LAIT shows a whole table: each group's
+/// [`Quartiles`] are computed from its finite values that count
+/// (`in_quartiles`), and every finite value is banded against its group's
+/// quartiles under its own polarity ([`Quartiles::band`]). A value that is not
+/// finite, has no polarity, or whose group has no counted value gets `None`.
+/// The result is in input order. It is the same answer as
+/// [`benchmark`]'s band, for every row of a long table in one pass.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::measure::{quartile_bands, BandInput, Polarity, QuartileBand};
+///
+/// let row = |value, group, in_quartiles| BandInput {
+///     value, group, polarity: Polarity::LowerIsBetter, in_quartiles };
+/// let rows = [row(1.0, 0, true), row(2.0, 0, true), row(3.0, 0, true), row(4.0, 0, true),
+///             row(5.0, 0, true), row(9.0, 0, false), row(f64::NAN, 0, true), row(7.0, 1, false)];
+/// let bands = quartile_bands(&rows);
+/// assert_eq!(bands[0], Some(QuartileBand::A));
+/// assert_eq!(bands[4], Some(QuartileBand::D));
+/// assert_eq!(bands[5], Some(QuartileBand::D)); // England: banded, not counted
+/// assert_eq!(bands[6], None); // suppressed
+/// assert_eq!(bands[7], None); // nothing counted in its group
+/// ```
+pub fn quartile_bands(rows: &[BandInput]) -> Vec<Option<QuartileBand>> {
+    let mut values: std::collections::HashMap<u32, Vec<f64>> = std::collections::HashMap::new();
+    for r in rows
+        .iter()
+        .filter(|r| r.in_quartiles && r.value.is_finite())
+    {
+        values.entry(r.group).or_default().push(r.value);
+    }
+    let quartiles: std::collections::HashMap<u32, Quartiles> = values
+        .into_iter()
+        .filter_map(|(g, mut v)| {
+            v.sort_by(f64::total_cmp);
+            Quartiles::of_sorted(&v).map(|q| (g, q))
+        })
+        .collect();
+    rows.iter()
+        .map(|r| {
+            let q = quartiles.get(&r.group)?;
+            if r.value.is_finite() {
+                q.band(r.value, r.polarity)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 /// A comparator's value and the authority's gap to it (authority minus comparator).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Comparator {
@@ -249,5 +315,46 @@ pub fn benchmark(dataset: &Dataset, authority: &Authority, label: &str) -> Bench
         region,
         neighbours,
         neighbours_with_value: n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `quartile_bands` over a whole data set gives the authority the band
+    /// `benchmark` gives it, for every period of every built-in data set.
+    #[test]
+    fn quartile_bands_agree_with_benchmark() {
+        let plan = crate::builtin("lancashire").expect("built-in plan");
+        let authority = plan.authority.clone().expect("authority");
+        for ds in &plan.datasets {
+            let labels: Vec<&String> = ds.areas.iter().flat_map(|a| a.values.keys()).collect();
+            for (g, label) in labels.iter().enumerate() {
+                let rows: Vec<BandInput> = ds
+                    .areas
+                    .iter()
+                    .map(|a| BandInput {
+                        value: a
+                            .values
+                            .get(*label)
+                            .and_then(|v| v.number())
+                            .unwrap_or(f64::NAN),
+                        group: g as u32,
+                        polarity: ds.polarity,
+                        in_quartiles: a.level == AreaLevel::LocalAuthority,
+                    })
+                    .collect();
+                let bands = quartile_bands(&rows);
+                let at = ds.areas.iter().position(|a| a.code == authority.code);
+                let want = benchmark(ds, &authority, label).band;
+                assert_eq!(at.and_then(|i| bands[i]), want, "{} {label}", ds.id);
+            }
+        }
+    }
+
+    #[test]
+    fn quartile_bands_of_nothing() {
+        assert!(quartile_bands(&[]).is_empty());
     }
 }

@@ -344,43 +344,30 @@ fn legend(
         );
         ly += 20.0;
     };
+    let sample = |stroke: &str, width: f64, dash: &str| {
+        format!(
+            r#"<line x1="{lx}" x2="{}" y1="{{Y}}" y2="{{Y}}" stroke="{stroke}" stroke-width="{width}"{dash}/>"#,
+            lx + 24.0
+        )
+    };
     row(
         out,
-        format!(
-            r#"<line x1="{lx}" x2="{}" y1="{{Y}}" y2="{{Y}}" stroke="{INK}" stroke-width="2.5"/>"#,
-            lx + 24.0
-        ),
+        sample(INK, 2.5, ""),
         m.area.as_deref().unwrap_or("Value"),
     );
-    if target {
-        row(
-            out,
-            format!(
-                r#"<line x1="{lx}" x2="{}" y1="{{Y}}" y2="{{Y}}" stroke="{INK}" stroke-width="2" stroke-dasharray="8 5"/>"#,
-                lx + 24.0
-            ),
-            "Target",
-        );
-    }
-    if england {
-        row(
-            out,
-            format!(
-                r#"<line x1="{lx}" x2="{}" y1="{{Y}}" y2="{{Y}}" stroke="{ENGLAND}" stroke-width="2" stroke-dasharray="2 3"/>"#,
-                lx + 24.0
-            ),
-            "England",
-        );
-    }
-    if neighbours {
-        row(
-            out,
-            format!(
-                r#"<line x1="{lx}" x2="{}" y1="{{Y}}" y2="{{Y}}" stroke="{NEIGHBOURS}" stroke-width="2" stroke-dasharray="10 3 2 3"/>"#,
-                lx + 24.0
-            ),
+    for (shown, stroke, dash, label) in [
+        (target, INK, r#" stroke-dasharray="8 5""#, "Target"),
+        (england, ENGLAND, r#" stroke-dasharray="2 3""#, "England"),
+        (
+            neighbours,
+            NEIGHBOURS,
+            r#" stroke-dasharray="10 3 2 3""#,
             "Neighbours",
-        );
+        ),
+    ] {
+        if shown {
+            row(out, sample(stroke, 2.0, dash), label);
+        }
     }
     let mut seen: Vec<Rating> = m
         .series

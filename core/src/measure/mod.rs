@@ -27,7 +27,9 @@ mod target;
 mod target_parse;
 mod value;
 
-pub use benchmark::{benchmark, Benchmark, Comparator, QuartileBand, Quartiles};
+pub use benchmark::{
+    benchmark, quartile_bands, BandInput, Benchmark, Comparator, QuartileBand, Quartiles,
+};
 pub use chart::measure_chart;
 pub use dataset::{AreaLevel, AreaSeries, Authority, Dataset, SeriesValue};
 pub use ees::{derive_rate, read_ees, EesError, EesQuery};

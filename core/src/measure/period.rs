@@ -211,8 +211,8 @@ impl Period {
             if tp.len() != 6 {
                 return None;
             }
-            let y = year_of(&tp[..4])?;
-            let y2 = next_two_digits(y, &tp[4..])?;
+            let y = year_of(tp.get(..4)?)?;
+            let y2 = next_two_digits(y, tp.get(4..)?)?;
             (y2 == y + 1).then_some((y, y2))
         };
         let (label, kind, start, end) = match id.as_str() {

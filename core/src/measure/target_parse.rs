@@ -465,16 +465,20 @@ fn after_value(original: &str, lower: &str, n: &Number) -> String {
 fn tidy_metric(metric: &str, original: &str) -> String {
     let mut m = metric.trim().trim_matches(['-', ':', ',']).trim();
     for prefix in ["there are", "there is", "of the", "of", "the"] {
-        if m.len() >= prefix.len()
-            && m[..prefix.len()].eq_ignore_ascii_case(prefix)
-            && m[prefix.len()..].starts_with(' ')
-        {
-            m = m[prefix.len()..].trim_start();
+        // `get` rather than indexing: a cut may fall inside a multi-byte character.
+        if let (Some(head), Some(rest)) = (m.get(..prefix.len()), m.get(prefix.len()..)) {
+            if head.eq_ignore_ascii_case(prefix) && rest.starts_with(' ') {
+                m = rest.trim_start();
+            }
         }
     }
     for suffix in [" is", " are", " be", " will be", " should be"] {
-        if m.len() > suffix.len() && m[m.len() - suffix.len()..].eq_ignore_ascii_case(suffix) {
-            m = m[..m.len() - suffix.len()].trim_end();
+        let cut = m.len().saturating_sub(suffix.len());
+        if let (true, Some(head), Some(tail)) = (m.len() > suffix.len(), m.get(..cut), m.get(cut..))
+        {
+            if tail.eq_ignore_ascii_case(suffix) {
+                m = head.trim_end();
+            }
         }
     }
     let lower = m.to_ascii_lowercase();

@@ -164,3 +164,22 @@ fn describe_reads_back() {
     );
     assert_eq!(read("=<12%").describe(), "at most 12%");
 }
+
+/// Text with characters of more than one byte where a metric's prefix or
+/// suffix is looked for never panics (a 10 MB fuzz from Python found one).
+#[test]
+fn multibyte_metrics_do_not_panic() {
+    for metric in [
+        "oé", "thé", "thereé", "é", "aé is", "xx bé", "ofé", "–", "£",
+    ] {
+        for text in [
+            format!("{metric} below 5"),
+            format!("{metric} less than 5%"),
+            format!("less than 5 {metric}"),
+            format!("reduce {metric} to 5 by March 2020"),
+            format!("{metric} 5"),
+        ] {
+            let _ = parse_target(&text);
+        }
+    }
+}

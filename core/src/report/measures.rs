@@ -13,6 +13,7 @@ use crate::measure::{
 use crate::measure::{ObservedValue, Polarity};
 use crate::plan::Plan;
 use crate::rating::{Rating, RatingStyle};
+use crate::report::BoardReport;
 
 /// A comparator in words: `England 66 (19 higher, worse)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -64,6 +65,64 @@ pub struct MeasureRow {
     pub data_source: Option<String>,
     /// The measure's SVG chart, when it has published values.
     pub chart: Option<String>,
+}
+
+impl MeasureRow {
+    /// The comparison with `who` (`England`, `Statistical neighbours`) as
+    /// `66 per 10,000 (19 per 10,000 higher, worse)`, or `–`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::report::BoardReport;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let report = BoardReport::new(&plan, &eval, 90);
+    /// let lac = report.measures.iter().find(|m| m.measure_id == "cip-4.5-m1").unwrap();
+    /// assert_eq!(lac.compared_with("England"), "66 per 10,000 (19 per 10,000 higher, worse)");
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn compared_with(&self, who: &str) -> String {
+        self.comparisons
+            .iter()
+            .find(|c| c.name == who)
+            .map_or("–".to_string(), |c| format!("{} ({})", c.value, c.gap))
+    }
+}
+
+impl BoardReport {
+    /// The measures with published data, and how many of them meet their
+    /// target (are Green).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::report::BoardReport;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let report = BoardReport::new(&plan, &eval, 90);
+    /// let (with_data, met) = report.measures_with_data();
+    /// assert_eq!((with_data.len(), met), (4, 2));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn measures_with_data(&self) -> (Vec<&MeasureRow>, usize) {
+        let with_data: Vec<&MeasureRow> = self
+            .measures
+            .iter()
+            .filter(|m| m.latest.is_some())
+            .collect();
+        let met = with_data
+            .iter()
+            .filter(|m| m.rating == Rating::Green)
+            .count();
+        (with_data, met)
+    }
 }
 
 fn gap_words(c: &Comparator, unit: Option<Unit>) -> String {

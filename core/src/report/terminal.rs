@@ -206,15 +206,7 @@ fn measures(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Str
     }
     blank(out);
     line(out, rule);
-    let with_data: Vec<&MeasureRow> = report
-        .measures
-        .iter()
-        .filter(|m| m.latest.is_some())
-        .collect();
-    let met = with_data
-        .iter()
-        .filter(|m| m.rating == Rating::Green)
-        .count();
+    let (with_data, met) = report.measures_with_data();
     line(
         out,
         &format!(

@@ -1,0 +1,267 @@
+"""Type stubs for lineofsight._native, written by hand and checked with
+``python -m mypy.stubtest lineofsight``."""
+
+import datetime
+import os
+from collections.abc import Sequence
+from typing import Any, Literal, final
+
+__version__: str
+__all__ = [
+    "Evaluation",
+    "LineOfSightError",
+    "MeasureRating",
+    "ParseError",
+    "Plan",
+    "PlanLoadError",
+    "RatingParseError",
+    "RuleSet",
+    "Table",
+    "TableImportError",
+    "TimescaleParseError",
+    "UnknownBuiltinError",
+    "UnsupportedVersionError",
+    "ValidationError",
+    "ValueParseError",
+    "PeriodParseError",
+    "__version__",
+    "builtin_plans",
+    "due_dates",
+    "parse_rating",
+    "parse_ratings",
+    "parse_target",
+    "parse_period",
+    "parse_ees_period",
+    "parse_targets",
+    "parse_timescale",
+    "parse_timescales",
+    "parse_value",
+    "plan_schema",
+    "quartile_bands",
+    "ref_covers",
+    "rules_schema",
+    "sort_refs",
+]
+
+# ---------------------------------------------------------------- errors
+
+class LineOfSightError(Exception):
+    """Base class of every error lineofsight raises."""
+
+class PlanLoadError(LineOfSightError):
+    """A plan or rule set could not be loaded."""
+
+    what: str
+
+class ParseError(PlanLoadError):
+    """Malformed JSON or a value of the wrong type."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+class ValidationError(PlanLoadError):
+    """Well-formed input that breaks one of the plan's or rule set's rules."""
+
+    path: str
+    reason: str
+
+class UnsupportedVersionError(PlanLoadError):
+    """The plan was written by a newer version of the format."""
+
+    found: int
+    supported: int
+
+class UnknownBuiltinError(PlanLoadError):
+    """There is no built-in plan of that name."""
+
+    name: str
+    known: str
+
+class TableImportError(LineOfSightError):
+    """A table could not be imported as a plan."""
+
+    kind: Literal["unreadable", "no_header", "mapping", "no_actions", "invalid"]
+    input: str
+    row: int
+    column: str
+    reason: str
+
+class RatingParseError(LineOfSightError):
+    """Text that is not a RAG rating spelling lineofsight knows."""
+
+    text: str
+
+class TimescaleParseError(LineOfSightError):
+    """A timescale that strict parsing rejects."""
+
+    kind: Literal["impossible_date", "not_understood"]
+    raw: str
+    fragment: str
+    reason: str
+
+class ValueParseError(LineOfSightError):
+    """A published value that is neither a number nor a suppression symbol."""
+
+    text: str
+
+class PeriodParseError(LineOfSightError):
+    """A period label lineofsight cannot read."""
+
+    label: str
+    reason: str
+
+# ---------------------------------------------------------------- classes
+
+@final
+class Table:
+    """A table of rows: Arrow (``__arrow_c_stream__``), pandas, polars or dicts."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def columns(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def records(self) -> list[dict[str, Any]]: ...
+    def to_pandas(self) -> Any: ...
+    def to_polars(self) -> Any: ...
+    def _repr_html_(self) -> str: ...
+
+@final
+class RuleSet:
+    """How actions are rated and ratings rolled up."""
+
+    def __init__(self) -> None: ...
+    @staticmethod
+    def default() -> RuleSet: ...
+    @staticmethod
+    def from_dict(rules: dict[str, Any]) -> RuleSet: ...
+    @staticmethod
+    def from_json(json: str) -> RuleSet: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+
+@final
+class Plan:
+    """A corporate parenting plan."""
+
+    @staticmethod
+    def builtin(name: str) -> Plan: ...
+    @staticmethod
+    def from_json(json: str) -> Plan: ...
+    @staticmethod
+    def from_table(
+        data: str | bytes,
+        *,
+        format: str = "auto",
+        mapping: dict[str, Any] | str | os.PathLike[str] | None = None,
+        sheet: str | None = None,
+        name: str = "input",
+    ) -> Plan: ...
+    @staticmethod
+    def load(
+        path: str | os.PathLike[str],
+        *,
+        format: str | None = None,
+        mapping: dict[str, Any] | str | os.PathLike[str] | None = None,
+        sheet: str | None = None,
+    ) -> Plan: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def organisation(self) -> str: ...
+    @property
+    def rules(self) -> RuleSet: ...
+    @property
+    def action_count(self) -> int: ...
+    def warnings(self) -> list[dict[str, Any]]: ...
+    def import_warnings(self) -> list[dict[str, Any]]: ...
+    def evaluate(
+        self,
+        as_of: datetime.date | None = None,
+        rules: RuleSet | dict[str, Any] | None = None,
+    ) -> Evaluation: ...
+    def _repr_html_(self) -> str: ...
+
+@final
+class Evaluation:
+    """A plan rated as of a date."""
+
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def rules(self) -> RuleSet: ...
+    @property
+    def rating(self) -> str: ...
+    @property
+    def actions(self) -> Table: ...
+    @property
+    def objectives(self) -> Table: ...
+    @property
+    def groups(self) -> Table: ...
+    @property
+    def priorities(self) -> Table: ...
+    @property
+    def measures(self) -> Table: ...
+    @property
+    def discrepancies(self) -> Table: ...
+    def plan_rollup(self) -> dict[str, Any]: ...
+    def measure(self, id: str) -> MeasureRating: ...
+    def measure_ids(self) -> list[str]: ...
+    def board_report(self, plan: Plan, upcoming_days: int = 90) -> dict[str, Any]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def _repr_html_(self) -> str: ...
+
+@final
+class MeasureRating:
+    """One measure of success rated as of a date."""
+
+    @property
+    def measure_id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def rating(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def series(self) -> Table: ...
+    @property
+    def benchmarks(self) -> Table: ...
+    def chart_svg(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+
+# ---------------------------------------------------------------- functions
+
+def parse_timescale(text: str, *, strict: bool = False) -> dict[str, Any]: ...
+def parse_timescales(texts: Sequence[str]) -> list[dict[str, Any]]: ...
+def due_dates(texts: Sequence[str]) -> list[datetime.date | None]: ...
+def parse_rating(text: str) -> str: ...
+def parse_ratings(
+    texts: Sequence[str | None], *, errors: Literal["raise", "none"] = "raise"
+) -> list[str | None]: ...
+def parse_target(text: str) -> dict[str, Any]: ...
+def parse_targets(texts: Sequence[str]) -> list[dict[str, Any]]: ...
+def parse_value(text: str) -> float | None: ...
+def parse_period(label: str, year_end: str = "december") -> dict[str, Any]: ...
+def parse_ees_period(time_period: str, time_identifier: str) -> dict[str, Any]: ...
+def quartile_bands(
+    values: Sequence[float | str | None],
+    groups: Sequence[int | str],
+    polarities: Sequence[str],
+    in_quartiles: Sequence[bool] | None = None,
+) -> list[Literal["A", "B", "C", "D"] | None]: ...
+def sort_refs(refs: Sequence[str]) -> list[str]: ...
+def ref_covers(reference: str) -> list[str]: ...
+def rules_schema() -> dict[str, Any]: ...
+def plan_schema() -> dict[str, Any]: ...
+def builtin_plans() -> list[str]: ...

@@ -1,0 +1,70 @@
+//! Plain data to Python: serde output becomes dicts, lists, str, int,
+//! float, bool and None; ISO dates under date-named keys become
+//! `datetime.date`.
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::table::is_date_column;
+
+/// Any serialisable value as Python objects.
+pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let v = serde_json::to_value(value)
+        .map_err(|e| crate::errors::invalid(py, "value", "$", &e.to_string()))?;
+    value_to_py(py, &v, "")
+}
+
+/// A JSON value as Python objects; `key` is the name it sits under.
+pub fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => i.into_pyobject(py)?.into_any(),
+            None => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => {
+            let date = if is_date_column(key) {
+                s.parse::<NaiveDate>().ok()
+            } else {
+                None
+            };
+            match date {
+                Some(d) => d.into_pyobject(py)?.into_any(),
+                None => s.into_pyobject(py)?.into_any(),
+            }
+        }
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(value_to_py(py, item, key)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let d = PyDict::new(py);
+            for (k, item) in map {
+                d.set_item(k, value_to_py(py, item, k)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+/// A Python object as JSON text, through the standard `json` module.
+pub fn dumps(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    let py = obj.py();
+    let json = py.import("json")?;
+    match json.call_method1("dumps", (obj,)) {
+        Ok(s) => s.extract::<String>(),
+        Err(e) => Err(crate::errors::invalid(
+            py,
+            what,
+            "$",
+            &format!("cannot be written as JSON: {}", e.value(py)),
+        )),
+    }
+}

@@ -1,0 +1,295 @@
+//! The one place where errors become Python exceptions.
+//!
+//! ```text
+//! LineOfSightError                 every error this package raises itself
+//! ├── PlanLoadError                a plan or rule set could not be loaded (.what)
+//! │   ├── ParseError               malformed JSON or a wrong value (.path, .line, .column, .message)
+//! │   ├── ValidationError          well-formed but breaks a rule (.path, .reason)
+//! │   ├── UnsupportedVersionError  written by a newer format (.found, .supported)
+//! │   └── UnknownBuiltinError      no built-in plan of that name (.name, .known)
+//! ├── TableImportError             a table could not be imported (.kind, .input, .row, .column, .reason)
+//! ├── RatingParseError             not a RAG spelling lineofsight knows (.text)
+//! ├── TimescaleParseError          strict timescale parsing failed (.kind, .raw, .fragment, .reason)
+//! ├── ValueParseError              neither a number nor a suppression symbol (.text)
+//! └── PeriodParseError             not a period label lineofsight knows (.label, .reason)
+//! ```
+//!
+//! Every exception's message is the core error's message, and its attributes
+//! are the core error's fields. Arguments of the wrong Python type raise
+//! `TypeError`, as any Python function does.
+
+use lineofsight::import::ImportError;
+use lineofsight::measure::{PeriodError, ValueError};
+use lineofsight::rating::RatingError;
+use lineofsight::timescale::TimescaleError;
+use lineofsight::LoadError;
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+create_exception!(
+    _native,
+    LineOfSightError,
+    PyException,
+    "Base class of every error lineofsight raises."
+);
+create_exception!(
+    _native,
+    PlanLoadError,
+    LineOfSightError,
+    "A plan or rule set could not be loaded. `what` is 'plan' or 'rule set'."
+);
+create_exception!(
+    _native,
+    ParseError,
+    PlanLoadError,
+    "Malformed JSON or a value of the wrong type: `path` (JSON path), `line`, `column` (from 1), `message`."
+);
+create_exception!(
+    _native,
+    ValidationError,
+    PlanLoadError,
+    "Well-formed input that breaks one of the plan's or rule set's rules: `path`, `reason`."
+);
+create_exception!(
+    _native,
+    UnsupportedVersionError,
+    PlanLoadError,
+    "The plan was written by a newer version of the format: `found`, `supported`."
+);
+create_exception!(
+    _native,
+    UnknownBuiltinError,
+    PlanLoadError,
+    "There is no built-in plan of that name: `name`, `known`."
+);
+create_exception!(
+    _native,
+    TableImportError,
+    LineOfSightError,
+    "A table could not be imported as a plan: `kind`, `input`, `row` (from 1; 0 when unknown), `column`, `reason`."
+);
+create_exception!(
+    _native,
+    RatingParseError,
+    LineOfSightError,
+    "Text that is not a RAG rating spelling lineofsight knows: `text`."
+);
+create_exception!(
+    _native,
+    TimescaleParseError,
+    LineOfSightError,
+    "A timescale that strict parsing rejects: `kind` ('impossible_date' or 'not_understood'), `raw`, `fragment`, `reason`."
+);
+create_exception!(
+    _native,
+    ValueParseError,
+    LineOfSightError,
+    "A published value that is neither a number nor a suppression symbol: `text`."
+);
+
+create_exception!(
+    _native,
+    PeriodParseError,
+    LineOfSightError,
+    "A period label lineofsight cannot read: `label`, `reason`."
+);
+
+/// Adds the exception classes to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("LineOfSightError", py.get_type::<LineOfSightError>())?;
+    m.add("PlanLoadError", py.get_type::<PlanLoadError>())?;
+    m.add("ParseError", py.get_type::<ParseError>())?;
+    m.add("ValidationError", py.get_type::<ValidationError>())?;
+    m.add(
+        "UnsupportedVersionError",
+        py.get_type::<UnsupportedVersionError>(),
+    )?;
+    m.add("UnknownBuiltinError", py.get_type::<UnknownBuiltinError>())?;
+    m.add("TableImportError", py.get_type::<TableImportError>())?;
+    m.add("RatingParseError", py.get_type::<RatingParseError>())?;
+    m.add("TimescaleParseError", py.get_type::<TimescaleParseError>())?;
+    m.add("ValueParseError", py.get_type::<ValueParseError>())?;
+    m.add("PeriodParseError", py.get_type::<PeriodParseError>())?;
+    Ok(())
+}
+
+/// An exception of class `T` with `message`, and `attrs` set on it.
+fn raise<'py>(
+    class: Bound<'py, PyType>,
+    message: String,
+    attrs: Vec<(&str, Bound<'py, PyAny>)>,
+) -> PyErr {
+    let made = class.call1((message.clone(),)).and_then(|exc| {
+        for (name, value) in attrs {
+            exc.setattr(name, value)?;
+        }
+        Ok(exc)
+    });
+    match made {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => LineOfSightError::new_err(format!("{message} ({e})")),
+    }
+}
+
+fn s<'py>(py: Python<'py>, v: &str) -> Bound<'py, PyAny> {
+    pyo3::types::PyString::new(py, v).into_any()
+}
+
+fn n<'py>(py: Python<'py>, v: usize) -> Bound<'py, PyAny> {
+    pyo3::types::PyInt::new(py, v).into_any()
+}
+
+/// A core [`LoadError`] as a Python exception.
+pub fn load_error(py: Python<'_>, e: LoadError) -> PyErr {
+    let message = e.to_string();
+    match e {
+        LoadError::Json {
+            what,
+            path,
+            line,
+            column,
+            message: detail,
+        } => raise(
+            py.get_type::<ParseError>(),
+            message,
+            vec![
+                ("what", s(py, what)),
+                ("path", s(py, &path)),
+                ("line", n(py, line)),
+                ("column", n(py, column)),
+                ("message", s(py, &detail)),
+            ],
+        ),
+        LoadError::Invalid { what, path, reason } => raise(
+            py.get_type::<ValidationError>(),
+            message,
+            vec![
+                ("what", s(py, what)),
+                ("path", s(py, &path)),
+                ("reason", s(py, &reason)),
+            ],
+        ),
+        LoadError::UnsupportedVersion { found, supported } => raise(
+            py.get_type::<UnsupportedVersionError>(),
+            message,
+            vec![
+                ("what", s(py, "plan")),
+                ("found", n(py, found as usize)),
+                ("supported", n(py, supported as usize)),
+            ],
+        ),
+        LoadError::UnknownBuiltin { name, known } => raise(
+            py.get_type::<UnknownBuiltinError>(),
+            message,
+            vec![
+                ("what", s(py, "plan")),
+                ("name", s(py, &name)),
+                ("known", s(py, &known)),
+            ],
+        ),
+    }
+}
+
+/// Input that the binding rejects before it reaches the core (a value that
+/// cannot be written as JSON, lists of different lengths), as a
+/// [`ValidationError`] at `path`.
+pub fn invalid(py: Python<'_>, what: &str, path: &str, reason: &str) -> PyErr {
+    raise(
+        py.get_type::<ValidationError>(),
+        format!("{what} at {path}: {reason}"),
+        vec![
+            ("what", s(py, what)),
+            ("path", s(py, path)),
+            ("reason", s(py, reason)),
+        ],
+    )
+}
+
+/// A core [`ImportError`] as a Python [`TableImportError`].
+pub fn import_error(py: Python<'_>, e: ImportError) -> PyErr {
+    let message = e.to_string();
+    let (kind, input, row, column, reason) = match e {
+        ImportError::Unreadable { input, reason } => ("unreadable", input, 0, "-".into(), reason),
+        ImportError::NoHeader { input, reason } => ("no_header", input, 0, "-".into(), reason),
+        ImportError::Mapping {
+            input,
+            column,
+            reason,
+        } => ("mapping", input, 0, column, reason),
+        ImportError::NoActions { input, row, reason } => {
+            ("no_actions", input, row, "-".into(), reason)
+        }
+        ImportError::Invalid {
+            input,
+            row,
+            column,
+            reason,
+        } => ("invalid", input, row, column, reason),
+    };
+    raise(
+        py.get_type::<TableImportError>(),
+        message,
+        vec![
+            ("kind", s(py, kind)),
+            ("input", s(py, &input)),
+            ("row", n(py, row)),
+            ("column", s(py, &column)),
+            ("reason", s(py, &reason)),
+        ],
+    )
+}
+
+/// A core [`RatingError`] as a Python [`RatingParseError`].
+pub fn rating_error(py: Python<'_>, e: RatingError) -> PyErr {
+    raise(
+        py.get_type::<RatingParseError>(),
+        e.to_string(),
+        vec![("text", s(py, &e.text))],
+    )
+}
+
+/// A core [`TimescaleError`] as a Python [`TimescaleParseError`].
+pub fn timescale_error(py: Python<'_>, e: TimescaleError) -> PyErr {
+    let message = e.to_string();
+    let (kind, raw, fragment, reason) = match e {
+        TimescaleError::ImpossibleDate {
+            raw,
+            fragment,
+            reason,
+        } => ("impossible_date", raw, fragment, reason),
+        TimescaleError::NotUnderstood { raw, reason } => {
+            ("not_understood", raw.clone(), raw, reason)
+        }
+    };
+    raise(
+        py.get_type::<TimescaleParseError>(),
+        message,
+        vec![
+            ("kind", s(py, kind)),
+            ("raw", s(py, &raw)),
+            ("fragment", s(py, &fragment)),
+            ("reason", s(py, &reason)),
+        ],
+    )
+}
+
+/// A core [`ValueError`] as a Python [`ValueParseError`].
+pub fn value_error(py: Python<'_>, e: ValueError) -> PyErr {
+    raise(
+        py.get_type::<ValueParseError>(),
+        e.to_string(),
+        vec![("text", s(py, &e.text))],
+    )
+}
+
+/// A core [`PeriodError`] as a Python [`PeriodParseError`].
+pub fn period_error(py: Python<'_>, e: PeriodError) -> PyErr {
+    raise(
+        py.get_type::<PeriodParseError>(),
+        e.to_string(),
+        vec![("label", s(py, &e.label)), ("reason", s(py, &e.reason))],
+    )
+}

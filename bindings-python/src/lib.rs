@@ -1,0 +1,1074 @@
+//! `lineofsight._native`: a thin pyo3 layer over the `lineofsight` core.
+//!
+//! No rating logic lives here: every answer comes from the core, and plain
+//! data crosses to Python through serde. The Python package
+//! (`python/lineofsight/`) re-exports what is defined here.
+
+#![forbid(unsafe_code)]
+
+mod columns;
+mod convert;
+mod errors;
+mod html;
+mod table;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use lineofsight::import::{import_plan, ImportOptions, TableFormat};
+use lineofsight::measure::{
+    measure_chart, parse_target as core_parse_target, quartile_bands as core_quartile_bands,
+    BandInput, ObservedValue, Polarity,
+};
+use lineofsight::plan::Ref;
+use lineofsight::rating::{Rating, RatingStyle};
+use lineofsight::timescale::{ParsedTimescale, Timescale};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+
+use crate::convert::{dumps, to_py};
+use crate::html::{chip, escape};
+use crate::table::Table;
+
+/// Today's date from Python's clock: the only place a default date is made.
+fn today(py: Python<'_>) -> PyResult<NaiveDate> {
+    py.import("datetime")?
+        .getattr("date")?
+        .call_method0("today")?
+        .extract()
+}
+
+/// The text of an argument that must be `str`.
+fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    obj.cast::<PyString>()
+        .map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "{what} must be str, not {}",
+                obj.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ))
+        })?
+        .to_str()
+        .map(str::to_string)
+}
+
+// ---------------------------------------------------------------- RuleSet
+
+/// A rule set: how actions are rated and ratings rolled up.
+#[pyclass(frozen, eq, module = "lineofsight._native")]
+#[derive(Clone, PartialEq)]
+pub struct RuleSet {
+    inner: lineofsight::RuleSet,
+}
+
+#[pymethods]
+impl RuleSet {
+    /// The default rules.
+    #[new]
+    fn new() -> Self {
+        RuleSet {
+            inner: lineofsight::RuleSet::default(),
+        }
+    }
+
+    /// The default rules (same as `RuleSet()`).
+    #[staticmethod]
+    fn default() -> Self {
+        Self::new()
+    }
+
+    /// A rule set from a dict shaped as `rules_schema()`; absent fields take
+    /// their defaults. Raises ParseError or ValidationError.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, rules: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if !rules.is_instance_of::<PyDict>() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "rules must be a dict, not {}",
+                rules.get_type().name()?
+            )));
+        }
+        let json = dumps(rules, "rule set")?;
+        Self::from_json(py, &json)
+    }
+
+    /// A rule set from JSON text. Raises ParseError or ValidationError.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+        lineofsight::RuleSet::from_json(json)
+            .map(|inner| RuleSet { inner })
+            .map_err(|e| errors::load_error(py, e))
+    }
+
+    /// The rule set as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// The rule set as JSON text.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "RuleSet(scale={}, due_soon_days={}, review_period_days={}, rollup={}, manual_override={})",
+            serde_json::to_string(&self.inner.scale).unwrap_or_default(),
+            self.inner.due_soon_days,
+            self.inner.review_period_days,
+            serde_json::to_value(self.inner.rollup)
+                .ok()
+                .and_then(|v| v.get("method").cloned())
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            serde_json::to_string(&self.inner.manual_override).unwrap_or_default(),
+        )
+    }
+}
+
+// ---------------------------------------------------------------- Plan
+
+/// A corporate parenting plan.
+#[pyclass(frozen, module = "lineofsight._native")]
+pub struct Plan {
+    inner: lineofsight::Plan,
+    import_warnings: Vec<(usize, String, String)>,
+}
+
+fn table_format(py: Python<'_>, name: &str) -> PyResult<TableFormat> {
+    serde_json::from_value(serde_json::Value::String(name.to_ascii_lowercase())).map_err(|_| {
+        errors::invalid(
+            py,
+            "import options",
+            "$.format",
+            &format!("unknown table format {name:?} (auto, csv, tsv, markdown, xlsx)"),
+        )
+    })
+}
+
+fn import_options(
+    py: Python<'_>,
+    input_name: &str,
+    format: Option<&str>,
+    mapping: Option<&Bound<'_, PyAny>>,
+    sheet: Option<String>,
+) -> PyResult<ImportOptions> {
+    let mut options = match mapping {
+        None => ImportOptions::default(),
+        Some(m) if m.is_instance_of::<PyDict>() => {
+            ImportOptions::from_json(&dumps(m, "import mapping")?)
+                .map_err(|e| errors::import_error(py, e))?
+        }
+        Some(m) => {
+            let path: std::path::PathBuf = m.extract()?;
+            let text = std::fs::read_to_string(&path)?;
+            ImportOptions::from_json(&text).map_err(|e| errors::import_error(py, e))?
+        }
+    };
+    options.input_name = input_name.to_string();
+    if let Some(f) = format {
+        options.format = table_format(py, f)?;
+    }
+    if sheet.is_some() {
+        options.sheet = sheet;
+    }
+    Ok(options)
+}
+
+impl Plan {
+    fn from_table_bytes(py: Python<'_>, bytes: &[u8], options: &ImportOptions) -> PyResult<Plan> {
+        let (inner, report) = py
+            .detach(|| import_plan(bytes, options))
+            .map_err(|e| errors::import_error(py, e))?;
+        Ok(Plan {
+            inner,
+            import_warnings: report
+                .warnings
+                .into_iter()
+                .map(|w| (w.row, w.column, w.message))
+                .collect(),
+        })
+    }
+}
+
+#[pymethods]
+impl Plan {
+    /// A plan built into the library, e.g. `Plan.builtin("lancashire")`.
+    /// Raises UnknownBuiltinError.
+    #[staticmethod]
+    fn builtin(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Plan> {
+        let name = text_arg(name, "name")?;
+        lineofsight::builtin(&name)
+            .map(|inner| Plan {
+                inner,
+                import_warnings: Vec::new(),
+            })
+            .map_err(|e| errors::load_error(py, e))
+    }
+
+    /// A plan from its native JSON. Raises ParseError, ValidationError or
+    /// UnsupportedVersionError.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Plan> {
+        let json = text_arg(json, "json")?;
+        py.detach(|| lineofsight::Plan::from_json(&json))
+            .map(|inner| Plan {
+                inner,
+                import_warnings: Vec::new(),
+            })
+            .map_err(|e| errors::load_error(py, e))
+    }
+
+    /// A plan imported from a table (CSV, TSV, markdown text or workbook
+    /// bytes). `mapping` is an import mapping (dict or path to JSON).
+    /// Raises TableImportError.
+    #[staticmethod]
+    #[pyo3(signature = (data, *, format="auto", mapping=None, sheet=None, name="input"))]
+    fn from_table(
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        format: &str,
+        mapping: Option<&Bound<'_, PyAny>>,
+        sheet: Option<String>,
+        name: &str,
+    ) -> PyResult<Plan> {
+        let bytes: Vec<u8> = if let Ok(s) = data.cast::<PyString>() {
+            s.to_str()?.as_bytes().to_vec()
+        } else if let Ok(b) = data.cast::<PyBytes>() {
+            b.as_bytes().to_vec()
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "data must be str or bytes, not {}",
+                data.get_type().name()?
+            )));
+        };
+        let options = import_options(py, name, Some(format), mapping, sheet)?;
+        Plan::from_table_bytes(py, &bytes, &options)
+    }
+
+    /// A plan from a file: `.json` is the native format; `.csv`, `.tsv`,
+    /// `.txt`, `.md`, `.xlsx`, `.xlsm`, `.xls` and `.ods` are imported as
+    /// tables (see `from_table`). Raises the errors of `from_json` or
+    /// `from_table`, and OSError when the file cannot be read.
+    #[staticmethod]
+    #[pyo3(signature = (path, *, format=None, mapping=None, sheet=None))]
+    fn load(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        format: Option<&str>,
+        mapping: Option<&Bound<'_, PyAny>>,
+        sheet: Option<String>,
+    ) -> PyResult<Plan> {
+        let bytes = std::fs::read(&path)?;
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let is_json = format.map_or(ext == "json", |f| f.eq_ignore_ascii_case("json"));
+        if is_json {
+            let text = String::from_utf8_lossy(&bytes);
+            return py
+                .detach(|| lineofsight::Plan::from_json(&text))
+                .map(|inner| Plan {
+                    inner,
+                    import_warnings: Vec::new(),
+                })
+                .map_err(|e| errors::load_error(py, e));
+        }
+        let format = format.or(match ext.as_str() {
+            "csv" => Some("csv"),
+            "tsv" | "tab" => Some("tsv"),
+            "md" | "markdown" => Some("markdown"),
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some("xlsx"),
+            _ => None,
+        });
+        let name = Path::new(&path)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "input".to_string());
+        let options = import_options(py, &name, format, mapping, sheet)?;
+        Plan::from_table_bytes(py, &bytes, &options)
+    }
+
+    /// The plan as pretty-printed native JSON.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The plan as a dict (the native JSON's structure).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// The plan's title.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+
+    /// The council or partnership that owns the plan.
+    #[getter]
+    fn organisation(&self) -> &str {
+        &self.inner.organisation
+    }
+
+    /// The plan's own rule set, or the default.
+    #[getter]
+    fn rules(&self) -> RuleSet {
+        RuleSet {
+            inner: self.inner.rules_or_default(),
+        }
+    }
+
+    /// How many actions the plan has.
+    #[getter]
+    fn action_count(&self) -> usize {
+        self.inner.actions().count()
+    }
+
+    /// Things worth a reader's check that did not stop the plan loading,
+    /// as dicts (`kind`, `path`, `message`, …).
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.warnings())
+    }
+
+    /// What the table importer warned about (`row`, `column`, `message`);
+    /// empty for a plan not imported from a table.
+    fn import_warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for (row, column, message) in &self.import_warnings {
+            let d = PyDict::new(py);
+            d.set_item("row", row)?;
+            d.set_item("column", column)?;
+            d.set_item("message", message)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// Rates the plan as of a date (default: today) with a rule set
+    /// (default: the plan's own, else the default rules).
+    #[pyo3(signature = (as_of=None, rules=None))]
+    fn evaluate(
+        &self,
+        py: Python<'_>,
+        as_of: Option<NaiveDate>,
+        rules: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Evaluation> {
+        let as_of = match as_of {
+            Some(d) => d,
+            None => today(py)?,
+        };
+        let rules = match rules {
+            None => self.inner.rules_or_default(),
+            Some(r) => {
+                if let Ok(r) = r.cast::<RuleSet>() {
+                    r.get().inner.clone()
+                } else if r.is_instance_of::<PyDict>() {
+                    RuleSet::from_dict(py, r)?.inner
+                } else {
+                    return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                        "rules must be a RuleSet or a dict, not {}",
+                        r.get_type().name()?
+                    )));
+                }
+            }
+        };
+        let inner = py.detach(|| self.inner.evaluate(as_of, &rules));
+        Ok(Evaluation {
+            inner,
+            style: self.inner.style.clone(),
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<lineofsight.Plan {:?} ({}): {} objectives, {} actions, {} measures>",
+            self.inner.title,
+            self.inner.organisation,
+            self.inner.objectives.len(),
+            self.inner.actions().count(),
+            self.inner.measures().count()
+        )
+    }
+
+    fn _repr_html_(&self) -> String {
+        let p = &self.inner;
+        let mut out = format!(
+            "<div class=\"lineofsight-plan\"><h3>{}</h3><p>{}{}</p>\
+             <p>{} objectives, {} actions, {} measures of success, {} leads</p>\
+             <table><thead><tr><th>Objective</th><th>Actions</th><th>Measures</th></tr></thead><tbody>",
+            escape(&p.title),
+            escape(&p.organisation),
+            p.period
+                .as_deref()
+                .map(|x| format!(", {}", escape(x)))
+                .unwrap_or_default(),
+            p.objectives.len(),
+            p.actions().count(),
+            p.measures().count(),
+            p.leads.len(),
+        );
+        for o in p.objectives.iter().take(30) {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&o.title),
+                o.actions.len(),
+                o.measures.len()
+            ));
+        }
+        out.push_str("</tbody></table>");
+        if p.objectives.len() > 30 {
+            out.push_str(&format!(
+                "<p>… {} more objectives</p>",
+                p.objectives.len() - 30
+            ));
+        }
+        out.push_str("</div>");
+        out
+    }
+}
+
+// ---------------------------------------------------------------- Evaluation
+
+/// A plan rated as of a date.
+#[pyclass(frozen, module = "lineofsight._native")]
+pub struct Evaluation {
+    inner: lineofsight::Evaluation,
+    style: RatingStyle,
+}
+
+#[pymethods]
+impl Evaluation {
+    /// The date everything was rated as of.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.inner.as_of
+    }
+
+    /// The rules used.
+    #[getter]
+    fn rules(&self) -> RuleSet {
+        RuleSet {
+            inner: self.inner.rules.clone(),
+        }
+    }
+
+    /// The whole plan's rating code (`red`, `amber`, …).
+    #[getter]
+    fn rating(&self) -> String {
+        code(self.inner.plan.rating)
+    }
+
+    /// Every action's rating, reason and due date.
+    #[getter]
+    fn actions(&self) -> Table {
+        Table::from_rows("actions", &self.inner.actions, &[])
+    }
+
+    /// Every objective's roll-up.
+    #[getter]
+    fn objectives(&self) -> Table {
+        Table::from_rows("objectives", &self.inner.objectives, &[])
+    }
+
+    /// Every group's roll-up.
+    #[getter]
+    fn groups(&self) -> Table {
+        Table::from_rows("groups", &self.inner.groups, &[])
+    }
+
+    /// Every priority's roll-up.
+    #[getter]
+    fn priorities(&self) -> Table {
+        Table::from_rows("priorities", &self.inner.priorities, &[])
+    }
+
+    /// Every measure of success's rating (its series and benchmarks are on
+    /// `measure(id)`).
+    #[getter]
+    fn measures(&self) -> Table {
+        Table::from_rows(
+            "measures",
+            &self.inner.measures,
+            &["series", "benchmarks", "reading"],
+        )
+    }
+
+    /// Actions whose recorded rating disagrees with the rules.
+    #[getter]
+    fn discrepancies(&self) -> Table {
+        Table::from_rows("discrepancies", &self.inner.discrepancies, &[])
+    }
+
+    /// The whole plan's roll-up as a dict.
+    fn plan_rollup<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.plan)
+    }
+
+    /// The rating of one measure, by id. Raises KeyError.
+    fn measure(&self, id: &str) -> PyResult<MeasureRating> {
+        self.inner
+            .measure(id)
+            .map(|m| MeasureRating {
+                inner: m.clone(),
+                style: self.style.clone(),
+            })
+            .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(id.to_string()))
+    }
+
+    /// The ids of the measures, in plan order.
+    fn measure_ids(&self) -> Vec<String> {
+        self.inner
+            .measures
+            .iter()
+            .map(|m| m.measure_id.clone())
+            .collect()
+    }
+
+    /// The board report (objectives with their rated rows, due soon,
+    /// discrepancies) as a dict; needs the plan it came from.
+    #[pyo3(signature = (plan, upcoming_days=90))]
+    fn board_report<'py>(
+        &self,
+        py: Python<'py>,
+        plan: &Plan,
+        upcoming_days: u32,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let report = lineofsight::report::BoardReport::new(&plan.inner, &self.inner, upcoming_days);
+        to_py(py, &report)
+    }
+
+    /// The whole evaluation as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// The whole evaluation as JSON text.
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.inner).unwrap_or_default()
+    }
+
+    fn __repr__(&self) -> String {
+        let c = &self.inner.plan.counts;
+        format!(
+            "<lineofsight.Evaluation as of {}: plan {}; {} actions (red {}, amber {}, green {}, blue {}); {} discrepancies; {} measures>",
+            self.inner.as_of,
+            self.inner.plan.rating.name(),
+            self.inner.actions.len(),
+            c.red,
+            c.amber,
+            c.green,
+            c.blue,
+            self.inner.discrepancies.len(),
+            self.inner.measures.len()
+        )
+    }
+
+    fn _repr_html_(&self) -> String {
+        let e = &self.inner;
+        let mut out = format!(
+            "<div class=\"lineofsight-evaluation\"><h3>{} as of {}</h3><p>Plan: {} {}</p>",
+            escape(&e.plan.title),
+            e.as_of.format("%d/%m/%Y"),
+            chip(e.plan.rating, &self.style),
+            escape(&e.plan.reason.message),
+        );
+        out.push_str(
+            "<table><thead><tr><th>Objective</th><th>Rating</th><th>Why</th></tr></thead><tbody>",
+        );
+        for o in e.objectives.iter().take(30) {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&o.title),
+                chip(o.rating, &self.style),
+                escape(&o.reason.message)
+            ));
+        }
+        out.push_str("</tbody></table>");
+        out.push_str(&format!(
+            "<p>{} actions, {} discrepancies between recorded and computed ratings, {} measures.</p>",
+            e.actions.len(),
+            e.discrepancies.len(),
+            e.measures.len()
+        ));
+        if !e.discrepancies.is_empty() {
+            out.push_str("<table><thead><tr><th>Ref</th><th>Recorded</th><th>Computed</th><th>Why</th></tr></thead><tbody>");
+            for d in e.discrepancies.iter().take(10) {
+                out.push_str(&format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    escape(d.reference.as_deref().unwrap_or(&d.action_id)),
+                    chip(d.recorded, &self.style),
+                    chip(d.computed, &self.style),
+                    escape(&d.reason.message)
+                ));
+            }
+            out.push_str("</tbody></table>");
+        }
+        out.push_str("</div>");
+        out
+    }
+}
+
+fn code(r: Rating) -> String {
+    r.code().to_string()
+}
+
+// ---------------------------------------------------------------- MeasureRating
+
+/// One measure of success rated as of a date.
+#[pyclass(frozen, module = "lineofsight._native")]
+pub struct MeasureRating {
+    inner: lineofsight::measure::MeasureRating,
+    style: RatingStyle,
+}
+
+#[pymethods]
+impl MeasureRating {
+    /// The measure's id.
+    #[getter]
+    fn measure_id(&self) -> &str {
+        &self.inner.measure_id
+    }
+
+    /// The measure as written.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+
+    /// The rating code (`red`, `amber`, `green`, …).
+    #[getter]
+    fn rating(&self) -> String {
+        code(self.inner.rating)
+    }
+
+    /// Why, in words.
+    #[getter]
+    fn reason(&self) -> &str {
+        &self.inner.reason.message
+    }
+
+    /// The periods, oldest first, each rated.
+    #[getter]
+    fn series(&self) -> Table {
+        Table::from_rows("series", &self.inner.series, &[])
+    }
+
+    /// The benchmarks for each period.
+    #[getter]
+    fn benchmarks(&self) -> Table {
+        Table::from_rows("benchmarks", &self.inner.benchmarks, &[])
+    }
+
+    /// The measure's chart as SVG, drawn by the core (empty when the core
+    /// draws none).
+    fn chart_svg(&self) -> String {
+        measure_chart(&self.inner, &self.style)
+    }
+
+    /// The rating as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<lineofsight.MeasureRating {}: {}>",
+            self.inner.measure_id, self.inner.reason.message
+        )
+    }
+
+    fn _repr_html_(&self) -> String {
+        let m = &self.inner;
+        let mut out = format!(
+            "<div class=\"lineofsight-measure\"><p><strong>{}</strong></p><p>{} {}</p>",
+            escape(&m.text),
+            chip(m.rating, &self.style),
+            escape(&m.reason.message)
+        );
+        let svg = measure_chart(m, &self.style);
+        if svg.trim_start().starts_with("<svg") {
+            // The core's SVG escapes its own text.
+            out.push_str(&svg);
+        }
+        if !m.series.is_empty() {
+            out.push_str("<table><thead><tr><th>Period</th><th>Value</th><th>Expected</th><th>Rating</th></tr></thead><tbody>");
+            for p in &m.series {
+                let value = match p.value {
+                    ObservedValue::Number(v) => v.to_string(),
+                    ObservedValue::Suppressed(s) => s.symbol().to_string(),
+                };
+                out.push_str(&format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    escape(&p.period),
+                    escape(&value),
+                    p.expected.map(|v| v.to_string()).unwrap_or_default(),
+                    chip(p.rating, &self.style)
+                ));
+            }
+            out.push_str("</tbody></table>");
+        }
+        out.push_str("</div>");
+        out
+    }
+}
+
+// ---------------------------------------------------------------- functions
+
+/// A timescale as written (`Nov 18 – Nov 19`, `Dec-19`) parsed into a dict:
+/// `raw`, `kind`, the dates of its kind, `due` (a date or None) and
+/// `problems`. With `strict=True`, raises TimescaleParseError when the text
+/// is not understood or names an impossible date.
+#[pyfunction]
+#[pyo3(signature = (text, *, strict=false))]
+fn parse_timescale<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    strict: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let text = text_arg(text, "text")?;
+    let t = if strict {
+        Timescale::parse_strict(&text).map_err(|e| errors::timescale_error(py, e))?
+    } else {
+        Timescale::parse(&text)
+    };
+    to_py(py, &ParsedTimescale::from(&t))
+}
+
+/// Many timescales at once: a list of dicts, as `parse_timescale`.
+#[pyfunction]
+fn parse_timescales<'py>(py: Python<'py>, texts: Vec<String>) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for t in &texts {
+        list.append(to_py(py, &ParsedTimescale::from(&Timescale::parse(t)))?)?;
+    }
+    Ok(list)
+}
+
+/// The due date of each timescale (None where there is none).
+#[pyfunction]
+fn due_dates(py: Python<'_>, texts: Vec<String>) -> Vec<Option<NaiveDate>> {
+    py.detach(|| texts.iter().map(|t| Timescale::parse(t).due()).collect())
+}
+
+/// A recorded rating as councils write it (`Amber/Green`, `R`, `Complete`)
+/// as its code (`amber_green`, `red`, `blue`). Raises RatingParseError.
+#[pyfunction]
+fn parse_rating(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+    let text = text_arg(text, "text")?;
+    Rating::parse(&text)
+        .map(code)
+        .map_err(|e| errors::rating_error(py, e))
+}
+
+/// Many recorded ratings at once. `errors="raise"` raises RatingParseError
+/// at the first unknown spelling; `errors="none"` gives None for it.
+#[pyfunction]
+#[pyo3(signature = (texts, *, errors="raise"))]
+fn parse_ratings(
+    py: Python<'_>,
+    texts: Vec<Option<String>>,
+    errors: &str,
+) -> PyResult<Vec<Option<String>>> {
+    let raise = match errors {
+        "raise" => true,
+        "none" => false,
+        other => {
+            return Err(errors::invalid(
+                py,
+                "argument",
+                "errors",
+                &format!("must be \"raise\" or \"none\", not {other:?}"),
+            ))
+        }
+    };
+    texts
+        .iter()
+        .map(|t| match t {
+            None => Ok(None),
+            Some(t) => match Rating::parse(t) {
+                Ok(r) => Ok(Some(code(r))),
+                Err(e) if raise => Err(errors::rating_error(py, e)),
+                Err(_) => Ok(None),
+            },
+        })
+        .collect()
+}
+
+/// A measure of success's words read as a target, as a dict (`kind`:
+/// `target`, `direction_only` or `not_understood`, with the target's parts).
+#[pyfunction]
+fn parse_target<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = text_arg(text, "text")?;
+    to_py(py, &core_parse_target(&text))
+}
+
+/// Many measures' words at once, as `parse_target`.
+#[pyfunction]
+fn parse_targets<'py>(py: Python<'py>, texts: Vec<String>) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for t in &texts {
+        list.append(to_py(py, &core_parse_target(t))?)?;
+    }
+    Ok(list)
+}
+
+/// A published value (`1,699`, `45%`, `c`, `x`) as a float, or None when
+/// suppressed. Raises ValueParseError.
+#[pyfunction]
+fn parse_value(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+    let text = text_arg(text, "text")?;
+    ObservedValue::parse(&text)
+        .map(ObservedValue::number)
+        .map_err(|e| errors::value_error(py, e))
+}
+
+/// A period label (`2019/20`, `Q3 2019/20`, `2018 (Rev)`) as a dict with its
+/// `kind`, `start`, `end` and `status`; a bare year ends in March or
+/// December as `year_end` says. Raises PeriodParseError.
+#[pyfunction]
+#[pyo3(signature = (label, year_end = "december"))]
+fn parse_period<'py>(
+    py: Python<'py>,
+    label: &Bound<'py, PyAny>,
+    year_end: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let label = text_arg(label, "label")?;
+    let year_end: lineofsight::measure::YearEnd =
+        serde_json::from_value(serde_json::Value::String(year_end.to_string())).map_err(|_| {
+            pyo3::exceptions::PyValueError::new_err(format!(
+                "year_end must be 'march' or 'december', not {year_end:?}"
+            ))
+        })?;
+    let period = lineofsight::measure::Period::parse(&label, year_end)
+        .map_err(|e| errors::period_error(py, e))?;
+    to_py(py, &period)
+}
+
+/// An Explore Education Statistics `time_period` and `time_identifier`
+/// (`201920`, `Financial year`) as a period dict. Raises PeriodParseError.
+#[pyfunction]
+fn parse_ees_period<'py>(
+    py: Python<'py>,
+    time_period: &Bound<'py, PyAny>,
+    time_identifier: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let tp = text_arg(time_period, "time_period")?;
+    let ti = text_arg(time_identifier, "time_identifier")?;
+    let period = lineofsight::measure::Period::from_ees(&tp, &ti)
+        .map_err(|e| errors::period_error(py, e))?;
+    to_py(py, &period)
+}
+
+/// A group key: an int or a str.
+#[derive(Hash, PartialEq, Eq)]
+enum Key {
+    Int(i64),
+    Text(String),
+}
+
+/// The items of a list or tuple (or any sequence), without copying them.
+fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{what} must be a sequence of values, not {}",
+            obj.get_type().name()?
+        )));
+    }
+    obj.try_iter()?.collect()
+}
+
+fn type_error(what: &str, i: usize, v: &Bound<'_, PyAny>) -> PyErr {
+    pyo3::exceptions::PyTypeError::new_err(format!(
+        "{what}[{i}] must be a number, str or None, not {}",
+        v.get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    ))
+}
+
+fn polarity_of(py: Python<'_>, text: &str, at: usize) -> PyResult<Polarity> {
+    Polarity::from_lait(text)
+        .or_else(|| serde_json::from_value(serde_json::Value::String(text.to_string())).ok())
+        .ok_or_else(|| {
+            errors::invalid(
+                py,
+                "argument",
+                &format!("polarities[{at}]"),
+                &format!("unknown polarity {text:?} (High, Low, -, higher_is_better, lower_is_better, none)"),
+            )
+        })
+}
+
+/// LAIT quartile bands (`A` best … `D`) for a long table of values: each
+/// group's (indicator and period's) quartiles come from its values with
+/// `in_quartiles` true (default: all), and every value is banded under its
+/// polarity (`High`, `Low`, `-`). Suppressed or missing values, values
+/// without polarity and groups with nothing counted give None. Values may be
+/// floats or published text (`1,699`, `c`); other text raises
+/// ValueParseError; lists of different lengths raise ValidationError.
+#[pyfunction]
+#[pyo3(signature = (values, groups, polarities, in_quartiles=None))]
+fn quartile_bands(
+    py: Python<'_>,
+    values: &Bound<'_, PyAny>,
+    groups: &Bound<'_, PyAny>,
+    polarities: &Bound<'_, PyAny>,
+    in_quartiles: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Option<&'static str>>> {
+    let values = items(values, "values")?;
+    let groups = items(groups, "groups")?;
+    let polarities = items(polarities, "polarities")?;
+    let in_quartiles = in_quartiles.map(|q| items(q, "in_quartiles")).transpose()?;
+    let n = values.len();
+    let lengths = [
+        ("groups", groups.len()),
+        ("polarities", polarities.len()),
+        ("in_quartiles", in_quartiles.as_ref().map_or(n, Vec::len)),
+    ];
+    for (name, len) in lengths {
+        if len != n {
+            return Err(errors::invalid(
+                py,
+                "argument",
+                name,
+                &format!("has {len} items but values has {n}"),
+            ));
+        }
+    }
+    let mut ids: std::collections::HashMap<Key, u32> = Default::default();
+    let mut known: std::collections::HashMap<String, Polarity> = Default::default();
+    let mut rows = Vec::with_capacity(n);
+    for i in 0..n {
+        let v = &values[i];
+        let value = if v.is_none() {
+            f64::NAN
+        } else if let Ok(s) = v.cast::<PyString>() {
+            ObservedValue::parse(s.to_str()?)
+                .map_err(|e| errors::value_error(py, e))?
+                .number()
+                .unwrap_or(f64::NAN)
+        } else if v.is_instance_of::<pyo3::types::PyFloat>()
+            || v.is_instance_of::<pyo3::types::PyInt>()
+        {
+            v.extract::<f64>()?
+        } else {
+            return Err(type_error("values", i, v));
+        };
+        let g = &groups[i];
+        let key = if let Ok(s) = g.cast::<PyString>() {
+            Key::Text(s.to_str()?.to_string())
+        } else if g.is_instance_of::<pyo3::types::PyInt>() {
+            Key::Int(g.extract()?)
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "groups[{i}] must be an int or str, not {}",
+                g.get_type().name()?
+            )));
+        };
+        let next = ids.len() as u32;
+        let group = *ids.entry(key).or_insert(next);
+        let p = polarities[i].cast::<PyString>().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!("polarities[{i}] must be str"))
+        })?;
+        let p = p.to_str()?;
+        let polarity = match known.get(p) {
+            Some(x) => *x,
+            None => {
+                let x = polarity_of(py, p, i)?;
+                known.insert(p.to_string(), x);
+                x
+            }
+        };
+        let counted = match &in_quartiles {
+            None => true,
+            Some(q) => q[i].is_truthy()?,
+        };
+        rows.push(BandInput {
+            value,
+            group,
+            polarity,
+            in_quartiles: counted,
+        });
+    }
+    let bands = py.detach(|| core_quartile_bands(&rows));
+    Ok(bands
+        .into_iter()
+        .map(|b| {
+            b.map(|b| match b {
+                lineofsight::measure::QuartileBand::A => "A",
+                lineofsight::measure::QuartileBand::B => "B",
+                lineofsight::measure::QuartileBand::C => "C",
+                lineofsight::measure::QuartileBand::D => "D",
+            })
+        })
+        .collect())
+}
+
+/// References sorted naturally (`1`, `1.2`, `1.10`, `2`, `5a2`, `5a10`).
+#[pyfunction]
+fn sort_refs(refs: Vec<String>) -> Vec<String> {
+    let mut r: Vec<Ref> = refs.iter().map(|s| Ref::new(s)).collect();
+    r.sort();
+    r.iter().map(|r| r.as_str().to_string()).collect()
+}
+
+/// The references a range covers (`5a-c` → `5a`, `5b`, `5c`).
+#[pyfunction]
+fn ref_covers(reference: &str) -> Vec<String> {
+    Ref::new(reference).covers()
+}
+
+/// The JSON Schema of a rule set, as a dict.
+#[pyfunction]
+fn rules_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let v: serde_json::Value =
+        serde_json::from_str(&lineofsight::schema::rules_schema()).unwrap_or_default();
+    convert::value_to_py(py, &v, "")
+}
+
+/// The JSON Schema of the plan format, as a dict.
+#[pyfunction]
+fn plan_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let v: serde_json::Value =
+        serde_json::from_str(&lineofsight::schema::plan_schema()).unwrap_or_default();
+    convert::value_to_py(py, &v, "")
+}
+
+/// The names of the built-in plans.
+#[pyfunction]
+fn builtin_plans() -> Vec<&'static str> {
+    lineofsight::BUILTIN_PLANS.to_vec()
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add_class::<Plan>()?;
+    m.add_class::<Evaluation>()?;
+    m.add_class::<RuleSet>()?;
+    m.add_class::<MeasureRating>()?;
+    m.add_class::<Table>()?;
+    m.add_function(wrap_pyfunction!(parse_timescale, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_timescales, m)?)?;
+    m.add_function(wrap_pyfunction!(due_dates, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_rating, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_ratings, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_target, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_targets, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_value, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_period, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_ees_period, m)?)?;
+    m.add_function(wrap_pyfunction!(quartile_bands, m)?)?;
+    m.add_function(wrap_pyfunction!(sort_refs, m)?)?;
+    m.add_function(wrap_pyfunction!(ref_covers, m)?)?;
+    m.add_function(wrap_pyfunction!(rules_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(plan_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(builtin_plans, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

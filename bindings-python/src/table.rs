@@ -1,0 +1,356 @@
+//! Tables of plain rows for Python: Arrow (the PyCapsule stream interface),
+//! pandas, polars and lists of dicts.
+//!
+//! Rows arrive as the core's serde output. Nested objects are flattened
+//! with `_` (`reason.code` becomes `reason_code`), lists are kept as JSON
+//! text, and each column takes one Arrow type: boolean, int64, float64,
+//! date32 (for ISO dates in a column whose name says it holds dates) or
+//! utf8. Nothing is computed here.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
+};
+use arrow_array::{ArrayRef, RecordBatch, StructArray};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use chrono::{Datelike, NaiveDate};
+use pyo3::exceptions::PyImportError;
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyDict, PyList};
+use serde::Serialize;
+
+use crate::columns::{Leaf, RawCol, Sink};
+use crate::html;
+
+/// One column's values.
+enum Column {
+    Bool(Vec<Option<bool>>),
+    Int(Vec<Option<i64>>),
+    Float(Vec<Option<f64>>),
+    Date(Vec<Option<NaiveDate>>),
+    Str(StrCol),
+}
+
+/// Text cells: spans of one buffer.
+struct StrCol {
+    text: String,
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl StrCol {
+    fn get(&self, row: usize) -> Option<&str> {
+        self.spans[row].and_then(|(s, e)| self.text.get(s..e))
+    }
+}
+
+/// A table of rows, e.g. an evaluation's actions.
+#[pyclass(frozen, module = "lineofsight._native")]
+pub struct Table {
+    name: String,
+    names: Vec<String>,
+    columns: Vec<Column>,
+    rows: usize,
+    schema: SchemaRef,
+    batch: RecordBatch,
+}
+
+/// Whether a column of this name holds dates (`due`, `as_of`, `latest_end`).
+pub fn is_date_column(name: &str) -> bool {
+    let last = name.rsplit('_').next().unwrap_or(name);
+    matches!(
+        last,
+        "due" | "date" | "end" | "start" | "of" | "on" | "published"
+    )
+}
+
+fn days_since_epoch(d: NaiveDate) -> i32 {
+    d.num_days_from_ce() - 719_163
+}
+
+impl Table {
+    /// A table of `rows`, dropping the top-level fields named in `skip`.
+    pub fn from_rows<T: Serialize>(name: &str, rows: &[T], skip: &'static [&'static str]) -> Table {
+        let mut sink = Sink::default();
+        for row in rows {
+            sink.push(row, skip);
+        }
+        let (names, cols, n) = sink.finish();
+        let columns = cols
+            .into_iter()
+            .zip(&names)
+            .map(|(col, name)| typed(name, col))
+            .collect();
+        Table::new(name, names, columns, n)
+    }
+
+    fn new(name: &str, names: Vec<String>, columns: Vec<Column>, rows: usize) -> Table {
+        let mut fields = Vec::with_capacity(columns.len());
+        let mut arrays: Vec<ArrayRef> = Vec::with_capacity(columns.len());
+        for (name, col) in names.iter().zip(&columns) {
+            let (dt, array): (DataType, ArrayRef) = match col {
+                Column::Bool(v) => {
+                    let mut b = BooleanBuilder::with_capacity(v.len());
+                    v.iter().for_each(|x| b.append_option(*x));
+                    (DataType::Boolean, Arc::new(b.finish()))
+                }
+                Column::Int(v) => {
+                    let mut b = Int64Builder::with_capacity(v.len());
+                    v.iter().for_each(|x| b.append_option(*x));
+                    (DataType::Int64, Arc::new(b.finish()))
+                }
+                Column::Float(v) => {
+                    let mut b = Float64Builder::with_capacity(v.len());
+                    v.iter().for_each(|x| b.append_option(*x));
+                    (DataType::Float64, Arc::new(b.finish()))
+                }
+                Column::Date(v) => {
+                    let mut b = Date32Builder::with_capacity(v.len());
+                    v.iter()
+                        .for_each(|x| b.append_option(x.map(days_since_epoch)));
+                    (DataType::Date32, Arc::new(b.finish()))
+                }
+                Column::Str(v) => {
+                    let mut b = StringBuilder::with_capacity(v.spans.len(), v.text.len());
+                    (0..v.spans.len()).for_each(|i| b.append_option(v.get(i)));
+                    (DataType::Utf8, Arc::new(b.finish()))
+                }
+            };
+            fields.push(Field::new(name, dt, true));
+            arrays.push(array);
+        }
+        let schema: SchemaRef = Arc::new(Schema::new(fields));
+        let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(rows));
+        let batch = RecordBatch::try_new_with_options(schema.clone(), arrays, &options)
+            .unwrap_or_else(|_| RecordBatch::new_empty(schema.clone()));
+        Table {
+            name: name.to_string(),
+            names,
+            columns,
+            rows,
+            schema,
+            batch,
+        }
+    }
+
+    /// The text of a cell, for display.
+    fn cell_text(&self, col: usize, row: usize) -> Option<String> {
+        match &self.columns[col] {
+            Column::Bool(v) => v[row].map(|b| if b { "True" } else { "False" }.to_string()),
+            Column::Int(v) => v[row].map(|x| x.to_string()),
+            Column::Float(v) => v[row].map(|x| x.to_string()),
+            Column::Date(v) => v[row].map(|d| d.to_string()),
+            Column::Str(v) => v.get(row).map(str::to_string),
+        }
+    }
+}
+
+/// The one type for a column of cells.
+fn typed(name: &str, raw: RawCol) -> Column {
+    let RawCol { cells, mut text } = raw;
+    let non_null = || cells.iter().filter(|v| **v != Leaf::Null);
+    if non_null().all(|v| matches!(v, Leaf::Bool(_))) {
+        return Column::Bool(
+            cells
+                .iter()
+                .map(|v| match v {
+                    Leaf::Bool(b) => Some(*b),
+                    _ => None,
+                })
+                .collect(),
+        );
+    }
+    if non_null().all(|v| matches!(v, Leaf::Int(_))) {
+        return Column::Int(
+            cells
+                .iter()
+                .map(|v| match v {
+                    Leaf::Int(i) => Some(*i),
+                    _ => None,
+                })
+                .collect(),
+        );
+    }
+    if non_null().all(|v| matches!(v, Leaf::Int(_) | Leaf::Float(_))) {
+        return Column::Float(
+            cells
+                .iter()
+                .map(|v| match v {
+                    Leaf::Int(i) => Some(*i as f64),
+                    Leaf::Float(f) => Some(*f),
+                    _ => None,
+                })
+                .collect(),
+        );
+    }
+    let date = |v: &Leaf| match v {
+        Leaf::Str(s, e) => text.get(*s..*e).and_then(|t| t.parse::<NaiveDate>().ok()),
+        _ => None,
+    };
+    if is_date_column(name) && non_null().all(|v| date(v).is_some()) {
+        return Column::Date(cells.iter().map(date).collect());
+    }
+    let mut spans = Vec::with_capacity(cells.len());
+    for v in &cells {
+        let shown = match v {
+            Leaf::Null => None,
+            Leaf::Str(s, e) => Some((*s, *e)),
+            Leaf::Bool(b) => Some(append(&mut text, &b.to_string())),
+            Leaf::Int(i) => Some(append(&mut text, &i.to_string())),
+            Leaf::Float(f) => Some(append(&mut text, &f.to_string())),
+        };
+        spans.push(shown);
+    }
+    Column::Str(StrCol { text, spans })
+}
+
+fn append(text: &mut String, s: &str) -> (usize, usize) {
+    let start = text.len();
+    text.push_str(s);
+    (start, text.len())
+}
+
+/// Imports an optional module, with a message naming what to install.
+fn need<'py>(py: Python<'py>, module: &str, for_what: &str) -> PyResult<Bound<'py, PyModule>> {
+    py.import(module).map_err(|_| {
+        PyImportError::new_err(format!(
+            "{for_what} needs the {module} package, which is not installed: pip install {module}"
+        ))
+    })
+}
+
+#[pymethods]
+impl Table {
+    /// The table's name (`actions`, `objectives`, `measures`, `discrepancies`).
+    #[getter]
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The column names, in order.
+    #[getter]
+    fn columns(&self) -> Vec<String> {
+        self.names.clone()
+    }
+
+    fn __len__(&self) -> usize {
+        self.rows
+    }
+
+    fn __repr__(&self) -> String {
+        let shown: Vec<&str> = self.names.iter().take(8).map(String::as_str).collect();
+        let more = if self.names.len() > 8 { ", …" } else { "" };
+        format!(
+            "<lineofsight.Table {} {}×{}: {}{more}>",
+            self.name,
+            self.rows,
+            self.names.len(),
+            shown.join(", ")
+        )
+    }
+
+    /// The Arrow schema, as an Arrow PyCapsule.
+    fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
+        Ok(pyo3_arrow::ffi::to_schema_pycapsule(
+            py,
+            self.schema.as_ref(),
+        )?)
+    }
+
+    /// The rows as an Arrow C stream (the Arrow PyCapsule interface), for
+    /// pyarrow, polars, pandas, duckdb and others.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyCapsule>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let batch = self.batch.clone();
+        let field = Arc::new(Field::new_struct("", self.schema.fields().clone(), false));
+        let arrays = std::iter::once(Ok(Arc::new(StructArray::from(batch)) as ArrayRef));
+        let reader = Box::new(pyo3_arrow::ffi::ArrayIterator::new(arrays, field));
+        Ok(pyo3_arrow::ffi::to_stream_pycapsule(
+            py,
+            reader,
+            requested_schema,
+        )?)
+    }
+
+    /// The rows as a list of dicts (dates as `datetime.date`).
+    fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let keys: Vec<Bound<'py, PyAny>> = self
+            .names
+            .iter()
+            .map(|n| pyo3::types::PyString::intern(py, n).into_any())
+            .collect();
+        let list = PyList::empty(py);
+        for row in 0..self.rows {
+            let d = PyDict::new(py);
+            for (key, col) in keys.iter().zip(&self.columns) {
+                match col {
+                    Column::Bool(v) => d.set_item(key, v[row])?,
+                    Column::Int(v) => d.set_item(key, v[row])?,
+                    Column::Float(v) => d.set_item(key, v[row])?,
+                    Column::Date(v) => d.set_item(key, v[row])?,
+                    Column::Str(v) => d.set_item(key, v.get(row))?,
+                }
+            }
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// The table as a pandas DataFrame (through pyarrow when it is
+    /// installed, else from the records).
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let pandas = need(py, "pandas", "Table.to_pandas()")?;
+        if let Ok(pa) = py.import("pyarrow") {
+            return pa.call_method1("table", (slf,))?.call_method0("to_pandas");
+        }
+        let this = slf.get();
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("columns", this.names.clone())?;
+        pandas.call_method("DataFrame", (this.records(py)?,), Some(&kwargs))
+    }
+
+    /// The table as a polars DataFrame (through the Arrow stream).
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let polars = need(slf.py(), "polars", "Table.to_polars()")?;
+        polars.call_method1("DataFrame", (slf,))
+    }
+
+    /// An HTML table of the first rows, ratings shown as chips.
+    fn _repr_html_(&self) -> String {
+        let limit = 20;
+        let mut out = format!(
+            "<div class=\"lineofsight-table\"><p><strong>{}</strong>: {} rows</p><table><thead><tr>",
+            html::escape(&self.name),
+            self.rows
+        );
+        for n in &self.names {
+            out.push_str(&format!("<th>{}</th>", html::escape(n)));
+        }
+        out.push_str("</tr></thead><tbody>");
+        for row in 0..self.rows.min(limit) {
+            out.push_str("<tr>");
+            for (c, n) in self.names.iter().enumerate() {
+                let text = self.cell_text(c, row).unwrap_or_default();
+                let is_rating = matches!(n.as_str(), "rating" | "computed" | "recorded");
+                let cell = if is_rating && !text.is_empty() {
+                    html::chip_for_code(&text)
+                } else {
+                    html::escape(&text)
+                };
+                out.push_str(&format!("<td>{cell}</td>"));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table>");
+        if self.rows > limit {
+            out.push_str(&format!("<p>… {} more rows</p>", self.rows - limit));
+        }
+        out.push_str("</div>");
+        out
+    }
+}

@@ -1,0 +1,252 @@
+"""Bad input raises the documented exceptions, never a panic or a bare
+Exception: wrong types (TypeError), None, malformed text, 10 MB of garbage."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+from typing import Any, Callable
+
+import pytest
+
+import lineofsight
+from lineofsight import (
+    LineOfSightError,
+    ParseError,
+    Plan,
+    PlanLoadError,
+    RuleSet,
+    TableImportError,
+    ValidationError,
+)
+
+MINIMAL = {"schema_version": 1, "title": "T", "organisation": "O", "objectives": []}
+
+
+def garbage(size: int, seed: int) -> str:
+    rng = random.Random(seed)
+    alphabet = "{}[]\":,0123456789abcdefxyz \n\t\\/-–£é\u0000\ufeff"
+    return "".join(rng.choice(alphabet) for _ in range(size))
+
+
+TEN_MB = 10 * 1024 * 1024
+
+
+def test_error_hierarchy() -> None:
+    for cls in (ParseError, ValidationError, lineofsight.UnsupportedVersionError,
+                lineofsight.UnknownBuiltinError):
+        assert issubclass(cls, PlanLoadError)
+    for cls in (PlanLoadError, TableImportError, lineofsight.RatingParseError,
+                lineofsight.TimescaleParseError, lineofsight.ValueParseError):
+        assert issubclass(cls, LineOfSightError)
+    assert issubclass(LineOfSightError, Exception)
+    assert LineOfSightError is not Exception
+
+
+def test_parse_error_names_path_line_column() -> None:
+    text = '{\n  "schema_version": 1,\n  "title": 7,\n  "organisation": "O"\n}'
+    with pytest.raises(ParseError) as err:
+        Plan.from_json(text)
+    e = err.value
+    assert (e.what, e.path, e.line) == ("plan", "$.title", 3)
+    assert e.column > 0 and "string" in e.message
+    assert "$.title" in str(e)
+
+
+def test_validation_error_names_path() -> None:
+    plan = dict(MINIMAL, objectives=[{"id": "o1", "title": "x", "actions": [
+        {"id": "a1", "text": "y", "leads": ["nobody"]}]}])
+    with pytest.raises(ValidationError) as err:
+        Plan.from_json(json.dumps(plan))
+    assert err.value.path == "$.objectives[0].actions[0].leads[0]"
+    assert "nobody" in err.value.reason
+
+
+def test_unsupported_version_and_unknown_builtin() -> None:
+    with pytest.raises(lineofsight.UnsupportedVersionError) as err:
+        Plan.from_json(json.dumps(dict(MINIMAL, schema_version=99)))
+    assert (err.value.found, err.value.supported) == (99, 1)
+    with pytest.raises(lineofsight.UnknownBuiltinError) as err2:
+        Plan.builtin("atlantis")
+    assert err2.value.name == "atlantis" and "lancashire" in err2.value.known
+
+
+@pytest.mark.parametrize("text", ["", " ", "null", "[]", "42", "{", "{}", '{"title": }',
+                                  "\ufeff", "\u0000", '{"schema_version": -1}', "{" * 10_000,
+                                  '{"schema_version": 1e400}', "\ud800" if False else "é"])
+def test_malformed_plan_json(text: str) -> None:
+    with pytest.raises(PlanLoadError):
+        Plan.from_json(text)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_ten_megabytes_of_garbage(seed: int) -> None:
+    g = garbage(TEN_MB, seed)
+    with pytest.raises(PlanLoadError):
+        Plan.from_json(g)
+    with pytest.raises(PlanLoadError):
+        Plan.from_json("{" + g)
+    with pytest.raises(PlanLoadError):
+        RuleSet.from_json("{" + g)
+    with pytest.raises(TableImportError):
+        Plan.from_table(g.encode("utf-8", "surrogatepass"))
+    # Lenient parsers take any text and say what they could not read.
+    assert lineofsight.parse_timescale(g)["raw"] == g
+    with pytest.raises(lineofsight.TimescaleParseError):
+        lineofsight.parse_timescale(g, strict=True)
+    with pytest.raises(lineofsight.RatingParseError):
+        lineofsight.parse_rating(g)
+    with pytest.raises(lineofsight.ValueParseError):
+        lineofsight.parse_value(g)
+    assert isinstance(lineofsight.parse_target(g), dict)
+
+
+def test_garbage_bytes_as_a_workbook() -> None:
+    with pytest.raises(TableImportError) as err:
+        Plan.from_table(b"PK\x03\x04" + bytes(range(256)) * 1000)
+    assert err.value.kind == "unreadable"
+    with pytest.raises(TableImportError):
+        Plan.from_table(b"just some words\nand more")
+
+
+CALLS: list[tuple[str, Callable[[Any], Any]]] = [
+    ("Plan.from_json", Plan.from_json),
+    ("Plan.builtin", Plan.builtin),
+    ("Plan.from_table", Plan.from_table),
+    ("RuleSet.from_dict", RuleSet.from_dict),
+    ("RuleSet.from_json", RuleSet.from_json),
+    ("parse_timescale", lineofsight.parse_timescale),
+    ("parse_rating", lineofsight.parse_rating),
+    ("parse_target", lineofsight.parse_target),
+    ("parse_value", lineofsight.parse_value),
+    ("ref_covers", lineofsight.ref_covers),
+    ("sort_refs", lineofsight.sort_refs),
+    ("parse_timescales", lineofsight.parse_timescales),
+    ("due_dates", lineofsight.due_dates),
+]
+
+
+@pytest.mark.parametrize("name,call", CALLS, ids=[c[0] for c in CALLS])
+@pytest.mark.parametrize("arg", [None, 42, 3.5, b"\xff\xfe", object(), ["a"], {"a": 1}],
+                         ids=["None", "int", "float", "bytes", "object", "list", "dict"])
+def test_wrong_types_raise_type_error(name: str, call: Callable[[Any], Any], arg: Any) -> None:
+    ok_types = {
+        "Plan.from_table": (bytes,),
+        "RuleSet.from_dict": (dict,),
+        "sort_refs": (list,),
+        "parse_timescales": (list,),
+        "due_dates": (list,),
+    }.get(name, ())
+    if isinstance(arg, ok_types):
+        try:
+            call(arg)
+        except LineOfSightError:
+            pass
+        return
+    with pytest.raises(TypeError):
+        call(arg)
+
+
+def test_evaluate_argument_types(lancashire: Plan) -> None:
+    with pytest.raises(TypeError):
+        lancashire.evaluate(as_of="2019-12-31")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        lancashire.evaluate(as_of=20191231)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        lancashire.evaluate(rules="default")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        lancashire.evaluate(rules={"due_soon_days": 30, "rollup": {"method": "share",
+                                   "red_at_least": 2.0, "amber_at_least": 0.5}})
+    # datetime.datetime is a date: its day is used.
+    ev = lancashire.evaluate(as_of=datetime.datetime(2019, 12, 31, 23, 59))
+    assert ev.as_of == datetime.date(2019, 12, 31)
+    assert lancashire.evaluate().as_of == datetime.date.today()
+
+
+def test_rules_from_dict_validation() -> None:
+    with pytest.raises(ParseError) as err:
+        RuleSet.from_dict({"due_soon_days": -3})
+    assert err.value.path == "$.due_soon_days" and err.value.what == "rule set"
+    with pytest.raises(ParseError) as err:
+        RuleSet.from_dict({"colour": "red"})
+    assert "colour" in str(err.value)
+    with pytest.raises(ValidationError):
+        RuleSet.from_dict({"when": datetime.date(2019, 1, 1)})
+    with pytest.raises(ParseError):
+        RuleSet.from_dict({"due_soon_days": float("nan")})
+    with pytest.raises(ParseError):
+        RuleSet.from_dict({"due_soon_days": 10**30})
+
+
+def test_table_import_error_names_row_and_column() -> None:
+    mapping = {"columns": {"Who?": "lead"}}
+    with pytest.raises(TableImportError) as err:
+        Plan.from_table("Ref,Action\n1,Do it\n", mapping=mapping, name="plan.csv")
+    e = err.value
+    assert e.kind == "mapping" and e.input == "plan.csv" and e.column == "Who?"
+    assert isinstance(e.row, int)
+    with pytest.raises(TableImportError) as err:
+        Plan.from_table("Ref,Action\n1,Do it\n", mapping={"colums": {}})
+    assert err.value.kind == "mapping" and err.value.column.startswith("$")
+    with pytest.raises(ValidationError):
+        Plan.from_table("Ref,Action\n1,Do it\n", format="pdf")
+
+
+def test_quartile_bands_bad_input() -> None:
+    with pytest.raises(ValidationError) as err:
+        lineofsight.quartile_bands([1.0, 2.0], [0], ["High", "High"])
+    assert err.value.path == "groups"
+    with pytest.raises(ValidationError):
+        lineofsight.quartile_bands([1.0], [0], ["Sideways"])
+    with pytest.raises(lineofsight.ValueParseError) as err2:
+        lineofsight.quartile_bands(["about ten"], [0], ["High"])
+    assert err2.value.text == "about ten"
+    with pytest.raises(TypeError):
+        lineofsight.quartile_bands([object()], [0], ["High"])
+    with pytest.raises(ValidationError):
+        lineofsight.parse_ratings(["Red"], errors="ignore")  # type: ignore[arg-type]
+
+
+def test_missing_measure_and_file(evaluation: Any, tmp_path: Any) -> None:
+    with pytest.raises(KeyError):
+        evaluation.measure("no-such-measure")
+    with pytest.raises(FileNotFoundError):
+        Plan.load(tmp_path / "missing.json")
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\xff\xfe{ not json")
+    with pytest.raises(ParseError):
+        Plan.load(bad)
+
+
+def test_random_short_strings_never_panic() -> None:
+    """Many short strings of awkward characters through every text entry point."""
+    rng = random.Random(5)
+    alphabet = ("abcdeiorstuvwxyz ABCDEIRGNO0123456789 .,;:%/-–—£€é\u0130\u00df\u2028"
+                "\ufeff\t\n\"'<>&|#*()[]{}")
+    words = ["of", "the", "there are", "is", "are", "below", "less than", "by", "March",
+             "2019", "Dec-19", "Nov 18 – Nov 19", "per 10,000", "%", "to", "from", "Q3",
+             "2019/20", "ongoing", "Red", "A/G", "5a-c", "1.10", "c", "x"]
+    for _ in range(3000):
+        parts = [rng.choice(words) if rng.random() < 0.6 else
+                 "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(0, 8))]
+        text = "".join(p + rng.choice(["", " ", "é", "-"]) for p in parts)
+        lineofsight.parse_target(text)
+        lineofsight.parse_timescale(text)
+        lineofsight.ref_covers(text)
+        for f in (lineofsight.parse_rating, lineofsight.parse_value):
+            try:
+                f(text)
+            except LineOfSightError:
+                pass
+        for strict in (True,):
+            try:
+                lineofsight.parse_timescale(text, strict=strict)
+            except LineOfSightError:
+                pass
+        try:
+            Plan.from_table("Ref,Action,Lead,By when?,RAG\n" + text.replace("\n", " ") + "\n")
+        except LineOfSightError:
+            pass
+    lineofsight.sort_refs([text for text in words])

@@ -1,0 +1,111 @@
+//! Rates all 641,070 observations of the DfE's LAIT data set
+//! (../shared/data/lait/bds_long_0.parquet) against their indicator's
+//! polarity (from the LAIT data dictionary) and quartiles: every value's
+//! quartile band A–D among the local authorities for its indicator and
+//! period, as LAIT does.
+//!
+//! `cargo bench -p lineofsight --bench lait`. Skipped, with a message, when
+//! the shared data is not beside the repository.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use lineofsight::measure::{quartile_bands, BandInput, ObservedValue, Polarity};
+use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::record::RowAccessor;
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/lait");
+
+/// One LAIT row: indicator, period, area number, value as published.
+struct Row {
+    indicator: String,
+    period: String,
+    area: u32,
+    value: String,
+}
+
+fn load() -> Option<(Vec<Row>, HashMap<String, Polarity>)> {
+    let file = std::fs::File::open(Path::new(DATA).join("bds_long_0.parquet")).ok()?;
+    let reader = SerializedFileReader::new(file).expect("parquet");
+    let mut rows = Vec::with_capacity(reader.metadata().file_metadata().num_rows() as usize);
+    for row in reader.get_row_iter(None).expect("rows") {
+        let row = row.expect("row");
+        let text = |i: usize| row.get_string(i).map(|s| s.to_string()).unwrap_or_default();
+        rows.push(Row {
+            indicator: text(0),
+            period: text(2),
+            area: row.get_double(5).map(|v| v as u32).unwrap_or(0),
+            value: text(4),
+        });
+    }
+    let dictionary = std::fs::read(Path::new(DATA).join("lait_data_dictionary.csv")).ok()?;
+    let mut csv = csv::Reader::from_reader(dictionary.as_slice());
+    let headers = csv.headers().expect("headers").clone();
+    let short = headers
+        .iter()
+        .position(|h| h == "Measure_short")
+        .expect("Measure_short");
+    let pol = headers
+        .iter()
+        .position(|h| h == "Polarity")
+        .expect("Polarity");
+    let mut polarity = HashMap::new();
+    for r in csv.records().flatten() {
+        if let Some(p) = Polarity::from_lait(r.get(pol).unwrap_or("")) {
+            polarity.insert(r.get(short).unwrap_or("").to_string(), p);
+        }
+    }
+    Some((rows, polarity))
+}
+
+/// Bands every observation with [`quartile_bands`] (the same call the
+/// Python binding makes); returns how many got a band. Each indicator and
+/// period is one group; local authorities count towards the quartiles,
+/// England and the regions are banded against them.
+fn rate_all(rows: &[Row], polarity: &HashMap<String, Polarity>) -> usize {
+    let mut groups: HashMap<(&str, &str), u32> = HashMap::new();
+    let inputs: Vec<BandInput> = rows
+        .iter()
+        .map(|r| {
+            let next = groups.len() as u32;
+            let group = *groups.entry((&r.indicator, &r.period)).or_insert(next);
+            BandInput {
+                value: ObservedValue::parse(&r.value)
+                    .ok()
+                    .and_then(ObservedValue::number)
+                    .unwrap_or(f64::NAN),
+                group,
+                polarity: polarity
+                    .get(&r.indicator)
+                    .copied()
+                    .unwrap_or(Polarity::None),
+                in_quartiles: r.area < 970,
+            }
+        })
+        .collect();
+    quartile_bands(&inputs)
+        .iter()
+        .filter(|b| b.is_some())
+        .count()
+}
+
+fn bench(c: &mut Criterion) {
+    let Some((rows, polarity)) = load() else {
+        eprintln!("skipping the LAIT benchmark: {DATA} is not there");
+        return;
+    };
+    assert_eq!(rows.len(), 641_070);
+    let banded = rate_all(&rows, &polarity);
+    eprintln!("{} of {} observations banded", banded, rows.len());
+    let mut g = c.benchmark_group("lait");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(rows.len() as u64));
+    g.bench_function("band_641070_observations", |b| {
+        b.iter(|| rate_all(&rows, &polarity))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
