@@ -11,7 +11,7 @@ use js_sys::{Error, Reflect};
 use lineofsight::import::ImportError;
 use lineofsight::rating::RatingError;
 use lineofsight::LoadError;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A JavaScript `Error` with a `code` and extra fields.
 fn error(code: &str, message: &str, fields: &[(&str, JsValue)]) -> JsValue {
@@ -129,8 +129,25 @@ pub(crate) fn bad_argument(message: &str) -> JsValue {
     error("bad_argument", message, &[])
 }
 
-/// `Plan.fromUrl` could not fetch the URL (network error or HTTP status).
-pub(crate) fn fetch(url: &str, status: Option<u16>, message: &str) -> JsValue {
+/// `Plan.fromUrl` could not fetch the URL: `cause` is what `fetch` threw.
+pub(crate) fn fetch_failed(url: &str, status: Option<u16>, cause: &JsValue) -> JsValue {
+    let why = cause
+        .dyn_ref::<Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "the request failed".to_string());
+    fetch(url, status, &format!("could not fetch {url}: {why}"))
+}
+
+/// `Plan.fromUrl` got an HTTP error status.
+pub(crate) fn fetch_status(url: &str, status: u16) -> JsValue {
+    fetch(
+        url,
+        Some(status),
+        &format!("could not fetch {url}: HTTP status {status}"),
+    )
+}
+
+fn fetch(url: &str, status: Option<u16>, message: &str) -> JsValue {
     let mut fields = vec![("url", text(url))];
     if let Some(status) = status {
         fields.push(("status", JsValue::from(status)));

@@ -152,13 +152,7 @@ impl Plan {
     /// errors.
     #[wasm_bindgen(js_name = fromUrl)]
     pub async fn from_url(url: String, format: Option<TableFormatArg>) -> Result<Plan, JsValue> {
-        let fail = |status: Option<u16>, e: &JsValue| {
-            let why = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "the request failed".to_string());
-            error::fetch(&url, status, &format!("could not fetch {url}: {why}"))
-        };
+        let fail = |status: Option<u16>, e: &JsValue| error::fetch_failed(&url, status, e);
         let promise = global_fetch(&url).map_err(|e| fail(None, &e))?;
         let response: Response = JsFuture::from(promise)
             .await
@@ -166,11 +160,7 @@ impl Plan {
             .unchecked_into();
         if !response.ok() {
             let status = response.status();
-            return Err(error::fetch(
-                &url,
-                Some(status),
-                &format!("could not fetch {url}: HTTP status {status}"),
-            ));
+            return Err(error::fetch_status(&url, status));
         }
         let buffer = JsFuture::from(response.array_buffer())
             .await
