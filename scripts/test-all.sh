@@ -53,3 +53,5 @@ fi
   npm ci --no-audit --no-fund
   node --test html-report.test.mjs
 )
+
+step "WebAssembly package: build, Node.js tests (shared vectors, errors, TypeScript) and the dashboard in headless Chromium"; bash scripts/test-wasm.sh

@@ -117,3 +117,23 @@ fn report_json_round_trips() {
         .iter()
         .all(|r| r.due.is_some_and(|d| d >= eval.as_of)));
 }
+
+#[test]
+fn action_rows_list_every_action_and_agree_with_the_report() {
+    let plan = lancashire();
+    let eval = plan.evaluate(date(2019, 12, 31), &RuleSet::default());
+    let rows = lineofsight::report::action_rows(&plan, &eval);
+    assert_eq!(rows.len(), plan.actions().count());
+    for (row, rating) in rows.iter().zip(&eval.actions) {
+        assert_eq!(row.action_id, rating.action_id);
+        assert_eq!(row.rating, rating.rating);
+    }
+    // The board report's open actions are exactly these rows, filtered.
+    let report = BoardReport::new(&plan, &eval, 90);
+    for section in &report.objectives {
+        for open in &section.open_actions {
+            let row = rows.iter().find(|r| r.action_id == open.action_id);
+            assert_eq!(row, Some(open));
+        }
+    }
+}

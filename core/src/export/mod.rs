@@ -32,6 +32,7 @@ mod html_measures;
 mod json;
 mod markdown;
 mod redact;
+#[cfg(feature = "xlsx")]
 mod xlsx;
 
 use std::borrow::Cow;
@@ -43,6 +44,7 @@ pub use html::{render_html, HtmlSection};
 pub use json::{evaluation_json, plan_json, report_json, PlanExport};
 pub use markdown::render_markdown;
 pub use redact::{redact_people, NAMED_OFFICER};
+#[cfg(feature = "xlsx")]
 pub use xlsx::workbook;
 
 use crate::plan::Plan;

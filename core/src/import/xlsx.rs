@@ -1,14 +1,29 @@
 //! Workbooks (xlsx, xls, xlsb, ods) through calamine: every sheet as rows
 //! of text.
 
+#[cfg(feature = "xlsx")]
 use std::io::Cursor;
 
+#[cfg(feature = "xlsx")]
 use calamine::{Data, Reader};
+#[cfg(feature = "xlsx")]
 use chrono::{Duration, NaiveDate};
 
 use super::{ImportError, Row};
 
+/// Without the `xlsx` feature a workbook is unreadable, saying why.
+#[cfg(not(feature = "xlsx"))]
+pub(crate) fn read(input: &str, _bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
+    Err(ImportError::Unreadable {
+        input: input.to_string(),
+        reason: "this build of lineofsight reads no workbooks (the `xlsx` feature is off); \
+                 save the sheet as CSV or TSV"
+            .to_string(),
+    })
+}
+
 /// The sheets of a workbook, by name, each as rows of text.
+#[cfg(feature = "xlsx")]
 pub(crate) fn read(input: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
     let unreadable = |reason: String| ImportError::Unreadable {
         input: input.to_string(),
@@ -40,6 +55,7 @@ pub(crate) fn read(input: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>,
 }
 
 /// A cell as text: whole numbers without `.0`, dates as `dd/mm/yyyy`.
+#[cfg(feature = "xlsx")]
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),

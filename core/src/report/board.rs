@@ -135,19 +135,7 @@ impl BoardReport {
         let (measures, qualitative_measures) =
             super::measures::measure_rows(plan, eval, &plan.style);
         let actions: Vec<(&Action, &ActionRating)> = plan.actions().zip(&eval.actions).collect();
-        let row = |(a, r): &(&Action, &ActionRating)| ReportRow {
-            action_id: a.id.clone(),
-            objective_id: r.objective_id.clone(),
-            reference: r.reference.clone(),
-            text: a.text.clone(),
-            timescale: a.timescale.raw().trim().to_string(),
-            leads: plan.lead_names(a).into_iter().map(str::to_string).collect(),
-            recorded: r.recorded,
-            rating: r.rating,
-            overridden: r.overridden,
-            reason: r.reason.clone(),
-            due: r.due,
-        };
+        let row = |(a, r): &(&Action, &ActionRating)| report_row(plan, a, r);
         let is_open = |r: &ActionRating| r.state.is_open() && r.rating != Rating::Blue;
         let objectives = plan
             .objectives
@@ -207,5 +195,53 @@ impl BoardReport {
             measures,
             qualitative_measures,
         }
+    }
+}
+
+/// Every action's report row, in plan order, whatever its state: what a
+/// dashboard lists and filters (by objective, lead or rating). The board
+/// report itself shows only open actions; this is the full table.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::plan::{Action, Objective, Plan};
+/// use lineofsight::report::action_rows;
+/// use lineofsight::{Rating, RuleSet};
+///
+/// let mut plan = Plan::new("Plan", "Council");
+/// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+/// o.actions.push(Action::new("a1", "Improve the Local Offer.", "Nov-19"));
+/// o.actions.push(Action::new("a2", "Review SGO support.", "Achieved"));
+/// plan.objectives.push(o);
+/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+/// let rows = action_rows(&plan, &eval);
+/// assert_eq!(rows.len(), 2);
+/// assert_eq!(rows[0].rating, Rating::Red);
+/// assert_eq!(rows[0].timescale, "Nov-19");
+/// ```
+pub fn action_rows(plan: &Plan, eval: &Evaluation) -> Vec<ReportRow> {
+    plan.actions()
+        .zip(&eval.actions)
+        .map(|(a, r)| report_row(plan, a, r))
+        .collect()
+}
+
+/// One action's report row: its text, timescale and lead names from the
+/// plan, its rating and reason from the evaluation.
+fn report_row(plan: &Plan, a: &Action, r: &ActionRating) -> ReportRow {
+    ReportRow {
+        action_id: a.id.clone(),
+        objective_id: r.objective_id.clone(),
+        reference: r.reference.clone(),
+        text: a.text.clone(),
+        timescale: a.timescale.raw().trim().to_string(),
+        leads: plan.lead_names(a).into_iter().map(str::to_string).collect(),
+        recorded: r.recorded,
+        rating: r.rating,
+        overridden: r.overridden,
+        reason: r.reason.clone(),
+        due: r.due,
     }
 }

@@ -1,0 +1,403 @@
+// <los-dashboard src="plan.json" as-of="2019-12-31"> — a corporate
+// parenting plan's RAG dashboard, rated by lineofsight's WebAssembly core.
+//
+// Plain JavaScript, no framework. Everything is rendered into a shadow root
+// with DOM methods and textContent; the only markup inserted as markup is
+// the core's SVG chart output (every plan string in it escaped by the core).
+// Styles come from one constructable stylesheet (adoptedStyleSheets), so the
+// element works under `style-src 'self'` without 'unsafe-inline'.
+//
+// Attributes: src (a plan JSON URL; without it the built-in plan named by
+// `builtin`, default "lancashire"), as-of (YYYY-MM-DD; default today),
+// upcoming-days (unused by the table, kept for the board report).
+// Theming: --los-red, --los-amber-red, --los-amber, --los-amber-green,
+// --los-green, --los-blue, --los-not-rated, --los-no-data (rating
+// backgrounds), --los-text, --los-muted, --los-background, --los-border,
+// --los-focus, --los-font.
+// Events: `los-ready` (detail: { counts, rows }) once rendered,
+// `los-error` (detail: { code, message }) when the plan cannot be shown.
+
+import init, { Plan } from './lineofsight_wasm.js';
+
+let wasmReady = null;
+/** Instantiates the WebAssembly module once per page. */
+function ready() {
+  if (!wasmReady) {
+    wasmReady = init({ module_or_path: new URL('./lineofsight_wasm_bg.wasm', import.meta.url) }).catch((e) => {
+      wasmReady = null; // let a later load try again
+      throw e;
+    });
+  }
+  return wasmReady;
+}
+
+const RATING_VARS = {
+  red: '--los-red',
+  amber_red: '--los-amber-red',
+  amber: '--los-amber',
+  amber_green: '--los-amber-green',
+  green: '--los-green',
+  blue: '--los-blue',
+  not_rated: '--los-not-rated',
+  no_data: '--los-no-data',
+};
+
+const CSS = `
+:host {
+  display: block;
+  color: var(--los-text, #0b0c0c);
+  background: var(--los-background, #ffffff);
+  font-family: var(--los-font, system-ui, -apple-system, "Segoe UI", Arial, sans-serif);
+  line-height: 1.4;
+}
+:host([hidden]) { display: none; }
+.wrap { padding: 0.5rem 0; }
+h2 { font-size: 1.5rem; margin: 0 0 0.25rem; }
+h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
+h4 { font-size: 1rem; margin: 0 0 0.25rem; }
+p { margin: 0 0 0.5rem; }
+.muted { color: var(--los-muted, #505a5f); }
+.badge {
+  display: inline-flex; align-items: center; gap: 0.3em;
+  padding: 0.1em 0.5em; border-radius: 0.25em; white-space: nowrap;
+  border: 1px solid var(--los-border, #6f777b);
+  color: #0b0c0c; font-weight: 600;
+}
+.badge .shape { font-size: 0.9em; }
+${Object.entries(RATING_VARS)
+  .map(([r, v]) => `.r-${r} { background: var(${v}, var(${v}-default)); }`)
+  .join('\n')}
+table { border-collapse: collapse; width: 100%; margin: 0.25rem 0 1rem; font-size: 0.95rem; }
+caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+th, td { border-bottom: 1px solid var(--los-border, #6f777b); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+thead th { border-bottom-width: 2px; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.filters { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-end; margin: 0.5rem 0; }
+.filters label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
+select, button {
+  font: inherit; color: #0b0c0c; background: #ffffff;
+  border: 2px solid #0b0c0c; border-radius: 0.2rem; padding: 0.25rem 0.5rem;
+  min-height: 2.25rem;
+}
+select { max-width: 22rem; }
+button { cursor: pointer; }
+button[aria-pressed="true"] { background: #0b0c0c; color: #ffffff; }
+button[aria-pressed="true"] .badge { outline: 2px solid #ffffff; }
+.rag-buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; border: 0; padding: 0; margin: 0; }
+.rag-buttons legend { font-weight: 600; padding: 0; margin-bottom: 0.2rem; }
+button .badge { font-weight: 600; }
+:focus-visible { outline: 3px solid var(--los-focus, #ffdd00); outline-offset: 0; box-shadow: 0 0 0 6px #0b0c0c; }
+.status { font-weight: 600; margin: 0.5rem 0; }
+.error { border-left: 5px solid #d4351c; padding: 0.5rem 0.75rem; }
+.measures { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 38rem), 1fr)); gap: 1rem; margin-bottom: 1rem; }
+.other-measures th[scope="row"] { font-weight: 400; }
+.measure { border: 1px solid var(--los-border, #6f777b); padding: 0.75rem; border-radius: 0.25rem; }
+.measure svg { width: 100%; max-width: 40rem; height: auto; display: block; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+`;
+
+let sheet = null;
+function stylesheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+/** Makes an element with text content and attributes (never markup). */
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function today() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function formatDate(iso) {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export class LosDashboard extends HTMLElement {
+  static observedAttributes = ['src', 'as-of', 'builtin'];
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    this.shadowRoot.adoptedStyleSheets = [stylesheet()];
+    this.filters = { objective: '', lead: '', rating: '' };
+    this.data = null;
+    this.loads = 0;
+  }
+
+  connectedCallback() {
+    this.load();
+  }
+
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (this.isConnected && oldValue !== newValue && this.loads > 0) this.load();
+  }
+
+  /** Loads and rates the plan, then renders. */
+  async load() {
+    const load = ++this.loads;
+    this.shadowRoot.replaceChildren(el('p', { class: 'status', role: 'status' }, 'Loading the plan…'));
+    let plan = null;
+    let evaluation = null;
+    try {
+      await ready();
+      const src = this.getAttribute('src');
+      plan = src
+        ? await Plan.fromUrl(new URL(src, document.baseURI).href)
+        : Plan.builtin(this.getAttribute('builtin') || 'lancashire');
+      const asOf = this.getAttribute('as-of') || today();
+      evaluation = plan.evaluate(asOf);
+      const measures = evaluation.measures();
+      const data = {
+        title: plan.title,
+        organisation: plan.organisation,
+        asOf: evaluation.asOf,
+        styles: plan.ratingStyles(),
+        summary: evaluation.summary(),
+        objectives: evaluation.objectives(),
+        rows: evaluation.rows(),
+        measures: measures.map((m) => ({ ...m, chart: evaluation.measureChart(m.measure_id) ?? '' })),
+      };
+      if (load !== this.loads) return;
+      this.data = data;
+      this.render();
+      this.dispatchEvent(
+        new CustomEvent('los-ready', {
+          bubbles: true,
+          composed: true,
+          detail: { counts: data.summary.counts, rows: data.rows.length },
+        }),
+      );
+    } catch (e) {
+      if (load !== this.loads) return;
+      const message = e instanceof Error ? e.message : String(e);
+      this.shadowRoot.replaceChildren(
+        el('div', { class: 'error', role: 'alert' }, el('p', {}, 'The plan could not be shown.'), el('p', {}, message)),
+      );
+      this.dispatchEvent(
+        new CustomEvent('los-error', { bubbles: true, composed: true, detail: { code: e && e.code, message } }),
+      );
+    } finally {
+      evaluation?.free();
+      plan?.free();
+    }
+  }
+
+  /** The badge for a rating: colour, shape and text. */
+  badge(rating) {
+    const s = this.styleOf(rating);
+    return el(
+      'span',
+      { class: `badge r-${rating}` },
+      el('span', { class: 'shape', 'aria-hidden': 'true' }, s.symbol),
+      el('span', {}, s.label),
+    );
+  }
+
+  styleOf(rating) {
+    return this.data.styles.find((s) => s.rating === rating) ?? { rating, label: rating, symbol: '', colour: '#ffffff' };
+  }
+
+  render() {
+    const d = this.data;
+    const root = el('div', { class: 'wrap' });
+    // The core's colours are the defaults; page CSS may override --los-*.
+    for (const s of d.styles) root.style.setProperty(`${RATING_VARS[s.rating]}-default`, s.colour);
+
+    root.append(
+      el('h2', {}, d.title),
+      el('p', { class: 'muted' }, `${d.organisation} · rated as of ${formatDate(d.asOf)}`),
+      el('p', {}, 'Overall: ', this.badge(d.summary.rating), ' ', d.summary.reason.message),
+    );
+
+    // Ratings present anywhere in the plan, worst first.
+    const order = d.styles.map((s) => s.rating);
+    const present = order.filter((r) => d.summary.counts[r] > 0);
+
+    root.append(el('h3', { id: 'summary-heading' }, 'RAG summary by objective'));
+    const summary = el('table', { class: 'summary', 'aria-labelledby': 'summary-heading' });
+    const headRow = el('tr', {}, el('th', { scope: 'col' }, 'Objective'), el('th', { scope: 'col' }, 'Rating'));
+    for (const r of present) headRow.append(el('th', { scope: 'col', class: 'num' }, this.styleOf(r).label));
+    summary.append(el('thead', {}, headRow));
+    const body = el('tbody');
+    for (const o of d.objectives) {
+      const tr = el('tr', {}, el('th', { scope: 'row' }, o.title), el('td', {}, this.badge(o.rating)));
+      for (const r of present) tr.append(el('td', { class: 'num' }, o.counts[r]));
+      body.append(tr);
+    }
+    const total = el('tr', {}, el('th', { scope: 'row' }, 'Whole plan'), el('td', {}, this.badge(d.summary.rating)));
+    for (const r of present) total.append(el('td', { class: 'num', 'data-total': r }, d.summary.counts[r]));
+    summary.append(body, el('tfoot', {}, total));
+    root.append(summary);
+
+    root.append(el('h3', { id: 'actions-heading' }, 'Actions'));
+    root.append(this.renderFilters(present));
+    this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    root.append(this.status);
+    this.tableBody = el('tbody');
+    const actions = el(
+      'table',
+      { class: 'actions', 'aria-labelledby': 'actions-heading', 'aria-describedby': 'actions-status' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...['Ref', 'Action', 'Lead', 'Timescale', 'Rating', 'Reason'].map((h) => el('th', { scope: 'col' }, h)),
+        ),
+      ),
+      this.tableBody,
+    );
+    this.status.id = 'actions-status';
+    root.append(actions);
+
+    if (d.measures.length > 0) {
+      root.append(el('h3', { id: 'measures-heading' }, 'Measures of success'));
+      // Measures with published values get the core's chart; the rest a table.
+      const charted = d.measures.filter((m) => m.series.length > 0);
+      const others = d.measures.filter((m) => m.series.length === 0);
+      if (charted.length > 0) {
+        const grid = el('div', { class: 'measures' });
+        for (const m of charted) grid.append(this.renderMeasure(m));
+        root.append(grid);
+      }
+      if (others.length > 0) {
+        const table = el(
+          'table',
+          { class: 'other-measures' },
+          el('caption', {}, `Measures without published values (${others.length})`),
+          el(
+            'thead',
+            {},
+            el('tr', {}, ...['Measure', 'Rating', 'Reason'].map((h) => el('th', { scope: 'col' }, h))),
+          ),
+        );
+        const body = el('tbody');
+        for (const m of others) {
+          body.append(
+            el('tr', {}, el('th', { scope: 'row' }, m.text), el('td', {}, this.badge(m.rating)), el('td', {}, m.reason.message)),
+          );
+        }
+        table.append(body);
+        root.append(table);
+      }
+    }
+
+    this.shadowRoot.replaceChildren(root);
+    this.renderRows();
+  }
+
+  renderFilters(present) {
+    const d = this.data;
+    const form = el('div', { class: 'filters' });
+    const select = (label, key, options) => {
+      const s = el('select', { 'data-filter': key });
+      s.append(el('option', { value: '' }, 'All'));
+      for (const [value, text] of options) s.append(el('option', { value }, text));
+      s.value = this.filters[key];
+      s.addEventListener('change', () => {
+        this.filters[key] = s.value;
+        this.renderRows();
+      });
+      return el('label', {}, label, s);
+    };
+    const objectives = d.objectives.map((o) => [o.id, o.title]);
+    const leads = [...new Set(d.rows.flatMap((r) => r.leads))].sort((a, b) => a.localeCompare(b)).map((l) => [l, l]);
+    form.append(select('Objective', 'objective', objectives), select('Lead', 'lead', leads));
+
+    const group = el('fieldset', { class: 'rag-buttons' }, el('legend', {}, 'Rating'));
+    const all = el('button', { type: 'button', 'data-rating': '' }, 'All');
+    group.append(all);
+    for (const r of present) {
+      const n = d.rows.filter((row) => row.rating === r).length;
+      const b = el('button', { type: 'button', 'data-rating': r }, this.badge(r), ` ${n}`);
+      group.append(b);
+    }
+    this.ragButtons = [...group.querySelectorAll('button')];
+    for (const b of this.ragButtons) {
+      b.addEventListener('click', () => {
+        this.filters.rating = b.dataset.rating;
+        this.renderRows();
+      });
+    }
+    form.append(group);
+    return form;
+  }
+
+  renderRows() {
+    const d = this.data;
+    const f = this.filters;
+    for (const b of this.ragButtons) b.setAttribute('aria-pressed', String(b.dataset.rating === f.rating));
+    const rows = d.rows.filter(
+      (r) =>
+        (!f.objective || r.objective_id === f.objective) &&
+        (!f.lead || r.leads.includes(f.lead)) &&
+        (!f.rating || r.rating === f.rating),
+    );
+    const frag = document.createDocumentFragment();
+    for (const r of rows) {
+      frag.append(
+        el(
+          'tr',
+          { 'data-rating': r.rating },
+          el('td', {}, r.ref ?? ''),
+          el('td', {}, r.text),
+          el('td', {}, r.leads.join(', ')),
+          el('td', {}, r.timescale),
+          el('td', {}, this.badge(r.rating)),
+          el('td', {}, r.reason.message),
+        ),
+      );
+    }
+    if (rows.length === 0) {
+      frag.append(el('tr', {}, el('td', { colspan: '6' }, 'No actions match these filters.')));
+    }
+    this.tableBody.replaceChildren(frag);
+    this.status.textContent = `Showing ${rows.length} of ${d.rows.length} actions.`;
+  }
+
+  renderMeasure(m) {
+    const box = el('section', { class: 'measure' }, el('h4', {}, m.text), el('p', {}, this.badge(m.rating), ' ', m.reason.message));
+    if (m.chart) {
+      // Trusted core output: the core escapes every plan string in its SVG.
+      const svg = new DOMParser().parseFromString(m.chart, 'image/svg+xml').documentElement;
+      if (svg && svg.nodeName === 'svg') box.append(document.importNode(svg, true));
+    } else if (m.series.length > 0) {
+      const t = el(
+        'table',
+        {},
+        el('caption', { class: 'visually-hidden' }, `Values of ${m.text}`),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Period'), el('th', { scope: 'col', class: 'num' }, 'Value'), el('th', { scope: 'col' }, 'Rating'))),
+      );
+      const tb = el('tbody');
+      for (const p of m.series.slice(-6)) {
+        tb.append(el('tr', {}, el('th', { scope: 'row' }, p.period), el('td', { class: 'num' }, p.value), el('td', {}, this.badge(p.rating))));
+      }
+      t.append(tb);
+      box.append(t);
+    }
+    return box;
+  }
+}
+
+if (!customElements.get('los-dashboard')) customElements.define('los-dashboard', LosDashboard);

@@ -1,0 +1,172 @@
+//! The one place where Rust errors become JavaScript errors.
+//!
+//! Every error the package throws is a real `Error` whose `name` is
+//! `LineOfSightError` and whose `code` says what went wrong; where the core
+//! knows more it adds `path`, `line`, `column`, `row`, `columnName`,
+//! `input` and the like. The codes and fields are listed in `types.d.ts`
+//! (`LineOfSightError`, `ErrorCode`) and in the package README; a node test
+//! checks each one.
+
+use js_sys::{Error, Reflect};
+use lineofsight::import::ImportError;
+use lineofsight::rating::RatingError;
+use lineofsight::LoadError;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A JavaScript `Error` with a `code` and extra fields.
+fn error(code: &str, message: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let e = Error::new(message);
+    e.set_name("LineOfSightError");
+    // Setting a property on a fresh Error cannot fail; if it ever did, the
+    // error would still be thrown, only without that field.
+    let _ = Reflect::set(&e, &JsValue::from_str("code"), &JsValue::from_str(code));
+    for (key, value) in fields {
+        let _ = Reflect::set(&e, &JsValue::from_str(key), value);
+    }
+    e.into()
+}
+
+fn num(n: usize) -> JsValue {
+    // Rows, lines and columns are far below 2^53.
+    JsValue::from_f64(n as f64)
+}
+
+fn text(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
+/// A plan or rule set that would not load.
+pub(crate) fn load(e: LoadError) -> JsValue {
+    let message = e.to_string();
+    match e {
+        LoadError::Json {
+            what,
+            path,
+            line,
+            column,
+            ..
+        } => error(
+            "json",
+            &message,
+            &[
+                ("what", text(what)),
+                ("path", text(&path)),
+                ("line", num(line)),
+                ("column", num(column)),
+            ],
+        ),
+        LoadError::Invalid { what, path, .. } => error(
+            "invalid",
+            &message,
+            &[("what", text(what)), ("path", text(&path))],
+        ),
+        LoadError::UnsupportedVersion { found, supported } => error(
+            "unsupported_version",
+            &message,
+            &[
+                ("found", JsValue::from(found)),
+                ("supported", JsValue::from(supported)),
+            ],
+        ),
+        LoadError::UnknownBuiltin { name, .. } => {
+            error("unknown_builtin", &message, &[("builtin", text(&name))])
+        }
+    }
+}
+
+/// A table that could not be imported.
+pub(crate) fn import(e: ImportError) -> JsValue {
+    let message = e.to_string();
+    match e {
+        ImportError::Unreadable { input, .. } => {
+            error("unreadable", &message, &[("input", text(&input))])
+        }
+        ImportError::NoHeader { input, .. } => {
+            error("no_header", &message, &[("input", text(&input))])
+        }
+        ImportError::Mapping { input, column, .. } => error(
+            "mapping",
+            &message,
+            &[("input", text(&input)), ("columnName", text(&column))],
+        ),
+        ImportError::NoActions { input, row, .. } => error(
+            "no_actions",
+            &message,
+            &[("input", text(&input)), ("row", num(row))],
+        ),
+        ImportError::Invalid {
+            input, row, column, ..
+        } => error(
+            "invalid_import",
+            &message,
+            &[
+                ("input", text(&input)),
+                ("row", num(row)),
+                ("columnName", text(&column)),
+            ],
+        ),
+    }
+}
+
+/// A recorded-rating word the core does not know.
+pub(crate) fn rating(e: RatingError) -> JsValue {
+    error("unknown_rating", &e.to_string(), &[("text", text(&e.text))])
+}
+
+/// A period label the core cannot read.
+pub(crate) fn period(e: lineofsight::measure::PeriodError) -> JsValue {
+    error("bad_period", &e.to_string(), &[("text", text(&e.label))])
+}
+
+/// A published value that is neither a number nor a suppression symbol.
+pub(crate) fn value(e: lineofsight::measure::ValueError) -> JsValue {
+    error("bad_value", &e.to_string(), &[("text", text(&e.text))])
+}
+
+/// An argument of the wrong kind: a date that is not `YYYY-MM-DD`, an
+/// unknown table format, a value that is not a plan object.
+pub(crate) fn bad_argument(message: &str) -> JsValue {
+    error("bad_argument", message, &[])
+}
+
+/// `Plan.fromUrl` could not fetch the URL: `cause` is what `fetch` threw.
+pub(crate) fn fetch_failed(url: &str, status: Option<u16>, cause: &JsValue) -> JsValue {
+    let why = cause
+        .dyn_ref::<Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "the request failed".to_string());
+    fetch(url, status, &format!("could not fetch {url}: {why}"))
+}
+
+/// `Plan.fromUrl` got an HTTP error status.
+pub(crate) fn fetch_status(url: &str, status: u16) -> JsValue {
+    fetch(
+        url,
+        Some(status),
+        &format!("could not fetch {url}: HTTP status {status}"),
+    )
+}
+
+fn fetch(url: &str, status: Option<u16>, message: &str) -> JsValue {
+    let mut fields = vec![("url", text(url))];
+    if let Some(status) = status {
+        fields.push(("status", JsValue::from(status)));
+    }
+    error("fetch", message, &fields)
+}
+
+/// A result could not be turned into a JavaScript value (should not happen).
+pub(crate) fn convert(e: serde_wasm_bindgen::Error) -> JsValue {
+    error("internal", &format!("could not convert a result: {e}"), &[])
+}
+
+/// An export the core could not write.
+pub(crate) fn export(e: lineofsight::export::ExportError) -> JsValue {
+    error("export", &e.to_string(), &[])
+}
+
+/// Something this build leaves out (a cargo feature that is off).
+#[cfg_attr(feature = "xlsx", allow(dead_code))]
+pub(crate) fn unsupported(message: &str) -> JsValue {
+    error("unsupported", message, &[])
+}

@@ -1,0 +1,223 @@
+//! `Evaluation`: a plan rated as of a date.
+
+use std::rc::Rc;
+
+use lineofsight::export;
+use lineofsight::measure::measure_chart;
+use lineofsight::report::{action_rows, BoardReport};
+use wasm_bindgen::prelude::*;
+
+use crate::{error, to_js};
+
+/// A plan rated as of a date: every action, objective, group, priority and
+/// measure with its rating and reason, and the discrepancies between
+/// recorded and computed ratings. The results stay in WebAssembly memory
+/// until asked for.
+#[wasm_bindgen]
+pub struct Evaluation {
+    pub(crate) inner: lineofsight::Evaluation,
+    pub(crate) plan: Rc<lineofsight::Plan>,
+}
+
+#[wasm_bindgen]
+impl Evaluation {
+    /// The date rated as of, `YYYY-MM-DD`.
+    #[wasm_bindgen(getter, js_name = asOf)]
+    pub fn as_of(&self) -> String {
+        self.inner.as_of.to_string()
+    }
+
+    /// Every action's rating, in plan order.
+    #[wasm_bindgen(unchecked_return_type = "ActionRating[]")]
+    pub fn actions(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.actions)
+    }
+
+    /// Every objective's roll-up, in plan order.
+    #[wasm_bindgen(unchecked_return_type = "RollupRating[]")]
+    pub fn objectives(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.objectives)
+    }
+
+    /// Every group's roll-up (workstreams, sections, source plans).
+    #[wasm_bindgen(unchecked_return_type = "RollupRating[]")]
+    pub fn groups(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.groups)
+    }
+
+    /// Every priority's roll-up.
+    #[wasm_bindgen(unchecked_return_type = "RollupRating[]")]
+    pub fn priorities(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.priorities)
+    }
+
+    /// Every measure of success, rated.
+    #[wasm_bindgen(unchecked_return_type = "MeasureRating[]")]
+    pub fn measures(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.measures)
+    }
+
+    /// Actions whose recorded rating disagrees with the rules.
+    #[wasm_bindgen(unchecked_return_type = "Discrepancy[]")]
+    pub fn discrepancies(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.discrepancies)
+    }
+
+    /// The whole plan's roll-up: its rating, reason and counts.
+    #[wasm_bindgen(unchecked_return_type = "RollupRating")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.plan)
+    }
+
+    /// How many actions have each rating.
+    #[wasm_bindgen(unchecked_return_type = "RatingCounts")]
+    pub fn counts(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.plan.counts)
+    }
+
+    /// One action's rating, or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "ActionRating | undefined")]
+    pub fn action(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.inner.action(id).map_or(Ok(JsValue::UNDEFINED), to_js)
+    }
+
+    /// One objective's roll-up, or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "RollupRating | undefined")]
+    pub fn objective(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.inner
+            .objective(id)
+            .map_or(Ok(JsValue::UNDEFINED), to_js)
+    }
+
+    /// One measure's rating, or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "MeasureRating | undefined")]
+    pub fn measure(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.inner.measure(id).map_or(Ok(JsValue::UNDEFINED), to_js)
+    }
+
+    /// The latest period's benchmark of a measure (England, region,
+    /// neighbours, quartile band), `null` if it has none, `undefined` for
+    /// an unknown id.
+    #[wasm_bindgen(js_name = latestBenchmark, unchecked_return_type = "Benchmark | null | undefined")]
+    pub fn latest_benchmark(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.inner
+            .measure(id)
+            .map_or(Ok(JsValue::UNDEFINED), |m| to_js(&m.latest_benchmark()))
+    }
+
+    /// Open actions due from the as-of date up to `days` days after it,
+    /// soonest first.
+    #[wasm_bindgen(js_name = dueWithin, unchecked_return_type = "ActionRating[]")]
+    pub fn due_within(&self, days: u32) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.due_within(days))
+    }
+
+    /// Every action as a report row (text, timescale, lead names, rating,
+    /// reason), in plan order: the dashboard's table.
+    #[wasm_bindgen(unchecked_return_type = "ReportRow[]")]
+    pub fn rows(&self) -> Result<JsValue, JsValue> {
+        to_js(&action_rows(&self.plan, &self.inner))
+    }
+
+    /// The board report as data, looking `upcomingDays` ahead (default 90).
+    #[wasm_bindgen(js_name = boardReport, unchecked_return_type = "BoardReport")]
+    pub fn board_report(
+        &self,
+        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
+    ) -> Result<JsValue, JsValue> {
+        to_js(&BoardReport::new(
+            &self.plan,
+            &self.inner,
+            upcoming_days.unwrap_or(90),
+        ))
+    }
+
+    /// A measure's chart as an SVG string drawn by the core (every plan
+    /// string in it escaped by the core), or `undefined` for an unknown id.
+    #[wasm_bindgen(js_name = measureChart)]
+    pub fn measure_chart(&self, id: &str) -> Option<String> {
+        self.inner
+            .measure(id)
+            .map(|m| measure_chart(m, &self.plan.style))
+    }
+
+    /// The whole evaluation as a plain object.
+    #[wasm_bindgen(js_name = toObject, unchecked_return_type = "EvaluationData")]
+    pub fn to_object(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner)
+    }
+
+    /// The whole evaluation as a plain object, for `JSON.stringify`.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "EvaluationData")]
+    pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner)
+    }
+
+    /// The whole evaluation as JSON text (the core's serialisation).
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        serde_json::to_string(&self.inner)
+            .map_err(|e| error::bad_argument(&format!("could not write JSON: {e}")))
+    }
+
+    /// The accessible, self-contained HTML board report from the core
+    /// (`lineofsight::export::render_html`), looking `upcomingDays` ahead
+    /// (default 90). With `publish`, named people among the leads are
+    /// replaced by their role first.
+    #[wasm_bindgen(js_name = renderHtml)]
+    pub fn render_html(
+        &self,
+        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
+        publish: Option<bool>,
+    ) -> String {
+        let plan = options(publish).apply(&self.plan);
+        let report = BoardReport::new(&plan, &self.inner, upcoming_days.unwrap_or(90));
+        export::render_html(&report, &plan.style, &[])
+    }
+
+    /// The board report as Markdown for board papers (the core's
+    /// `render_markdown`); arguments as `renderHtml`.
+    #[wasm_bindgen(js_name = renderMarkdown)]
+    pub fn render_markdown(
+        &self,
+        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
+        publish: Option<bool>,
+    ) -> String {
+        let plan = options(publish).apply(&self.plan);
+        let report = BoardReport::new(&plan, &self.inner, upcoming_days.unwrap_or(90));
+        export::render_markdown(&report, &plan.style)
+    }
+
+    /// Every action with its rating as CSV (the core's `actions_csv`).
+    /// Throws `code: "export"` if the writer fails.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self, publish: Option<bool>) -> Result<String, JsValue> {
+        let plan = options(publish).apply(&self.plan);
+        export::actions_csv(&plan, &self.inner).map_err(error::export)
+    }
+
+    /// The plan and its ratings as an Excel workbook (the core's
+    /// `workbook`). Only in builds with the `xlsx` feature; otherwise
+    /// throws `code: "unsupported"`.
+    #[wasm_bindgen(js_name = exportXlsx)]
+    pub fn export_xlsx(&self, publish: Option<bool>) -> Result<Vec<u8>, JsValue> {
+        #[cfg(feature = "xlsx")]
+        {
+            let plan = options(publish).apply(&self.plan);
+            export::workbook(&plan, &self.inner).map_err(error::export)
+        }
+        #[cfg(not(feature = "xlsx"))]
+        {
+            let _ = publish;
+            Err(error::unsupported(
+                "exportXlsx needs a build with the `xlsx` feature (WASM_FEATURES=xlsx bash scripts/build-wasm.sh)",
+            ))
+        }
+    }
+}
+
+fn options(publish: Option<bool>) -> export::ExportOptions {
+    export::ExportOptions {
+        redact_people: publish.unwrap_or(false),
+    }
+}

@@ -1,0 +1,316 @@
+//! `Plan`: loading plans (JSON, objects, URLs, tables, built-ins) and
+//! evaluating them.
+
+use std::rc::Rc;
+
+use lineofsight::import::{import_plan, ImportOptions, TableFormat};
+use lineofsight::rating::{Rating, RatingStyle};
+use schemars::JsonSchema;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::evaluation::Evaluation;
+use crate::rules::RuleSet;
+use crate::{error, parse_date, to_js};
+
+/// A corporate parenting plan: objectives, actions, leads and measures.
+#[wasm_bindgen]
+pub struct Plan {
+    pub(crate) inner: Rc<lineofsight::Plan>,
+    warnings: Vec<ImportWarning>,
+}
+
+/// Something the table importer did that a reader should check.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ImportWarning {
+    /// The row, numbered from 1 as in the input (line or sheet row).
+    pub row: usize,
+    /// The column's header (or `column N`, from 1).
+    pub column: String,
+    /// What happened, in plain English.
+    pub message: String,
+}
+
+/// How the plan shows one rating: its label (the plan's own or the standard
+/// name), background colour and shape symbol, all from the core.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RatingStyleEntry {
+    /// The rating.
+    pub rating: Rating,
+    /// Its label.
+    pub label: String,
+    /// Its background colour, `#rrggbb` (black text reaches WCAG AA on the defaults).
+    pub colour: String,
+    /// Its shape symbol, so colour is never the only signal.
+    pub symbol: String,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch` (browsers, Node.js 18+).
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn global_fetch(url: &str) -> Result<js_sys::Promise, JsValue>;
+
+    /// A table format name, typed `TableFormat` in TypeScript.
+    #[wasm_bindgen(typescript_type = "TableFormat")]
+    pub type TableFormatArg;
+
+    /// A rule set argument: a `RuleSet` or a plain rule-set object.
+    #[wasm_bindgen(typescript_type = "RuleSet | RuleSetData")]
+    pub type RulesArg;
+
+    /// A `fetch` response.
+    type Response;
+    #[wasm_bindgen(method, getter)]
+    fn ok(this: &Response) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &Response) -> u16;
+    #[wasm_bindgen(method, js_name = arrayBuffer)]
+    fn array_buffer(this: &Response) -> js_sys::Promise;
+}
+
+/// `JSON.stringify` of a plain object, or a `bad_argument` error.
+pub(crate) fn stringify(object: &JsValue, what: &str) -> Result<String, JsValue> {
+    let not_object = || error::bad_argument(&format!("expected {what} as a plain object"));
+    if !object.is_object() || js_sys::Array::is_array(object) {
+        return Err(not_object());
+    }
+    js_sys::JSON::stringify(object)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(not_object)
+}
+
+fn table_format(format: Option<TableFormatArg>) -> Result<TableFormat, JsValue> {
+    let format = match format {
+        None => None,
+        Some(f) => Some(f.as_string().ok_or_else(|| {
+            error::bad_argument("the table format must be a string such as \"csv\"")
+        })?),
+    };
+    match format {
+        None => Ok(TableFormat::Auto),
+        Some(f) => serde_json::from_value(serde_json::Value::String(f.to_ascii_lowercase()))
+            .map_err(|_| {
+                error::bad_argument(&format!(
+                    "unknown table format {f:?} (expected auto, csv, tsv, markdown or xlsx)"
+                ))
+            }),
+    }
+}
+
+impl Plan {
+    fn new(plan: lineofsight::Plan) -> Plan {
+        Plan {
+            inner: Rc::new(plan),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// `rules` as given (a `RuleSet` or a plain rule-set object), or the
+    /// plan's own rules when it is `undefined` or `null`.
+    fn rules_or(&self, rules: Option<RulesArg>) -> Result<lineofsight::RuleSet, JsValue> {
+        let Some(rules) = rules else {
+            return Ok(self.inner.rules_or_default());
+        };
+        // A `RuleSet` stringifies through its `toJSON`; both are re-read
+        // (and re-checked) by the core's loader.
+        RuleSet::from_json(&stringify(
+            &rules,
+            "rules (a RuleSet or a rule-set object)",
+        )?)
+        .map(|r| r.inner)
+    }
+}
+
+#[wasm_bindgen]
+impl Plan {
+    /// Reads a plan from JSON text in lineofsight's format. Throws
+    /// `code: "json"` (with `path`, `line`, `column`), `"invalid"` (with
+    /// `path`) or `"unsupported_version"`.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: &str) -> Result<Plan, JsValue> {
+        lineofsight::Plan::from_json(json)
+            .map(Plan::new)
+            .map_err(error::load)
+    }
+
+    /// Reads a plan from a plain object, checked exactly as `fromJson`.
+    /// Throws `code: "bad_argument"` for anything but a plain object.
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(
+        #[wasm_bindgen(unchecked_param_type = "PlanData")] object: JsValue,
+    ) -> Result<Plan, JsValue> {
+        Plan::from_json(&stringify(&object, "a plan")?)
+    }
+
+    /// Fetches a plan: JSON by default, or a table when `format` is given
+    /// (`auto`, `csv`, `tsv`, `markdown`, `xlsx`). Throws `code: "fetch"`
+    /// (with `url` and, for HTTP errors, `status`) as well as the loading
+    /// errors.
+    #[wasm_bindgen(js_name = fromUrl)]
+    pub async fn from_url(url: String, format: Option<TableFormatArg>) -> Result<Plan, JsValue> {
+        let fail = |status: Option<u16>, e: &JsValue| error::fetch_failed(&url, status, e);
+        let promise = global_fetch(&url).map_err(|e| fail(None, &e))?;
+        let response: Response = JsFuture::from(promise)
+            .await
+            .map_err(|e| fail(None, &e))?
+            .unchecked_into();
+        if !response.ok() {
+            let status = response.status();
+            return Err(error::fetch_status(&url, status));
+        }
+        let buffer = JsFuture::from(response.array_buffer())
+            .await
+            .map_err(|e| fail(Some(response.status()), &e))?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        match format {
+            None => Plan::from_json(&String::from_utf8_lossy(&bytes)),
+            Some(_) => Plan::from_table(&bytes, format, Some(url.clone())),
+        }
+    }
+
+    /// Imports a plan from a table: CSV, TSV, markdown or a workbook (xlsx,
+    /// xls, ods). `format` defaults to `auto`; `name` names the input in
+    /// errors. Throws `code: "unreadable"`, `"no_header"`, `"no_actions"`,
+    /// `"mapping"` or `"invalid_import"`; `importWarnings()` lists what to check.
+    #[wasm_bindgen(js_name = fromTable)]
+    pub fn from_table(
+        bytes: &[u8],
+        format: Option<TableFormatArg>,
+        name: Option<String>,
+    ) -> Result<Plan, JsValue> {
+        let mut options = ImportOptions {
+            format: table_format(format)?,
+            ..ImportOptions::default()
+        };
+        if let Some(name) = name {
+            options.input_name = name;
+        }
+        let (plan, report) = import_plan(bytes, &options).map_err(error::import)?;
+        let mut plan = Plan::new(plan);
+        plan.warnings = report
+            .warnings
+            .into_iter()
+            .map(|w| ImportWarning {
+                row: w.row,
+                column: w.column,
+                message: w.message,
+            })
+            .collect();
+        Ok(plan)
+    }
+
+    /// A built-in plan by name (`lancashire`). Throws `code: "unknown_builtin"`.
+    pub fn builtin(name: &str) -> Result<Plan, JsValue> {
+        lineofsight::builtin(name)
+            .map(Plan::new)
+            .map_err(error::load)
+    }
+
+    /// The names of the built-in plans.
+    #[wasm_bindgen(js_name = builtinNames)]
+    pub fn builtin_names() -> Vec<String> {
+        lineofsight::BUILTIN_PLANS
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    /// The plan's title.
+    #[wasm_bindgen(getter)]
+    pub fn title(&self) -> String {
+        self.inner.title.clone()
+    }
+
+    /// The council or partnership that owns the plan.
+    #[wasm_bindgen(getter)]
+    pub fn organisation(&self) -> String {
+        self.inner.organisation.clone()
+    }
+
+    /// The plan as a plain object.
+    #[wasm_bindgen(js_name = toObject, unchecked_return_type = "PlanData")]
+    pub fn to_object(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.as_ref())
+    }
+
+    /// The plan as a plain object, for `JSON.stringify`.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "PlanData")]
+    pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
+        self.to_object()
+    }
+
+    /// The plan as JSON text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// Things worth a reader's attention that did not stop the plan loading.
+    #[wasm_bindgen(unchecked_return_type = "PlanWarning[]")]
+    pub fn warnings(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.warnings())
+    }
+
+    /// What the table importer asks a reader to check (empty unless the
+    /// plan came from `fromTable`).
+    #[wasm_bindgen(js_name = importWarnings, unchecked_return_type = "ImportWarning[]")]
+    pub fn import_warnings(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.warnings)
+    }
+
+    /// The rules the plan carries, or the default rules.
+    pub fn rules(&self) -> RuleSet {
+        RuleSet {
+            inner: self.inner.rules_or_default(),
+        }
+    }
+
+    /// Label, colour and symbol of every rating, as this plan shows them.
+    #[wasm_bindgen(js_name = ratingStyles, unchecked_return_type = "RatingStyleEntry[]")]
+    pub fn rating_styles(&self) -> Result<JsValue, JsValue> {
+        let style = &self.inner.style;
+        let entries: Vec<RatingStyleEntry> = Rating::ALL
+            .iter()
+            .map(|&rating| RatingStyleEntry {
+                rating,
+                label: style.label(rating).to_string(),
+                colour: style.colour(rating).to_string(),
+                symbol: RatingStyle::symbol(rating).to_string(),
+            })
+            .collect();
+        to_js(&entries)
+    }
+
+    /// Rates every action, objective and measure as of `asOf`
+    /// (`YYYY-MM-DD`), by `rules` or the plan's own rules. Throws
+    /// `code: "bad_argument"` for a date that is not `YYYY-MM-DD`.
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        rules: Option<RulesArg>,
+    ) -> Result<Evaluation, JsValue> {
+        let as_of = parse_date("asOf", as_of)?;
+        let rules = self.rules_or(rules)?;
+        Ok(Evaluation {
+            inner: self.inner.evaluate(as_of, &rules),
+            plan: Rc::clone(&self.inner),
+        })
+    }
+
+    /// The actions whose rating changed between two dates.
+    #[wasm_bindgen(unchecked_return_type = "RatingChange[]")]
+    pub fn changes(
+        &self,
+        from: &str,
+        to: &str,
+        rules: Option<RulesArg>,
+    ) -> Result<JsValue, JsValue> {
+        let from = parse_date("from", from)?;
+        let to = parse_date("to", to)?;
+        to_js(&self.inner.changes(from, to, &self.rules_or(rules)?))
+    }
+}

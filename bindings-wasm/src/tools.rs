@@ -1,0 +1,84 @@
+//! Free functions over the core's small parsers: what the shared test
+//! vectors exercise one by one.
+
+use lineofsight::measure::{ObservedValue, Period, YearEnd};
+use lineofsight::plan::Ref;
+use lineofsight::timescale::{ParsedTimescale, Timescale};
+use lineofsight::Rating;
+use wasm_bindgen::prelude::*;
+
+use crate::{error, to_js};
+
+/// Reads a recorded rating as councils spell it (`Red`, `A/G`, `Complete`,
+/// `On track`). Throws `code: "unknown_rating"` (with `text`) for words
+/// the core does not know; it never guesses.
+#[wasm_bindgen(js_name = parseRating, unchecked_return_type = "Rating")]
+pub fn parse_rating(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&Rating::parse(text).map_err(error::rating)?)
+}
+
+/// Parses a free-text timescale (`Nov 18 – Nov 19`, `Dec-19`,
+/// `Immediate and ongoing`) into its structured form. Never throws: text
+/// it cannot read is `kind: "not_understood"` with its problems.
+#[wasm_bindgen(js_name = parseTimescale, unchecked_return_type = "ParsedTimescale")]
+pub fn parse_timescale(raw: &str) -> Result<JsValue, JsValue> {
+    to_js(&ParsedTimescale::from(&Timescale::parse(raw)))
+}
+
+/// Sorts refs in natural order (`1.2` before `1.10`, `5a2` before `5a10`).
+#[wasm_bindgen(js_name = sortRefs)]
+pub fn sort_refs(refs: Vec<String>) -> Vec<String> {
+    let mut refs: Vec<Ref> = refs.iter().map(|r| Ref::new(r)).collect();
+    refs.sort();
+    refs.iter().map(|r| r.as_str().to_string()).collect()
+}
+
+/// What a ref range covers: `5a-c` covers `5a`, `5b`, `5c`.
+#[wasm_bindgen(js_name = refCovers)]
+pub fn ref_covers(reference: &str) -> Vec<String> {
+    Ref::new(reference).covers()
+}
+
+/// The version of this package (and of the core it wraps).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Reads a measure's target from the plan's sentence (`Reduce to below
+/// 10% by March 2020`). Never throws: what it cannot read is in the
+/// reading's problems.
+#[wasm_bindgen(js_name = parseTarget, unchecked_return_type = "TargetReading")]
+pub fn parse_target(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&lineofsight::measure::parse_target(text))
+}
+
+/// Reads a period label (`2018-19`, `Q3 2019/20`, `March 2020`) with the
+/// year end it counts to. Throws `code: "bad_period"` for a label it
+/// cannot read, `"bad_argument"` for an unknown year end.
+#[wasm_bindgen(js_name = parsePeriod, unchecked_return_type = "Period")]
+pub fn parse_period(
+    label: &str,
+    #[wasm_bindgen(js_name = yearEnd, unchecked_param_type = "YearEnd")] year_end: JsValue,
+) -> Result<JsValue, JsValue> {
+    let year_end: YearEnd = serde_wasm_bindgen::from_value(year_end)
+        .map_err(|e| error::bad_argument(&format!("yearEnd: {e}")))?;
+    to_js(&Period::parse(label, year_end).map_err(error::period)?)
+}
+
+/// Reads an Explore Education Statistics period (`201819`, `Financial
+/// year`). Throws `code: "bad_period"`.
+#[wasm_bindgen(js_name = periodFromEes, unchecked_return_type = "Period")]
+pub fn period_from_ees(
+    #[wasm_bindgen(js_name = timePeriod)] time_period: &str,
+    #[wasm_bindgen(js_name = timeIdentifier)] time_identifier: &str,
+) -> Result<JsValue, JsValue> {
+    to_js(&Period::from_ees(time_period, time_identifier).map_err(error::period)?)
+}
+
+/// Reads a published value: a number, or a suppression symbol (`c`, `x`,
+/// `low`…). Throws `code: "bad_value"` for anything else.
+#[wasm_bindgen(js_name = parseValue, unchecked_return_type = "ObservedValue")]
+pub fn parse_value(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&ObservedValue::parse(text).map_err(error::value)?)
+}

@@ -1,0 +1,92 @@
+// The package's API on the built-in plan, and agreement with native Rust.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { los } from './load.mjs';
+
+const { Plan, RuleSet } = los;
+const AS_OF = '2019-12-31';
+
+test('the built-in plan evaluates, with counts that add up', () => {
+  assert.deepStrictEqual(Plan.builtinNames(), ['lancashire']);
+  const plan = Plan.builtin('lancashire');
+  assert.equal(plan.organisation, 'Lancashire County Council');
+  const ev = plan.evaluate(AS_OF);
+  assert.equal(ev.asOf, AS_OF);
+  const actions = ev.actions();
+  const counts = ev.counts();
+  assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), actions.length);
+  assert.deepStrictEqual(ev.summary().counts, counts);
+  assert.equal(ev.objectives().length, plan.toObject().objectives.length);
+  assert.ok(ev.discrepancies().length > 0);
+  const rows = ev.rows();
+  assert.equal(rows.length, actions.length);
+  assert.deepStrictEqual(rows.map((r) => r.rating), actions.map((a) => a.rating));
+  assert.ok(ev.measures().length > 0);
+  const m = ev.measures()[0];
+  assert.equal(typeof ev.measureChart(m.measure_id), 'string');
+  assert.equal(ev.measureChart('no-such-measure'), undefined);
+  assert.equal(ev.action('no-such-action'), undefined);
+  assert.deepStrictEqual(ev.measure(m.measure_id), m);
+  const styles = plan.ratingStyles();
+  assert.equal(styles.length, 8);
+  assert.deepStrictEqual(styles[0], { rating: 'red', label: 'Red', colour: '#f4a6a6', symbol: '✖' });
+  const whole = ev.toObject();
+  assert.deepStrictEqual(whole.actions, actions);
+  assert.deepStrictEqual(JSON.parse(ev.toJson()), whole);
+});
+
+test('plans round-trip through objects and JSON; rule sets are not consumed', () => {
+  const plan = Plan.builtin('lancashire');
+  const again = Plan.fromObject(plan.toObject());
+  const fromText = Plan.fromJson(JSON.stringify(plan));
+  const rules = RuleSet.default();
+  const a = again.evaluate(AS_OF, rules).toObject();
+  const b = fromText.evaluate(AS_OF, rules).toObject();
+  const c = plan.evaluate(AS_OF, rules.toObject()).toObject();
+  assert.deepStrictEqual(a, b);
+  assert.deepStrictEqual(a, c);
+  // The RuleSet is still usable after being passed in.
+  assert.equal(RuleSet.fromJson(rules.toJson()).toJson(), rules.toJson());
+  assert.ok(plan.warnings().every((w) => typeof w.message === 'string'));
+  assert.ok(Array.isArray(plan.changes('2019-06-30', AS_OF)));
+});
+
+test('CSV and TSV tables import through the core', () => {
+  const tsv =
+    'Key Outcome\tAction\tLead\tBy when?\n' +
+    'Care leavers are housed\t• Review tenancy options • Pilot supported lodgings\tHousing; Leaving Care\tJuly 2019 December 2019\n';
+  const plan = Plan.fromTable(new TextEncoder().encode(tsv), 'tsv');
+  const rows = plan.evaluate(AS_OF).rows();
+  assert.equal(rows.length, 1);
+  assert.deepStrictEqual(rows[0].leads, ['Housing', 'Leaving Care']);
+  assert.ok(Array.isArray(plan.importWarnings()));
+  const csv = 'Action,Lead,By when?\n"Review tenancy options",Housing,31/08/2019\n';
+  const ev = Plan.fromTable(new TextEncoder().encode(csv), 'csv').evaluate(AS_OF);
+  assert.equal(ev.actions()[0].rating, 'red');
+});
+
+test('the board report equals native Rust output (examples/board_report --format json)', (t) => {
+  const path = process.env.LOS_NATIVE_REPORT;
+  if (!path || !existsSync(path)) {
+    t.skip('LOS_NATIVE_REPORT not set (scripts/test-wasm.sh sets it)');
+    return;
+  }
+  const native = JSON.parse(readFileSync(path, 'utf8'));
+  const report = Plan.builtin('lancashire').evaluate(AS_OF).boardReport(90);
+  assert.deepStrictEqual(report, native);
+});
+
+test('the public .d.ts files use no `any`', () => {
+  for (const build of ['node', 'web']) {
+    const file = fileURLToPath(new URL(`../pkg/${build}/lineofsight_wasm.d.ts`, import.meta.url));
+    const code = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.split('/**')[0].split('//')[0])
+      .filter((l) => !/^\s*\*/.test(l))
+      .join('\n');
+    assert.doesNotMatch(code, /\bany\b/, `${build} .d.ts`);
+    assert.match(code, /evaluate\(asOf: string, rules\?: RuleSet \| RuleSetData \| null\): Evaluation;/);
+  }
+});

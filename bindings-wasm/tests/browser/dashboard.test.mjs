@@ -1,0 +1,167 @@
+// <los-dashboard> in headless Chromium, on the intranet example page under
+// its CSP: renders the built-in plan's RAG counts exactly as the Node.js
+// build computes them, filters by rating with the keyboard and the mouse,
+// logs no console error, breaks no CSP rule, and passes an axe-core scan
+// with no serious or critical violation. Saves a screenshot under
+// target/wasm-test/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { serve, launch, watch, TARGET } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const los = require('../../pkg/node/lineofsight_wasm.js');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let browser;
+let page;
+const consoleErrors = [];
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  await page.addInitScript(watch);
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__ready !== null, null, { timeout: 30000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The plan-wide counts the Node.js build computes for the same plan and date. */
+function expectedCounts() {
+  const plan = los.Plan.fromJson(readFileSync(new URL('../../../examples/intranet/lancashire.json', import.meta.url), 'utf8'));
+  const ev = plan.evaluate('2019-12-31');
+  const out = { counts: ev.counts(), objectives: ev.objectives().length, actions: ev.actions().length };
+  ev.free();
+  plan.free();
+  return out;
+}
+
+const visibleRatings = () =>
+  page.locator('los-dashboard table.actions tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.rating));
+
+test('renders the RAG counts the Node.js build computes', async () => {
+  const want = expectedCounts();
+  const ready = await page.evaluate(() => window.__ready);
+  assert.deepStrictEqual(ready.counts, want.counts);
+  assert.equal(ready.rows, want.actions);
+  const totals = await page
+    .locator('los-dashboard tfoot td[data-total]')
+    .evaluateAll((cells) => Object.fromEntries(cells.map((c) => [c.dataset.total, Number(c.textContent)])));
+  for (const [rating, n] of Object.entries(want.counts)) {
+    if (n > 0) assert.equal(totals[rating], n, `total ${rating}`);
+  }
+  const summaryRows = await page.locator('los-dashboard table.summary tbody tr').count();
+  assert.equal(summaryRows, want.objectives);
+  assert.equal((await visibleRatings()).length, want.actions);
+  // Real table headers with scope.
+  assert.ok((await page.locator('los-dashboard th[scope="col"]').count()) >= 6);
+  assert.ok((await page.locator('los-dashboard th[scope="row"]').count()) >= want.objectives);
+});
+
+test('filters by rating with a click', async () => {
+  const { counts } = expectedCounts();
+  await page.locator('los-dashboard button[data-rating="red"]').click();
+  const ratings = await visibleRatings();
+  assert.equal(ratings.length, counts.red);
+  assert.ok(ratings.every((r) => r === 'red'));
+  assert.equal(await page.locator('los-dashboard button[data-rating="red"]').getAttribute('aria-pressed'), 'true');
+  await page.locator('los-dashboard button[data-rating=""]').click();
+  assert.equal((await visibleRatings()).length, Object.values(counts).reduce((a, b) => a + b, 0));
+});
+
+test('filters by rating with the keyboard, with a visible focus', async () => {
+  const { counts } = expectedCounts();
+  await page.locator('los-dashboard select[data-filter="lead"]').focus();
+  let focused = null;
+  for (let i = 0; i < 20 && focused !== 'amber'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.querySelector('los-dashboard').shadowRoot.activeElement?.dataset.rating ?? null);
+  }
+  assert.equal(focused, 'amber', 'Tab reaches the Amber filter button');
+  const outline = await page.evaluate(() => {
+    const b = document.querySelector('los-dashboard').shadowRoot.activeElement;
+    const s = getComputedStyle(b);
+    return `${s.outlineStyle} ${s.outlineWidth}`;
+  });
+  assert.match(outline, /^solid [1-9]/, `focus outline: ${outline}`);
+  mkdirSync(TARGET, { recursive: true });
+  await page.locator('los-dashboard .filters').screenshot({ path: `${TARGET}dashboard-focus.png` });
+  await page.keyboard.press('Enter');
+  let ratings = await visibleRatings();
+  assert.equal(ratings.length, counts.amber);
+  assert.ok(ratings.every((r) => r === 'amber'));
+  // Back to all with Shift+Tab to the All button and Space.
+  for (let i = 0; i < 20; i++) {
+    const r = await page.evaluate(() => document.querySelector('los-dashboard').shadowRoot.activeElement?.dataset.rating);
+    if (r === '') break;
+    await page.keyboard.press('Shift+Tab');
+  }
+  await page.keyboard.press('Space');
+  ratings = await visibleRatings();
+  assert.equal(ratings.length, Object.values(counts).reduce((a, b) => a + b, 0));
+  // The objective select filters too (keyboard: focus, arrow down).
+  await page.locator('los-dashboard select[data-filter="objective"]').focus();
+  await page.keyboard.press('ArrowDown');
+  const first = await page.locator('los-dashboard select[data-filter="objective"]').inputValue();
+  assert.notEqual(first, '');
+  const shown = await page.locator('los-dashboard table.actions tbody tr').count();
+  assert.ok(shown < ratings.length);
+  await page.locator('los-dashboard select[data-filter="objective"]').selectOption('');
+});
+
+test('axe-core finds no serious or critical violation', async () => {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepStrictEqual(bad, [], JSON.stringify(result, null, 2));
+  if (result.length) console.log('axe (minor/moderate):', JSON.stringify(result));
+});
+
+test('no console error and no CSP violation; the CSP is in force', async () => {
+  mkdirSync(TARGET, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${TARGET}dashboard.png` });
+  await page.screenshot({ path: `${TARGET}dashboard-full.png`, fullPage: true });
+  assert.deepStrictEqual(consoleErrors, []);
+  assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
+  // The policy is really enforced: an inline <style> element is refused.
+  await page.evaluate(() => {
+    const s = document.createElement('style');
+    s.textContent = 'body { background: red; }';
+    document.head.append(s);
+  });
+  await page.waitForFunction(() => window.__csp.length > 0, null, { timeout: 5000 });
+  assert.match((await page.evaluate(() => window.__csp))[0], /style-src/);
+});
+
+test('a plan that cannot be loaded shows an alert and a los-error event', async () => {
+  const code = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.querySelector('los-dashboard');
+        el.addEventListener('los-error', (e) => resolve(e.detail.code), { once: true });
+        el.setAttribute('src', 'no-such-plan.json');
+      }),
+  );
+  assert.equal(code, 'fetch');
+  const alert = page.locator('los-dashboard [role="alert"]');
+  assert.match(await alert.textContent(), /could not be shown.*404/s);
+});

@@ -1,0 +1,154 @@
+// Bad inputs throw the documented errors: real Error objects named
+// LineOfSightError with a `code` (see src/error.rs and README.md), and
+// nothing else — no panic, no trap, no plain string.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { los } from './load.mjs';
+
+const { Plan, RuleSet, parseRating, parsePeriod, parseValue } = los;
+
+/** Asserts `fn` throws a LineOfSightError with `code` and these fields. */
+function throwsCode(fn, code, fields = {}) {
+  let thrown;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown instanceof Error, `expected an Error with code ${code}, got ${thrown}`);
+  assert.equal(thrown.name, 'LineOfSightError');
+  assert.equal(thrown.code, code, thrown.message);
+  assert.ok(thrown.message.length > 0);
+  for (const [k, v] of Object.entries(fields)) assert.deepStrictEqual(thrown[k], v, `${code}: ${k}`);
+  return thrown;
+}
+
+const minimal = () => ({
+  schema_version: 1,
+  title: 'Plan',
+  organisation: 'Council',
+  leads: [],
+  objectives: [{ id: 'o1', title: 'Objective', actions: [{ id: 'a1', text: 'Act', timescale: 'Dec-19' }] }],
+});
+
+test('malformed JSON names the line and column', () => {
+  const e = throwsCode(() => Plan.fromJson('{\n  "title": "x",\n  oops\n}'), 'json', { what: 'plan', line: 3 });
+  assert.equal(typeof e.column, 'number');
+  assert.equal(typeof e.path, 'string');
+  throwsCode(() => Plan.fromJson(''), 'json', { path: '$' });
+  throwsCode(() => Plan.fromJson('[1, 2]'), 'json', { path: '$', line: 1, column: 1 });
+});
+
+test('a value of the wrong type names its JSON path', () => {
+  const p = minimal();
+  p.objectives[0].actions[0].text = 42;
+  throwsCode(() => Plan.fromObject(p), 'json', { path: '$.objectives[0].actions[0].text' });
+  throwsCode(() => Plan.fromJson(JSON.stringify({ ...minimal(), title: ['no'] })), 'json', { path: '$.title' });
+});
+
+test('fromObject refuses anything but a plain object', () => {
+  for (const bad of [42, 'plan', null, undefined, [minimal()], true]) {
+    throwsCode(() => Plan.fromObject(bad), 'bad_argument');
+  }
+});
+
+test('broken plan rules, newer versions and unknown built-ins', () => {
+  const p = minimal();
+  p.objectives[0].actions[0].leads = ['nobody'];
+  const e = throwsCode(() => Plan.fromObject(p), 'invalid', { what: 'plan' });
+  assert.match(e.path, /^\$\.objectives\[0\]\.actions\[0\]\.leads/);
+  throwsCode(() => Plan.fromObject({ ...minimal(), schema_version: 99 }), 'unsupported_version', { found: 99, supported: 1 });
+  throwsCode(() => Plan.builtin('atlantis'), 'unknown_builtin', { builtin: 'atlantis' });
+});
+
+test('bad dates, formats and rules', () => {
+  const plan = Plan.builtin('lancashire');
+  for (const d of ['31/12/2019', '2019-02-30', '', 'yesterday']) throwsCode(() => plan.evaluate(d), 'bad_argument');
+  throwsCode(() => plan.evaluate('2019-12-31', { due_soon_days: 'soon' }), 'json', { what: 'rule set' });
+  throwsCode(() => plan.evaluate('2019-12-31', 7), 'bad_argument');
+  throwsCode(() => RuleSet.fromJson('{"nope": 1}'), 'json');
+  throwsCode(() => Plan.fromTable(new Uint8Array([1, 2, 3]), 'pdf'), 'bad_argument');
+  throwsCode(() => parseRating('Purple'), 'unknown_rating', { text: 'Purple' });
+  throwsCode(() => parsePeriod('someday', 'march'), 'bad_period', { text: 'someday' });
+  throwsCode(() => parsePeriod('2019', 'whenever'), 'bad_argument');
+  throwsCode(() => parseValue('lots'), 'bad_value', { text: 'lots' });
+});
+
+test('tables that are not plans', () => {
+  const text = (s) => new TextEncoder().encode(s);
+  throwsCode(() => Plan.fromTable(text('just some words\nand more'), 'csv'), 'no_header', { input: 'input' });
+  throwsCode(() => Plan.fromTable(text('Action,Lead\n'), 'csv', 'mine.csv'), 'no_actions', { input: 'mine.csv' });
+  // Garbage as a workbook: a zip signature, then noise.
+  const garbage = new Uint8Array(4096);
+  garbage.set([0x50, 0x4b, 0x03, 0x04]);
+  for (let i = 4; i < garbage.length; i++) garbage[i] = (i * 7919) % 251;
+  throwsCode(() => Plan.fromTable(garbage, 'xlsx'), 'unreadable');
+  throwsCode(() => Plan.fromTable(garbage), 'unreadable');
+  throwsCode(() => Plan.fromTable(new Uint8Array(0), 'xlsx'), 'unreadable');
+});
+
+test('exports: HTML, Markdown and CSV from the core; xlsx only with the feature', () => {
+  const ev = Plan.builtin('lancashire').evaluate('2019-12-31');
+  assert.match(ev.renderHtml(), /^<!DOCTYPE html>/);
+  assert.match(ev.renderMarkdown(90, true), /\| Ref \|/);
+  assert.match(ev.exportCsv().split('\n')[0], /,rating,/);
+  try {
+    const bytes = ev.exportXlsx();
+    assert.ok(bytes instanceof Uint8Array && bytes[0] === 0x50 && bytes[1] === 0x4b);
+  } catch (e) {
+    assert.equal(e.code, 'unsupported', e.message);
+  }
+});
+
+test('random bytes and random JSON only ever throw LineOfSightError', () => {
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const formats = ['auto', 'csv', 'tsv', 'markdown', 'xlsx'];
+  for (let n = 0; n < 300; n++) {
+    const bytes = new Uint8Array(Math.floor(rand() * 600));
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rand() * 256);
+    if (n % 3 === 0) bytes.set([0x50, 0x4b, 0x03, 0x04].slice(0, bytes.length));
+    try {
+      Plan.fromTable(bytes, formats[n % formats.length]).free();
+    } catch (e) {
+      assert.equal(e.name, 'LineOfSightError', `${e}`);
+    }
+    const json = JSON.stringify(minimal()).slice(0, Math.floor(rand() * 200));
+    try {
+      Plan.fromJson(json).free();
+    } catch (e) {
+      assert.equal(e.name, 'LineOfSightError', `${e}`);
+    }
+  }
+  // The module still works afterwards.
+  assert.ok(Plan.builtin('lancashire').evaluate('2019-12-31').actions().length > 0);
+});
+
+test('fromUrl fetches JSON and reports HTTP errors', async () => {
+  const body = JSON.stringify(minimal());
+  const server = createServer((req, res) => {
+    if (req.url === '/plan.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    } else if (req.url === '/plan.csv') {
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      res.end('Action,Lead,By when?\nReview tenancy options,Housing,Dec-19\n');
+    } else {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const plan = await Plan.fromUrl(`${base}/plan.json`);
+    assert.equal(plan.title, 'Plan');
+    const table = await Plan.fromUrl(`${base}/plan.csv`, 'csv');
+    assert.equal(table.evaluate('2019-12-31').actions().length, 1);
+    await assert.rejects(Plan.fromUrl(`${base}/missing.json`), (e) => e.code === 'fetch' && e.status === 404 && e.url === `${base}/missing.json`);
+    await assert.rejects(Plan.fromUrl('http://127.0.0.1:1/refused.json'), (e) => e.code === 'fetch' && e.status === undefined);
+  } finally {
+    server.close();
+  }
+});

@@ -1,0 +1,12 @@
+// Type-checked by scripts/test-wasm.sh (tsc --strict): the public .d.ts
+// types real use and rejects what it should.
+import { Plan, RuleSet, type ActionRating, type LineOfSightError } from '../../pkg/node/lineofsight_wasm.js';
+const plan = Plan.builtin('lancashire');
+const ev = plan.evaluate('2019-12-31', RuleSet.default());
+const reds: ActionRating[] = ev.actions().filter((a) => a.rating === 'red');
+const n: number = ev.counts().red + reds.length;
+const due: string | null | undefined = reds[0]?.due;
+try { Plan.fromJson('{'); } catch (e) { const err = e as LineOfSightError; const c: string = err.code; console.log(c, err.path, err.line); }
+// @ts-expect-error: ratings are a closed union
+const bad: ActionRating['rating'] = 'purple';
+console.log(n, due, bad);
