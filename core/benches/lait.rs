@@ -15,7 +15,19 @@ use lineofsight::measure::{quartile_bands, BandInput, ObservedValue, Polarity};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::RowAccessor;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/lait");
+/// Where the LAIT files are: `LINEOFSIGHT_SHARED` if set, else `../shared`
+/// beside the checkout, else `/work/shared`.
+fn data_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("LINEOFSIGHT_SHARED")
+        .map(std::path::PathBuf::from)
+        .into_iter()
+        .chain([
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
+            Path::new("/work/shared").to_path_buf(),
+        ])
+        .map(|p| p.join("data/lait"))
+        .find(|p| p.join("bds_long_0.parquet").is_file())
+}
 
 /// One LAIT row: indicator, period, area number, value as published.
 struct Row {
@@ -26,7 +38,8 @@ struct Row {
 }
 
 fn load() -> Option<(Vec<Row>, HashMap<String, Polarity>)> {
-    let file = std::fs::File::open(Path::new(DATA).join("bds_long_0.parquet")).ok()?;
+    let dir = data_dir()?;
+    let file = std::fs::File::open(dir.join("bds_long_0.parquet")).ok()?;
     let reader = SerializedFileReader::new(file).expect("parquet");
     let mut rows = Vec::with_capacity(reader.metadata().file_metadata().num_rows() as usize);
     for row in reader.get_row_iter(None).expect("rows") {
@@ -39,7 +52,7 @@ fn load() -> Option<(Vec<Row>, HashMap<String, Polarity>)> {
             value: text(4),
         });
     }
-    let dictionary = std::fs::read(Path::new(DATA).join("lait_data_dictionary.csv")).ok()?;
+    let dictionary = std::fs::read(dir.join("lait_data_dictionary.csv")).ok()?;
     let mut csv = csv::Reader::from_reader(dictionary.as_slice());
     let headers = csv.headers().expect("headers").clone();
     let short = headers
@@ -92,7 +105,7 @@ fn rate_all(rows: &[Row], polarity: &HashMap<String, Polarity>) -> usize {
 
 fn bench(c: &mut Criterion) {
     let Some((rows, polarity)) = load() else {
-        eprintln!("skipping the LAIT benchmark: {DATA} is not there");
+        eprintln!("skipping the LAIT benchmark: no ../shared/data/lait beside the checkout (set LINEOFSIGHT_SHARED)");
         return;
     };
     assert_eq!(rows.len(), 641_070);
