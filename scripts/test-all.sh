@@ -16,6 +16,8 @@ cargo fmt --all -- --check
 
 step "Lints (cargo clippy --all-targets -D warnings)"
 cargo clippy --workspace --all-targets -- -D warnings
+# The browser build leaves out the Excel reader and writer (feature xlsx).
+cargo clippy -p lineofsight --no-default-features -- -D warnings
 
 step "Rust tests: unit, integration, shared vectors and doctests"
 cargo test --workspace

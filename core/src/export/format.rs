@@ -93,7 +93,8 @@ impl ReportFormat {
 ///
 /// # Errors
 ///
-/// [`ExportError`] when the CSV or workbook writer fails.
+/// [`ExportError`] when the CSV or workbook writer fails, or for xlsx in a
+/// build without the `xlsx` feature.
 ///
 /// # Example
 ///
@@ -120,7 +121,14 @@ pub fn render(
         ReportFormat::Terminal => render_terminal(&report(), &plan.style).into_bytes(),
         ReportFormat::Markdown => super::render_markdown(&report(), &plan.style).into_bytes(),
         ReportFormat::Html => super::render_html(&report(), &plan.style, &[]).into_bytes(),
+        #[cfg(feature = "xlsx")]
         ReportFormat::Xlsx => super::workbook(plan, eval)?,
+        #[cfg(not(feature = "xlsx"))]
+        ReportFormat::Xlsx => {
+            return Err(ExportError::Xlsx(
+                "this build has no workbook writer (the core's xlsx feature is off)".into(),
+            ))
+        }
         ReportFormat::Csv => super::actions_csv(plan, eval)?.into_bytes(),
         ReportFormat::Json => super::report_json(&report()).into_bytes(),
     })
