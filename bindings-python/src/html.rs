@@ -3,21 +3,7 @@
 
 use lineofsight::rating::{Rating, RatingStyle};
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
+pub use lineofsight::export::escape_html as escape;
 
 /// A rating chip: the shape and the label as text (never colour alone),
 /// on the rating's colour.

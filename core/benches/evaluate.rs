@@ -5,56 +5,11 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate, RecordedRating};
-use lineofsight::{Rating, RuleSet};
+use lineofsight::RuleSet;
 
-const TIMESCALES: [&str; 12] = [
-    "31/08/2019",
-    "Dec-19",
-    "Nov 18 – Nov 19",
-    "Immediate and ongoing",
-    "30th April 2020",
-    "Mar 19 – ongoing quarterly",
-    "Q3 2019/20",
-    "2019/20",
-    "Roll out Jan 19 Nov 19",
-    "31/04/2019",
-    "",
-    "Achieved",
-];
-
-/// A plan of `n` actions in 100 objectives, cycling through the seeds'
-/// timescale forms, with recorded ratings and a progress update on half.
-fn synthetic_plan(n: usize) -> Plan {
-    let mut plan = Plan::new("Synthetic plan", "Benchmark Council");
-    let per_objective = n / 100;
-    for o in 0..100 {
-        let mut objective = Objective::new(&format!("o{o}"), &format!("Objective {o}"));
-        for i in 0..per_objective {
-            let k = o * per_objective + i;
-            let mut a = Action::new(
-                &format!("a{k}"),
-                "Synthetic action",
-                TIMESCALES[k % TIMESCALES.len()],
-            );
-            a.recorded_rating = Some(RecordedRating {
-                rating: [Rating::Green, Rating::Amber, Rating::Red][k % 3],
-                text: None,
-            });
-            if k.is_multiple_of(2) {
-                a.progress.push(ProgressUpdate {
-                    date: NaiveDate::from_ymd_opt(2019, 1 + (k % 12) as u32, 1).expect("valid"),
-                    note: String::new(),
-                    rating: None,
-                    percent_complete: Some((k % 100) as f64),
-                });
-            }
-            objective.actions.push(a);
-        }
-        plan.objectives.push(objective);
-    }
-    plan
-}
+#[path = "synthetic_plan.rs"]
+mod synthetic_plan;
+use synthetic_plan::{synthetic_plan, TIMESCALES};
 
 fn bench(c: &mut Criterion) {
     let n = 100_000;
