@@ -315,3 +315,8 @@ pub fn export_error(py: Python<'_>, e: lineofsight::export::ExportError) -> PyEr
         vec![("format", s(py, format))],
     )
 }
+
+/// A format name lineofsight does not write, as a Python `ValueError`.
+pub fn unknown_format(e: lineofsight::export::UnknownFormat) -> PyErr {
+    pyo3::exceptions::PyValueError::new_err(e.to_string())
+}

@@ -563,15 +563,7 @@ impl Evaluation {
         format: &str,
         upcoming_days: u32,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let format: lineofsight::export::ReportFormat =
-            format
-                .parse()
-                .map_err(|e: lineofsight::export::UnknownFormat| {
-                    pyo3::exceptions::PyValueError::new_err(e.to_string())
-                })?;
-        let bytes = py
-            .detach(|| lineofsight::export::render(&plan.inner, &self.inner, format, upcoming_days))
-            .map_err(|e| errors::export_error(py, e))?;
+        let (format, bytes) = self.render(py, plan, format, upcoming_days)?;
         if format.is_text() {
             Ok(String::from_utf8_lossy(&bytes)
                 .into_owned()
@@ -601,14 +593,7 @@ impl Evaluation {
                 .map(|e| e.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         };
-        let format: lineofsight::export::ReportFormat =
-            name.parse()
-                .map_err(|e: lineofsight::export::UnknownFormat| {
-                    pyo3::exceptions::PyValueError::new_err(e.to_string())
-                })?;
-        let bytes = py
-            .detach(|| lineofsight::export::render(&plan.inner, &self.inner, format, upcoming_days))
-            .map_err(|e| errors::export_error(py, e))?;
+        let (_, bytes) = self.render(py, plan, &name, upcoming_days)?;
         std::fs::write(&path, bytes)?;
         Ok(())
     }
@@ -695,6 +680,25 @@ fn code(r: Rating) -> String {
 pub struct MeasureRating {
     inner: lineofsight::measure::MeasureRating,
     style: RatingStyle,
+}
+
+impl Evaluation {
+    /// The board report in the format `name` names (a format or a file
+    /// extension), through the core's one entry point `export::render`.
+    fn render(
+        &self,
+        py: Python<'_>,
+        plan: &Plan,
+        name: &str,
+        upcoming_days: u32,
+    ) -> PyResult<(lineofsight::export::ReportFormat, Vec<u8>)> {
+        let format: lineofsight::export::ReportFormat =
+            name.parse().map_err(errors::unknown_format)?;
+        let bytes = py
+            .detach(|| lineofsight::export::render(&plan.inner, &self.inner, format, upcoming_days))
+            .map_err(|e| errors::export_error(py, e))?;
+        Ok((format, bytes))
+    }
 }
 
 #[pymethods]

@@ -166,7 +166,6 @@ pub(crate) fn export(e: lineofsight::export::ExportError) -> JsValue {
 }
 
 /// Something this build leaves out (a cargo feature that is off).
-#[cfg_attr(feature = "xlsx", allow(dead_code))]
 pub(crate) fn unsupported(message: &str) -> JsValue {
     error("unsupported", message, &[])
 }

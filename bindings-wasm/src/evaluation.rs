@@ -161,7 +161,7 @@ impl Evaluation {
     }
 
     /// The accessible, self-contained HTML board report from the core
-    /// (`lineofsight::export::render_html`), looking `upcomingDays` ahead
+    /// (`lineofsight::export::render`), looking `upcomingDays` ahead
     /// (default 90). With `publish`, named people among the leads are
     /// replaced by their role first.
     #[wasm_bindgen(js_name = renderHtml)]
@@ -169,46 +169,35 @@ impl Evaluation {
         &self,
         #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
         publish: Option<bool>,
-    ) -> String {
-        let plan = options(publish).apply(&self.plan);
-        let report = BoardReport::new(&plan, &self.inner, upcoming_days.unwrap_or(90));
-        export::render_html(&report, &plan.style, &[])
+    ) -> Result<String, JsValue> {
+        self.render_text(export::ReportFormat::Html, upcoming_days, publish)
     }
 
-    /// The board report as Markdown for board papers (the core's
-    /// `render_markdown`); arguments as `renderHtml`.
+    /// The board report as Markdown for board papers; arguments as
+    /// `renderHtml`.
     #[wasm_bindgen(js_name = renderMarkdown)]
     pub fn render_markdown(
         &self,
         #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
         publish: Option<bool>,
-    ) -> String {
-        let plan = options(publish).apply(&self.plan);
-        let report = BoardReport::new(&plan, &self.inner, upcoming_days.unwrap_or(90));
-        export::render_markdown(&report, &plan.style)
+    ) -> Result<String, JsValue> {
+        self.render_text(export::ReportFormat::Markdown, upcoming_days, publish)
     }
 
-    /// Every action with its rating as CSV (the core's `actions_csv`).
-    /// Throws `code: "export"` if the writer fails.
+    /// Every action with its rating as CSV. Throws `code: "export"` if the
+    /// writer fails.
     #[wasm_bindgen(js_name = exportCsv)]
     pub fn export_csv(&self, publish: Option<bool>) -> Result<String, JsValue> {
-        let plan = options(publish).apply(&self.plan);
-        export::actions_csv(&plan, &self.inner).map_err(error::export)
+        self.render_text(export::ReportFormat::Csv, None, publish)
     }
 
-    /// The plan and its ratings as an Excel workbook (the core's
-    /// `workbook`). Only in builds with the `xlsx` feature; otherwise
-    /// throws `code: "unsupported"`.
+    /// The plan and its ratings as an Excel workbook. Only in builds with
+    /// the `xlsx` feature; otherwise throws `code: "unsupported"`.
     #[wasm_bindgen(js_name = exportXlsx)]
     pub fn export_xlsx(&self, publish: Option<bool>) -> Result<Vec<u8>, JsValue> {
-        #[cfg(feature = "xlsx")]
-        {
-            let plan = options(publish).apply(&self.plan);
-            export::workbook(&plan, &self.inner).map_err(error::export)
-        }
-        #[cfg(not(feature = "xlsx"))]
-        {
-            let _ = publish;
+        if cfg!(feature = "xlsx") {
+            self.render(export::ReportFormat::Xlsx, None, publish)
+        } else {
             Err(error::unsupported(
                 "exportXlsx needs a build with the `xlsx` feature (WASM_FEATURES=xlsx bash scripts/build-wasm.sh)",
             ))
@@ -216,8 +205,31 @@ impl Evaluation {
     }
 }
 
-fn options(publish: Option<bool>) -> export::ExportOptions {
-    export::ExportOptions {
-        redact_people: publish.unwrap_or(false),
+impl Evaluation {
+    /// The core's one entry point for every format (`export::render`), on
+    /// the plan made publish-safe when asked.
+    fn render(
+        &self,
+        format: export::ReportFormat,
+        upcoming_days: Option<u32>,
+        publish: Option<bool>,
+    ) -> Result<Vec<u8>, JsValue> {
+        let plan = export::ExportOptions {
+            redact_people: publish.unwrap_or(false),
+        }
+        .apply(&self.plan);
+        export::render(&plan, &self.inner, format, upcoming_days.unwrap_or(90))
+            .map_err(error::export)
+    }
+
+    fn render_text(
+        &self,
+        format: export::ReportFormat,
+        upcoming_days: Option<u32>,
+        publish: Option<bool>,
+    ) -> Result<String, JsValue> {
+        // The core writes these formats from Rust strings: always UTF-8.
+        let bytes = self.render(format, upcoming_days, publish)?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 }
