@@ -179,17 +179,30 @@ fn series_of(
     (out, source, area_name)
 }
 
-/// What a value in a period ending `end` is judged against: a profiled
-/// target, the trajectory, or the target.
+/// What a value is judged against.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Against {
+    /// The target itself.
+    Target,
+    /// The profiled target for the value's period.
+    Profile,
+    /// The straight line from the baseline to the target, before the deadline.
+    Trajectory,
+}
+
+/// What a value in `period` is judged against, and its value: a profiled
+/// target, the trajectory, or the target. A baseline's period label is read
+/// with the series' `year_end`.
 fn expected(
     measure: &Measure,
     target: &Target,
     period: &Period,
     first: Option<&SeriesValue>,
+    year_end: YearEnd,
     rules: &RuleSet,
-) -> (f64, &'static str) {
+) -> (f64, Against) {
     if let Some(p) = measure.profile.iter().find(|p| p.period == period.label) {
-        return (p.value, "profiled target");
+        return (p.value, Against::Profile);
     }
     if let (true, Some(deadline)) = (rules.measures.trajectory, &target.deadline) {
         let base = target
@@ -199,7 +212,7 @@ fn expected(
                 let at = b
                     .period
                     .as_deref()
-                    .and_then(|l| Period::parse(l, YearEnd::March).ok())?;
+                    .and_then(|l| Period::parse(l, year_end).ok())?;
                 Some((b.value, at.end))
             })
             .or_else(|| first.and_then(|f| f.value.number().map(|v| (v, f.period.end))));
@@ -207,11 +220,11 @@ fn expected(
             if period.end < deadline.date && d0 < deadline.date && period.end >= d0 {
                 let span = (deadline.date - d0).num_days() as f64;
                 let done = (period.end - d0).num_days() as f64;
-                return (v0 + (target.value - v0) * done / span, "trajectory");
+                return (v0 + (target.value - v0) * done / span, Against::Trajectory);
             }
         }
     }
-    (target.value, "target")
+    (target.value, Against::Target)
 }
 
 /// Rates one value against its expected value.
@@ -256,6 +269,7 @@ pub fn rate_measure(
     let mut problems = Vec::new();
     let (all, data_source, area) = series_of(measure, plan, &mut problems);
     let dataset = measure.data.as_ref().and_then(|l| plan.dataset(&l.dataset));
+    let year_end = dataset.map_or(YearEnd::December, |d| d.year_end);
     let known: Vec<&SeriesValue> = all.iter().filter(|s| s.period.end <= as_of).collect();
     let reading = measure.reading();
     let polarity = measure
@@ -277,7 +291,7 @@ pub fn rate_measure(
         .map(|s| {
             let (expected, rating) = match (target, s.value.number()) {
                 (Some(t), Some(v)) => {
-                    let (want, _) = expected(measure, t, &s.period, first_number, rules);
+                    let (want, _) = expected(measure, t, &s.period, first_number, year_end, rules);
                     let tol = measure
                         .tolerance
                         .or(rules_m.tolerance)
@@ -336,8 +350,8 @@ pub fn rate_measure(
         && rules_m.recovery_after_periods > 0
         && periods_off_target >= rules_m.recovery_after_periods;
 
-    let (rating, reason) = match (&reading, target, &latest) {
-        (TargetReading::Qualitative, _, _) => match measure.recorded {
+    let (rating, reason) = match (&reading, &latest) {
+        (TargetReading::Qualitative, _) => match measure.recorded {
             Some(r) => (
                 r,
                 reason(
@@ -355,7 +369,7 @@ pub fn rate_measure(
                 ),
             ),
         },
-        (TargetReading::NotUnderstood { reason: why }, _, _) => (
+        (TargetReading::NotUnderstood { reason: why }, _) => (
             measure.recorded.unwrap_or(Rating::NotRated),
             reason(
                 measure.recorded.unwrap_or(Rating::NotRated),
@@ -363,7 +377,7 @@ pub fn rate_measure(
                 format!("target not understood: {why}"),
             ),
         ),
-        (_, Some(t), None) => {
+        (TargetReading::Target { target: t }, None) => {
             let detail = match known.last() {
                 Some(s) => match s.value {
                     ObservedValue::Suppressed(x) => {
@@ -379,18 +393,19 @@ pub fn rate_measure(
                 reason(Rating::NoData, ReasonCode::NoValue, detail),
             )
         }
-        (_, Some(t), Some(p)) => {
+        (TargetReading::Target { target: t }, Some(p)) => {
             let v = p.value.number().unwrap_or_default();
             let i = latest_idx.unwrap_or_default();
-            let (want, against) = expected(measure, t, &known[i].period, first_number, rules);
+            let (want, against) =
+                expected(measure, t, &known[i].period, first_number, year_end, rules);
             let mut rating = p.rating;
             let target_words = match against {
-                "trajectory" => format!(
+                Against::Trajectory => format!(
                     "expected {} by now on the way to {}",
                     show(want),
                     t.describe()
                 ),
-                "profiled target" => {
+                Against::Profile => {
                     let shown = Target {
                         value: want,
                         deadline: None,
@@ -402,7 +417,7 @@ pub fn rate_measure(
                         t.describe()
                     )
                 }
-                _ => format!("target {}", t.describe()),
+                Against::Target => format!("target {}", t.describe()),
             };
             let mut detail = format!("{} in {}, {target_words}", show(v), p.period);
             if let Some(later) = known.last().filter(|s| s.period.end > p.end) {
@@ -434,7 +449,6 @@ pub fn rate_measure(
             }
             (rating, reason(rating, code, detail))
         }
-        (TargetReading::Target { .. }, None, _) => unreachable_rating(),
     };
 
     let benchmarks = match (dataset, plan.authority.as_ref()) {
@@ -472,16 +486,4 @@ pub fn rate_measure(
         data_source,
         problems,
     }
-}
-
-/// A target reading always has a target; kept total so no input panics.
-fn unreachable_rating() -> (Rating, Reason) {
-    (
-        Rating::NotRated,
-        reason(
-            Rating::NotRated,
-            ReasonCode::TargetNotUnderstood,
-            "no target".into(),
-        ),
-    )
 }
