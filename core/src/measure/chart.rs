@@ -133,10 +133,19 @@ pub fn measure_chart(m: &MeasureRating, style: &RatingStyle) -> String {
     };
     let england = bench(|b| b.england.as_ref().map(|c| c.value));
     let neighbours = bench(|b| b.neighbours.as_ref().map(|c| c.value));
-    let id = format!(
-        "los-chart-{}",
-        escape(&m.measure_id).replace([' ', '&', ';', '#'], "-")
-    );
+    // An id made only of safe characters, so it needs no escaping.
+    let id: String = m
+        .measure_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = format!("los-chart-{id}");
     let title = escape(&m.text);
     let summary = chart_summary(m, &show);
     let mut out = String::new();
