@@ -138,7 +138,7 @@ pub fn measure_chart(m: &MeasureRating, style: &RatingStyle) -> String {
         .measure_id
         .chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
                 c
             } else {
                 '-'
