@@ -41,7 +41,7 @@ pub fn synthetic_plan(n: usize) -> Plan {
             });
             if k.is_multiple_of(2) {
                 a.progress.push(ProgressUpdate {
-                    date: NaiveDate::from_ymd_opt(2019, 1 + (k % 12) as u32, 1).expect("valid"),
+                    date: NaiveDate::from_ymd_opt(2019, 1 + (k % 12) as u32, 1),
                     note: String::new(),
                     rating: None,
                     percent_complete: Some((k % 100) as f64),

@@ -130,7 +130,7 @@ impl ActionRow {
                 let Some(r) = ratings.next() else {
                     return rows;
                 };
-                let update = a.latest_update(eval.as_of);
+                let update = a.commentary(eval.as_of);
                 rows.push(ActionRow {
                     objective_ref: o.reference.as_ref().map(|r| r.as_str().to_string()),
                     objective: o.title.clone(),
@@ -143,7 +143,7 @@ impl ActionRow {
                     leads: plan.lead_names(a).into_iter().map(str::to_string).collect(),
                     evidence: a.evidence.clone(),
                     state: a.state.name().to_string(),
-                    latest_update_date: update.map(|u| u.date),
+                    latest_update_date: update.and_then(|u| u.date),
                     latest_update: update.map(|u| u.note.clone()),
                     recorded: r.recorded,
                     computed: r.computed,

@@ -74,11 +74,27 @@ pub struct RecordedRating {
     pub text: Option<String>,
 }
 
-/// A dated progress update on an action.
+/// A progress update on an action: the commentary a tracker's Progress,
+/// Update or Comments column carries, with its date when one is known.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::plan::ProgressUpdate;
+///
+/// let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
+/// let u = ProgressUpdate::dated(d, "Draft policy out to consultation.");
+/// assert_eq!(u.date, Some(d));
+/// assert!(ProgressUpdate::undated("Awaiting sign-off.").date.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ProgressUpdate {
-    /// When the update was made.
-    pub date: NaiveDate,
+    /// When the update was made; `None` when the source gives no date (the
+    /// commentary is kept, and counts for nothing date-bound such as the
+    /// staleness rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
     /// What was reported.
     #[serde(default)]
     pub note: String,
@@ -88,6 +104,28 @@ pub struct ProgressUpdate {
     /// Percentage complete reported with the update (0–100), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent_complete: Option<f64>,
+}
+
+impl ProgressUpdate {
+    /// An update made on a date.
+    pub fn dated(date: NaiveDate, note: &str) -> ProgressUpdate {
+        ProgressUpdate {
+            date: Some(date),
+            note: note.to_string(),
+            rating: None,
+            percent_complete: None,
+        }
+    }
+
+    /// Commentary the source gives no date for.
+    pub fn undated(note: &str) -> ProgressUpdate {
+        ProgressUpdate {
+            date: None,
+            note: note.to_string(),
+            rating: None,
+            percent_complete: None,
+        }
+    }
 }
 
 /// A sub-activity of an action, with its own timescale (seed 004's
@@ -197,7 +235,7 @@ impl Action {
     /// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
     /// let mut a = Action::new("a", "Launch Mind of My Own.", "Ongoing");
     /// for (date, note) in [(d(3, 1), "Pilot"), (d(9, 1), "Launched")] {
-    ///     a.progress.push(ProgressUpdate { date, note: note.into(), rating: None, percent_complete: None });
+    ///     a.progress.push(ProgressUpdate::dated(date, note));
     /// }
     /// assert_eq!(a.latest_update(d(6, 30)).map(|u| u.note.as_str()), Some("Pilot"));
     /// assert_eq!(a.latest_update(d(12, 31)).map(|u| u.note.as_str()), Some("Launched"));
@@ -206,8 +244,32 @@ impl Action {
     pub fn latest_update(&self, as_of: NaiveDate) -> Option<&ProgressUpdate> {
         self.progress
             .iter()
-            .filter(|u| u.date <= as_of)
+            .filter(|u| u.date.is_some_and(|d| d <= as_of))
             .max_by_key(|u| u.date)
+    }
+
+    /// The commentary to show as of a date: the latest dated update on or
+    /// before it that has a note, otherwise the last undated note.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, ProgressUpdate};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
+    /// let mut a = Action::new("a", "Refresh the pledge.", "Mar-20");
+    /// a.progress.push(ProgressUpdate::undated("Care leavers' forum consulted."));
+    /// assert_eq!(a.commentary(d(6, 30)).map(|u| u.note.as_str()), Some("Care leavers' forum consulted."));
+    /// a.progress.push(ProgressUpdate::dated(d(9, 30), "Draft agreed."));
+    /// assert_eq!(a.commentary(d(12, 31)).map(|u| u.note.as_str()), Some("Draft agreed."));
+    /// ```
+    pub fn commentary(&self, as_of: NaiveDate) -> Option<&ProgressUpdate> {
+        let noted = || self.progress.iter().filter(|u| !u.note.trim().is_empty());
+        noted()
+            .filter(|u| u.date.is_some_and(|d| d <= as_of))
+            .max_by_key(|u| u.date)
+            .or_else(|| noted().filter(|u| u.date.is_none()).last())
     }
 
     /// The rating recorded as of a date: the latest dated update that carries
@@ -228,7 +290,7 @@ impl Action {
     pub fn recorded_as_of(&self, as_of: NaiveDate) -> Option<Rating> {
         self.progress
             .iter()
-            .filter(|u| u.date <= as_of && u.rating.is_some())
+            .filter(|u| u.date.is_some_and(|d| d <= as_of) && u.rating.is_some())
             .max_by_key(|u| u.date)
             .and_then(|u| u.rating)
             .or_else(|| self.recorded_rating.as_ref().map(|r| r.rating))

@@ -174,28 +174,30 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
             }
             for (k, u) in a.progress.iter().enumerate() {
                 let path = || format!("{at}.progress[{k}]");
-                if let Some(start) = a.start {
-                    if u.date < start {
-                        return Err(invalid(
-                            format!("{}.date", path()),
-                            format!(
-                                "progress update dated {} is before the action's start {}",
-                                uk_date(u.date),
-                                uk_date(start)
-                            ),
-                        ));
+                if let Some(date) = u.date {
+                    if let Some(start) = a.start {
+                        if date < start {
+                            return Err(invalid(
+                                format!("{}.date", path()),
+                                format!(
+                                    "progress update dated {} is before the action's start {}",
+                                    uk_date(date),
+                                    uk_date(start)
+                                ),
+                            ));
+                        }
                     }
-                }
-                if let Some(reported) = plan.reported_on {
-                    if u.date > reported {
-                        return Err(invalid(
-                            format!("{}.date", path()),
-                            format!(
-                                "progress update dated {} is after the plan's reported_on date {}",
-                                uk_date(u.date),
-                                uk_date(reported)
-                            ),
-                        ));
+                    if let Some(reported) = plan.reported_on {
+                        if date > reported {
+                            return Err(invalid(
+                                format!("{}.date", path()),
+                                format!(
+                                    "progress update dated {} is after the plan's reported_on date {}",
+                                    uk_date(date),
+                                    uk_date(reported)
+                                ),
+                            ));
+                        }
                     }
                 }
                 if let Some(p) = u.percent_complete {

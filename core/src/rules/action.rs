@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::reason::{days_phrase, uk_date, Rated, Reason, ReasonCode};
 use super::RuleSet;
-use crate::plan::{Action, Lifecycle};
+use crate::plan::{Action, Lifecycle, ProgressUpdate};
 use crate::rating::Rating;
 use crate::timescale::{Cadence, Timescale, TimescaleKind};
 
@@ -245,14 +245,15 @@ fn rate_ongoing(
         "ongoing"
     };
     match action.latest_update(as_of) {
-        None => rated(
+        None | Some(ProgressUpdate { date: None, .. }) => rated(
             Rating::Amber,
             ReasonCode::NoProgressUpdate,
             due,
             format!("{what}, no progress update on record"),
         ),
-        Some(u) => {
-            let age = (as_of - u.date).num_days();
+        Some(ProgressUpdate { date: Some(date), .. }) => {
+            let date = *date;
+            let age = (as_of - date).num_days();
             if age > i64::from(period) {
                 rated(
                     Rating::Amber,
@@ -260,7 +261,7 @@ fn rate_ongoing(
                     due,
                     format!(
                         "{what}, last progress update {}, {} days ago (review every {period} days)",
-                        uk_date(u.date),
+                        uk_date(date),
                         age
                     ),
                 )
@@ -271,7 +272,7 @@ fn rate_ongoing(
                     due,
                     format!(
                         "{what}, last progress update {}, {}",
-                        uk_date(u.date),
+                        uk_date(date),
                         days_phrase(-age)
                     ),
                 )
