@@ -1,15 +1,18 @@
 //! Turning classified rows into a plan.
 
+use chrono::NaiveDate;
+
 use super::cells::{find_dates, Cell};
+use super::columns::{header_date, resolve};
 use super::headers::normalise;
 use super::layout::{classify, header_key, plan_header, section_ref, RowKind};
-use super::mapping::LabelTarget;
+use super::mapping::{LabelTarget, ListCells};
 use super::{Field, ImportError, ImportOptions, ImportReport, ImportWarning, Row, Table};
 use crate::plan::{
-    lead_id, Action, Group, Lead, LeadKind, Lifecycle, Measure, Objective, Plan, RecordedRating,
-    Ref, Source, SubActivity,
+    lead_id, Action, Group, Lead, LeadKind, Lifecycle, Measure, Objective, Plan, ProgressUpdate,
+    RecordedRating, Ref, Source, SubActivity,
 };
-use crate::rating::Rating;
+use crate::rating::{KeyReading, RatingKey};
 use crate::timescale::{Timescale, TimescaleKind};
 
 /// A data row being gathered, with any rows that continue it.
@@ -24,6 +27,11 @@ struct Builder<'a> {
     report: ImportReport,
     fields: Vec<Option<Field>>,
     names: Vec<String>,
+    /// The date each progress column's header names.
+    header_dates: Vec<Option<NaiveDate>>,
+    key: RatingKey,
+    /// Rows whose ref is the parent of the next row's ref (`2` above `2.1`).
+    parents: std::collections::HashSet<usize>,
     group: Option<String>,
     groups: usize,
     open_label: Option<LabelTarget>,
@@ -80,6 +88,7 @@ pub(crate) fn build(
             }
         }
     }
+    let column_notes = resolve(&mut fields, &names);
     if !fields
         .iter()
         .any(|f| matches!(f, Some(Field::Action | Field::Objective)))
@@ -93,6 +102,27 @@ pub(crate) fn build(
         });
     }
     let mut plan = Plan::new("", &options.organisation);
+    plan.rating_key = options.key.clone();
+    let mut key = RatingKey::new(options.key.clone());
+    if four_level_key(rows) {
+        key = key.with_yellow_between_amber_and_green();
+    }
+    let header_dates = fields
+        .iter()
+        .zip(&names)
+        .map(|(f, name)| match f {
+            Some(Field::Progress) => header_date(name),
+            _ => None,
+        })
+        .collect();
+    // A table with action ids (lineofsight's own export) has one action a
+    // row: nothing about its structure is inferred.
+    let has_ids = fields.contains(&Some(Field::Id));
+    let parents = if has_ids {
+        Default::default()
+    } else {
+        parent_rows(rows.get(h + 1..).unwrap_or(&[]), &fields)
+    };
     let source = options.source_title.as_ref().map(|title| {
         let id = format!("{}source", options.id_prefix);
         plan.sources.push(Source {
@@ -123,11 +153,18 @@ pub(crate) fn build(
         },
         fields,
         names,
+        header_dates,
+        key,
+        parents,
         group,
         groups: 0,
         open_label: None,
         source,
     };
+    for note in column_notes {
+        let name = b.names[note.column].clone();
+        b.warn(header.number, &name, note.message);
+    }
     b.rows(&rows[..h], &rows[h..], &header_key(&header.cells));
     if b.report.actions == 0 {
         return Err(ImportError::NoActions {
@@ -204,6 +241,12 @@ impl Builder<'_> {
             match kind {
                 RowKind::Blank | RowKind::Rule => continue,
                 RowKind::Header => {
+                    let first = self.names.first().cloned().unwrap_or_default();
+                    self.warn(
+                        row.number,
+                        &first,
+                        "the header is repeated here (a page break); the row is skipped".into(),
+                    );
                     after_header = true;
                     continue;
                 }
@@ -448,11 +491,18 @@ impl Builder<'_> {
                 .map(|i| p.cells[i].clone())
                 .unwrap_or_default()
         };
-        let (objective, objective_ref, action_cell) = (
+        let (objective, objective_ref, action_cell, ref_cell) = (
             cell(Field::Objective),
             cell(Field::ObjectiveRef),
             cell(Field::Action),
+            cell(Field::Ref),
         );
+        // A parent ref heads its children when its row gives nothing an
+        // action has beyond text (no lead, date, rating or status).
+        let heads = self.parents.contains(&p.row)
+            && [Field::Lead, Field::Timescale, Field::Rag, Field::Status]
+                .iter()
+                .all(|f| cell(*f).is_empty());
         if !objective.is_empty() || !objective_ref.is_empty() {
             let title = objective.joined();
             let same = self.plan.objectives.last().is_some_and(|o| {
@@ -462,52 +512,85 @@ impl Builder<'_> {
                             == Some(objective_ref.joined().as_str()))
             });
             if !same {
-                let n = self.plan.objectives.len() + 1;
-                let mut o = Objective::new(&format!("{}o{n}", self.options.id_prefix), &title);
-                if !objective_ref.is_empty() {
-                    o.reference = Some(Ref::new(&objective_ref.joined()));
-                }
-                o.group = self.group.clone();
-                o.source = self.source.clone();
-                self.plan.objectives.push(o);
+                self.new_objective(
+                    &title,
+                    (!objective_ref.is_empty()).then(|| objective_ref.joined()),
+                );
             }
         }
-        let mut text = action_cell.lead_in();
-        let items = action_cell.items();
-        let objective_title = self.objective().title.clone();
         let row = p.row;
-        if text.is_empty() && !items.is_empty() {
-            text = objective_title;
+        let (reference, cross_references) = split_ref(&ref_cell.joined());
+        if let Some(r) = reference.as_ref().filter(|_| heads) {
+            let title = if action_cell.is_empty() {
+                objective.joined()
+            } else {
+                action_cell.joined()
+            };
+            let col = self.column_name(Field::Ref);
+            self.warn(
+                row,
+                &col,
+                format!("ref {r} is the parent of the refs below it, so the row is an objective, not an action"),
+            );
+            self.new_objective(&title, Some(r.clone()));
+            self.objective_cells(&p);
+            return;
         }
+        let lead_in = action_cell.lead_in();
+        let items = action_cell.items();
         let rest_filled = self.fields.iter().enumerate().any(|(i, f)| {
             !matches!(
                 f,
                 Some(Field::Objective | Field::ObjectiveRef | Field::Measure | Field::Impact)
             ) && !p.cells[i].is_empty()
         });
-        if text.is_empty() && !rest_filled {
+        if lead_in.is_empty() && items.is_empty() && !rest_filled {
             self.objective_cells(&p);
             return;
         }
+        if lead_in.is_empty()
+            && items.len() > 1
+            && self.options.list_cells == ListCells::Actions
+            && self.column_of(Field::Id).is_none()
+        {
+            let n = items.len();
+            let col = self.column_name(Field::Action);
+            self.warn(
+                row,
+                &col,
+                format!("the cell is a list of {n} items; each is read as an action"),
+            );
+            for (k, item) in items.into_iter().enumerate() {
+                let (item_ref, text) = item_ref(&item);
+                let mut a = self.action(&p, Some(k), n, &text);
+                a.reference = item_ref.map(|r| Ref::new(&r)).or_else(|| {
+                    let parts = ref_cell.parts();
+                    (parts.len() == n).then(|| Ref::new(&parts[k]))
+                });
+                self.push_action(a);
+            }
+            self.objective_cells(&p);
+            return;
+        }
+        let (text, subs) = match (lead_in.is_empty(), items.len()) {
+            (true, 1) => (items[0].clone(), Vec::new()),
+            (true, _) => (self.objective().title.clone(), items),
+            _ => (lead_in, items),
+        };
         if text.is_empty() {
-            let col = self
-                .column_of(Field::Action)
-                .map_or("-".to_string(), |i| self.names[i].clone());
+            let col = self.column_name(Field::Action);
             self.warn(
                 row,
                 &col,
                 "the row has no action text; the action's text is empty".into(),
             );
         }
-        let o_id = self.objective().id.clone();
-        let n = self.objective().actions.len() + 1;
-        let id = match self.column_of(Field::Id).map(|i| p.cells[i].joined()) {
-            Some(id) if !id.is_empty() => id,
-            _ => format!("{o_id}-a{n}"),
-        };
-        let mut a = Action::new(&id, &text, "");
-        a.source = self.source.clone();
-        a.sub_activities = items
+        let mut a = self.action(&p, None, 1, &text);
+        a.reference = reference.map(|r| Ref::new(&r));
+        if let Some(x) = cross_references {
+            a.extra.insert("cross_references".into(), x);
+        }
+        a.sub_activities = subs
             .into_iter()
             .map(|t| SubActivity {
                 text: t,
@@ -515,8 +598,63 @@ impl Builder<'_> {
                 state: None,
             })
             .collect();
+        if let Some(i) = self.column_of(Field::Timescale) {
+            let name = self.names[i].clone();
+            self.timescale(row, &name, &p.cells[i], &mut a);
+        }
+        self.objective_cells(&p);
+        self.push_action(a);
+    }
+
+    fn push_action(&mut self, a: Action) {
+        self.objective().actions.push(a);
+        self.report.actions += 1;
+    }
+
+    fn column_name(&self, field: Field) -> String {
+        self.column_of(field)
+            .map_or("-".to_string(), |i| self.names[i].clone())
+    }
+
+    fn new_objective(&mut self, title: &str, reference: Option<String>) {
+        let n = self.plan.objectives.len() + 1;
+        let mut o = Objective::new(&format!("{}o{n}", self.options.id_prefix), title);
+        o.reference = reference.map(|r| Ref::new(&r));
+        o.group = self.group.clone();
+        o.source = self.source.clone();
+        self.plan.objectives.push(o);
+    }
+
+    /// One action from a row: the `item`-th of `items` when the Action cell
+    /// is a list (lead, timescale, rating and progress cells with as many
+    /// lines give each item its own line), otherwise the whole row.
+    fn action(&mut self, p: &Pending, item: Option<usize>, items: usize, text: &str) -> Action {
+        let row = p.row;
+        let o_id = self.objective().id.clone();
+        let n = self.objective().actions.len() + 1;
+        let id = match self.column_of(Field::Id).map(|i| p.cells[i].joined()) {
+            Some(id) if !id.is_empty() => id,
+            _ => format!("{o_id}-a{n}"),
+        };
+        let mut a = Action::new(&id, text, "");
+        a.source = self.source.clone();
+        // The cell of a column for this action: its own line when the
+        // Action cell is a list and the counts match.
+        let own = |c: &Cell| -> Cell {
+            match item {
+                Some(k) if c.pieces.len() == items => Cell {
+                    pieces: c.pieces.get(k).cloned().into_iter().collect(),
+                },
+                _ => c.clone(),
+            }
+        };
+        let update_date = self
+            .column_of(Field::UpdateDate)
+            .and_then(|i| Timescale::parse(&p.cells[i].joined()).due());
+        let mut state_from: Option<String> = None;
+        let mut rating_text: Option<String> = None;
         for (i, field) in self.fields.clone().into_iter().enumerate() {
-            let c = &p.cells[i];
+            let c = own(&p.cells[i]);
             if c.is_empty() {
                 continue;
             }
@@ -529,43 +667,146 @@ impl Builder<'_> {
                     | Field::Measure
                     | Field::Impact
                     | Field::Id
+                    | Field::Ref
+                    | Field::UpdateDate
                     | Field::Ignore,
                 ) => {}
-                Some(Field::Ref) => a.reference = Some(Ref::new(&c.joined())),
-                Some(Field::Lead) => a.leads = self.leads(row, &name, c),
-                Some(Field::Timescale) => self.timescale(row, &name, c, &mut a),
-                Some(Field::Progress) => {
-                    a.extra.insert("progress".into(), c.joined());
-                }
-                Some(Field::Evidence) => a.evidence = Some(c.joined()),
-                Some(Field::Rag) => match Rating::parse_recorded(&c.joined()) {
-                    Ok(s) => {
-                        a.recorded_rating = Some(RecordedRating {
-                            rating: s.rating,
-                            text: Some(c.joined()),
-                        });
-                        if let Some(state) = s.implies {
-                            a.state = state;
+                Some(Field::Lead) => {
+                    let mut leads = self.leads(row, &name, &c);
+                    for l in leads.drain(..) {
+                        if !a.leads.contains(&l) {
+                            a.leads.push(l);
                         }
                     }
-                    Err(e) => {
-                        self.warn(row, &name, format!("{e}; kept in the action's extra"));
-                        a.extra.insert(name, c.joined());
+                }
+                Some(Field::Timescale) => {
+                    if let Some(k) = item {
+                        // Own line, else the k-th of as many dates as items.
+                        let whole = p.cells[i].joined();
+                        let dates = find_dates(&whole);
+                        let text = if p.cells[i].pieces.len() != items && dates.len() == items {
+                            dates.get(k).cloned().unwrap_or(whole)
+                        } else {
+                            c.joined()
+                        };
+                        a.timescale = Timescale::parse(&text);
+                        self.check_timescale(row, &name, &a.timescale);
                     }
-                },
+                }
+                Some(Field::Progress) => {
+                    let date = self.header_dates.get(i).copied().flatten().or(update_date);
+                    a.progress.push(ProgressUpdate {
+                        date,
+                        ..ProgressUpdate::undated(&c.parts().join(" "))
+                    });
+                }
+                Some(Field::Evidence) => {
+                    append(a.evidence.get_or_insert_with(String::new), &c.joined(), " ")
+                }
+                Some(Field::Rag) => {
+                    let text = c.joined();
+                    match self.key.read(&text) {
+                        Ok(reading) => {
+                            self.apply(&mut a, reading, &text, &mut rating_text);
+                            if reading.state.is_some() {
+                                state_from = Some(name.clone());
+                            }
+                            if reading.rating.is_none() {
+                                self.warn(row, &name, format!("{text:?} is a lifecycle word, not a rating: it sets the action's state to {}", a.state.name()));
+                            }
+                        }
+                        Err(e) => {
+                            self.warn(row, &name, format!("{e}; kept in the action's extra"));
+                            a.extra.insert(name, text);
+                        }
+                    }
+                }
+                Some(Field::Status) => {
+                    let text = c.joined();
+                    match self.key.read(&text) {
+                        Ok(reading) => {
+                            let reading = KeyReading {
+                                // A rating word in a Status column counts
+                                // only when no RAG column gave one.
+                                rating: reading.rating.filter(|_| {
+                                    reading.state.is_none() && self.column_of(Field::Rag).is_none()
+                                }),
+                                ..reading
+                            };
+                            self.apply(&mut a, reading, &text, &mut rating_text);
+                            state_from = Some(name.clone());
+                        }
+                        Err(_) if text.split_whitespace().count() > 4 => {
+                            self.warn(row, &name, format!("the status {:?} is not a lifecycle or rating word; kept as progress commentary", short(&text)));
+                            a.progress.push(ProgressUpdate {
+                                date: update_date,
+                                ..ProgressUpdate::undated(&text)
+                            });
+                        }
+                        Err(e) => {
+                            self.warn(row, &name, format!("{e}; kept in the action's extra"));
+                            a.extra.insert(name, text);
+                        }
+                    }
+                }
                 None => {
                     a.extra.insert(name, c.joined());
                 }
             }
+        }
+        if state_from.is_none() {
+            self.state_from_progress(row, &mut a);
         }
         if a.state == Lifecycle::InProgress
             && a.timescale.raw().trim().eq_ignore_ascii_case("achieved")
         {
             a.state = Lifecycle::Complete;
         }
-        self.objective_cells(&p);
-        self.objective().actions.push(a);
-        self.report.actions += 1;
+        a
+    }
+
+    /// Sets what a rating or status cell says on the action.
+    fn apply(
+        &self,
+        a: &mut Action,
+        reading: KeyReading,
+        text: &str,
+        rating_text: &mut Option<String>,
+    ) {
+        if let Some(rating) = reading.rating {
+            if rating_text.is_none() {
+                a.recorded_rating = Some(RecordedRating {
+                    rating,
+                    text: Some(text.to_string()),
+                });
+                *rating_text = Some(text.to_string());
+            }
+        }
+        if let Some(state) = reading.state {
+            a.state = state;
+        }
+    }
+
+    /// A progress note that opens with a status word (`Completed. The
+    /// policy was signed off…`) sets the state when no column did.
+    fn state_from_progress(&mut self, row: usize, a: &mut Action) {
+        let Some(last) = a.progress.last() else {
+            return;
+        };
+        let Some((state, word)) = self.key.opening_state(&last.note) else {
+            return;
+        };
+        let word = word.to_string();
+        a.state = state;
+        let col = self.column_name(Field::Progress);
+        self.warn(
+            row,
+            &col,
+            format!(
+                "the progress note opens with {word:?}, so the action's state is read as {}",
+                state.name()
+            ),
+        );
     }
 
     /// Measures and impact given in columns belong to the objective.
@@ -616,13 +857,20 @@ impl Builder<'_> {
             let note = format!("The When? cell has {} dates for {n} activities, so they are kept together as the action's timescale.", dates.len());
             self.warn(row, column, note.clone());
             a.extra.insert("timescale_note".into(), note);
-        } else if *a.timescale.kind() == TimescaleKind::NotUnderstood {
+        } else {
+            let t = a.timescale.clone();
+            self.check_timescale(row, column, &t);
+        }
+    }
+
+    fn check_timescale(&mut self, row: usize, column: &str, t: &Timescale) {
+        if *t.kind() == TimescaleKind::NotUnderstood {
             self.warn(
                 row,
                 column,
                 format!(
                     "timescale {:?} is not a date lineofsight understands; kept as written",
-                    short(&text)
+                    short(t.raw())
                 ),
             );
         }
@@ -722,6 +970,85 @@ impl Builder<'_> {
             );
         }
     }
+}
+
+/// Splits a ref cell such as `12. (40, 112)` into the ref (`12`) and the
+/// cross-references after it (`40, 112`).
+fn split_ref(text: &str) -> (Option<String>, Option<String>) {
+    let text = text.trim();
+    if text.is_empty() {
+        return (None, None);
+    }
+    let (head, cross) = match text.split_once('(') {
+        Some((head, rest)) if !head.trim().is_empty() => (
+            head.trim(),
+            Some(rest.trim_end_matches(')').trim().to_string()).filter(|x| !x.is_empty()),
+        ),
+        _ => (text, None),
+    };
+    let head = head.trim_end_matches(['.', ':', ')']).trim();
+    (Some(head.to_string()).filter(|h| !h.is_empty()), cross)
+}
+
+/// The ref a list item starts with (`3.1 Review the pledge`), if any.
+fn item_ref(item: &str) -> (Option<String>, String) {
+    if let Some((first, rest)) = item.split_once(' ') {
+        let r = first.trim_end_matches(['.', ')', ':']);
+        let looks = r.starts_with(|c: char| c.is_ascii_digit())
+            && r.contains('.')
+            && r.len() <= 8
+            && r.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+        if looks && !rest.trim().is_empty() {
+            return (Some(r.to_string()), rest.trim().to_string());
+        }
+    }
+    (None, item.to_string())
+}
+
+/// The rows whose ref is the parent of the next row's ref: `2` directly
+/// above `2.1` or `2a`. Only the next ref counts, since refs restart in
+/// each section of many plans.
+fn parent_rows(rows: &[Row], fields: &[Option<Field>]) -> std::collections::HashSet<usize> {
+    let mut parents = std::collections::HashSet::new();
+    let Some(col) = fields.iter().position(|f| *f == Some(Field::Ref)) else {
+        return parents;
+    };
+    let refs: Vec<(usize, String)> = rows
+        .iter()
+        .filter_map(|r| {
+            let text = Cell::parse(r.cells.get(col)?).joined();
+            Some((r.number, split_ref(&text).0?))
+        })
+        .collect();
+    for pair in refs.windows(2) {
+        let [(row, parent), (_, child)] = pair else {
+            continue;
+        };
+        let boundary = child.strip_prefix(parent.as_str()).and_then(|rest| {
+            let c = rest.chars().next()?;
+            let last = parent.chars().last()?;
+            Some(
+                c == '.'
+                    || (c.is_ascii_lowercase() && last.is_ascii_digit())
+                    || (c.is_ascii_digit() && last.is_ascii_alphabetic()),
+            )
+        });
+        if boundary == Some(true) {
+            parents.insert(*row);
+        }
+    }
+    parents
+}
+
+/// Whether the table's key uses Yellow as a fourth level between Amber and
+/// Green: both words appear in it.
+fn four_level_key(rows: &[Row]) -> bool {
+    let mentions = |word: &str| {
+        rows.iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| c.len() < 200 && c.to_ascii_lowercase().contains(word))
+    };
+    mentions("yellow") && mentions("amber")
 }
 
 fn append(target: &mut String, text: &str, sep: &str) {

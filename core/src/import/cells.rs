@@ -167,9 +167,13 @@ impl Cell {
                     after_break = false;
                 }
                 Token::Soft => {
-                    // A soft line break ends a list item only when the next
-                    // line starts a new one (handled by the line marker).
-                    text.push(' ');
+                    // A line break in a cell (Excel's Alt+Enter) separates
+                    // items exactly as `<br>` does.
+                    flush(&mut pieces, &mut text, item);
+                    if !after_break {
+                        item = false;
+                    }
+                    after_break = true;
                 }
                 Token::Item => {
                     flush(&mut pieces, &mut text, item);

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::{Field, ImportError, TableFormat};
 use crate::plan::LeadKind;
+use crate::rating::KeyMeaning;
 
 /// Where a labelled line's text goes (`Measures of success: …`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -82,6 +83,27 @@ pub struct ImportOptions {
     pub leads: BTreeMap<String, LeadSpelling>,
     /// Lead names that are named people (all others are roles).
     pub people: Vec<String>,
+    /// The tracker's key: its own words for ratings and states (`"Data not
+    /// available": "no_data"`, `"Parked": {"state": "deferred"}`), read
+    /// before the built-in vocabulary and kept on the plan as its
+    /// [`rating_key`](crate::Plan::rating_key).
+    pub key: BTreeMap<String, KeyMeaning>,
+    /// How a cell that is only a list (bullets, numbers or lines) in the
+    /// Action column is read: each item its own action (the default) or the
+    /// items as sub-activities of one action.
+    pub list_cells: ListCells,
+}
+
+/// How an Action cell that is only a list is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListCells {
+    /// Each item is an action, lined up with the lines of the lead and
+    /// timescale cells where their counts match.
+    #[default]
+    Actions,
+    /// The items are sub-activities of one action titled by the objective.
+    SubActivities,
 }
 
 impl Default for ImportOptions {
@@ -104,6 +126,8 @@ impl Default for ImportOptions {
             continuation_starts: Vec::new(),
             leads: BTreeMap::new(),
             people: Vec::new(),
+            key: BTreeMap::new(),
+            list_cells: ListCells::default(),
         }
     }
 }

@@ -26,6 +26,7 @@
 
 mod build;
 mod cells;
+mod columns;
 mod delimited;
 mod error;
 mod headers;
@@ -37,7 +38,7 @@ use serde::Deserialize;
 
 pub use error::{ImportError, ImportWarning};
 pub use headers::Field;
-pub use mapping::{ImportOptions, LabelTarget, LeadSpelling};
+pub use mapping::{ImportOptions, LabelTarget, LeadSpelling, ListCells};
 
 use crate::plan::Plan;
 
@@ -257,15 +258,24 @@ pub struct ImportReport {
 /// # Example
 ///
 /// ```
-/// use lineofsight::import::{import_plan, ImportError, ImportOptions};
+/// use lineofsight::import::{import_plan, ImportError, ImportOptions, ListCells};
 ///
 /// let tsv = "Key Outcome\tAction\tLead\tBy when?\n\
 ///            Care leavers are housed\t• Review tenancy options • Pilot supported lodgings\tHousing; Leaving Care\tJuly 2019 December 2019\n";
-/// let (plan, _) = import_plan(tsv.as_bytes(), &ImportOptions::default())?;
+/// // A cell that is only a list gives an action per item.
+/// let (plan, report) = import_plan(tsv.as_bytes(), &ImportOptions::default())?;
+/// let a: Vec<_> = plan.actions().collect();
+/// assert_eq!(a[1].text, "Pilot supported lodgings");
+/// assert_eq!(a[1].timescale.raw(), "December 2019");
+/// assert_eq!(plan.lead_names(a[1]), ["Housing", "Leaving Care"]);
+/// assert!(report.warnings[0].message.contains("list of 2 items"));
+///
+/// // Or the items are sub-activities of one action, as a mapping may say.
+/// let options = ImportOptions { list_cells: ListCells::SubActivities, ..ImportOptions::default() };
+/// let (plan, _) = import_plan(tsv.as_bytes(), &options)?;
 /// let a = plan.actions().next().unwrap();
 /// assert_eq!(a.sub_activities.len(), 2);
 /// assert_eq!(a.sub_activities[1].timescale.raw(), "December 2019");
-/// assert_eq!(plan.lead_names(a), ["Housing", "Leaving Care"]);
 ///
 /// let err = import_plan(b"just some words\nand more", &ImportOptions::default()).unwrap_err();
 /// assert!(matches!(err, ImportError::NoHeader { .. }));

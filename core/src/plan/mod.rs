@@ -109,6 +109,11 @@ pub struct Plan {
     /// The plan's own rating labels and colours.
     #[serde(default, skip_serializing_if = "is_default_style")]
     pub style: RatingStyle,
+    /// The plan's key: words its source uses for ratings and states beyond
+    /// the built-in vocabulary (`"Data not available": "no_data"`,
+    /// `"Parked": {"state": "deferred"}`); see [`Plan::rating_key`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rating_key: BTreeMap<String, crate::rating::KeyMeaning>,
     /// Fields from the source that have no place above.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
@@ -148,8 +153,28 @@ impl Plan {
             datasets: Vec::new(),
             rules: None,
             style: RatingStyle::default(),
+            rating_key: BTreeMap::new(),
             extra: BTreeMap::new(),
         }
+    }
+
+    /// The key for reading this plan's rating and status words: the
+    /// built-in vocabulary with the plan's declared words on top.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rating::{KeyMeaning, Rating};
+    /// use lineofsight::Plan;
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.rating_key.insert("N/A".into(), KeyMeaning::Rating(Rating::NoData));
+    /// assert_eq!(plan.rating_key().read("N/A")?.rating, Some(Rating::NoData));
+    /// assert_eq!(plan.rating_key().read("On course")?.rating, Some(Rating::Green));
+    /// # Ok::<(), lineofsight::rating::RatingError>(())
+    /// ```
+    pub fn rating_key(&self) -> crate::rating::RatingKey {
+        crate::rating::RatingKey::new(self.rating_key.clone())
     }
 
     /// Loads a plan from its native JSON and checks it.
