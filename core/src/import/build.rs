@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::cells::{find_dates, Cell};
+use super::cells::{clean_text, find_dates, Cell};
 use super::columns::{header_date, resolve};
-use super::headers::normalise;
+use super::headers::{is_date_word, normalise};
 use super::layout::{classify, header_key, plan_header, section_ref, RowKind};
+use super::legend::read_legend;
 use super::mapping::{LabelTarget, ListCells};
 use super::{Field, ImportError, ImportOptions, ImportReport, ImportWarning, Row, Table};
 use crate::plan::{
@@ -19,6 +20,8 @@ use crate::timescale::{Timescale, TimescaleKind};
 struct Pending {
     row: usize,
     cells: Vec<Cell>,
+    /// The Ref cell as written: `12. (40, 112)` is not a list item.
+    raw_ref: String,
 }
 
 struct Builder<'a> {
@@ -30,6 +33,9 @@ struct Builder<'a> {
     /// The date each progress column's header names.
     header_dates: Vec<Option<NaiveDate>>,
     key: RatingKey,
+    /// The timescale a section heading names (`Milestones to be delivered
+    /// in Quarter Two 2020/21`), for the actions under it that have none.
+    section_due: Option<String>,
     /// Rows whose ref is the parent of the next row's ref (`2` above `2.1`).
     parents: std::collections::HashSet<usize>,
     group: Option<String>,
@@ -156,6 +162,7 @@ pub(crate) fn build(
         header_dates,
         key,
         parents,
+        section_due: None,
         group,
         groups: 0,
         open_label: None,
@@ -214,6 +221,18 @@ impl Builder<'_> {
             self.plan.title = title.clone();
         }
         for row in above {
+            for cell in &row.cells {
+                for (word, meaning) in read_legend(cell, &self.key) {
+                    let first = self.names.first().cloned().unwrap_or_default();
+                    self.warn(
+                        row.number,
+                        &first,
+                        format!("the key above the table declares {word:?} as {meaning:?}"),
+                    );
+                    self.key.words.insert(word.clone(), meaning);
+                    self.plan.rating_key.insert(word, meaning);
+                }
+            }
             match classify(row, &[]) {
                 RowKind::Blank | RowKind::Rule => {}
                 RowKind::Single(text) if self.is_section(&text) == Some(true) => {
@@ -250,6 +269,17 @@ impl Builder<'_> {
                     after_header = true;
                     continue;
                 }
+                RowKind::Single(text) if is_page_furniture(&text) => {
+                    let first = self.names.first().cloned().unwrap_or_default();
+                    self.warn(
+                        row.number,
+                        &first,
+                        format!(
+                            "{:?} looks like a page header or footer; skipped",
+                            short(&text)
+                        ),
+                    );
+                }
                 RowKind::Single(text) => {
                     let cell = Cell::parse(&text);
                     let list_only = cell.has_items() && cell.lead_in().is_empty();
@@ -276,9 +306,14 @@ impl Builder<'_> {
                         if let Some(p) = pending.take() {
                             self.flush(p);
                         }
+                        let raw_ref = self
+                            .column_of(Field::Ref)
+                            .and_then(|i| row.cells.get(i))
+                            .map_or(String::new(), |c| clean_text(c));
                         pending = Some(Pending {
                             row: row.number,
                             cells,
+                            raw_ref,
                         });
                     }
                     if row.cells.len() > self.fields.len() {
@@ -409,6 +444,7 @@ impl Builder<'_> {
         if parts.len() > 1 {
             o.aim = Some(parts[1..].join(" "));
         }
+        self.section_due = heading_timescale(&joined);
         self.plan.objectives.push(o);
         self.open_label = Some(LabelTarget::Aim);
     }
@@ -519,7 +555,7 @@ impl Builder<'_> {
             }
         }
         let row = p.row;
-        let (reference, cross_references) = split_ref(&ref_cell.joined());
+        let (reference, cross_references) = split_ref(&p.raw_ref);
         if let Some(r) = reference.as_ref().filter(|_| heads) {
             let title = if action_cell.is_empty() {
                 objective.joined()
@@ -536,8 +572,16 @@ impl Builder<'_> {
             self.objective_cells(&p);
             return;
         }
-        let lead_in = action_cell.lead_in();
-        let items = action_cell.items();
+        let (lead_in, items) = {
+            // Lines that each start with their own ref (`2.1 Buy…`, `2.2
+            // Register…`) are a list too.
+            let parts = action_cell.parts();
+            if parts.len() > 1 && parts.iter().all(|t| item_ref(t).0.is_some()) {
+                (String::new(), parts)
+            } else {
+                (action_cell.lead_in(), action_cell.items())
+            }
+        };
         let rest_filled = self.fields.iter().enumerate().any(|(i, f)| {
             !matches!(
                 f,
@@ -574,6 +618,7 @@ impl Builder<'_> {
         }
         let (text, subs) = match (lead_in.is_empty(), items.len()) {
             (true, 1) => (items[0].clone(), Vec::new()),
+            (true, 0) => (String::new(), items),
             (true, _) => (self.objective().title.clone(), items),
             _ => (lead_in, items),
         };
@@ -598,9 +643,22 @@ impl Builder<'_> {
                 state: None,
             })
             .collect();
-        if let Some(i) = self.column_of(Field::Timescale) {
-            let name = self.names[i].clone();
-            self.timescale(row, &name, &p.cells[i], &mut a);
+        match self.column_of(Field::Timescale) {
+            Some(i) if !p.cells[i].is_empty() => {
+                let name = self.names[i].clone();
+                self.timescale(row, &name, &p.cells[i], &mut a);
+            }
+            _ => {
+                if let Some(due) = self.section_due.clone() {
+                    let col = self.column_name(Field::Timescale);
+                    self.warn(
+                        row,
+                        &col,
+                        format!("no timescale on the row; the section heading's {due:?} is used"),
+                    );
+                    a.timescale = Timescale::parse(&due);
+                }
+            }
         }
         self.objective_cells(&p);
         self.push_action(a);
@@ -880,7 +938,7 @@ impl Builder<'_> {
         let mut names: Vec<(String, LeadKind)> = Vec::new();
         if self.options.leads.is_empty() {
             for part in c.parts() {
-                for piece in part.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                for piece in split_leads(&part) {
                     names.push((piece.to_string(), LeadKind::Role));
                 }
             }
@@ -972,6 +1030,61 @@ impl Builder<'_> {
     }
 }
 
+/// The timescale a heading names, from its first date word on:
+/// `Milestones to be delivered in Quarter Two 2020/21` gives `Quarter Two
+/// 2020/21`, when that reads as a date.
+fn heading_timescale(heading: &str) -> Option<String> {
+    let start = heading.split_whitespace().position(|w| {
+        let n = normalise(w);
+        !n.is_empty() && (is_date_word(&n) || n.chars().any(|c| c.is_ascii_digit()))
+    })?;
+    let text = heading
+        .split_whitespace()
+        .skip(start)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.trim_end_matches(['.', ':', ')']).to_string();
+    Timescale::parse(&text).due().map(|_| text)
+}
+
+/// Splits a lead cell's line into leads at `;`, `,` and `/` (a slash only
+/// between names of two words or more, or with spaces round it, so
+/// `CSE/Missing Co-ordinator` stays one).
+fn split_leads(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for piece in text.split([';', ',']) {
+        let words = |s: &str| s.split_whitespace().count();
+        let halves: Vec<&str> = piece.split('/').collect();
+        let split = halves.len() > 1
+            && (piece.contains(" /")
+                || piece.contains("/ ")
+                || halves.iter().all(|h| words(h) >= 2));
+        if split {
+            out.extend(halves);
+        } else {
+            out.push(piece);
+        }
+    }
+    out.into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A line such as `Oakleigh MBC – Corporate Parenting Strategy    Page 2`
+/// or `Page 3 of 7`, which a table copied out of a PDF carries between
+/// its pages.
+fn is_page_furniture(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    words.len() <= 16
+        && words
+            .windows(2)
+            .any(|w| w[0] == "page" && w[1].chars().next().is_some_and(|c| c.is_ascii_digit()))
+}
+
 /// Splits a ref cell such as `12. (40, 112)` into the ref (`12`) and the
 /// cross-references after it (`40, 112`).
 fn split_ref(text: &str) -> (Option<String>, Option<String>) {
@@ -1016,7 +1129,7 @@ fn parent_rows(rows: &[Row], fields: &[Option<Field>]) -> std::collections::Hash
     let refs: Vec<(usize, String)> = rows
         .iter()
         .filter_map(|r| {
-            let text = Cell::parse(r.cells.get(col)?).joined();
+            let text = clean_text(r.cells.get(col)?);
             Some((r.number, split_ref(&text).0?))
         })
         .collect();

@@ -145,6 +145,10 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "task",
             "tasks",
             "what will we do",
+            "what we will do",
+            "what we are going to do",
+            "how we will do it",
+            "key actions",
         ],
     ),
     (

@@ -125,13 +125,32 @@ pub(crate) fn classify(row: &Row, header: &[String]) -> RowKind {
         .map(|c| normalise(c))
         .filter(|c| !c.is_empty())
         .collect();
-    if !header.is_empty() && norm == header {
+    if repeats_header(&norm, header) {
         return RowKind::Header;
     }
     if filled.len() == 1 && filled[0].0 == 0 {
         return RowKind::Single(filled[0].1.clone());
     }
     RowKind::Data
+}
+
+/// Whether a row's normalised cells repeat the header, perhaps cut short
+/// (`Lead offi…`) or missing its last columns, as after a page break: at
+/// least two cells and half the header, each the header's cell or the
+/// start of it.
+fn repeats_header(norm: &[String], header: &[String]) -> bool {
+    if header.is_empty() || norm.len() > header.len() {
+        return false;
+    }
+    if norm == header {
+        return true;
+    }
+    norm.len() >= 2
+        && norm.len() * 2 >= header.len()
+        && norm
+            .iter()
+            .zip(header)
+            .all(|(cell, head)| head.starts_with(cell.as_str()))
 }
 
 fn is_rule(cell: &str) -> bool {
@@ -213,6 +232,10 @@ mod tests {
         assert_eq!(classify(&row(&["----", "-----"]), &header), RowKind::Rule);
         assert_eq!(
             classify(&row(&["REF", "Action", "R/A/G"]), &header),
+            RowKind::Header
+        );
+        assert_eq!(
+            classify(&row(&["Ref", "Acti…", ""]), &header),
             RowKind::Header
         );
         assert_eq!(

@@ -31,6 +31,7 @@ mod delimited;
 mod error;
 mod headers;
 mod layout;
+mod legend;
 mod mapping;
 mod xlsx;
 

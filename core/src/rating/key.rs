@@ -163,7 +163,10 @@ impl RatingKey {
         if let Ok(s) = Rating::parse_recorded(text) {
             return Ok(KeyReading {
                 rating: Some(s.rating),
-                state: s.implies,
+                // Blue means complete.
+                state: s
+                    .implies
+                    .or((s.rating == Rating::Blue).then_some(Lifecycle::Complete)),
             });
         }
         if let Some(colour) = colour_in_phrase(text) {
