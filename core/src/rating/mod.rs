@@ -1,12 +1,14 @@
 //! Ratings: Red/Amber/Green and the scales councils use, the spellings they
 //! write them in, and how each scale shows them.
 
+mod fill;
 mod scale;
 mod spelling;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use fill::Fill;
 pub use scale::{Colour, RatingStyle, Scale};
 pub use spelling::{RatingError, RecordedSpelling};
 
