@@ -88,6 +88,37 @@ pub enum TableFormat {
     /// vertical merge is empty (so the row continues the action above). A
     /// cell's shading (`w:shd`, or its paragraph's) is its [`Row::fills`]
     /// entry.
+    #[cfg_attr(
+        feature = "docx",
+        doc = r#"
+# Example
+
+```
+use lineofsight::import::{import_plan, read_table, ImportOptions, TableFormat};
+use lineofsight::Rating;
+
+let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/two_tables.docx"));
+let table = read_table(bytes, TableFormat::Auto)?;
+assert_eq!(table.name, "document");
+let text: Vec<String> = table.rows.iter().map(|r| r.cells.join(" | ")).collect();
+assert_eq!(text[..4], [
+    "Corporate Parenting Action Plan",
+    "Objective 1 - Stable homes",
+    "Ref | Action | Lead | By when? | RAG",
+    "1.1 | Review placements | Head of Service | Dec-19 | Green",
+]);
+// Action 1.2's RAG cell has no text, only a red fill.
+let row = &table.rows[4];
+assert_eq!((row.number, row.cells[4].as_str()), (5, ""));
+assert_eq!(row.fills.get(4).copied().flatten().and_then(Rating::from_fill), Some(Rating::Red));
+
+let (plan, _) = import_plan(bytes, &ImportOptions::default())?;
+assert_eq!(plan.objectives.len(), 2);
+assert_eq!(plan.objectives[1].title, "Care leavers are housed");
+# Ok::<(), lineofsight::import::ImportError>(())
+```
+"#
+    )]
     Docx,
 }
 

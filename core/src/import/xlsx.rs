@@ -116,3 +116,47 @@ fn cell_text(cell: &Data) -> String {
         Data::Error(e) => format!("#{e:?}"),
     }
 }
+
+#[cfg(all(test, feature = "xlsx"))]
+mod tests {
+    use rust_xlsxwriter::{Color, Format, Workbook};
+
+    use super::*;
+    use crate::Rating;
+
+    #[test]
+    fn fill_only_rag_cells_in_a_sheet() {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let fill = |rgb: u32| Format::new().set_background_color(Color::RGB(rgb));
+        for (col, text) in ["Ref", "Action", "RAG"].iter().enumerate() {
+            sheet.write_string(0, col as u16, *text).expect("write");
+        }
+        sheet.write_string(1, 0, "1").expect("write");
+        sheet.write_string(1, 1, "Red one").expect("write");
+        sheet.write_blank(1, 2, &fill(0xC00000)).expect("write");
+        sheet.write_string(2, 0, "2").expect("write");
+        sheet
+            .write_string_with_format(2, 1, "Green text cell", &fill(0x92D050))
+            .expect("write");
+        // A formatted blank at the last cell must not widen anything.
+        sheet
+            .write_blank(1_048_575, 16_383, &fill(0xFFC000))
+            .expect("write");
+        let bytes = book.save_to_buffer().expect("xlsx");
+        let sheets = read("rag.xlsx", &bytes).expect("a workbook");
+        let rows = &sheets[0].1;
+        assert_eq!(rows.len(), 3);
+        assert!(rows[0].fills.is_empty());
+        assert_eq!(rows[1].cells, ["1", "Red one", ""]);
+        assert_eq!(rows[1].fills, [None, None, Some(Fill::rgb(0xC0, 0, 0))]);
+        assert_eq!(
+            rows[1].fills[2].and_then(Rating::from_fill),
+            Some(Rating::Red)
+        );
+        assert_eq!(
+            rows[2].fills.get(1).copied().flatten(),
+            Some(Fill::rgb(0x92, 0xD0, 0x50))
+        );
+    }
+}
