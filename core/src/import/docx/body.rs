@@ -141,16 +141,10 @@ pub(super) fn read<R: BufRead>(xml: R, styles: &Styles, limit: u64) -> Result<Ve
             Event::Start(e) => w.start(&e, false),
             Event::Empty(e) => w.start(&e, true),
             Event::End(e) => w.end(local(e.name().as_ref())),
-            Event::Text(t) => {
-                if w.in_text && w.skip == 0 {
-                    w.text(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) => {
-                if w.in_text && w.skip == 0 {
-                    if let Some(c) = reference(&r) {
-                        w.text(c.encode_utf8(&mut [0; 4]));
-                    }
+            Event::Text(t) if w.in_text && w.skip == 0 => w.text(&t.xml10_content()),
+            Event::GeneralRef(r) if w.in_text && w.skip == 0 => {
+                if let Some(c) = reference(&r) {
+                    w.text(c.encode_utf8(&mut [0; 4]));
                 }
             }
             _ => {}
