@@ -383,8 +383,8 @@ pub fn import_plan(
 }
 
 /// A Word document's table for [`import_plan`], with the first table's
-/// header row moved up above the headings over that table (after the
-/// title), so the builder reads those headings as it reads the headings of
+/// header row moved up above the headings and one-cell rows over it (after
+/// the title), so the builder reads those headings as it reads the headings of
 /// later tables (an objective, or `# ` a group) rather than as notes above
 /// the header. Row numbers are kept.
 fn document_table(
@@ -392,12 +392,23 @@ fn document_table(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<Table, ImportError> {
+    if let Some(name) = options.sheet.as_ref().filter(|n| *n != "document") {
+        return Err(ImportError::Mapping {
+            input: input.to_string(),
+            column: "-".to_string(),
+            reason: format!(
+                "a Word document is read as one table called \"document\", not {name:?}"
+            ),
+        });
+    }
     let doc = docx::read(input, bytes)?;
     let mut rows = doc.rows;
     if let Some(h) = layout::plan_header(&rows, options) {
         let top = usize::from(doc.titled);
         let mut to = h;
-        while to > top && rows.get(to - 1).is_some_and(|r| r.cells.len() == 1) {
+        // Over one-cell rows: headings, and rows spanning the table's width.
+        let single = |r: &Row| r.cells.iter().skip(1).all(|c| c.trim().is_empty());
+        while to > top && rows.get(to - 1).is_some_and(single) {
             to -= 1;
         }
         if to < h {

@@ -408,3 +408,110 @@ fn two_tables_under_two_headings_import_as_two_objectives() {
     );
     assert_eq!(plan.actions().count(), 3);
 }
+
+/// A small deterministic generator, so the soup below is the same every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+#[test]
+fn no_soup_of_tags_or_broken_zip_panics() {
+    const TOKENS: &[&str] = &[
+        "<w:tbl>",
+        "</w:tbl>",
+        "<w:tr>",
+        "</w:tr>",
+        "<w:tc>",
+        "</w:tc>",
+        "<w:tcPr>",
+        "</w:tcPr>",
+        "<w:vMerge/>",
+        r#"<w:gridSpan w:val="99999999999999999999"/>"#,
+        r#"<w:gridBefore w:val="70"/>"#,
+        "<w:trPr>",
+        "</w:trPr>",
+        "<w:p>",
+        "</w:p>",
+        "<w:p/>",
+        "<w:pPr>",
+        "</w:pPr>",
+        r#"<w:pStyle w:val="Heading1"/>"#,
+        "<w:numPr>",
+        "</w:numPr>",
+        "<w:r>",
+        "</w:r>",
+        "<w:rPr><w:b/></w:rPr>",
+        "<w:t>",
+        "</w:t>",
+        "text",
+        "&amp;",
+        "&#x1F600;",
+        "&#0;",
+        "<w:del>",
+        "</w:del>",
+        "<w:br/>",
+        "<w:tab/>",
+        r#"<w:shd w:fill="FF0000"/>"#,
+        r#"<w:outlineLvl w:val="300"/>"#,
+        "<w:drawing>",
+        "</w:drawing>",
+    ];
+    let mut rng = Lcg(7);
+    for _ in 0..300 {
+        let body: String = (0..rng.next(60))
+            .map(|_| TOKENS[rng.next(TOKENS.len())])
+            .collect();
+        let _ = read("soup.docx", &docx(&body, None));
+        let _ = import_plan(&docx(&body, None), &ImportOptions::default());
+    }
+    let good = docx(
+        &[styled("Title", "T"), tbl(&[plain_row(&["Ref", "Action"])])].concat(),
+        None,
+    );
+    for _ in 0..300 {
+        let mut bytes = good.clone();
+        for _ in 0..1 + rng.next(4) {
+            let i = rng.next(bytes.len());
+            bytes[i] ^= 1 << rng.next(8);
+        }
+        let _ = read("flipped.docx", &bytes);
+        let _ = read_workbook(&bytes, TableFormat::Auto);
+    }
+}
+
+#[test]
+fn a_spanning_first_row_names_the_objective() {
+    let body = tbl(&[
+        tr(&[tc(
+            r#"<w:gridSpan w:val="3"/>"#,
+            &para("Objective 3 - Health"),
+        )]),
+        plain_row(&["Ref", "Action", "Lead"]),
+        plain_row(&["3.1", "Health checks on time", "CLA Health"]),
+    ]);
+    let (plan, report) = import_plan(&docx(&body, None), &ImportOptions::default()).expect("plan");
+    assert_eq!(report.header_row, 2);
+    assert_eq!(plan.objectives.len(), 1);
+    assert_eq!(plan.objectives[0].title, "Health");
+    assert_eq!(plan.objectives[0].actions.len(), 1);
+    let err = import_plan(
+        &docx(&body, None),
+        &ImportOptions {
+            sheet: Some("Sheet1".into()),
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("one table called \"document\""),
+        "{err}"
+    );
+}
