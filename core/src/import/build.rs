@@ -13,7 +13,7 @@ use crate::plan::{
     lead_id, Action, Group, Lead, LeadKind, Lifecycle, Measure, Objective, Plan, ProgressUpdate,
     RecordedRating, Ref, Source, SubActivity,
 };
-use crate::rating::{KeyReading, RatingKey};
+use crate::rating::{Fill, KeyReading, Rating, RatingKey};
 use crate::timescale::{Timescale, TimescaleKind};
 
 /// A data row being gathered, with any rows that continue it.
@@ -22,6 +22,8 @@ struct Pending {
     cells: Vec<Cell>,
     /// The Ref cell as written: `12. (40, 112)` is not a list item.
     raw_ref: String,
+    /// Each cell's fill colour, where the format has one.
+    fills: Vec<Option<Fill>>,
 }
 
 struct Builder<'a> {
@@ -302,6 +304,9 @@ impl Builder<'_> {
                         for (mine, more) in p.cells.iter_mut().zip(cells) {
                             mine.continue_with(more, &self.options.continuation_starts);
                         }
+                        for (i, fill) in p.fills.iter_mut().enumerate() {
+                            *fill = fill.or(row.fills.get(i).copied().flatten());
+                        }
                     } else {
                         if let Some(p) = pending.take() {
                             self.flush(p);
@@ -310,10 +315,14 @@ impl Builder<'_> {
                             .column_of(Field::Ref)
                             .and_then(|i| row.cells.get(i))
                             .map_or(String::new(), |c| clean_text(c));
+                        let fills = (0..self.fields.len())
+                            .map(|i| row.fills.get(i).copied().flatten())
+                            .collect();
                         pending = Some(Pending {
                             row: row.number,
                             cells,
                             raw_ref,
+                            fills,
                         });
                     }
                     if row.cells.len() > self.fields.len() {
@@ -714,6 +723,22 @@ impl Builder<'_> {
         for (i, field) in self.fields.clone().into_iter().enumerate() {
             let c = own(&p.cells[i]);
             if c.is_empty() {
+                let fill = p.fills.get(i).copied().flatten();
+                if let (Some(Field::Rag), Some(fill)) = (field, fill) {
+                    if let Some(rating) = Rating::from_fill(fill) {
+                        let name = self.names[i].clone();
+                        self.warn(
+                            row,
+                            &name,
+                            format!("no text, only a #{fill} fill: read as {rating}"),
+                        );
+                        let reading = KeyReading {
+                            rating: Some(rating),
+                            state: (rating == Rating::Blue).then_some(Lifecycle::Complete),
+                        };
+                        self.apply(&mut a, reading, "", &mut rating_text);
+                    }
+                }
                 continue;
             }
             let name = self.names[i].clone();
@@ -835,7 +860,7 @@ impl Builder<'_> {
             if rating_text.is_none() {
                 a.recorded_rating = Some(RecordedRating {
                     rating,
-                    text: Some(text.to_string()),
+                    text: Some(text.to_string()).filter(|t| !t.is_empty()),
                 });
                 *rating_text = Some(text.to_string());
             }

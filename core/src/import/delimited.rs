@@ -73,6 +73,7 @@ pub(crate) fn read(input: &str, text: &str, format: TableFormat) -> Result<Vec<R
                 .iter()
                 .map(|c| c.trim_end_matches('\r').to_string())
                 .collect(),
+            fills: Vec::new(),
         });
     }
     Ok(rows)
@@ -96,6 +97,7 @@ fn markdown(text: &str) -> Vec<Row> {
             Row {
                 number: i + 1,
                 cells,
+                fills: Vec::new(),
             }
         })
         .collect()

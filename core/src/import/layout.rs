@@ -222,6 +222,7 @@ mod tests {
         Row {
             number: 1,
             cells: cells.iter().map(|s| s.to_string()).collect(),
+            fills: Vec::new(),
         }
     }
 

@@ -1,8 +1,9 @@
-//! Importing plans from the tables councils keep: CSV, TSV, markdown tables
-//! and workbooks (xlsx, xls, ods).
+//! Importing plans from the tables councils keep: CSV, TSV, markdown tables,
+//! workbooks (xlsx, xls, ods) and Word documents (docx).
 //!
-//! [`read_workbook`] and [`read_table`] read bytes into rows of text and
-//! find each sheet's header row; [`import_plan`] turns a table into a
+//! [`read_workbook`] and [`read_table`] read bytes into rows of text (and,
+//! for workbooks and Word documents, cell fill colours) and find each
+//! sheet's header row; [`import_plan`] turns a table into a
 //! [`Plan`], recognising columns by their many spellings (`By when?`,
 //! `Lead Officer(s)`, `R/A/G`), and coping with the noise of tables copied
 //! out of documents: title rows, headers repeated after page breaks, rows
@@ -28,26 +29,32 @@ mod build;
 mod cells;
 mod columns;
 mod delimited;
+mod docx;
 mod error;
 mod headers;
 mod layout;
 mod legend;
 mod mapping;
+mod sniff;
 mod xlsx;
 
 use serde::Deserialize;
 
+pub use crate::rating::Fill;
 pub use error::{ImportError, ImportWarning};
 pub use headers::Field;
 pub use mapping::{ImportOptions, LabelTarget, LeadSpelling, ListCells};
 
 use crate::plan::Plan;
+use sniff::Container;
 
 /// The format of the bytes to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TableFormat {
-    /// Work it out: a zip (`PK`) or OLE file is a workbook; text with tabs
+    /// Work it out: a zip (`PK`) with `word/document.xml` is a Word
+    /// document, any other zip or OLE file a workbook (an encrypted Office
+    /// file or a Word 97–2003 `.doc` is an error saying so); text with tabs
     /// is TSV, lines starting with `|` a markdown table, otherwise CSV.
     #[default]
     Auto,
@@ -59,16 +66,79 @@ pub enum TableFormat {
     Markdown,
     /// A workbook: xlsx, xlsm, xlsb, xls or ods.
     Xlsx,
+    /// A Word document (.docx), read as one table named `document` (needs
+    /// the default `docx` feature).
+    ///
+    /// Its rows, in document order, are: the document's title (the Title
+    /// style, or else the first heading before any table) as a one-cell
+    /// row; then for each table the headings above it that no earlier table
+    /// was under (Heading styles or outline levels, or a short paragraph all
+    /// in bold, which counts as the deepest level), each a one-cell row, and
+    /// the table's rows. When the headings above tables are of more than one
+    /// level, the top level's are written `# Heading` so the importer makes
+    /// them groups, and the nearest heading is the objective. Other
+    /// paragraphs outside tables are not read. **Rows are numbered 1, 2, 3…
+    /// in that order**, counting only the rows given (title, headings, table
+    /// rows), since a Word document has no row numbers of its own.
+    ///
+    /// In a cell, paragraphs and line breaks are separated by `\n`, list
+    /// paragraphs (numbered, or List Bullet/List Number styles) start with
+    /// `• `, tabs are spaces, deleted text is left out and inserted text
+    /// kept, and a table nested in a cell gives its text to the cell. A cell
+    /// spanning *n* columns (`w:gridSpan`) is its text then *n*−1 empty
+    /// cells, so columns line up with the header; a cell continuing a
+    /// vertical merge is empty (so the row continues the action above). A
+    /// cell's shading (`w:shd`, or its paragraph's) is its [`Row::fills`]
+    /// entry.
+    #[cfg_attr(
+        feature = "docx",
+        doc = r#"
+# Example
+
+```
+use lineofsight::import::{import_plan, read_table, ImportOptions, TableFormat};
+use lineofsight::Rating;
+
+let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/two_tables.docx"));
+let table = read_table(bytes, TableFormat::Auto)?;
+assert_eq!(table.name, "document");
+let text: Vec<String> = table.rows.iter().map(|r| r.cells.join(" | ")).collect();
+assert_eq!(text[..4], [
+    "Corporate Parenting Action Plan",
+    "Objective 1 - Stable homes",
+    "Ref | Action | Lead | By when? | RAG",
+    "1.1 | Review placements | Head of Service | Dec-19 | Green",
+]);
+// Action 1.2's RAG cell has no text, only a red fill.
+let row = &table.rows[4];
+assert_eq!((row.number, row.cells[4].as_str()), (5, ""));
+assert_eq!(row.fills.get(4).copied().flatten().and_then(Rating::from_fill), Some(Rating::Red));
+
+let (plan, _) = import_plan(bytes, &ImportOptions::default())?;
+assert_eq!(plan.objectives.len(), 2);
+assert_eq!(plan.objectives[1].title, "Care leavers are housed");
+# Ok::<(), lineofsight::import::ImportError>(())
+```
+"#
+    )]
+    Docx,
 }
 
-/// One row of a table: its number in the input (line or sheet row, from 1)
-/// and its cells as text.
+/// One row of a table: its number in the input (line or sheet row, from 1),
+/// its cells as text, and their fill colours where the format has them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The row's number in the input, from 1.
     pub number: usize,
     /// The cells, as written.
     pub cells: Vec<String>,
+    /// Each cell's fill colour, parallel to `cells`: either empty (the
+    /// format has no fills, as for CSV, TSV and markdown, or no cell of the
+    /// row is filled) or one entry per cell. Read from a Word cell's shading
+    /// and an xlsx cell's solid fill; [`Rating::from_fill`](crate::Rating::from_fill)
+    /// says which rating a colour stands for. Look cells up with
+    /// `row.fills.get(i).copied().flatten()`.
+    pub fills: Vec<Option<Fill>>,
 }
 
 /// A table read from text or one sheet of a workbook.
@@ -120,17 +190,16 @@ impl Table {
     }
 }
 
-fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
-}
-
-/// Reads every table in the bytes: each sheet of a workbook, or the one
-/// table of a text file, each with its header row found.
+/// Reads every table in the bytes: each sheet of a workbook, the one table
+/// of a text file, or a Word document's tables as one table (see
+/// [`TableFormat::Docx`]), each with its header row found.
 ///
 /// # Errors
 ///
-/// Returns [`ImportError::Unreadable`] when a workbook cannot be opened or
-/// a CSV is malformed, and when there are no rows at all.
+/// Returns [`ImportError::Unreadable`] when a workbook or document cannot be
+/// opened (not a zip, encrypted, no `word/document.xml`, malformed XML, no
+/// tables in a document) or a CSV is malformed, and when there are no rows
+/// at all.
 ///
 /// # Example
 ///
@@ -152,22 +221,27 @@ pub(crate) fn read_named(
     bytes: &[u8],
     format: TableFormat,
 ) -> Result<Vec<Table>, ImportError> {
-    let workbook = match format {
-        TableFormat::Xlsx => true,
-        TableFormat::Auto => is_workbook(bytes),
-        _ => false,
-    };
-    let tables: Vec<Table> = if workbook {
-        xlsx::read(input, bytes)?
+    let tables: Vec<Table> = match sniff::container(input, bytes, format)? {
+        Container::Workbook => xlsx::read(input, bytes)?
             .into_iter()
             .map(|(name, rows)| {
                 let header = layout::find_header(&rows);
                 Table { name, rows, header }
             })
-            .collect()
-    } else {
-        let text = delimited::decode(bytes);
-        vec![text_table(input, &text, format)?]
+            .collect(),
+        Container::Document => {
+            let rows = docx::read(input, bytes)?.rows;
+            let header = layout::find_header(&rows);
+            vec![Table {
+                name: "document".to_string(),
+                rows,
+                header,
+            }]
+        }
+        Container::Text => {
+            let text = delimited::decode(bytes);
+            vec![text_table(input, &text, format)?]
+        }
     };
     if tables.iter().all(|t| {
         t.rows
@@ -190,7 +264,7 @@ fn text_table(input: &str, text: &str, format: TableFormat) -> Result<Table, Imp
         });
     }
     let format = match format {
-        TableFormat::Auto | TableFormat::Xlsx => delimited::sniff(text),
+        TableFormat::Auto | TableFormat::Xlsx | TableFormat::Docx => delimited::sniff(text),
         other => other,
     };
     let rows = delimited::read(input, text, format)?;
@@ -287,12 +361,10 @@ pub fn import_plan(
     options: &ImportOptions,
 ) -> Result<(Plan, ImportReport), ImportError> {
     let input = options.input_name.as_str();
-    let workbook = match options.format {
-        TableFormat::Xlsx => true,
-        TableFormat::Auto => is_workbook(bytes),
-        _ => false,
-    };
-    let table = if workbook {
+    let container = sniff::container(input, bytes, options.format)?;
+    let table = if container == Container::Document {
+        document_table(input, bytes, options)?
+    } else if container == Container::Workbook {
         let tables = read_named(input, bytes, TableFormat::Xlsx)?;
         let found = match &options.sheet {
             Some(name) => tables
@@ -319,4 +391,46 @@ pub fn import_plan(
         text_table(input, &text, options.format)?
     };
     build::build(&table, options)
+}
+
+/// A Word document's table for [`import_plan`], with the first table's
+/// header row moved up above the headings and one-cell rows over it (after
+/// the title), so the builder reads those headings as it reads the headings of
+/// later tables (an objective, or `# ` a group) rather than as notes above
+/// the header. Row numbers are kept.
+fn document_table(
+    input: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<Table, ImportError> {
+    if let Some(name) = options.sheet.as_ref().filter(|n| *n != "document") {
+        return Err(ImportError::Mapping {
+            input: input.to_string(),
+            column: "-".to_string(),
+            reason: format!(
+                "a Word document is read as one table called \"document\", not {name:?}"
+            ),
+        });
+    }
+    let doc = docx::read(input, bytes)?;
+    let mut rows = doc.rows;
+    if let Some(h) = layout::plan_header(&rows, options) {
+        let top = usize::from(doc.titled);
+        let mut to = h;
+        // Over one-cell rows: headings, and rows spanning the table's width.
+        let single = |r: &Row| r.cells.iter().skip(1).all(|c| c.trim().is_empty());
+        while to > top && rows.get(to - 1).is_some_and(single) {
+            to -= 1;
+        }
+        if to < h {
+            let header = rows.remove(h);
+            rows.insert(to, header);
+        }
+    }
+    let header = layout::find_header(&rows);
+    Ok(Table {
+        name: "document".to_string(),
+        rows,
+        header,
+    })
 }

@@ -1,6 +1,7 @@
 //! Ratings: Red/Amber/Green and the scales councils use, the spellings they
 //! write them in, and how each scale shows them.
 
+mod fill;
 mod key;
 mod scale;
 mod spelling;
@@ -8,6 +9,7 @@ mod spelling;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use fill::Fill;
 pub use key::{KeyMeaning, KeyReading, RatingKey};
 pub use scale::{Colour, RatingStyle, Scale};
 pub use spelling::{RatingError, RecordedSpelling};
