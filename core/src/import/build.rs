@@ -24,6 +24,8 @@ struct Pending {
     raw_ref: String,
     /// Each cell's fill colour, where the format has one.
     fills: Vec<Option<Fill>>,
+    /// Progress cells of rows under a merged ref: updates of their own.
+    more_updates: Vec<(usize, Cell)>,
 }
 
 struct Builder<'a> {
@@ -301,8 +303,26 @@ impl Builder<'_> {
                         .as_mut()
                         .filter(|_| self.continues(&cells, after_header))
                     {
-                        for (mine, more) in p.cells.iter_mut().zip(cells) {
-                            mine.continue_with(more, &self.options.continuation_starts);
+                        // After a repeated header the row finishes cells
+                        // cut by a page break; otherwise it sits under a
+                        // merged ref and adds pieces (another lead, another
+                        // update).
+                        let split_text = after_header;
+                        for (i, (mine, more)) in p.cells.iter_mut().zip(cells).enumerate() {
+                            let own_update = !split_text
+                                && self.fields.get(i) == Some(&Some(Field::Progress))
+                                && !mine.is_empty()
+                                && !more.is_empty()
+                                && !more.joined().starts_with(|c: char| c.is_lowercase());
+                            if own_update {
+                                p.more_updates.push((i, more));
+                            } else {
+                                mine.continue_with(
+                                    more,
+                                    &self.options.continuation_starts,
+                                    split_text,
+                                );
+                            }
                         }
                         for (i, fill) in p.fills.iter_mut().enumerate() {
                             *fill = fill.or(row.fills.get(i).copied().flatten());
@@ -323,6 +343,7 @@ impl Builder<'_> {
                             cells,
                             raw_ref,
                             fills,
+                            more_updates: Vec::new(),
                         });
                     }
                     if row.cells.len() > self.fields.len() {
@@ -782,6 +803,14 @@ impl Builder<'_> {
                         date,
                         ..ProgressUpdate::undated(&c.parts().join(" "))
                     });
+                    if item.is_none() {
+                        for (_, more) in p.more_updates.iter().filter(|(j, _)| *j == i) {
+                            a.progress.push(ProgressUpdate {
+                                date,
+                                ..ProgressUpdate::undated(&more.parts().join(" "))
+                            });
+                        }
+                    }
                 }
                 Some(Field::Evidence) => {
                     append(a.evidence.get_or_insert_with(String::new), &c.joined(), " ")

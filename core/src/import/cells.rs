@@ -248,13 +248,17 @@ impl Cell {
     /// page break). Text that starts in lower case, or a single plain piece
     /// after a single plain piece, finishes the last piece; anything else
     /// starts a new one.
-    pub(crate) fn continue_with(&mut self, more: Cell, starts: &[String]) {
+    ///
+    /// `split_text` says the cell was carried over a page break, where a
+    /// plain piece after a plain piece is one sentence cut in two; under a
+    /// merged cell (`false`) it is another item, such as a second lead.
+    pub(crate) fn continue_with(&mut self, more: Cell, starts: &[String], split_text: bool) {
         let mut rest = more.pieces.into_iter();
         let Some(first) = rest.next() else { return };
         let plain = |c: &Cell| c.pieces.len() == 1 && !c.pieces[0].item;
         let joins = first.text.starts_with(|c: char| c.is_lowercase())
             || starts.iter().any(|s| first.text.starts_with(s.as_str()))
-            || (plain(self) && !first.item && rest.len() == 0);
+            || (split_text && plain(self) && !first.item && rest.len() == 0);
         match self.pieces.last_mut() {
             Some(last) if joins => {
                 last.text.push(' ');
@@ -427,6 +431,7 @@ mod tests {
         c.continue_with(
             Cell::parse("<ul><li>management</li><li>Agree a new model</li></ul>"),
             &[],
+            true,
         );
         assert_eq!(
             c.items(),
@@ -436,8 +441,11 @@ mod tests {
             ]
         );
         let mut c = Cell::parse("Director of");
-        c.continue_with(Cell::parse("Children's Services"), &[]);
+        c.continue_with(Cell::parse("Children's Services"), &[], true);
         assert_eq!(c.joined(), "Director of Children's Services");
+        let mut c = Cell::parse("Leaving Care Team Manager");
+        c.continue_with(Cell::parse("Housing Options Team Leader"), &[], false);
+        assert_eq!(c.parts().len(), 2);
     }
 
     #[test]
