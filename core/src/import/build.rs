@@ -8,6 +8,7 @@ use super::headers::{is_date_word, normalise};
 use super::layout::{classify, header_key, plan_header, section_ref, RowKind};
 use super::legend::read_legend;
 use super::mapping::{LabelTarget, ListCells};
+use super::refusal::explain;
 use super::{Field, ImportError, ImportOptions, ImportReport, ImportWarning, Row, Table};
 use crate::plan::{
     lead_id, Action, Group, Lead, LeadKind, Lifecycle, Measure, Objective, Plan, ProgressUpdate,
@@ -58,8 +59,9 @@ pub(crate) fn build(
         return Err(ImportError::NoHeader {
             input,
             reason: format!(
-                "none of the {} rows names two of the columns Ref, Action, Lead, By when?, Progress, Evidence, RAG, Key Outcome, Measures of success, Impact (or a column the mapping names)",
-                rows.len()
+                "none of the {} rows names two known columns (such as Ref, Action, Lead, By when?, Progress, Status, RAG, Objective) or a column the mapping names; {}",
+                rows.len(),
+                explain(rows, None)
             ),
         });
     };
@@ -106,8 +108,8 @@ pub(crate) fn build(
         return Err(ImportError::NoHeader {
             input,
             reason: format!(
-                "the header at row {} has no Action or Objective column",
-                header.number
+                "the header has no Action or Objective column; {}",
+                explain(rows, Some(h))
             ),
         });
     }

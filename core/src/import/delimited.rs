@@ -56,9 +56,29 @@ pub(crate) fn read(input: &str, text: &str, format: TableFormat) -> Result<Vec<R
         .quoting(!tsv)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // Rows are numbered by the line they start on, counted here from byte
+    // offsets (the reader's own line count is off for CRLF files, Excel's
+    // default), in one pass.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0usize, 1usize);
+    let mut line_at = |byte: usize| {
+        // A record's position can fall on the line ending before it.
+        let mut end = byte.min(bytes.len());
+        while bytes.get(end).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            end += 1;
+        }
+        if end > counted_to {
+            line += bytes[counted_to..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            counted_to = end;
+        }
+        line
+    };
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
+            let line = e.position().map_or(0, |p| line_at(p.byte() as usize));
             ImportError::Unreadable {
                 input: input.to_string(),
                 reason: format!("line {line}: {e}"),
@@ -66,7 +86,7 @@ pub(crate) fn read(input: &str, text: &str, format: TableFormat) -> Result<Vec<R
         })?;
         let number = record
             .position()
-            .map_or(rows.len() + 1, |p| p.line() as usize);
+            .map_or(rows.len() + 1, |p| line_at(p.byte() as usize));
         rows.push(Row {
             number,
             cells: record
@@ -121,6 +141,14 @@ mod tests {
             sniff("| Ref | Action |\n|---|---|\n| 1 | x |"),
             TableFormat::Markdown
         );
+    }
+
+    #[test]
+    fn rows_are_numbered_by_line_in_crlf_files() {
+        let text = "Title\r\nRef,Action\r\n1,\"Two\r\nlines\"\r\n2,Next\r\n";
+        let rows = read("t", text, TableFormat::Csv).unwrap();
+        let numbers: Vec<usize> = rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 5]);
     }
 
     #[test]

@@ -35,6 +35,7 @@ mod headers;
 mod layout;
 mod legend;
 mod mapping;
+mod refusal;
 mod sniff;
 mod xlsx;
 
