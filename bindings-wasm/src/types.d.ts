@@ -1863,13 +1863,24 @@ export type Target = ({
  * What a measure's sentence was read as.
  */
 export type TargetReading = {
+  /**
+   * Further targets set in the same sentence, in text order.
+   */
+  also?: Array<Target>;
   kind: "target";
   /**
-   * The target.
+   * The target (the first the sentence sets): the one a measure is
+   * rated against.
    */
   target: Target;
 } | {
   kind: "qualitative";
+} | {
+  kind: "not_a_target";
+  /**
+   * Why, naming the number that is a result.
+   */
+  reason: string;
 } | {
   kind: "not_understood";
   /**
