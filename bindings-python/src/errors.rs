@@ -81,7 +81,7 @@ create_exception!(
     _native,
     TimescaleParseError,
     LineOfSightError,
-    "A timescale that strict parsing rejects: `kind` ('impossible_date' or 'not_understood'), `raw`, `fragment`, `reason`."
+    "A timescale that strict parsing rejects: `kind` ('impossible_date', 'not_understood' or 'ignored'), `raw`, `fragment`, `reason`."
 );
 create_exception!(
     _native,
@@ -269,6 +269,11 @@ pub fn timescale_error(py: Python<'_>, e: TimescaleError) -> PyErr {
             fragment,
             reason,
         } => ("impossible_date", raw, fragment, reason),
+        TimescaleError::Ignored {
+            raw,
+            fragment,
+            reason,
+        } => ("ignored", raw, fragment, reason),
         TimescaleError::NotUnderstood { raw, reason } => {
             ("not_understood", raw.clone(), raw, reason)
         }

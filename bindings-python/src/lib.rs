@@ -795,9 +795,12 @@ impl MeasureRating {
 // ---------------------------------------------------------------- functions
 
 /// A timescale as written (`Nov 18 – Nov 19`, `Dec-19`) parsed into a dict:
-/// `raw`, `kind`, the dates of its kind, `due` (a date or None) and
-/// `problems`. With `strict=True`, raises TimescaleParseError when the text
-/// is not understood or names an impossible date.
+/// `raw`, `kind`, the dates of its kind, `due` (a date or None),
+/// `problems` and `unused` (the words and numbers not read, e.g. `["19"]`
+/// for `Nov 18-19`; one that looks like part of a date is also a problem of
+/// kind `ignored`, a warning). With `strict=True`, raises
+/// TimescaleParseError when the text is not understood, names an impossible
+/// date or has date text that was not read.
 #[pyfunction]
 #[pyo3(signature = (text, *, strict=false))]
 fn parse_timescale<'py>(

@@ -19,7 +19,10 @@ pub fn parse_rating(text: &str) -> Result<JsValue, JsValue> {
 
 /// Parses a free-text timescale (`Nov 18 – Nov 19`, `Dec-19`,
 /// `Immediate and ongoing`) into its structured form. Never throws: text
-/// it cannot read is `kind: "not_understood"` with its problems.
+/// it cannot read is `kind: "not_understood"` with its problems. `unused`
+/// lists the words and numbers it did not read (`["19"]` for `Nov 18-19`);
+/// one that looks like part of a date is also a problem of kind `ignored`,
+/// a warning that the date may not be what the text means.
 #[wasm_bindgen(js_name = parseTimescale, unchecked_return_type = "ParsedTimescale")]
 pub fn parse_timescale(raw: &str) -> Result<JsValue, JsValue> {
     to_js(&ParsedTimescale::from(&Timescale::parse(raw)))

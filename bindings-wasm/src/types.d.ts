@@ -1058,13 +1058,17 @@ export type ParsedTimescale = ({
    */
   due?: string | null;
   /**
-   * Problems found in the text.
+   * Problems found in the text, including [`ProblemKind::Ignored`] warnings.
    */
   problems: Array<TimescaleProblem>;
   /**
    * The text as written.
    */
   raw: string;
+  /**
+   * The words and numbers that were not read ([`Timescale::unused`]).
+   */
+  unused: Array<string>;
 }) & ({
   kind: "empty";
 } | {
@@ -1284,7 +1288,7 @@ export type Polarity = "higher_is_better" | "lower_is_better" | "none";
 /**
  * How precisely a [`DatePoint`] was written.
  */
-export type Precision = "day" | "month" | "quarter" | "year" | "financial_year" | "academic_year";
+export type Precision = "day" | "week" | "month" | "quarter" | "year" | "financial_year" | "academic_year";
 
 /**
  * A corporate parenting priority (seed 003 names four), linked to the
@@ -1316,7 +1320,7 @@ export type Priority = {
 /**
  * Why a timescale's text could not be fully understood.
  */
-export type ProblemKind = "impossible_date" | "not_understood";
+export type ProblemKind = "impossible_date" | "not_understood" | "ignored";
 
 /**
  * A target for one period of a profile (`Q1 2019/20`: 70).
@@ -1333,13 +1337,28 @@ export type ProfiledTarget = {
 };
 
 /**
- * A dated progress update on an action.
+ * A progress update on an action: the commentary a tracker's Progress,
+ * Update or Comments column carries, with its date when one is known.
+ * 
+ * # Example
+ * 
+ * ```
+ * use chrono::NaiveDate;
+ * use lineofsight::plan::ProgressUpdate;
+ * 
+ * let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
+ * let u = ProgressUpdate::dated(d, "Draft policy out to consultation.");
+ * assert_eq!(u.date, Some(d));
+ * assert!(ProgressUpdate::undated("Awaiting sign-off.").date.is_none());
+ * ```
  */
 export type ProgressUpdate = {
   /**
-   * When the update was made.
+   * When the update was made; `None` when the source gives no date (the
+   * commentary is kept, and counts for nothing date-bound such as the
+   * staleness rule).
    */
-  date: string;
+  date?: string | null;
   /**
    * What was reported.
    */
@@ -1844,13 +1863,24 @@ export type Target = ({
  * What a measure's sentence was read as.
  */
 export type TargetReading = {
+  /**
+   * Further targets set in the same sentence, in text order.
+   */
+  also?: Array<Target>;
   kind: "target";
   /**
-   * The target.
+   * The target (the first the sentence sets): the one a measure is
+   * rated against.
    */
   target: Target;
 } | {
   kind: "qualitative";
+} | {
+  kind: "not_a_target";
+  /**
+   * Why, naming the number that is a result.
+   */
+  reason: string;
 } | {
   kind: "not_understood";
   /**
@@ -1918,7 +1948,7 @@ export type Unit = {
 /**
  * What a [`PlanWarning`] is about.
  */
-export type WarningKind = "duplicate_ref" | "impossible_date" | "timescale_not_understood";
+export type WarningKind = "duplicate_ref" | "impossible_date" | "timescale_not_understood" | "timescale_partly_read";
 
 /**
  * Where a bare year such as `2019` ends. Children's social care statistics

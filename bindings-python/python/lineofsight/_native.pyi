@@ -97,7 +97,7 @@ class RatingParseError(LineOfSightError):
 class TimescaleParseError(LineOfSightError):
     """A timescale that strict parsing rejects."""
 
-    kind: Literal["impossible_date", "not_understood"]
+    kind: Literal["impossible_date", "not_understood", "ignored"]
     raw: str
     fragment: str
     reason: str
@@ -251,8 +251,14 @@ class MeasureRating:
 
 # ---------------------------------------------------------------- functions
 
-def parse_timescale(text: str, *, strict: bool = False) -> dict[str, Any]: ...
-def parse_timescales(texts: Sequence[str]) -> list[dict[str, Any]]: ...
+def parse_timescale(text: str, *, strict: bool = False) -> dict[str, Any]:
+    """A timescale parsed into a dict: ``raw``, ``kind`` and the dates of its
+    kind, ``due`` (a date or None), ``problems`` (each with ``kind``:
+    ``impossible_date``, ``not_understood`` or the warning ``ignored``,
+    ``text`` and ``reason``) and ``unused`` (the words and numbers the parser
+    did not read, e.g. ``["19"]`` for ``"Nov 18-19"``)."""
+def parse_timescales(texts: Sequence[str]) -> list[dict[str, Any]]:
+    """Many timescales at once, each as ``parse_timescale``."""
 def due_dates(texts: Sequence[str]) -> list[datetime.date | None]: ...
 def parse_rating(text: str) -> str: ...
 def parse_ratings(

@@ -369,6 +369,16 @@ pub fn rate_measure(
                 ),
             ),
         },
+        (TargetReading::NotATarget { reason: why }, _) => {
+            let (r, code) = match measure.recorded {
+                Some(r) => (r, ReasonCode::RatedByHand),
+                None => (Rating::NotRated, ReasonCode::QualitativeMeasure),
+            };
+            (
+                r,
+                reason(r, code, format!("not a target: {why}; rated by hand")),
+            )
+        }
         (TargetReading::NotUnderstood { reason: why }, _) => (
             measure.recorded.unwrap_or(Rating::NotRated),
             reason(
@@ -377,7 +387,7 @@ pub fn rate_measure(
                 format!("target not understood: {why}"),
             ),
         ),
-        (TargetReading::Target { target: t }, None) => {
+        (TargetReading::Target { target: t, .. }, None) => {
             let detail = match known.last() {
                 Some(s) => match s.value {
                     ObservedValue::Suppressed(x) => {
@@ -393,7 +403,7 @@ pub fn rate_measure(
                 reason(Rating::NoData, ReasonCode::NoValue, detail),
             )
         }
-        (TargetReading::Target { target: t }, Some(p)) => {
+        (TargetReading::Target { target: t, .. }, Some(p)) => {
             let v = p.value.number().unwrap_or_default();
             let i = latest_idx.unwrap_or_default();
             let (want, against) =

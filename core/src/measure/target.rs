@@ -262,13 +262,25 @@ impl Target {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TargetReading {
-    /// A numeric target.
+    /// A numeric target, and any further targets the same sentence sets
+    /// (`fewer than 64 per 10,000 and more than 45% in EET`).
     Target {
-        /// The target.
+        /// The target (the first the sentence sets): the one a measure is
+        /// rated against.
         target: Target,
+        /// Further targets set in the same sentence, in text order.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        also: Vec<Target>,
     },
     /// No number: rated by hand (`Audit model embedded across all parts of children's services`).
     Qualitative,
+    /// The sentence has numbers but reports a result rather than setting a
+    /// target (`currently 58%`, `was behind target at 31.5%`): rated by hand
+    /// like a qualitative measure.
+    NotATarget {
+        /// Why, naming the number that is a result.
+        reason: String,
+    },
     /// A number was found but no target could be read with confidence.
     NotUnderstood {
         /// Why.
@@ -276,8 +288,17 @@ pub enum TargetReading {
     },
 }
 
+impl From<Target> for TargetReading {
+    fn from(target: Target) -> Self {
+        TargetReading::Target {
+            target,
+            also: Vec::new(),
+        }
+    }
+}
+
 impl TargetReading {
-    /// The target, if one was read.
+    /// The target, if one was read (the first, when the sentence sets more).
     ///
     /// # Example
     ///
@@ -288,8 +309,31 @@ impl TargetReading {
     /// ```
     pub fn target(&self) -> Option<&Target> {
         match self {
-            TargetReading::Target { target } => Some(target),
+            TargetReading::Target { target, .. } => Some(target),
             _ => None,
         }
+    }
+
+    /// Every target the sentence sets, in text order (none when it sets none).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::measure::{parse_target, Comparison, Unit};
+    ///
+    /// let r = parse_target("Fewer than 64 CLA per 10,000 and more than 45% in EET");
+    /// let all: Vec<_> = r.targets().map(|t| (t.comparison, t.value, t.unit)).collect();
+    /// assert_eq!(all, [
+    ///     (Comparison::Below, 64.0, Unit::Rate { per: 10_000 }),
+    ///     (Comparison::Above, 45.0, Unit::Percent),
+    /// ]);
+    /// assert_eq!(parse_target("Currently 58%").targets().count(), 0);
+    /// ```
+    pub fn targets(&self) -> impl Iterator<Item = &Target> + '_ {
+        let (first, also): (Option<&Target>, &[Target]) = match self {
+            TargetReading::Target { target, also } => (Some(target), also),
+            _ => (None, &[]),
+        };
+        first.into_iter().chain(also)
     }
 }

@@ -77,6 +77,11 @@ const MAINTAIN: &[&str] = &["maintain", "maintained", "sustain", "sustained", "k
 
 /// Reads a measure's sentence.
 ///
+/// A sentence may set more than one target (`fewer than 64 per 10,000 and
+/// more than 45% in EET`): all are kept, see [`TargetReading::targets`]. A
+/// sentence that reports a result (`currently 58%`, `was behind target at
+/// 31.5%`) is [`TargetReading::NotATarget`], with the reason.
+///
 /// # Example
 ///
 /// ```
@@ -89,67 +94,136 @@ const MAINTAIN: &[&str] = &["maintain", "maintained", "sustain", "sustained", "k
 ///
 /// assert_eq!(parse_target("Audit model embedded across all parts of children's services"), TargetReading::Qualitative);
 /// assert!(matches!(parse_target("Section 20 review"), TargetReading::NotUnderstood { .. }));
+/// assert!(matches!(parse_target("Currently 58%"), TargetReading::NotATarget { .. }));
+/// assert_eq!(parse_target("Fewer than 64 per 10,000 and more than 45% in EET").targets().count(), 2);
 /// ```
 pub fn parse_target(text: &str) -> TargetReading {
     let original = normalise(text);
+    let mut found: Vec<Target> = Vec::new();
+    let mut rest = original.as_str();
+    while found.len() < MAX_TARGETS - 1 {
+        let Some((head, tail)) = split_targets(rest) else {
+            break;
+        };
+        found.push(head);
+        rest = tail;
+    }
+    let last = read_one(rest).0;
+    let mut found = found.into_iter();
+    match (found.next(), last) {
+        (None, reading) => reading,
+        (Some(target), TargetReading::Target { target: t, .. }) => TargetReading::Target {
+            target,
+            also: found.chain(std::iter::once(t)).collect(),
+        },
+        // `split_targets` only splits where the tail is a target.
+        (Some(target), _) => TargetReading::Target {
+            target,
+            also: found.collect(),
+        },
+    }
+}
+
+/// Most targets read from one sentence.
+const MAX_TARGETS: usize = 4;
+
+/// Most conjunctions tried when looking for a further target.
+const MAX_SPLITS: usize = 8;
+
+/// The first `and`, `;` or `,` with a target before it and a target after
+/// it: the target before, and the text after.
+fn split_targets(text: &str) -> Option<(Target, &str)> {
+    let mut cuts: Vec<(usize, usize)> = [" and ", "; ", ", "]
+        .iter()
+        .flat_map(|c| text.match_indices(c).map(|(i, m)| (i, m.len())))
+        .collect();
+    cuts.sort_unstable();
+    for (at, len) in cuts.into_iter().take(MAX_SPLITS) {
+        let (Some(head), Some(tail)) = (text.get(..at), text.get(at + len..)) else {
+            continue;
+        };
+        if let TargetReading::Target { target, .. } = read_one(head).0 {
+            if read_one(tail).0.target().is_some() {
+                return Some((target, tail));
+            }
+        }
+    }
+    None
+}
+
+/// Reads one target from normalised text, and where its value ends.
+fn read_one(original: &str) -> (TargetReading, Option<usize>) {
     let lower = original.to_ascii_lowercase();
     let numbers = numbers(&lower);
     let rate = rate_denominator(&lower, &numbers);
-    let values: Vec<Number> = numbers
+    let all: Vec<Number> = numbers
         .iter()
         .copied()
         .filter(|n| rate.is_none_or(|(_, at)| n.start != at))
         .collect();
+    let results = results::result_numbers(&lower, &all);
+    let values: Vec<Number> = all
+        .iter()
+        .copied()
+        .filter(|n| !results.iter().any(|(r, _)| r.start == n.start))
+        .collect();
 
     if values.is_empty() {
-        if let Some(t) = zero_target(&original, &lower) {
-            return TargetReading::Target { target: t };
+        if !results.is_empty() {
+            let reason = results::reason(original, &lower, &results);
+            return (TargetReading::NotATarget { reason }, None);
         }
-        return TargetReading::Qualitative;
+        if let Some(t) = zero_target(original, &lower) {
+            return (TargetReading::from(t), None);
+        }
+        return (TargetReading::Qualitative, None);
     }
     let unit_of = |n: &Number| unit_after(&lower, n, rate.map(|(per, _)| per));
     let found = comparator(&lower, &values)
         .map(|(cmp, at, n)| {
             let metric = if at <= 10 {
-                after_value(&original, &lower, &n)
+                after_value(original, &lower, &n)
             } else {
-                before(&original, at)
+                before(original, at)
             };
             (cmp, n, None, None, metric)
         })
-        .or_else(|| change_to(&original, &lower, &values))
-        .or_else(|| keyword_target(&original, &lower, &values))
-        .or_else(|| range(&original, &lower, &values))
-        .or_else(|| leading_percent(&original, &lower, &values));
+        .or_else(|| change_to(original, &lower, &values))
+        .or_else(|| keyword_target(original, &lower, &values))
+        .or_else(|| range(original, &lower, &values))
+        .or_else(|| leading_percent(original, &lower, &values));
     let Some((comparison, n, upper, baseline, metric)) = found else {
         let shown: Vec<String> = values
             .iter()
             .map(|n| original[n.start..n.end].to_string())
             .collect();
-        return TargetReading::NotUnderstood {
-            reason: format!(
-                "found {} but no wording that says which way (such as less than, at least, =<, increase to, Target –)",
-                shown.join(", ")
-            ),
-        };
+        return (
+            TargetReading::NotUnderstood {
+                reason: format!(
+                    "found {} but no wording that says which way (such as less than, at least, =<, increase to, Target –)",
+                    shown.join(", ")
+                ),
+            },
+            None,
+        );
     };
     let unit = unit_of(&n);
-    let deadline = deadline_after(&original, &lower, upper.as_ref().unwrap_or(&n));
-    let metric = tidy_metric(&metric, &original);
-    TargetReading::Target {
-        target: Target {
-            metric,
-            comparison,
-            value: n.value,
-            upper: upper.map(|u| u.value),
-            unit,
-            deadline,
-            baseline: baseline.map(|b: Number| Baseline {
-                value: b.value,
-                period: None,
-            }),
-        },
-    }
+    let last = upper.unwrap_or(n);
+    let deadline = deadline_after(original, &lower, &last);
+    let metric = tidy_metric(&metric, original);
+    let target = Target {
+        metric,
+        comparison,
+        value: n.value,
+        upper: upper.map(|u| u.value),
+        unit,
+        deadline,
+        baseline: baseline.map(|b: Number| Baseline {
+            value: b.value,
+            period: None,
+        }),
+    };
+    (TargetReading::from(target), Some(last.end))
 }
 
 type Found = (Comparison, Number, Option<Number>, Option<Number>, String);
@@ -513,6 +587,9 @@ fn deadline_after(original: &str, lower: &str, n: &Number) -> Option<Deadline> {
     }
     None
 }
+
+#[path = "target_parse_results.rs"]
+mod results;
 
 #[cfg(test)]
 #[path = "target_parse_tests.rs"]

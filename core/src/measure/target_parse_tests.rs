@@ -10,7 +10,7 @@ type Case<'a> = (&'a str, Comparison, f64, Unit, Option<&'a str>, &'a str);
 
 fn read(text: &str) -> Target {
     match parse_target(text) {
-        TargetReading::Target { target } => target,
+        TargetReading::Target { target, .. } => target,
         other => panic!("{text:?} read as {other:?}"),
     }
 }
@@ -182,4 +182,48 @@ fn multibyte_metrics_do_not_panic() {
             let _ = parse_target(&text);
         }
     }
+}
+
+#[test]
+fn results_are_not_targets() {
+    for (text, shown) in [
+        (
+            "Performance was behind target at 31.5%",
+            "31.5% after \"behind target\"",
+        ),
+        (
+            "Performance this quarter is 6.2%",
+            "6.2% after \"this quarter\"",
+        ),
+        ("Currently 58%", "58% after \"currently\""),
+    ] {
+        match parse_target(text) {
+            TargetReading::NotATarget { reason } => {
+                assert!(reason.contains(shown), "{text:?}: {reason}")
+            }
+            other => panic!("{text:?} read as {other:?}"),
+        }
+    }
+    // A result next to a target: the target is read, the result is not it.
+    let t = read("Currently 58%, target more than 65%");
+    assert_eq!((t.comparison, t.value), (Above, 65.0));
+}
+
+#[test]
+fn two_targets_in_one_sentence_are_both_kept() {
+    let r = parse_target("Fewer than 64 per 10,000 and more than 45% in EET");
+    let all: Vec<(Comparison, f64, Unit)> = r
+        .targets()
+        .map(|t| (t.comparison, t.value, t.unit))
+        .collect();
+    assert_eq!(all, [(Below, 64.0, PER_10K), (Above, 45.0, PCT)]);
+    assert_eq!(r.target().map(|t| t.value), Some(64.0));
+    // A range's `and` is not a second target.
+    assert_eq!(parse_target("between 16 and 18 cases").targets().count(), 1);
+    assert_eq!(
+        parse_target("Rate of referrals is less than 46 per 10,000, and falling")
+            .targets()
+            .count(),
+        1
+    );
 }

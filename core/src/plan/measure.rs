@@ -177,7 +177,7 @@ impl Measure {
     /// ```
     pub fn reading(&self) -> TargetReading {
         match &self.target {
-            Some(t) => TargetReading::Target { target: t.clone() },
+            Some(t) => TargetReading::from(t.clone()),
             None => parse_target(&self.text),
         }
     }

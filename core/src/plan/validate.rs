@@ -232,6 +232,8 @@ pub enum WarningKind {
     ImpossibleDate,
     /// A timescale could not be understood.
     TimescaleNotUnderstood,
+    /// A timescale was read, but a number or date word in it was not.
+    TimescalePartlyRead,
 }
 
 /// Something in a plan worth a reader's attention that does not stop it
@@ -279,6 +281,7 @@ pub(super) fn warnings(plan: &Plan) -> Vec<PlanWarning> {
                         kind: match p.kind {
                             ProblemKind::ImpossibleDate => WarningKind::ImpossibleDate,
                             ProblemKind::NotUnderstood => WarningKind::TimescaleNotUnderstood,
+                            ProblemKind::Ignored => WarningKind::TimescalePartlyRead,
                         },
                         path: path.clone(),
                         message: match p.kind {
@@ -295,6 +298,9 @@ pub(super) fn warnings(plan: &Plan) -> Vec<PlanWarning> {
                                 t.raw(),
                                 p.reason
                             ),
+                            ProblemKind::Ignored => {
+                                format!("action {:?}: timescale {:?}: {}", a.id, t.raw(), p.reason)
+                            }
                         },
                     });
                 }

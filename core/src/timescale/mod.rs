@@ -5,6 +5,23 @@
 //! `70`–`99` as 19xx. An impossible date such as `31/04/2019` is never moved
 //! to another day: the timescale is kept as [`TimescaleKind::NotUnderstood`]
 //! with a [`TimescaleProblem`] naming the text that caused it.
+//!
+//! The parser never returns a date after skipping text that may change it:
+//! words and numbers it did not read are listed by [`Timescale::unused`],
+//! and when any of them is a number or a date word (a month, `quarter`,
+//! `year`, `spring`, …) the timescale carries a [`ProblemKind::Ignored`]
+//! warning naming it. Filler words (`by`, `end of`, `no later than`,
+//! `approx`) are skipped silently.
+//!
+//! | Text | Read as |
+//! |---|---|
+//! | `Stage 3 Jun 2021`, `Phase 2: March 2022` | due at the month's end; the stage number is a label |
+//! | `From Sept 22`, `Commencing 1/5/23` | ongoing from that date, no due date |
+//! | `w/c 4 March 2019` | the week 4–10 March 2019 |
+//! | `2021/22`, `2021-22`, `2021 to 22`, `19/20` | a financial year, due 31 March |
+//! | `2021 to 2022`, `2018-21` | calendar years, due 31 December of the last |
+//! | `Q3 2019/20`, `Quarter Two 2020/21`, `21/22 Q3` | a financial quarter (Q1 is April to June) |
+//! | `Q3 2019` | a calendar quarter (Q1 is January to March) |
 
 mod parse;
 
@@ -20,9 +37,13 @@ pub use parse::TimescaleError;
 pub enum Precision {
     /// An exact day, such as `01/09/2019` or `30th April 2020`.
     Day,
+    /// A week, such as `w/c 4 March 2019` (4 to 10 March); due at its end.
+    Week,
     /// A month, such as `Dec-19` or `June 2015`; due at the month's end.
     Month,
-    /// A quarter of a financial year, such as `Q3 2019/20` (October to December 2019).
+    /// A quarter: of a financial year when written with one, such as `Q3
+    /// 2019/20` (October to December 2019), else of a calendar year (`Q3 2019`
+    /// is July to September).
     Quarter,
     /// A calendar year, such as `2019`.
     Year,
@@ -125,6 +146,9 @@ pub enum ProblemKind {
     ImpossibleDate,
     /// The text matches no form the parser knows.
     NotUnderstood,
+    /// A warning: the text was read, but a number or date word in it was
+    /// not, so the date may not be what the text means (`Nov 18-19`).
+    Ignored,
 }
 
 /// A problem found in a timescale's text, naming the text that caused it.
@@ -162,6 +186,7 @@ pub struct Timescale {
     raw: String,
     kind: TimescaleKind,
     problems: Vec<TimescaleProblem>,
+    unused: Vec<String>,
 }
 
 impl Timescale {
@@ -177,11 +202,16 @@ impl Timescale {
     ///     TimescaleKind::Ongoing { immediate: true, .. }));
     /// ```
     pub fn parse(raw: &str) -> Timescale {
-        let (kind, problems) = parse::parse(raw);
+        let parse::Parsed {
+            kind,
+            problems,
+            unused,
+        } = parse::parse(raw);
         Timescale {
             raw: raw.to_string(),
             kind,
             problems,
+            unused,
         }
     }
 
@@ -189,8 +219,9 @@ impl Timescale {
     ///
     /// # Errors
     ///
-    /// Returns [`TimescaleError`] when the text names an impossible date or
-    /// matches no known form; the error names the text that caused it.
+    /// Returns [`TimescaleError`] when the text names an impossible date,
+    /// matches no known form, or has a number or date word that was not read
+    /// ([`ProblemKind::Ignored`]); the error names the text that caused it.
     ///
     /// # Example
     ///
@@ -200,6 +231,8 @@ impl Timescale {
     /// assert!(Timescale::parse_strict("30/11/ 2019").is_ok());
     /// let err = Timescale::parse_strict("31/04/2019").unwrap_err();
     /// assert!(err.to_string().contains("31/04/2019"));
+    /// let err = Timescale::parse_strict("Nov 18-19").unwrap_err();
+    /// assert!(err.to_string().contains("\"19\" was not read"));
     /// ```
     pub fn parse_strict(raw: &str) -> Result<Timescale, TimescaleError> {
         let t = Timescale::parse(raw);
@@ -235,7 +268,9 @@ impl Timescale {
         &self.kind
     }
 
-    /// Problems found in the text (empty when it was fully understood).
+    /// Problems found in the text (empty when it was fully understood). A
+    /// timescale that is not [`TimescaleKind::NotUnderstood`] can still carry
+    /// [`ProblemKind::Ignored`] warnings.
     ///
     /// # Example
     ///
@@ -248,6 +283,47 @@ impl Timescale {
     /// ```
     pub fn problems(&self) -> &[TimescaleProblem] {
         &self.problems
+    }
+
+    /// The runs of words and numbers in the text that the parser did not
+    /// read, in text order; filler words (`by`, `end of`, `the`, `no later
+    /// than`, `approx`) are not listed. When one holds a number or a date
+    /// word, [`Timescale::problems`] has a [`ProblemKind::Ignored`] warning
+    /// naming it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::timescale::{ProblemKind, Timescale};
+    ///
+    /// let t = Timescale::parse("Roll out by end of Jan 19");
+    /// assert_eq!(t.unused(), ["Roll out"]);
+    /// assert!(t.problems().is_empty());
+    ///
+    /// let t = Timescale::parse("Nov 18-19");
+    /// assert_eq!(t.due(), NaiveDate::from_ymd_opt(2018, 11, 30));
+    /// assert_eq!(t.unused(), ["19"]);
+    /// assert_eq!(t.problems()[0].kind, ProblemKind::Ignored);
+    /// assert_eq!(t.problems()[0].text, "19");
+    /// ```
+    pub fn unused(&self) -> &[String] {
+        &self.unused
+    }
+
+    /// Whether some of the text was not read and may change the date: a
+    /// [`ProblemKind::Ignored`] warning.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::timescale::Timescale;
+    ///
+    /// assert!(Timescale::parse("Spring 2020").is_partly_read());
+    /// assert!(!Timescale::parse("By June 2020").is_partly_read());
+    /// ```
+    pub fn is_partly_read(&self) -> bool {
+        self.problems.iter().any(|p| p.kind == ProblemKind::Ignored)
     }
 
     /// Whether the cell was empty.
@@ -408,8 +484,10 @@ pub struct ParsedTimescale {
     pub kind: TimescaleKind,
     /// The final due date, if any.
     pub due: Option<NaiveDate>,
-    /// Problems found in the text.
+    /// Problems found in the text, including [`ProblemKind::Ignored`] warnings.
     pub problems: Vec<TimescaleProblem>,
+    /// The words and numbers that were not read ([`Timescale::unused`]).
+    pub unused: Vec<String>,
 }
 
 impl From<&Timescale> for ParsedTimescale {
@@ -419,6 +497,7 @@ impl From<&Timescale> for ParsedTimescale {
             kind: t.kind.clone(),
             due: t.due(),
             problems: t.problems.clone(),
+            unused: t.unused.clone(),
         }
     }
 }

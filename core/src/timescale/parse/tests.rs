@@ -42,6 +42,11 @@ fn kind(raw: &str) -> TimescaleKind {
     let t = Timescale::parse(raw);
     if t.kind() != &TimescaleKind::NotUnderstood {
         assert!(
+            !t.is_partly_read(),
+            "{raw:?} has unread date text {:?}",
+            t.unused()
+        );
+        assert!(
             t.problems().is_empty(),
             "{raw:?} has problems {:?}",
             t.problems()
@@ -329,11 +334,24 @@ fn no_input_panics() {
         }
         let t = Timescale::parse(&s);
         if t.kind() == &TimescaleKind::NotUnderstood {
-            assert!(!t.problems().is_empty(), "{s:?}");
+            assert_eq!(t.problems().len(), 1, "{s:?}");
         } else {
-            assert!(t.problems().is_empty(), "{s:?}");
+            // A timescale that was read carries warnings only, one for each
+            // unused run that looks like part of a date.
+            assert!(
+                t.problems()
+                    .iter()
+                    .all(|p| p.kind == ProblemKind::Ignored && t.unused().contains(&p.text)),
+                "{s:?}"
+            );
+        }
+        for u in t.unused() {
+            assert!(s.contains(u.as_str()), "{s:?}: {u:?}");
         }
         let _ = t.due();
         let _ = t.next_due(d(2019, 12, 31));
     }
 }
+
+#[path = "tests_partial.rs"]
+mod partial;
