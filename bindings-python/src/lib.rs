@@ -471,7 +471,8 @@ impl Evaluation {
         code(self.inner.plan.rating)
     }
 
-    /// Every action's rating, reason and due date.
+    /// Every action's rating, reason and due date, with the commentary to
+    /// show (`commentary_note`, and `commentary_date`, null when undated).
     #[getter]
     fn actions(&self) -> Table {
         Table::from_rows("actions", &self.inner.actions, &[])

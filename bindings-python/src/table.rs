@@ -5,7 +5,8 @@
 //! with `_` (`reason.code` becomes `reason_code`), lists are kept as JSON
 //! text, and each column takes one Arrow type: boolean, int64, float64,
 //! date32 (for ISO dates in a column whose name says it holds dates) or
-//! utf8. Nothing is computed here.
+//! utf8; a column with no values is date32 or utf8 by its name. Nothing is
+//! computed here.
 
 use std::sync::Arc;
 
@@ -149,6 +150,18 @@ impl Table {
 fn typed(name: &str, raw: RawCol) -> Column {
     let RawCol { cells, mut text } = raw;
     let non_null = || cells.iter().filter(|v| **v != Leaf::Null);
+    // A column with no values at all (no action has commentary yet) is
+    // typed by its name, as a date or text, not as whatever comes first.
+    if non_null().next().is_none() {
+        return if is_date_column(name) {
+            Column::Date(vec![None; cells.len()])
+        } else {
+            Column::Str(StrCol {
+                text,
+                spans: vec![None; cells.len()],
+            })
+        };
+    }
     if non_null().all(|v| matches!(v, Leaf::Bool(_))) {
         return Column::Bool(
             cells

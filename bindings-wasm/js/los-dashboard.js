@@ -88,6 +88,8 @@ button[aria-pressed="true"] .badge { outline: 2px solid #ffffff; }
 button .badge { font-weight: 600; }
 :focus-visible { outline: 3px solid var(--los-focus, #ffdd00); outline-offset: 0; box-shadow: 0 0 0 6px #0b0c0c; }
 .status { font-weight: 600; margin: 0.5rem 0; }
+td.update { white-space: pre-line; min-width: 12rem; }
+.when { font-weight: 600; white-space: nowrap; }
 .error { border-left: 5px solid #d4351c; padding: 0.5rem 0.75rem; }
 .measures { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 38rem), 1fr)); gap: 1rem; margin-bottom: 1rem; }
 .other-measures th[scope="row"] { font-weight: 400; }
@@ -263,7 +265,9 @@ export class LosDashboard extends HTMLElement {
         el(
           'tr',
           {},
-          ...['Ref', 'Action', 'Lead', 'Timescale', 'Rating', 'Reason'].map((h) => el('th', { scope: 'col' }, h)),
+          ...['Ref', 'Action', 'Lead', 'Timescale', 'Latest update', 'Rating', 'Reason'].map((h) =>
+            el('th', { scope: 'col' }, h),
+          ),
         ),
       ),
       this.tableBody,
@@ -364,16 +368,28 @@ export class LosDashboard extends HTMLElement {
           el('td', {}, r.text),
           el('td', {}, r.leads.join(', ')),
           el('td', {}, r.timescale),
+          this.updateCell(r),
           el('td', {}, this.badge(r.rating)),
           el('td', {}, r.reason.message),
         ),
       );
     }
     if (rows.length === 0) {
-      frag.append(el('tr', {}, el('td', { colspan: '6' }, 'No actions match these filters.')));
+      frag.append(el('tr', {}, el('td', { colspan: '7' }, 'No actions match these filters.')));
     }
     this.tableBody.replaceChildren(frag);
     this.status.textContent = `Showing ${rows.length} of ${d.rows.length} actions.`;
+  }
+
+  /** The commentary the core decided to show: its date (or "Undated") and note. */
+  updateCell(r) {
+    const td = el('td', { class: 'update' });
+    if (r.commentary_note == null) return td;
+    const when = r.commentary_date
+      ? el('time', { datetime: r.commentary_date }, formatDate(r.commentary_date))
+      : 'Undated';
+    td.append(el('span', { class: 'when' }, when, ':'), ' ', r.commentary_note);
+    return td;
   }
 
   renderMeasure(m) {

@@ -70,13 +70,50 @@ export type Action = {
 };
 
 /**
- * One action's rating as of a date.
+ * One action's rating as of a date, with the commentary to show beside it.
+ * 
+ * # Example
+ * 
+ * ```
+ * use chrono::NaiveDate;
+ * use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};
+ * use lineofsight::RuleSet;
+ * 
+ * let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
+ * let mut a = Action::new("a1", "Refresh the pledge.", "Mar-20");
+ * a.progress.push(ProgressUpdate::undated("Care leavers' forum consulted."));
+ * a.progress.push(ProgressUpdate::dated(d(9, 30), "Draft agreed."));
+ * let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+ * o.actions.push(a);
+ * let mut plan = Plan::new("Plan", "Council");
+ * plan.objectives.push(o);
+ * 
+ * let before = plan.evaluate(d(6, 30), &RuleSet::default());
+ * assert_eq!(before.actions[0].commentary_note.as_deref(), Some("Care leavers' forum consulted."));
+ * assert_eq!(before.actions[0].commentary_date, None);
+ * let after = plan.evaluate(d(12, 31), &RuleSet::default());
+ * assert_eq!(after.actions[0].commentary_note.as_deref(), Some("Draft agreed."));
+ * assert_eq!(after.actions[0].commentary_date, Some(d(9, 30)));
+ * ```
  */
 export type ActionRating = {
   /**
    * The action's id.
    */
   action_id: string;
+  /**
+   * The date of that commentary; `None` when it is undated (or there is
+   * none). Set only together with `commentary_note`.
+   */
+  commentary_date?: string | null;
+  /**
+   * The progress commentary to show as of the date, decided once here by
+   * [`Action::commentary`](crate::plan::Action::commentary): the note of
+   * the latest dated update on or before the date, else the last undated
+   * note; `None` when the action has no commentary. Every report, export
+   * and binding shows this field.
+   */
+  commentary_note?: string | null;
   /**
    * The rating the rules computed.
    */
@@ -1631,6 +1668,15 @@ export type ReportRow = {
    * The action's id.
    */
   action_id: string;
+  /**
+   * The commentary's date; `None` when it is undated.
+   */
+  commentary_date?: string | null;
+  /**
+   * The progress commentary to show, from the evaluation's
+   * [`ActionRating::commentary_note`]; `None` when there is none.
+   */
+  commentary_note?: string | null;
   /**
    * Its next due date, if any.
    */

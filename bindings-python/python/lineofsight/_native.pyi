@@ -208,7 +208,10 @@ class Evaluation:
     @property
     def rating(self) -> str: ...
     @property
-    def actions(self) -> Table: ...
+    def actions(self) -> Table:
+        """Every action's rating, reason and due date, with the commentary to
+        show: ``commentary_note`` (str or None) and ``commentary_date``
+        (``datetime.date``, None when undated)."""
     @property
     def objectives(self) -> Table: ...
     @property

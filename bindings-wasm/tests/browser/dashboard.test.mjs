@@ -1,8 +1,9 @@
 // <los-dashboard> in headless Chromium, on the intranet example page under
 // its CSP: renders the built-in plan's RAG counts exactly as the Node.js
 // build computes them, filters by rating with the keyboard and the mouse,
-// logs no console error, breaks no CSP rule, and passes an axe-core scan
-// with no serious or critical violation. Saves a screenshot under
+// logs no console error, breaks no CSP rule, passes an axe-core scan
+// with no serious or critical violation, and shows each action's latest
+// update. Saves a screenshot under
 // target/wasm-test/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -150,6 +151,45 @@ test('no console error and no CSP violation; the CSP is in force', async () => {
   });
   await page.waitForFunction(() => window.__csp.length > 0, null, { timeout: 5000 });
   assert.match((await page.evaluate(() => window.__csp))[0], /style-src/);
+});
+
+test('the actions table shows each action\'s latest update, as text', async () => {
+  const plan = {
+    schema_version: 1,
+    title: 'Commentary plan',
+    organisation: 'Council',
+    objectives: [{ id: 'o1', ref: '1', title: 'Objective one', actions: [
+      { id: 'a1', ref: '1a', text: 'Refresh the pledge.', timescale: '30/04/2020',
+        progress: [{ note: 'Forum consulted' }, { date: '2019-09-30', note: 'Draft agreed <img src=x onerror=alert(1)>' }] },
+      { id: 'a2', ref: '1b', text: 'Review SGO support.', timescale: '30/04/2020', progress: [{ note: 'Awaiting sign-off' }] },
+      { id: 'a3', ref: '1c', text: 'Launch Mind of My Own.', timescale: '30/04/2020' },
+    ] }],
+  };
+  await page.route('**/commentary-plan.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(plan) }),
+  );
+  await page.evaluate(() => {
+    window.__ready = null;
+    document.querySelector('los-dashboard').setAttribute('src', 'commentary-plan.json');
+  });
+  await page.waitForFunction(() => window.__ready !== null, null, { timeout: 30000 });
+  const headers = await page.locator('los-dashboard table.actions thead th').allTextContents();
+  const col = headers.indexOf('Latest update');
+  assert.ok(col >= 0, `headers: ${headers}`);
+  const cells = await page
+    .locator('los-dashboard table.actions tbody tr')
+    .evaluateAll((rows, i) => rows.map((r) => r.cells[i].textContent), col);
+  assert.deepStrictEqual(cells, ['30/09/2019: Draft agreed <img src=x onerror=alert(1)>', 'Undated: Awaiting sign-off', '']);
+  assert.equal(await page.locator('los-dashboard table.actions img').count(), 0);
+  assert.equal(await page.locator('los-dashboard table.actions time[datetime="2019-09-30"]').count(), 1);
+  await page.evaluate(AXE);
+  const bad = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+  assert.deepStrictEqual(bad, []);
+  await page.locator('los-dashboard table.actions').screenshot({ path: `${TARGET}dashboard-commentary.png` });
 });
 
 test('a plan that cannot be loaded shows an alert and a los-error event', async () => {

@@ -6,7 +6,9 @@ const ev = plan.evaluate('2019-12-31', RuleSet.default());
 const reds: ActionRating[] = ev.actions().filter((a) => a.rating === 'red');
 const n: number = ev.counts().red + reds.length;
 const due: string | null | undefined = reds[0]?.due;
+const note: string | null | undefined = reds[0]?.commentary_note;
+const noteDate: string | null | undefined = ev.rows()[0]?.commentary_date;
 try { Plan.fromJson('{'); } catch (e) { const err = e as LineOfSightError; const c: string = err.code; console.log(c, err.path, err.line); }
 // @ts-expect-error: ratings are a closed union
 const bad: ActionRating['rating'] = 'purple';
-console.log(n, due, bad);
+console.log(n, due, note, noteDate, bad);

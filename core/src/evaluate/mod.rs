@@ -17,7 +17,31 @@ use crate::plan::{Lifecycle, Plan};
 use crate::rating::Rating;
 use crate::rules::{rate_action, roll_up, RatingCounts, Reason, RuleSet};
 
-/// One action's rating as of a date.
+/// One action's rating as of a date, with the commentary to show beside it.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};
+/// use lineofsight::RuleSet;
+///
+/// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
+/// let mut a = Action::new("a1", "Refresh the pledge.", "Mar-20");
+/// a.progress.push(ProgressUpdate::undated("Care leavers' forum consulted."));
+/// a.progress.push(ProgressUpdate::dated(d(9, 30), "Draft agreed."));
+/// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+/// o.actions.push(a);
+/// let mut plan = Plan::new("Plan", "Council");
+/// plan.objectives.push(o);
+///
+/// let before = plan.evaluate(d(6, 30), &RuleSet::default());
+/// assert_eq!(before.actions[0].commentary_note.as_deref(), Some("Care leavers' forum consulted."));
+/// assert_eq!(before.actions[0].commentary_date, None);
+/// let after = plan.evaluate(d(12, 31), &RuleSet::default());
+/// assert_eq!(after.actions[0].commentary_note.as_deref(), Some("Draft agreed."));
+/// assert_eq!(after.actions[0].commentary_date, Some(d(9, 30)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ActionRating {
     /// The action's id.
@@ -43,6 +67,17 @@ pub struct ActionRating {
     pub due: Option<NaiveDate>,
     /// The action's lifecycle state.
     pub state: Lifecycle,
+    /// The progress commentary to show as of the date, decided once here by
+    /// [`Action::commentary`](crate::plan::Action::commentary): the note of
+    /// the latest dated update on or before the date, else the last undated
+    /// note; `None` when the action has no commentary. Every report, export
+    /// and binding shows this field.
+    #[serde(default)]
+    pub commentary_note: Option<String>,
+    /// The date of that commentary; `None` when it is undated (or there is
+    /// none). Set only together with `commentary_note`.
+    #[serde(default)]
+    pub commentary_date: Option<NaiveDate>,
 }
 
 /// A roll-up rating for an objective, group, priority or the whole plan.
@@ -148,6 +183,7 @@ impl Plan {
             let first = actions.len();
             for a in &o.actions {
                 let computed = rate_action(a, as_of, rules);
+                let commentary = a.commentary(as_of);
                 let recorded = a
                     .recorded_as_of(as_of)
                     .map(|r| rules.scale.normalise(r))
@@ -180,6 +216,8 @@ impl Plan {
                             .min()
                     }),
                     state: a.state,
+                    commentary_note: commentary.map(|u| u.note.trim().to_string()),
+                    commentary_date: commentary.and_then(|u| u.date),
                 });
             }
             let first_measure = measures.len();

@@ -78,9 +78,11 @@ pub struct ActionRow {
     pub evidence: Option<String>,
     /// Its lifecycle state, in words (`in progress`).
     pub state: String,
-    /// The date of its latest progress update as of the evaluation date.
+    /// The date of the commentary shown as of the evaluation date (the
+    /// evaluation's `commentary_date`); `None` when undated or absent.
     pub latest_update_date: Option<NaiveDate>,
-    /// The note of that update.
+    /// The commentary shown as of the evaluation date (the evaluation's
+    /// `commentary_note`).
     pub latest_update: Option<String>,
     /// The rating recorded in the plan, if any.
     pub recorded: Option<crate::Rating>,
@@ -130,7 +132,6 @@ impl ActionRow {
                 let Some(r) = ratings.next() else {
                     return rows;
                 };
-                let update = a.commentary(eval.as_of);
                 rows.push(ActionRow {
                     objective_ref: o.reference.as_ref().map(|r| r.as_str().to_string()),
                     objective: o.title.clone(),
@@ -143,8 +144,8 @@ impl ActionRow {
                     leads: plan.lead_names(a).into_iter().map(str::to_string).collect(),
                     evidence: a.evidence.clone(),
                     state: a.state.name().to_string(),
-                    latest_update_date: update.and_then(|u| u.date),
-                    latest_update: update.map(|u| u.note.clone()),
+                    latest_update_date: r.commentary_date,
+                    latest_update: r.commentary_note.clone(),
                     recorded: r.recorded,
                     computed: r.computed,
                     rating: r.rating,

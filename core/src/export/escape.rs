@@ -1,5 +1,6 @@
 //! Escaping text for HTML and SVG, so that nothing from a plan is ever read
-//! as markup.
+//! as markup, and for terminals, so that nothing is read as a control
+//! sequence.
 
 /// Escapes text for HTML or SVG element content and quoted attribute
 /// values: `&`, `<`, `>`, `"` and `'` become character references, so
@@ -35,9 +36,38 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Makes text safe for a terminal: line breaks, tabs and other whitespace
+/// controls become spaces, and every other control character (`ESC`, `BEL`,
+/// backspace, C1 controls) is dropped, so text from a plan can never move
+/// the cursor, recolour the screen or ring the bell.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::export::escape_terminal;
+///
+/// assert_eq!(escape_terminal("Done\x1b[2J\x07 at last\r\nsigned off"), "Done[2J at last  signed off");
+/// ```
+pub fn escape_terminal(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            c if c.is_control() && c.is_whitespace() => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::escape_html;
+    use super::{escape_html, escape_terminal};
+
+    #[test]
+    fn terminal_controls_are_gone() {
+        let out = escape_terminal("a\x1b]0;title\x07b\u{9b}31mc\td\x08");
+        assert!(!out.chars().any(char::is_control));
+        assert_eq!(out, "a]0;titleb31mc d");
+    }
 
     #[test]
     fn script_tag_is_text() {

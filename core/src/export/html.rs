@@ -127,6 +127,7 @@ col.c-when{width:10rem}
 col.c-lead{width:12rem}
 col.c-rag{width:8rem}
 .why{white-space:normal;font-weight:normal}
+.when{font-weight:bold;white-space:nowrap}
 figure.measure{margin:1.5rem 0;break-inside:avoid;page-break-inside:avoid}
 figure.measure svg{max-width:100%;height:auto;border:1px solid #595959}
 figcaption{margin-top:.4rem}
@@ -144,6 +145,10 @@ thead{display:table-header-group}
 tr{break-inside:avoid;page-break-inside:avoid}
 th,td{border-color:#000000}
 thead th{background:#ffffff;border-bottom:2px solid #000000}
+col.c-ref,col.c-obj{width:3.5rem}
+col.c-when{width:6rem}
+col.c-lead{width:7rem}
+col.c-rag{width:5.5rem}
 .rag,ul.key li{background:#ffffff !important;color:#000000 !important}
 .note{background:#ffffff}
 }
@@ -191,8 +196,27 @@ fn text(s: &str) -> String {
     esc(s.trim()).replace("\r\n", "\n").replace('\n', "<br>")
 }
 
-/// What a table of actions shows besides ref, action, timescale, lead, RAG
-/// and reason.
+/// The latest update's cell: its date (`30/09/2019`, or `Undated`) and the
+/// note with its line breaks; empty when the action has no commentary.
+fn update_cell(out: &mut String, r: &ReportRow) {
+    match &r.commentary_note {
+        Some(note) => {
+            let when = match r.commentary_date {
+                Some(d) => format!("<time datetime=\"{d}\">{}</time>", uk_date(d)),
+                None => "Undated".to_string(),
+            };
+            let _ = write!(
+                out,
+                "<td class=\"update\"><span class=\"when\">{when}:</span> {}</td>",
+                text(note)
+            );
+        }
+        None => out.push_str("<td class=\"update\"></td>"),
+    }
+}
+
+/// What a table of actions shows besides ref, action, timescale, lead,
+/// latest update, RAG and reason.
 #[derive(Clone, Copy)]
 struct Columns {
     objective: bool,
@@ -215,7 +239,9 @@ fn actions_table(
     if cols.objective {
         out.push_str("<col class=\"c-obj\">");
     }
-    out.push_str("<col class=\"c-ref\"><col><col class=\"c-when\"><col class=\"c-lead\">");
+    out.push_str(
+        "<col class=\"c-ref\"><col><col class=\"c-when\"><col class=\"c-lead\"><col class=\"c-update\">",
+    );
     if cols.recorded {
         out.push_str("<col class=\"c-rag\">");
     }
@@ -223,7 +249,7 @@ fn actions_table(
     if cols.objective {
         out.push_str("<th scope=\"col\">Objective</th>");
     }
-    out.push_str("<th scope=\"col\">Ref</th><th scope=\"col\">Action</th><th scope=\"col\">Timescale</th><th scope=\"col\">Lead</th>");
+    out.push_str("<th scope=\"col\">Ref</th><th scope=\"col\">Action</th><th scope=\"col\">Timescale</th><th scope=\"col\">Lead</th><th scope=\"col\">Latest update</th>");
     if cols.recorded {
         out.push_str("<th scope=\"col\">Recorded</th><th scope=\"col\">Rules</th>");
     } else {
@@ -262,6 +288,7 @@ fn actions_table(
                 .collect::<Vec<_>>()
                 .join("<br>"),
         );
+        update_cell(out, r);
         if cols.recorded {
             match r.recorded {
                 Some(x) => out.push_str(&rag_cell(style, x, "")),
@@ -280,7 +307,8 @@ fn actions_table(
 /// Renders the board report as one self-contained HTML page, shaped like a
 /// council's "Summary of Open Actions" board paper: summary RAG counts,
 /// then objective by objective its aim, how it will be achieved and its
-/// open actions (ref, action, timescale, lead, RAG and reason); then the
+/// open actions (ref, action, timescale, lead, latest update, RAG and
+/// reason); then the
 /// exceptions (Red and Amber, with reasons), deadlines coming up, and the
 /// recorded ratings that disagree with the rules. `extra_sections` (e.g.
 /// measures of success) follow the discrepancies.

@@ -58,7 +58,8 @@ fn objective_ref(report: &BoardReport, row: &ReportRow) -> String {
         .unwrap_or_default()
 }
 
-/// A table of actions. With `with_objective`, a first column gives the
+/// A table of actions, each with its latest update (`30/09/2019: Draft
+/// agreed.` or `undated: …`, in full). With `with_objective`, a first column gives the
 /// objective's ref so rows from different objectives can be told apart.
 fn table(
     out: &mut String,
@@ -78,7 +79,7 @@ fn table(
     if with_objective {
         cols.push("Objective");
     }
-    cols.extend(["Ref", "Action", "Timescale", "Lead"]);
+    cols.extend(["Ref", "Action", "Timescale", "Lead", "Latest update"]);
     if recorded {
         cols.push("Recorded");
     }
@@ -100,11 +101,12 @@ fn table(
         };
         let _ = write!(
             line,
-            " {} | {} | {} | {} |",
+            " {} | {} | {} | {} | {} |",
             md(r.reference.as_deref().unwrap_or("")),
             md(&r.text),
             md(&r.timescale),
             md(&r.leads.join("; ")),
+            md(&r.commentary_line().unwrap_or_default()),
         );
         if recorded {
             let _ = write!(
@@ -119,7 +121,8 @@ fn table(
 }
 
 /// Renders the board report as Markdown for pasting into a board paper:
-/// RAG counts by objective, each objective's open actions, exceptions (Red
+/// RAG counts by objective, each objective's open actions with their latest
+/// update, exceptions (Red
 /// and Amber), upcoming deadlines, discrepancies between recorded ratings
 /// and the rules, and data warnings. Ratings show as a shape and a word
 /// (`✖ Red`). Text from the plan is escaped: `|` never splits a cell, line

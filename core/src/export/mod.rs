@@ -38,7 +38,7 @@ mod xlsx;
 use std::borrow::Cow;
 
 pub use self::csv::{actions_csv, ActionRow, CSV_COLUMNS};
-pub use escape::escape_html;
+pub use escape::{escape_html, escape_terminal};
 pub use format::{render, ReportFormat, UnknownFormat};
 pub use html::{render_html, HtmlSection};
 pub use json::{evaluation_json, plan_json, report_json, PlanExport};

@@ -37,6 +37,66 @@ pub struct ReportRow {
     pub reason: Reason,
     /// Its next due date, if any.
     pub due: Option<NaiveDate>,
+    /// The progress commentary to show, from the evaluation's
+    /// [`ActionRating::commentary_note`]; `None` when there is none.
+    #[serde(default)]
+    pub commentary_note: Option<String>,
+    /// The commentary's date; `None` when it is undated.
+    #[serde(default)]
+    pub commentary_date: Option<NaiveDate>,
+}
+
+impl ReportRow {
+    /// The commentary as a board paper shows it: `30/09/2019: Draft agreed.`,
+    /// `undated: Awaiting sign-off.`, or `None` when there is none. The text
+    /// is plain: each renderer escapes it for where it lands.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};
+    /// use lineofsight::report::action_rows;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
+    /// let mut a = Action::new("a1", "Refresh the pledge.", "Mar-20");
+    /// a.progress.push(ProgressUpdate::dated(d, "Draft agreed."));
+    /// let mut b = Action::new("a2", "Review SGO support.", "Mar-20");
+    /// b.progress.push(ProgressUpdate::undated("Awaiting sign-off."));
+    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+    /// o.actions.extend([a, b, Action::new("a3", "Launch Mind of My Own.", "Mar-20")]);
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.objectives.push(o);
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let rows = action_rows(&plan, &eval);
+    /// assert_eq!(rows[0].commentary_line().as_deref(), Some("30/09/2019: Draft agreed."));
+    /// assert_eq!(rows[1].commentary_line().as_deref(), Some("undated: Awaiting sign-off."));
+    /// assert_eq!(rows[2].commentary_line(), None);
+    /// ```
+    pub fn commentary_line(&self) -> Option<String> {
+        let note = self.commentary_note.as_deref()?;
+        Some(format!(
+            "{}: {note}",
+            commentary_date_text(self.commentary_date)
+        ))
+    }
+}
+
+/// A commentary's date as a board paper writes it: `30/09/2019`, or
+/// `undated`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::report::commentary_date_text;
+///
+/// assert_eq!(commentary_date_text(NaiveDate::from_ymd_opt(2019, 9, 30)), "30/09/2019");
+/// assert_eq!(commentary_date_text(None), "undated");
+/// ```
+pub fn commentary_date_text(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| "undated".to_string(), crate::rules::reason::uk_date)
 }
 
 /// One objective's part of the report.
@@ -243,5 +303,7 @@ fn report_row(plan: &Plan, a: &Action, r: &ActionRating) -> ReportRow {
         overridden: r.overridden,
         reason: r.reason.clone(),
         due: r.due,
+        commentary_note: r.commentary_note.clone(),
+        commentary_date: r.commentary_date,
     }
 }

@@ -2,15 +2,21 @@
 
 use std::fmt::Write;
 
+use super::board::commentary_date_text;
 use super::board::{BoardReport, ReportRow};
 use super::measures::MeasureRow;
-use super::wrap::{pad, wrap};
+use super::wrap::{pad, wrap, wrap_at_most};
+use crate::export::escape_terminal;
 use crate::measure::Trend;
 use crate::rating::{Rating, RatingStyle};
 use crate::rules::reason::uk_date;
 
 /// The report's width in characters.
 const WIDTH: usize = 100;
+
+/// How many lines an action's latest update may take before it is cut off
+/// with an ellipsis (only here: files always carry the whole note).
+const UPDATE_LINES: usize = 3;
 
 /// Renders the board report as plain text no wider than 100 columns. Every
 /// rating is shown as a word and a shape, never by colour alone.
@@ -306,8 +312,9 @@ fn measures(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Str
     }
 }
 
+/// Writes one line, with any control character from a plan made harmless.
 fn line(out: &mut String, text: &str) {
-    let _ = writeln!(out, "{}", text.trim_end());
+    let _ = writeln!(out, "{}", escape_terminal(text).trim_end());
 }
 
 fn blank(out: &mut String) {
@@ -328,7 +335,8 @@ fn counts_line(name: &str, c: &crate::rules::RatingCounts, rating: &str) -> Stri
 }
 
 /// A table of actions: Ref, Action, Timescale, Lead, Recorded, Rating, with
-/// the reason under each row. With a report, the ref is prefixed by the
+/// the reason and the latest update (at most three lines, then `…`) under
+/// each row. With a report, the ref is prefixed by the
 /// objective's ref so rows from different objectives can be told apart.
 fn table(
     out: &mut String,
@@ -415,6 +423,16 @@ fn table(
         for (i, l) in wrap(&r.reason.message, WIDTH - REF - 3).iter().enumerate() {
             let lead = if i == 0 { "↳ " } else { "  " };
             line(out, &format!("{}{lead}{l}", " ".repeat(REF + 1)));
+        }
+        if let Some(note) = &r.commentary_note {
+            let update = format!(
+                "Latest update ({}): {}",
+                commentary_date_text(r.commentary_date),
+                escape_terminal(note)
+            );
+            for l in wrap_at_most(&update, WIDTH - REF - 3, UPDATE_LINES) {
+                line(out, &format!("{}  {l}", " ".repeat(REF + 1)));
+            }
         }
     }
 }

@@ -36,6 +36,23 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Wraps text like [`wrap`] into at most `max_lines` lines; when that cuts
+/// text off, the last line ends with an ellipsis.
+pub(crate) fn wrap_at_most(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > max_lines.max(1) {
+        lines.truncate(max_lines.max(1));
+        if let Some(last) = lines.last_mut() {
+            let keep = width.max(1) - 1;
+            let mut cut: String = last.chars().take(keep).collect();
+            cut.truncate(cut.trim_end().len());
+            cut.push('…');
+            *last = cut;
+        }
+    }
+    lines
+}
+
 /// Pads or cuts text to exactly `width` characters.
 pub(crate) fn pad(text: &str, width: usize) -> String {
     let n = text.chars().count();
@@ -58,5 +75,15 @@ mod tests {
         assert!(wrap(&"word ".repeat(100), 10)
             .iter()
             .all(|l| l.chars().count() <= 10));
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(wrap_at_most("one two three", 7, 2), ["one two", "three"]);
+        assert_eq!(wrap_at_most("one two three four", 7, 1), ["one tw…"]);
+        let cut = wrap_at_most(&"word ".repeat(100), 10, 3);
+        assert_eq!(cut.len(), 3);
+        assert!(cut.iter().all(|l| l.chars().count() <= 10));
+        assert!(cut[2].ends_with('…'));
     }
 }
