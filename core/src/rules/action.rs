@@ -251,7 +251,9 @@ fn rate_ongoing(
             due,
             format!("{what}, no progress update on record"),
         ),
-        Some(ProgressUpdate { date: Some(date), .. }) => {
+        Some(ProgressUpdate {
+            date: Some(date), ..
+        }) => {
             let date = *date;
             let age = (as_of - date).num_days();
             if age > i64::from(period) {
