@@ -269,7 +269,7 @@ impl Action {
         noted()
             .filter(|u| u.date.is_some_and(|d| d <= as_of))
             .max_by_key(|u| u.date)
-            .or_else(|| noted().filter(|u| u.date.is_none()).last())
+            .or_else(|| noted().rfind(|u| u.date.is_none()))
     }
 
     /// The rating recorded as of a date: the latest dated update that carries
