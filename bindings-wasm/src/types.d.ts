@@ -260,6 +260,12 @@ export type BoardReport = {
    */
   as_of: string;
   /**
+   * Set when the plan's period ended before the date asked about: the
+   * report is then its final position, rated as at its last day (see
+   * [`board_report_as_of`](super::board_report_as_of)).
+   */
+  closed?: ClosedNote | null;
+  /**
    * Recorded ratings that disagree with the rules.
    */
   discrepancies: Array<ReportRow>;
@@ -313,6 +319,21 @@ export type BoardReport = {
  * How often a recurring item comes round.
  */
 export type Cadence = "weekly" | "monthly" | "quarterly" | "termly" | "annually" | "each_meeting";
+
+/**
+ * Said on a report of a plan whose period ended before the date asked
+ * about: the report is its final position, rated as at its last day.
+ */
+export type ClosedNote = {
+  /**
+   * The date the report was asked for.
+   */
+  asked_as_of: string;
+  /**
+   * The plan's last day, which the report is rated as of.
+   */
+  ended: string;
+};
 
 /**
  * A colour as `#rrggbb`.
@@ -1194,6 +1215,12 @@ export type PlanData = {
    */
   datasets?: Array<Dataset>;
   /**
+   * The dates the plan runs from and to (both inclusive), if known: what
+   * [`Plan::status`] judges a date against. A plan without them is
+   * always current. `start` must not be after `end`.
+   */
+  dates?: PlanPeriod | null;
+  /**
    * Fields from the source that have no place above.
    */
   extra?: { [key: string]: string };
@@ -1254,6 +1281,36 @@ export type PlanData = {
    * The plan's version, as written.
    */
   version?: string | null;
+};
+
+/**
+ * The dates a plan runs from and to, both inclusive.
+ * 
+ * A plan's `period` is the period as written (`2014–17`); its `dates` say
+ * exactly when it starts and ends, so a report can tell a plan that is
+ * running from one that has closed. Loading checks `start <= end`.
+ * 
+ * # Example
+ * 
+ * ```
+ * use chrono::NaiveDate;
+ * use lineofsight::plan::PlanPeriod;
+ * 
+ * let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+ * let p = PlanPeriod::new(d(2014, 4, 1), d(2017, 3, 31));
+ * assert!(p.contains(d(2017, 3, 31)));
+ * assert!(!p.contains(d(2017, 4, 1)));
+ * ```
+ */
+export type PlanPeriod = {
+  /**
+   * The last day of the plan.
+   */
+  end: string;
+  /**
+   * The first day of the plan.
+   */
+  start: string;
 };
 
 /**
@@ -1333,13 +1390,28 @@ export type ProfiledTarget = {
 };
 
 /**
- * A dated progress update on an action.
+ * A progress update on an action: the commentary a tracker's Progress,
+ * Update or Comments column carries, with its date when one is known.
+ * 
+ * # Example
+ * 
+ * ```
+ * use chrono::NaiveDate;
+ * use lineofsight::plan::ProgressUpdate;
+ * 
+ * let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
+ * let u = ProgressUpdate::dated(d, "Draft policy out to consultation.");
+ * assert_eq!(u.date, Some(d));
+ * assert!(ProgressUpdate::undated("Awaiting sign-off.").date.is_none());
+ * ```
  */
 export type ProgressUpdate = {
   /**
-   * When the update was made.
+   * When the update was made; `None` when the source gives no date (the
+   * commentary is kept, and counts for nothing date-bound such as the
+   * staleness rule).
    */
-  date: string;
+  date?: string | null;
   /**
    * What was reported.
    */
