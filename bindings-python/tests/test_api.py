@@ -77,7 +77,7 @@ def write_xlsx(path: pathlib.Path, rows: list[list[str]]) -> None:
 
 
 def test_builtin_and_json_round_trip(lancashire: Plan) -> None:
-    assert lineofsight.builtin_plans() == ["lancashire"]
+    assert lineofsight.builtin_plans() == ["lancashire", "lancashire-cla-2014-17", "lancashire-cip-2017", "lancashire-cps-2018-20"]
     assert lancashire.organisation == "Lancashire County Council"
     again = Plan.from_json(lancashire.to_json())
     assert again.to_json() == lancashire.to_json()
