@@ -8,8 +8,15 @@
 //! cargo run --example board_report -- --as-of 2019-12-31 --format xlsx --publish --out plan.xlsx
 //! ```
 //!
-//! With no flags it prints the terminal report on the built-in Lancashire
-//! plan as of today.
+//! With no plan file it reports on Lancashire's built-in plans as of the
+//! date (today by default): each plan current on the date in full, and each
+//! plan whose period has ended as a short entry with its final position
+//! (what was complete and open at its end, its ratings as at its last
+//! day). `--builtin NAME` reports on one built-in plan instead (`lancashire`
+//! is the combined set, as before). A plan file is reported as before; if
+//! its dates have ended, it is rated as at its last day and says it is
+//! closed. Which plans are current, and the closed positions, are decided
+//! in the library (`lineofsight::report::plans_as_of`); this only prints.
 //!
 //! Formats: `terminal` (plain text, 100 columns), `markdown` (for pasting
 //! into board papers), `html` (one self-contained, accessible page), `xlsx`
@@ -46,9 +53,11 @@ struct Args {
     /// rows, known lead spellings (see tests/mappings/ for examples).
     #[arg(long, value_name = "FILE", requires = "plan")]
     mapping: Option<PathBuf>,
-    /// Which built-in plan to use when no file is given.
-    #[arg(long, default_value = "lancashire")]
-    builtin: String,
+    /// One built-in plan to report on when no file is given (e.g.
+    /// `lancashire`, the combined set). Without it, the built-in plans
+    /// current on the date are reported and the closed ones summarised.
+    #[arg(long)]
+    builtin: Option<String>,
     /// A rule set (JSON). Defaults to the plan's own rules, or the default rules.
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
@@ -150,18 +159,6 @@ fn load_plan(path: &std::path::Path, mapping: Option<&std::path::Path>) -> Resul
 }
 
 fn run(args: &Args) -> Result<Vec<u8>, String> {
-    let plan = match &args.plan {
-        Some(path) => load_plan(path, args.mapping.as_deref())?,
-        None => lineofsight::builtin(&args.builtin).map_err(|e| e.to_string())?,
-    };
-    let rules = match &args.rules {
-        Some(path) => {
-            let json = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read rules {}: {e}", path.display()))?;
-            RuleSet::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-        None => plan.rules_or_default(),
-    };
     // The only clock in lineofsight: the command line's default date.
     let as_of = args
         .as_of
@@ -169,9 +166,39 @@ fn run(args: &Args) -> Result<Vec<u8>, String> {
     let options = ExportOptions {
         redact_people: args.publish,
     };
+    let rules = match &args.rules {
+        Some(path) => {
+            let json = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read rules {}: {e}", path.display()))?;
+            Some(RuleSet::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?)
+        }
+        None => None,
+    };
+    let plan = match (&args.plan, &args.builtin) {
+        (Some(path), _) => load_plan(path, args.mapping.as_deref())?,
+        (None, Some(name)) => lineofsight::builtin(name).map_err(|e| e.to_string())?,
+        (None, None) => {
+            let plans = lineofsight::BUILTIN_SEPARATE_PLANS
+                .iter()
+                .map(|name| {
+                    let plan = lineofsight::builtin(name).map_err(|e| e.to_string())?;
+                    Ok((name.to_string(), options.apply(&plan).into_owned()))
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            return export::render_plans(
+                &plans,
+                as_of,
+                rules.as_ref(),
+                args.format.into(),
+                args.upcoming_days,
+            )
+            .map_err(|e| e.to_string());
+        }
+    };
+    let rules = rules.unwrap_or_else(|| plan.rules_or_default());
     let plan = options.apply(&plan);
-    let eval = plan.evaluate(as_of, &rules);
-    export::render(&plan, &eval, args.format.into(), args.upcoming_days).map_err(|e| e.to_string())
+    export::render_as_of(&plan, as_of, &rules, args.format.into(), args.upcoming_days)
+        .map_err(|e| e.to_string())
 }
 
 impl From<Format> for export::ReportFormat {

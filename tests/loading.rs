@@ -236,6 +236,6 @@ fn builtin_names() {
     let err = lineofsight::builtin("atlantis").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "there is no built-in plan called \"atlantis\" (built-in plans: lancashire)"
+        "there is no built-in plan called \"atlantis\" (built-in plans: lancashire, lancashire-cla-2014-17, lancashire-cip-2017, lancashire-cps-2018-20)"
     );
 }

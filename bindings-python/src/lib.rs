@@ -194,7 +194,10 @@ impl Plan {
 
 #[pymethods]
 impl Plan {
-    /// A plan built into the library, e.g. `Plan.builtin("lancashire")`.
+    /// A plan built into the library, e.g. `Plan.builtin("lancashire")` (the
+    /// combined set) or one of its plans, `"lancashire-cla-2014-17"`,
+    /// `"lancashire-cip-2017"`, `"lancashire-cps-2018-20"` (see
+    /// `builtin_plans()`).
     /// Raises UnknownBuiltinError.
     #[staticmethod]
     fn builtin(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Plan> {
@@ -321,6 +324,31 @@ impl Plan {
     #[getter]
     fn organisation(&self) -> &str {
         &self.inner.organisation
+    }
+
+    /// The period the plan covers, as written (`2014–17`), or None.
+    #[getter]
+    fn period(&self) -> Option<&str> {
+        self.inner.period.as_deref()
+    }
+
+    /// The dates the plan runs from and to, both inclusive, as a
+    /// `(start, end)` pair of `datetime.date`, or None.
+    #[getter]
+    fn dates(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.inner.dates.map(|d| (d.start, d.end))
+    }
+
+    /// Where a date (default: today) falls against the plan's dates:
+    /// `"not_yet_started"`, `"current"` or `"closed"`. A plan without
+    /// dates is always current.
+    #[pyo3(signature = (as_of=None))]
+    fn status(&self, py: Python<'_>, as_of: Option<NaiveDate>) -> PyResult<&'static str> {
+        let as_of = match as_of {
+            Some(d) => d,
+            None => today(py)?,
+        };
+        Ok(self.inner.status(as_of).name())
     }
 
     /// The plan's own rule set, or the default.

@@ -77,7 +77,7 @@ def write_xlsx(path: pathlib.Path, rows: list[list[str]]) -> None:
 
 
 def test_builtin_and_json_round_trip(lancashire: Plan) -> None:
-    assert lineofsight.builtin_plans() == ["lancashire"]
+    assert lineofsight.builtin_plans() == ["lancashire", "lancashire-cla-2014-17", "lancashire-cip-2017", "lancashire-cps-2018-20"]
     assert lancashire.organisation == "Lancashire County Council"
     again = Plan.from_json(lancashire.to_json())
     assert again.to_json() == lancashire.to_json()
@@ -262,3 +262,19 @@ def test_html_is_escaped_and_shows_text_and_shape() -> None:
 def test_board_report(evaluation: Evaluation, lancashire: Plan) -> None:
     report = evaluation.board_report(lancashire, upcoming_days=60)
     assert report["upcoming_days"] == 60 and report["as_of"] == AS_OF
+
+
+def test_builtin_plans_have_periods():
+    import datetime
+
+    import lineofsight
+
+    names = lineofsight.builtin_plans()
+    assert names[0] == "lancashire"
+    assert "lancashire-cla-2014-17" in names
+    cla = lineofsight.Plan.builtin("lancashire-cla-2014-17")
+    assert cla.dates == (datetime.date(2014, 4, 1), datetime.date(2017, 3, 31))
+    assert cla.period == "2014–17"
+    assert cla.status(datetime.date(2016, 6, 30)) == "current"
+    assert cla.status(datetime.date(2019, 12, 31)) == "closed"
+    assert lineofsight.Plan.builtin("lancashire").dates is None

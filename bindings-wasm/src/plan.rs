@@ -203,7 +203,8 @@ impl Plan {
         Ok(plan)
     }
 
-    /// A built-in plan by name (`lancashire`). Throws `code: "unknown_builtin"`.
+    /// A built-in plan by name: `lancashire` (the combined set) or one of its
+    /// plans (see `builtinNames()`). Throws `code: "unknown_builtin"`.
     pub fn builtin(name: &str) -> Result<Plan, JsValue> {
         lineofsight::builtin(name)
             .map(Plan::new)
@@ -229,6 +230,31 @@ impl Plan {
     #[wasm_bindgen(getter)]
     pub fn organisation(&self) -> String {
         self.inner.organisation.clone()
+    }
+
+    /// The period the plan covers, as written (`2014–17`), if any.
+    #[wasm_bindgen(getter)]
+    pub fn period(&self) -> Option<String> {
+        self.inner.period.clone()
+    }
+
+    /// The dates the plan runs from and to, both inclusive
+    /// (`{start, end}`, `YYYY-MM-DD`), if known.
+    #[wasm_bindgen(getter, unchecked_return_type = "PlanPeriod | undefined")]
+    pub fn dates(&self) -> Result<JsValue, JsValue> {
+        match &self.inner.dates {
+            Some(d) => to_js(d),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Where `asOf` (`YYYY-MM-DD`) falls against the plan's dates:
+    /// `"not_yet_started"`, `"current"` or `"closed"`; a plan without dates
+    /// is always current. Throws `code: "bad_argument"` for a bad date.
+    #[wasm_bindgen(unchecked_return_type = "\"not_yet_started\" | \"current\" | \"closed\"")]
+    pub fn status(&self, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<String, JsValue> {
+        let as_of = parse_date("asOf", as_of)?;
+        Ok(self.inner.status(as_of).name().to_string())
     }
 
     /// The plan as a plain object.

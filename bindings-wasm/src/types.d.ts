@@ -297,6 +297,12 @@ export type BoardReport = {
    */
   as_of: string;
   /**
+   * Set when the plan's period ended before the date asked about: the
+   * report is then its final position, rated as at its last day (see
+   * [`board_report_as_of`](super::board_report_as_of)).
+   */
+  closed?: ClosedNote | null;
+  /**
    * Recorded ratings that disagree with the rules.
    */
   discrepancies: Array<ReportRow>;
@@ -350,6 +356,21 @@ export type BoardReport = {
  * How often a recurring item comes round.
  */
 export type Cadence = "weekly" | "monthly" | "quarterly" | "termly" | "annually" | "each_meeting";
+
+/**
+ * Said on a report of a plan whose period ended before the date asked
+ * about: the report is its final position, rated as at its last day.
+ */
+export type ClosedNote = {
+  /**
+   * The date the report was asked for.
+   */
+  asked_as_of: string;
+  /**
+   * The plan's last day, which the report is rated as of.
+   */
+  ended: string;
+};
 
 /**
  * A colour as `#rrggbb`.
@@ -1235,6 +1256,12 @@ export type PlanData = {
    */
   datasets?: Array<Dataset>;
   /**
+   * The dates the plan runs from and to (both inclusive), if known: what
+   * [`Plan::status`] judges a date against. A plan without them is
+   * always current. `start` must not be after `end`.
+   */
+  dates?: PlanPeriod | null;
+  /**
    * Fields from the source that have no place above.
    */
   extra?: { [key: string]: string };
@@ -1295,6 +1322,36 @@ export type PlanData = {
    * The plan's version, as written.
    */
   version?: string | null;
+};
+
+/**
+ * The dates a plan runs from and to, both inclusive.
+ * 
+ * A plan's `period` is the period as written (`2014–17`); its `dates` say
+ * exactly when it starts and ends, so a report can tell a plan that is
+ * running from one that has closed. Loading checks `start <= end`.
+ * 
+ * # Example
+ * 
+ * ```
+ * use chrono::NaiveDate;
+ * use lineofsight::plan::PlanPeriod;
+ * 
+ * let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+ * let p = PlanPeriod::new(d(2014, 4, 1), d(2017, 3, 31));
+ * assert!(p.contains(d(2017, 3, 31)));
+ * assert!(!p.contains(d(2017, 4, 1)));
+ * ```
+ */
+export type PlanPeriod = {
+  /**
+   * The last day of the plan.
+   */
+  end: string;
+  /**
+   * The first day of the plan.
+   */
+  start: string;
 };
 
 /**

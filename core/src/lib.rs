@@ -39,7 +39,7 @@ pub mod rules;
 pub mod schema;
 pub mod timescale;
 
-pub use builtin::{builtin, BUILTIN_PLANS};
+pub use builtin::{builtin, BUILTIN_PLANS, BUILTIN_SEPARATE_PLANS};
 pub use error::LoadError;
 pub use evaluate::Evaluation;
 pub use plan::Plan;

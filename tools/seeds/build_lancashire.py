@@ -536,12 +536,80 @@ def add_measure_data(plan):
     assert not missing, f"measures not in the plan: {missing}"
 
 
-def main():
-    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds"
-    out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "core" / "data" / "lancashire.json"
-    plan = build(seeds)
-    add_measure_data(plan)
+# The separate plans in the combined set: each is a plan of its own, with its
+# own period. Their dates are lineofsight's reading of the documents (see
+# tools/seeds/README.md, "The separate plans"); the combined `lancashire`
+# plan has no dates of its own.
+PLANS = [
+    {
+        "name": "lancashire-cla-2014-17",
+        "title": "Children Looked After Strategic Action Plan 2014-17",
+        "period": "2014–17",
+        "dates": {"start": "2014-04-01", "end": "2017-03-31"},
+        "sources": ["s001"],
+    },
+    {
+        "name": "lancashire-cip-2017",
+        "title": "Lancashire Children's Services Continuous Improvement Plan - September 2017",
+        "period": "September 2017 – March 2019",
+        "published": "2017-09-01",
+        "dates": {"start": "2017-09-01", "end": "2019-03-31"},
+        "sources": ["s004"],
+    },
+    {
+        "name": "lancashire-cps-2018-20",
+        "title": "Corporate Parenting Strategy delivery plan",
+        "period": "November 2018 – September 2020",
+        "dates": {"start": "2018-11-01", "end": "2020-09-30"},
+        "sources": ["s000", "s002", "s003"],
+    },
+]
+
+
+def used_ids(value, key):
+    """Every id listed under `key` anywhere in `value` (e.g. an objective's
+    actions' and sub-activities' leads)."""
+    found = set()
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k == key and isinstance(v, list):
+                found.update(v)
+            else:
+                found |= used_ids(v, key)
+    elif isinstance(value, list):
+        for v in value:
+            found |= used_ids(v, key)
+    return found
+
+
+def split(plan, spec):
+    """One plan of the combined set: the objectives, groups, priorities and
+    leads that came from its sources, in the combined plan's order; the
+    measures data only where its measures use it."""
+    sources = set(spec["sources"])
+    objectives = [o for o in plan["objectives"] if o["source"] in sources]
+    leads = used_ids(objectives, "leads")
+    out = {"schema_version": plan["schema_version"], "title": spec["title"],
+           "organisation": plan["organisation"], "period": spec["period"], "dates": spec["dates"]}
+    if "published" in spec:
+        out["published"] = spec["published"]
+    out["sources"] = [s for s in plan["sources"] if s["id"] in sources]
+    priorities = [p for p in plan["priorities"] if p["source"] in sources]
+    if priorities:
+        out["priorities"] = priorities
+    out["groups"] = [g for g in plan["groups"] if g["source"] in sources]
+    out["objectives"] = objectives
+    out["leads"] = [l for l in plan["leads"] if l["id"] in leads]
+    if any("data" in m for o in objectives for m in o.get("measures", [])):
+        out["authority"] = plan["authority"]
+        out["datasets"] = plan["datasets"]
+    out["extra"] = dict(plan["extra"], part_of="lancashire (the combined set of Lancashire's plans)")
+    return out
+
+
+def write(plan, out):
     # Each data set area on one line keeps the file readable and small.
+    plan = json.loads(json.dumps(plan))
     compact = {}
     for d in plan.get("datasets", []):
         for i, area in enumerate(d["areas"]):
@@ -554,6 +622,19 @@ def main():
     out.write_text(text + "\n", encoding="utf-8")
     n = sum(len(o["actions"]) for o in plan["objectives"])
     print(f"wrote {out}: {len(plan['objectives'])} objectives, {n} actions, {len(plan['leads'])} leads")
+
+
+def main():
+    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds"
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "core" / "data" / "lancashire.json"
+    plan = build(seeds)
+    add_measure_data(plan)
+    write(plan, out)
+    # The separate plans go next to the combined one.
+    for spec in PLANS:
+        write(split(plan, spec), out.with_name(spec["name"] + ".json"))
+    covered = [o["id"] for spec in PLANS for o in split(plan, spec)["objectives"]]
+    assert sorted(covered) == sorted(o["id"] for o in plan["objectives"]), "the plans do not cover the set"
 
 
 if __name__ == "__main__":

@@ -372,6 +372,13 @@ pub fn render_html(
         chip(style, report.plan.rating),
         esc(&report.plan.reason.message),
     );
+    if let Some(closed) = &report.closed {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\" role=\"note\"><strong>{}</strong></p>",
+            esc(&closed.sentence())
+        );
+    }
     if report.names_people {
         out.push_str(
             "<p class=\"note\" role=\"note\"><strong>Note:</strong> some leads are named people. \

@@ -11,7 +11,7 @@ use crate::rules::RatingCounts;
 /// characters Markdown would read as markup (`\ | < > [ ] * `` ` ``), so a
 /// `|` never splits a cell and `<script>` shows as text, and turns line
 /// breaks into spaces so a row stays on one line.
-fn md(text: &str) -> String {
+pub(super) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last_space = false;
     for c in text.trim().chars() {
@@ -155,6 +155,9 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
         md(&report.organisation),
         uk_date(report.as_of)
     );
+    if let Some(closed) = &report.closed {
+        let _ = writeln!(out, "> **{}**\n", md(&closed.sentence()));
+    }
     let _ = writeln!(out, "**Overall:** {}\n", md(&report.plan.reason.message));
     let key: Vec<String> = Rating::ALL.iter().map(|r| chip(style, *r)).collect();
     let _ = writeln!(out, "Key: {}\n", key.join(", "));

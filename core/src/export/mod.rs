@@ -32,6 +32,7 @@ mod html_measures;
 mod json;
 mod markdown;
 mod redact;
+mod set;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
@@ -44,6 +45,7 @@ pub use html::{render_html, HtmlSection};
 pub use json::{evaluation_json, plan_json, report_json, PlanExport};
 pub use markdown::render_markdown;
 pub use redact::{redact_people, NAMED_OFFICER};
+pub use set::{render_as_of, render_plans};
 #[cfg(feature = "xlsx")]
 pub use xlsx::workbook;
 

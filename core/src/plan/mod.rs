@@ -4,6 +4,7 @@ mod action;
 mod lead;
 mod measure;
 mod objective;
+mod period;
 mod reference;
 mod validate;
 
@@ -17,6 +18,7 @@ pub use action::{Action, Lifecycle, ProgressUpdate, RecordedRating, SubActivity}
 pub use lead::{lead_id, Lead, LeadKind};
 pub use measure::{Aggregation, DataLink, Frequency, Measure, Observation, ProfiledTarget};
 pub use objective::{Group, Objective, Priority};
+pub use period::{PlanPeriod, PlanStatus};
 pub use reference::Ref;
 pub use validate::{PlanWarning, WarningKind};
 
@@ -72,6 +74,11 @@ pub struct Plan {
     /// The period the plan covers, as written (`2014–17`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// The dates the plan runs from and to (both inclusive), if known: what
+    /// [`Plan::status`] judges a date against. A plan without them is
+    /// always current. `start` must not be after `end`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<PlanPeriod>,
     /// The plan's version, as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
@@ -141,6 +148,7 @@ impl Plan {
             title: title.to_string(),
             organisation: organisation.to_string(),
             period: None,
+            dates: None,
             version: None,
             published: None,
             reported_on: None,
@@ -240,7 +248,8 @@ impl Plan {
     /// Checks the plan's invariants: ids are unique (objectives, actions,
     /// leads, groups, priorities, measures, sources), every lead, group,
     /// objective and source an item refers to exists, groups do not nest in
-    /// a loop, the schema version is supported, percentages are 0–100, no
+    /// a loop, the schema version is supported, the plan's dates do not end
+    /// before they start, percentages are 0–100, no
     /// progress update is dated before its action's start or after the
     /// plan's `reported_on`.
     ///

@@ -76,6 +76,17 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
             ),
         ));
     }
+    if let Some(dates) = &plan.dates {
+        if dates.start > dates.end {
+            return Err(invalid(
+                "$.dates.end".into(),
+                format!(
+                    "the plan ends on {} before it starts on {} (end must not be before start)",
+                    dates.end, dates.start
+                ),
+            ));
+        }
+    }
     let leads = unique_in("lead", "leads", plan.leads.iter().map(|l| l.id.as_str()))?;
     let sources = unique_in(
         "source",

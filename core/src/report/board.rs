@@ -167,6 +167,11 @@ pub struct BoardReport {
     /// How many measures have neither (qualitative, rated by hand).
     #[serde(default)]
     pub qualitative_measures: usize,
+    /// Set when the plan's period ended before the date asked about: the
+    /// report is then its final position, rated as at its last day (see
+    /// [`board_report_as_of`](super::board_report_as_of)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<super::ClosedNote>,
 }
 
 impl BoardReport {
@@ -254,6 +259,7 @@ impl BoardReport {
             warnings: plan.warnings().into_iter().map(|w| w.message).collect(),
             measures,
             qualitative_measures,
+            closed: None,
         }
     }
 }

@@ -55,6 +55,11 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
         ),
     );
     line(&mut out, &rule);
+    if let Some(closed) = &report.closed {
+        for l in wrap(&closed.sentence(), WIDTH) {
+            line(&mut out, &l);
+        }
+    }
     for l in wrap(&format!("Overall: {}", report.plan.reason.message), WIDTH) {
         line(&mut out, &l);
     }

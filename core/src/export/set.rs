@@ -1,0 +1,238 @@
+//! Reports on plans with periods: one plan as of a date (a closed plan
+//! rated at its end, and saying so), and a set of plans, each judged on
+//! the date.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{ExportError, HtmlSection, ReportFormat};
+use crate::evaluate::Evaluation;
+use crate::plan::{Plan, PlanStatus};
+use crate::report::{
+    board_report_as_of, closed_plans_text, plans_as_of, plans_index_text, render_terminal,
+    BoardReport, PlanEntry,
+};
+use crate::rules::reason::uk_date;
+use crate::rules::RuleSet;
+
+/// Writes the board report on `plan` as of `as_of` in `format`, like
+/// [`render`](super::render), but minding the plan's dates: a plan whose
+/// period ended before `as_of` is rated as at its last day and its report
+/// says it is closed (terminal, Markdown, HTML and JSON). A plan without
+/// dates, or a current one, gives exactly what `render` gives.
+///
+/// # Errors
+///
+/// [`ExportError`] when the CSV or workbook writer fails, or for xlsx in a
+/// build without the `xlsx` feature.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::export::{render_as_of, ReportFormat};
+///
+/// let plan = lineofsight::builtin("lancashire-cla-2014-17")?;
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let text = render_as_of(&plan, as_of, &plan.rules_or_default(), ReportFormat::Terminal, 90).unwrap();
+/// let text = String::from_utf8(text).unwrap();
+/// assert!(text.contains("Closed: this plan ended on 31/03/2017"));
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+pub fn render_as_of(
+    plan: &Plan,
+    as_of: NaiveDate,
+    rules: &RuleSet,
+    format: ReportFormat,
+    upcoming_days: u32,
+) -> Result<Vec<u8>, ExportError> {
+    let (eval, report) = board_report_as_of(plan, as_of, rules, upcoming_days);
+    render_report(plan, &eval, &report, format, &[])
+}
+
+/// The board report on a set of plans as of `as_of` (each rated with
+/// `rules`, or else its own rules): the plans current on the date in full,
+/// in the order given, and each closed plan as a short entry with its
+/// final position (counts of complete and open actions and the ratings as
+/// at its last day), never as a page of overdue actions.
+///
+/// Terminal and Markdown: a list of the plans and their statuses, each
+/// current plan's report, then the closed plans' final positions. JSON:
+/// `{"as_of", "plans": [{"name", "title", "period", "status", "closed",
+/// "report"}]}` with a board report for each current plan. HTML, xlsx and
+/// CSV are one document about one plan: the first current plan (or, when
+/// none is current, the plan that closed last, rated at its end); an HTML
+/// page adds a section listing every plan's status and final position.
+///
+/// # Errors
+///
+/// [`ExportError`] when the CSV or workbook writer fails, or for xlsx in a
+/// build without the `xlsx` feature.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::export::{render_plans, ReportFormat};
+///
+/// let plans = lineofsight::BUILTIN_SEPARATE_PLANS
+///     .iter()
+///     .map(|n| Ok((n.to_string(), lineofsight::builtin(n)?)))
+///     .collect::<Result<Vec<_>, lineofsight::LoadError>>()?;
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let text = String::from_utf8(render_plans(&plans, as_of, None, ReportFormat::Terminal, 90).unwrap()).unwrap();
+/// assert!(text.contains("CLOSED PLAN, FINAL POSITION: Children Looked After Strategic Action Plan 2014-17"));
+/// assert!(text.contains("Board report for Lancashire County Council, as of 31/12/2019"));
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+pub fn render_plans(
+    plans: &[(String, Plan)],
+    as_of: NaiveDate,
+    rules: Option<&RuleSet>,
+    format: ReportFormat,
+    upcoming_days: u32,
+) -> Result<Vec<u8>, ExportError> {
+    let entries = plans_as_of(plans, as_of, rules);
+    let rules_for = |plan: &Plan| rules.cloned().unwrap_or_else(|| plan.rules_or_default());
+    let current: Vec<&Plan> = plans
+        .iter()
+        .zip(&entries)
+        .filter(|(_, e)| e.status == PlanStatus::Current)
+        .map(|((_, p), _)| p)
+        .collect();
+    match format {
+        ReportFormat::Terminal => {
+            let mut out = plans_index_text(&entries, as_of);
+            for plan in &current {
+                let (_, report) = board_report_as_of(plan, as_of, &rules_for(plan), upcoming_days);
+                out.push('\n');
+                out.push_str(&render_terminal(&report, &plan.style));
+            }
+            let closed = closed_plans_text(&entries);
+            if !closed.is_empty() {
+                out.push('\n');
+                out.push_str(&closed);
+            }
+            Ok(out.into_bytes())
+        }
+        ReportFormat::Markdown => {
+            let mut out = format!("# Plans as of {}\n\n", uk_date(as_of));
+            for e in &entries {
+                let _ = writeln!(out, "- {}", super::markdown::md(&e.index_line()));
+            }
+            for plan in &current {
+                let (_, report) = board_report_as_of(plan, as_of, &rules_for(plan), upcoming_days);
+                out.push('\n');
+                out.push_str(&super::render_markdown(&report, &plan.style));
+            }
+            for e in &entries {
+                let Some(closed) = &e.closed else { continue };
+                let _ = writeln!(
+                    out,
+                    "\n# Closed plan, final position: {}\n",
+                    super::markdown::md(&e.title)
+                );
+                for s in closed.sentences() {
+                    let _ = writeln!(out, "{}\n", super::markdown::md(&s));
+                }
+            }
+            Ok(out.into_bytes())
+        }
+        ReportFormat::Json => {
+            #[derive(Serialize)]
+            struct Entry<'a> {
+                #[serde(flatten)]
+                entry: &'a PlanEntry,
+                report: Option<BoardReport>,
+            }
+            #[derive(Serialize)]
+            struct Set<'a> {
+                as_of: NaiveDate,
+                plans: Vec<Entry<'a>>,
+            }
+            let set = Set {
+                as_of,
+                plans: plans
+                    .iter()
+                    .zip(&entries)
+                    .map(|((_, plan), entry)| Entry {
+                        entry,
+                        report: (entry.status == PlanStatus::Current).then(|| {
+                            board_report_as_of(plan, as_of, &rules_for(plan), upcoming_days).1
+                        }),
+                    })
+                    .collect(),
+            };
+            // Serialising plain data cannot fail; keep the message rather
+            // than panic if it ever does.
+            Ok(serde_json::to_string_pretty(&set)
+                .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+                .into_bytes())
+        }
+        ReportFormat::Html | ReportFormat::Xlsx | ReportFormat::Csv => {
+            let main = current.first().copied().or_else(|| {
+                plans
+                    .iter()
+                    .zip(&entries)
+                    .filter_map(|((_, p), e)| match e.status {
+                        PlanStatus::Closed { ended } => Some((ended, p)),
+                        _ => None,
+                    })
+                    .max_by_key(|(ended, _)| *ended)
+                    .map(|(_, p)| p)
+            });
+            let Some(plan) = main.or_else(|| plans.first().map(|(_, p)| p)) else {
+                return Ok(Vec::new());
+            };
+            let (eval, report) = board_report_as_of(plan, as_of, &rules_for(plan), upcoming_days);
+            let mut html = String::from("<ul>\n");
+            for e in &entries {
+                let _ = write!(html, "<li>{}", super::escape_html(&e.index_line()));
+                if let Some(closed) = &e.closed {
+                    html.push_str("<ul>");
+                    for s in closed.sentences() {
+                        let _ = write!(html, "<li>{}</li>", super::escape_html(&s));
+                    }
+                    html.push_str("</ul>");
+                }
+                html.push_str("</li>\n");
+            }
+            html.push_str("</ul>\n");
+            let heading = format!("Plans as of {}", uk_date(as_of));
+            render_report(
+                plan,
+                &eval,
+                &report,
+                format,
+                &[HtmlSection::new(heading, html)],
+            )
+        }
+    }
+}
+
+/// One board report in `format`.
+fn render_report(
+    plan: &Plan,
+    eval: &Evaluation,
+    report: &BoardReport,
+    format: ReportFormat,
+    extra_html: &[HtmlSection],
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        ReportFormat::Terminal => render_terminal(report, &plan.style).into_bytes(),
+        ReportFormat::Markdown => super::render_markdown(report, &plan.style).into_bytes(),
+        ReportFormat::Html => super::render_html(report, &plan.style, extra_html).into_bytes(),
+        #[cfg(feature = "xlsx")]
+        ReportFormat::Xlsx => super::workbook(plan, eval)?,
+        #[cfg(not(feature = "xlsx"))]
+        ReportFormat::Xlsx => {
+            return Err(ExportError::Xlsx(
+                "this build has no workbook writer (the core's xlsx feature is off)".into(),
+            ))
+        }
+        ReportFormat::Csv => super::actions_csv(plan, eval)?.into_bytes(),
+        ReportFormat::Json => super::report_json(report).into_bytes(),
+    })
+}
