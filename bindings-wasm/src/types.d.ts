@@ -679,6 +679,31 @@ export type ImportWarning = {
 };
 
 /**
+ * What a word in a rating or status cell means, as a key declares it.
+ * 
+ * In JSON a rating is its code (`"green"`, `"no_data"`) and a state is
+ * `{"state": "deferred"}`.
+ * 
+ * # Example
+ * 
+ * ```
+ * use lineofsight::plan::Lifecycle;
+ * use lineofsight::rating::{KeyMeaning, Rating};
+ * 
+ * let m: KeyMeaning = serde_json::from_str(r#""amber_green""#).unwrap();
+ * assert_eq!(m, KeyMeaning::Rating(Rating::AmberGreen));
+ * let m: KeyMeaning = serde_json::from_str(r#"{"state": "deferred"}"#).unwrap();
+ * assert_eq!(m, KeyMeaning::State { state: Lifecycle::Deferred });
+ * ```
+ */
+export type KeyMeaning = Rating | {
+  /**
+   * The state it sets.
+   */
+  state: Lifecycle;
+};
+
+/**
  * A lead, listed once in the plan and referred to by id from actions.
  * 
  * # Example
@@ -1293,6 +1318,12 @@ export type PlanData = {
    * When the plan was published, if known.
    */
   published?: string | null;
+  /**
+   * The plan's key: words its source uses for ratings and states beyond
+   * the built-in vocabulary (`"Data not available": "no_data"`,
+   * `"Parked": {"state": "deferred"}`); see [`Plan::rating_key`].
+   */
+  rating_key?: { [key: string]: KeyMeaning };
   /**
    * The date the recorded ratings and progress in the file were reported
    * as at, if known. No progress update may be dated after it.
