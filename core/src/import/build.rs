@@ -115,6 +115,7 @@ pub(crate) fn build(
     }
     let mut plan = Plan::new("", &options.organisation);
     plan.rating_key = options.key.clone();
+    plan.reported_on = options.reported_on;
     let mut key = RatingKey::new(options.key.clone());
     if four_level_key(rows) {
         key = key.with_yellow_between_amber_and_green();
@@ -740,7 +741,8 @@ impl Builder<'_> {
         };
         let update_date = self
             .column_of(Field::UpdateDate)
-            .and_then(|i| Timescale::parse(&p.cells[i].joined()).due());
+            .and_then(|i| Timescale::parse(&p.cells[i].joined()).due())
+            .or(self.options.reported_on);
         let mut state_from: Option<String> = None;
         let mut rating_text: Option<String> = None;
         for (i, field) in self.fields.clone().into_iter().enumerate() {
@@ -995,7 +997,7 @@ impl Builder<'_> {
         if self.options.leads.is_empty() {
             for part in c.parts() {
                 for piece in split_leads(&part) {
-                    names.push((piece.to_string(), LeadKind::Role));
+                    names.push((piece, LeadKind::Role));
                 }
             }
         } else {
@@ -1103,26 +1105,84 @@ fn heading_timescale(heading: &str) -> Option<String> {
     Timescale::parse(&text).due().map(|_| text)
 }
 
-/// Splits a lead cell's line into leads at `;`, `,` and `/` (a slash only
+/// Splits a lead cell's line into leads at `;`, at `,` between two names
+/// that each name a role (`YOS manager, early help service manager`, but
+/// not `Head of Safeguarding, Inspection and Audit`), and at `/` (only
 /// between names of two words or more, or with spaces round it, so
 /// `CSE/Missing Co-ordinator` stays one).
-fn split_leads(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for piece in text.split([';', ',']) {
-        let words = |s: &str| s.split_whitespace().count();
-        let halves: Vec<&str> = piece.split('/').collect();
-        let split = halves.len() > 1
-            && (piece.contains(" /")
-                || piece.contains("/ ")
-                || halves.iter().all(|h| words(h) >= 2));
-        if split {
-            out.extend(halves);
-        } else {
-            out.push(piece);
+fn split_leads(text: &str) -> Vec<String> {
+    const ROLE_WORDS: &[&str] = &[
+        "head",
+        "manager",
+        "director",
+        "officer",
+        "lead",
+        "leader",
+        "team",
+        "coordinator",
+        "co-ordinator",
+        "adviser",
+        "advisor",
+        "nurse",
+        "service",
+        "services",
+        "board",
+        "partnership",
+        "panel",
+        "chair",
+        "commissioner",
+        "psychologist",
+        "worker",
+        "principal",
+        "teacher",
+        "unit",
+        "council",
+        "cllr",
+        "member",
+        "group",
+        "forum",
+        "consultant",
+        "champion",
+        "practitioner",
+        "analyst",
+        "assistant",
+        "hos",
+        "dcs",
+        "iro",
+        "school",
+    ];
+    let names_role = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for piece in text.split(';') {
+        let mut names: Vec<String> = Vec::new();
+        for part in piece.split(',') {
+            match names.last_mut() {
+                Some(last) if !(names_role(last) && names_role(part)) => {
+                    last.push(',');
+                    last.push_str(part);
+                }
+                _ => names.push(part.to_string()),
+            }
+        }
+        for name in names {
+            let words = |s: &str| s.split_whitespace().count();
+            let halves: Vec<&str> = name.split('/').collect();
+            let split = halves.len() > 1
+                && (name.contains(" /")
+                    || name.contains("/ ")
+                    || halves.iter().all(|h| words(h) >= 2));
+            if split {
+                out.extend(halves.into_iter().map(str::to_string));
+            } else {
+                out.push(name);
+            }
         }
     }
     out.into_iter()
-        .map(str::trim)
+        .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
 }

@@ -258,7 +258,10 @@ impl Cell {
         let plain = |c: &Cell| c.pieces.len() == 1 && !c.pieces[0].item;
         let joins = first.text.starts_with(|c: char| c.is_lowercase())
             || starts.iter().any(|s| first.text.starts_with(s.as_str()))
-            || (split_text && plain(self) && !first.item && rest.len() == 0);
+            || (plain(self)
+                && !first.item
+                && rest.len() == 0
+                && (split_text || self.pieces.last().is_some_and(|p| ends_open(&p.text))));
         match self.pieces.last_mut() {
             Some(last) if joins => {
                 last.text.push(' ');
@@ -268,6 +271,19 @@ impl Cell {
         }
         self.pieces.extend(rest);
     }
+}
+
+/// Whether text stops mid-phrase (`Director of`, `Health and`), so the
+/// next line finishes it.
+fn ends_open(text: &str) -> bool {
+    const CONNECTORS: &[&str] = &[
+        "of", "and", "the", "for", "to", "in", "with", "on", "at", "by", "a", "an", "&",
+    ];
+    let t = text.trim_end();
+    t.ends_with([',', '-', '–', '/', '('])
+        || t.rsplit(' ')
+            .next()
+            .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Drops a leading list number (`6. Develop…`) from a piece.
@@ -441,7 +457,7 @@ mod tests {
             ]
         );
         let mut c = Cell::parse("Director of");
-        c.continue_with(Cell::parse("Children's Services"), &[], true);
+        c.continue_with(Cell::parse("Children's Services"), &[], false);
         assert_eq!(c.joined(), "Director of Children's Services");
         let mut c = Cell::parse("Leaving Care Team Manager");
         c.continue_with(Cell::parse("Housing Options Team Leader"), &[], false);

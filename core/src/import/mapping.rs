@@ -88,6 +88,11 @@ pub struct ImportOptions {
     /// before the built-in vocabulary and kept on the plan as its
     /// [`rating_key`](crate::Plan::rating_key).
     pub key: BTreeMap<String, KeyMeaning>,
+    /// The date the tracker's progress was reported as at (`"2019-09-30"`):
+    /// progress notes whose column header names no date and whose row has
+    /// no update date are dated with it, and the plan's `reported_on` is
+    /// set to it.
+    pub reported_on: Option<chrono::NaiveDate>,
     /// How a cell that is only a list (bullets, numbers or lines) in the
     /// Action column is read: each item its own action (the default) or the
     /// items as sub-activities of one action.
@@ -127,6 +132,7 @@ impl Default for ImportOptions {
             leads: BTreeMap::new(),
             people: Vec::new(),
             key: BTreeMap::new(),
+            reported_on: None,
             list_cells: ListCells::default(),
         }
     }
