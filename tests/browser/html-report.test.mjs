@@ -1,6 +1,7 @@
 // The HTML board report in a real browser (Chromium, driven by
-// playwright-core): no script from a plan runs, nothing but the file itself
-// is requested, and axe-core finds no serious or critical WCAG violations.
+// playwright-core): no script from a plan runs (not even from progress
+// commentary), nothing but the file itself is requested, and axe-core finds
+// no serious or critical WCAG violations.
 //
 // Run from tests/browser with `npm ci && node --test`. Needs Chromium at
 // /usr/bin/chromium (or CHROMIUM=/path) and cargo; scripts/test-all.sh
@@ -50,8 +51,21 @@ function hostilePlan() {
         aim: xss2,
         approach: xss1,
         actions: [
-          { id: 'a1', ref: '1a', text: '<script>alert(1)</script>', timescale: 'Nov-19', leads: ['p1'] },
-          { id: 'a2', ref: '1b', text: '"><img src=x onerror=alert(1)>', timescale: '31/01/2020' },
+          {
+            id: 'a1',
+            ref: '1a',
+            text: '<script>alert(1)</script>',
+            timescale: 'Nov-19',
+            leads: ['p1'],
+            progress: [{ date: '2019-10-01', note: `Progress ${xss1}` }],
+          },
+          {
+            id: 'a2',
+            ref: '1b',
+            text: '"><img src=x onerror=alert(1)>',
+            timescale: '31/01/2020',
+            progress: [{ note: `Undated ${xss2}\nsecond line` }],
+          },
           { id: 'a3', ref: xss2, text: xss1, timescale: xss2 },
         ],
       },
@@ -161,6 +175,11 @@ test('hostile plan: every attack string renders as text', async () => {
   const body = await page.locator('main').innerText();
   assert.ok(body.includes('<script>alert(1)</script>'), 'the script text is shown as text');
   assert.ok(body.includes('"><img src=x onerror=alert(1)>'), 'the img text is shown as text');
+  assert.ok(body.includes('01/10/2019: Progress <script>'), 'a dated latest update is shown as text');
+  assert.ok(body.includes('Undated: Undated "><img'), 'an undated latest update is shown as text');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: join(shots, 'hostile-plan.pdf'), format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
   await page.screenshot({ path: join(shots, 'hostile-plan.png'), fullPage: true });
   const violations = await axeViolations(page);
   assert.deepEqual(serious(violations), [], 'no serious or critical axe violations');
