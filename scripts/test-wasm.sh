@@ -24,7 +24,7 @@ command -v npm >/dev/null 2>&1 || need_apt npm
 
 OUT="$CARGO_TARGET_DIR/wasm-test"
 mkdir -p "$OUT"
-cargo run -q --example board_report -- --as-of 2019-12-31 --format json > "$OUT/board_report.json"
+cargo run -q --example board_report -- --builtin lancashire --as-of 2019-12-31 --format json > "$OUT/board_report.json"
 LOS_NATIVE_REPORT="$OUT/board_report.json" node --test bindings-wasm/tests/*.test.mjs
 
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
