@@ -9,7 +9,7 @@ const { Plan, RuleSet } = los;
 const AS_OF = '2019-12-31';
 
 test('the built-in plan evaluates, with counts that add up', () => {
-  assert.deepStrictEqual(Plan.builtinNames(), ['lancashire']);
+  assert.deepStrictEqual(Plan.builtinNames(), ['lancashire', 'lancashire-cla-2014-17', 'lancashire-cip-2017', 'lancashire-cps-2018-20']);
   const plan = Plan.builtin('lancashire');
   assert.equal(plan.organisation, 'Lancashire County Council');
   const ev = plan.evaluate(AS_OF);
