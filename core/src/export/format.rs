@@ -116,11 +116,32 @@ pub fn render(
     format: ReportFormat,
     upcoming_days: u32,
 ) -> Result<Vec<u8>, ExportError> {
-    let report = || BoardReport::new(plan, eval, upcoming_days);
+    render_with(
+        plan,
+        eval,
+        format,
+        || BoardReport::new(plan, eval, upcoming_days),
+        &[],
+    )
+}
+
+/// Renders one format, building the board report only for the formats
+/// drawn from it (CSV and xlsx are drawn from the evaluation).
+pub(super) fn render_with<R: std::borrow::Borrow<BoardReport>>(
+    plan: &Plan,
+    eval: &Evaluation,
+    format: ReportFormat,
+    report: impl FnOnce() -> R,
+    extra_html: &[super::HtmlSection],
+) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
-        ReportFormat::Terminal => render_terminal(&report(), &plan.style).into_bytes(),
-        ReportFormat::Markdown => super::render_markdown(&report(), &plan.style).into_bytes(),
-        ReportFormat::Html => super::render_html(&report(), &plan.style, &[]).into_bytes(),
+        ReportFormat::Terminal => render_terminal(report().borrow(), &plan.style).into_bytes(),
+        ReportFormat::Markdown => {
+            super::render_markdown(report().borrow(), &plan.style).into_bytes()
+        }
+        ReportFormat::Html => {
+            super::render_html(report().borrow(), &plan.style, extra_html).into_bytes()
+        }
         #[cfg(feature = "xlsx")]
         ReportFormat::Xlsx => super::workbook(plan, eval)?,
         #[cfg(not(feature = "xlsx"))]
@@ -130,6 +151,6 @@ pub fn render(
             ))
         }
         ReportFormat::Csv => super::actions_csv(plan, eval)?.into_bytes(),
-        ReportFormat::Json => super::report_json(&report()).into_bytes(),
+        ReportFormat::Json => super::report_json(report().borrow()).into_bytes(),
     })
 }

@@ -220,19 +220,5 @@ fn render_report(
     format: ReportFormat,
     extra_html: &[HtmlSection],
 ) -> Result<Vec<u8>, ExportError> {
-    Ok(match format {
-        ReportFormat::Terminal => render_terminal(report, &plan.style).into_bytes(),
-        ReportFormat::Markdown => super::render_markdown(report, &plan.style).into_bytes(),
-        ReportFormat::Html => super::render_html(report, &plan.style, extra_html).into_bytes(),
-        #[cfg(feature = "xlsx")]
-        ReportFormat::Xlsx => super::workbook(plan, eval)?,
-        #[cfg(not(feature = "xlsx"))]
-        ReportFormat::Xlsx => {
-            return Err(ExportError::Xlsx(
-                "this build has no workbook writer (the core's xlsx feature is off)".into(),
-            ))
-        }
-        ReportFormat::Csv => super::actions_csv(plan, eval)?.into_bytes(),
-        ReportFormat::Json => super::report_json(report).into_bytes(),
-    })
+    super::format::render_with(plan, eval, format, || report, extra_html)
 }

@@ -1215,7 +1215,12 @@ fn split_ref(text: &str) -> (Option<String>, Option<String>) {
         ),
         _ => (text, None),
     };
-    let head = head.trim_end_matches(['.', ':', ')']).trim();
+    // `12.` and `3)` are refs 12 and 3; `(4)` stays as written.
+    let head = if head.starts_with('(') {
+        head
+    } else {
+        head.trim_end_matches(['.', ':', ')']).trim()
+    };
     (Some(head.to_string()).filter(|h| !h.is_empty()), cross)
 }
 

@@ -312,7 +312,8 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-fn month(word: &str) -> bool {
+/// Whether a word names a month: in full, in three letters, or `Sept`.
+pub(crate) fn month(word: &str) -> bool {
     let w = word.to_lowercase();
     let w = w.trim_end_matches(['.', ',']);
     w.len() >= 3

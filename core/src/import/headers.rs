@@ -390,30 +390,9 @@ fn by_words(key: &str) -> Option<Field> {
 /// Whether a header word is part of a date or period (`q3`, `2019`,
 /// `june`, `30`), which says when, not what.
 pub(crate) fn is_date_word(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ];
     word.chars().all(|c| c.is_ascii_digit())
         || matches!(word, "q1" | "q2" | "q3" | "q4" | "quarter")
-        || MONTHS.iter().any(|m| {
-            word.starts_with(m) && word.len() <= 9 && {
-                let full = [
-                    "january",
-                    "february",
-                    "march",
-                    "april",
-                    "may",
-                    "june",
-                    "july",
-                    "august",
-                    "september",
-                    "october",
-                    "november",
-                    "december",
-                ];
-                word.len() <= 4 || full.contains(&word)
-            }
-        })
+        || super::cells::month(word)
 }
 
 /// Lower case, punctuation removed (so `R/A/G` is `rag`, `By when?` is
