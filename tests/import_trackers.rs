@@ -208,3 +208,21 @@ fn refusals_list_the_headers_and_a_mapping_in_crlf_line_numbers() {
         report.warnings
     );
 }
+
+#[test]
+fn a_list_read_as_sub_activities_never_takes_the_plan_title() {
+    let options = ImportOptions {
+        list_cells: lineofsight::import::ListCells::SubActivities,
+        ..ImportOptions::default()
+    };
+    let (plan, _) = import_plan(
+        "Sufficiency plan\nAction,Lead\n\"• Buy a property\n• Register with Ofsted\",Head of Property\n"
+            .as_bytes(),
+        &options,
+    )
+    .unwrap();
+    let a = plan.actions().next().unwrap();
+    assert_eq!(plan.title, "Sufficiency plan");
+    assert_eq!(a.text, "Buy a property");
+    assert_eq!(a.sub_activities.len(), 1);
+}

@@ -652,6 +652,14 @@ impl Builder<'_> {
         let (text, subs) = match (lead_in.is_empty(), items.len()) {
             (true, 1) => (items[0].clone(), Vec::new()),
             (true, 0) => (String::new(), items),
+            // Sub-activities under their objective's title; with no
+            // objective, the first item names the action (never the plan's
+            // title).
+            (true, _) if self.plan.objectives.is_empty() => {
+                let mut items = items;
+                let first = items.remove(0);
+                (first, items)
+            }
             (true, _) => (self.objective().title.clone(), items),
             _ => (lead_in, items),
         };
