@@ -259,3 +259,18 @@ fn a_plan_file_that_has_closed_says_so_and_is_rated_at_its_end() {
         lineofsight::export::render(&combined, &eval, ReportFormat::Markdown, 90).expect("renders")
     );
 }
+
+#[test]
+fn plan_text_in_the_plans_list_is_escaped_for_the_terminal() {
+    use lineofsight::report::{closed_plans_text, plans_as_of, plans_index_text};
+    let mut plan = lineofsight::builtin("lancashire-cla-2014-17").unwrap();
+    plan.title = "Evil\x1b]0;pwned\x07\x1b[2J plan".to_string();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    let entries = plans_as_of(&[("cla".to_string(), plan)], as_of, None);
+    let text = plans_index_text(&entries, as_of) + &closed_plans_text(&entries);
+    assert!(text.contains("pwned"));
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+}

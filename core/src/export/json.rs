@@ -7,7 +7,7 @@ use crate::evaluate::Evaluation;
 use crate::plan::Plan;
 use crate::report::BoardReport;
 
-fn pretty<T: Serialize>(value: &T) -> String {
+pub(super) fn pretty<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value)
         // Serialising plain data to a string cannot fail; keep the message
         // rather than panic if it ever does.

@@ -165,11 +165,7 @@ pub fn render_plans(
                     })
                     .collect(),
             };
-            // Serialising plain data cannot fail; keep the message rather
-            // than panic if it ever does.
-            Ok(serde_json::to_string_pretty(&set)
-                .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
-                .into_bytes())
+            Ok(super::json::pretty(&set).into_bytes())
         }
         ReportFormat::Html | ReportFormat::Xlsx | ReportFormat::Csv => {
             let main = current.first().copied().or_else(|| {

@@ -280,7 +280,8 @@ pub fn plans_as_of(
 pub fn plans_index_text(entries: &[PlanEntry], as_of: NaiveDate) -> String {
     let mut out = format!("PLANS AS OF {}\n", uk_date(as_of));
     for e in entries {
-        for (i, l) in super::wrap::wrap(&e.index_line(), 98).iter().enumerate() {
+        let line = crate::export::escape_terminal(&e.index_line());
+        for (i, l) in super::wrap::wrap(&line, 98).iter().enumerate() {
             out.push_str(if i == 0 { "- " } else { "  " });
             out.push_str(l);
             out.push('\n');
@@ -310,14 +311,15 @@ pub fn closed_plans_text(entries: &[PlanEntry]) -> String {
         let Some(closed) = &e.closed else { continue };
         out.push_str(&"═".repeat(100));
         out.push('\n');
-        for l in super::wrap::wrap(&format!("CLOSED PLAN, FINAL POSITION: {}", e.title), 100) {
+        let title = crate::export::escape_terminal(&e.title);
+        for l in super::wrap::wrap(&format!("CLOSED PLAN, FINAL POSITION: {title}"), 100) {
             out.push_str(&l);
             out.push('\n');
         }
         out.push_str(&"═".repeat(100));
         out.push('\n');
         for s in closed.sentences() {
-            for l in super::wrap::wrap(&s, 100) {
+            for l in super::wrap::wrap(&crate::export::escape_terminal(&s), 100) {
                 out.push_str(&l);
                 out.push('\n');
             }

@@ -25,7 +25,7 @@ pub(crate) struct Document {
 /// The most of `word/document.xml` (or `word/styles.xml`) read, unpacked:
 /// a council's longest plan is a few megabytes.
 #[cfg(feature = "docx")]
-const MAX_XML: u64 = 256 << 20;
+const MAX_XML: u64 = 32 << 20;
 
 /// Without the `docx` feature a Word document is unreadable, saying why.
 #[cfg(not(feature = "docx"))]
