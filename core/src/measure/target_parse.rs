@@ -142,6 +142,11 @@ fn split_targets(text: &str) -> Option<(Target, &str)> {
         let (Some(head), Some(tail)) = (text.get(..at), text.get(at + len..)) else {
             continue;
         };
+        // The tail must say which way itself (`and more than 45%`); a bare
+        // `and 80%` is not a second target.
+        if !has_wording(tail) {
+            continue;
+        }
         if let TargetReading::Target { target, .. } = read_one(head).0 {
             if read_one(tail).0.target().is_some() {
                 return Some((target, tail));
@@ -149,6 +154,16 @@ fn split_targets(text: &str) -> Option<(Target, &str)> {
         }
     }
     None
+}
+
+/// Whether text has its own wording for a target (`more than`, `increase
+/// to`, `Target –`), not just a number.
+fn has_wording(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let values = numbers(&lower);
+    comparator(&lower, &values).is_some()
+        || change_to(text, &lower, &values).is_some()
+        || keyword_target(text, &lower, &values).is_some()
 }
 
 /// Reads one target from normalised text, and where its value ends.
@@ -572,7 +587,10 @@ fn deadline_after(original: &str, lower: &str, n: &Number) -> Option<Deadline> {
     for word in [" by ", " in ", " for ", " before ", " until "] {
         let Some(i) = rest.find(word) else { continue };
         let from = n.end + i + word.len();
-        let text = original[from..].trim().trim_end_matches(['.', ')']);
+        // Only the clause the deadline stands in: `by March 2020 (currently
+        // 70)` is March 2020.
+        let clause = original[from..].split([',', '(', ';']).next().unwrap_or("");
+        let text = clause.trim().trim_end_matches(['.', ')']);
         let ts = Timescale::parse(text);
         if ts.problems().is_empty() {
             if let (Some(date), crate::timescale::TimescaleKind::Point { .. }) =

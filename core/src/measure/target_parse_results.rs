@@ -18,7 +18,6 @@ const MARKERS: &[&str] = &[
     "have been",
     "behind target",
     "ahead of target",
-    "on target",
     "off target",
     "below target",
     "above target",
@@ -45,14 +44,28 @@ const GAPS: &[&str] = &[
 /// The numbers that are results, each with the wording before it, in text order.
 pub(super) fn result_numbers(lower: &str, values: &[Number]) -> Vec<(Number, &'static str)> {
     let mut out: Vec<(Number, &'static str)> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     for marker in MARKERS {
         for at in find_words(lower, marker) {
+            // `Target to date: 95%` sets a target: wording after `target`
+            // in the same clause does not make a result.
+            let clause_start = lower
+                .get(..at)
+                .and_then(|b| b.rfind([',', ';', '.', '(']))
+                .map_or(0, |i| i + 1);
+            if lower
+                .get(clause_start..at)
+                .is_some_and(|c| c.contains("target"))
+            {
+                continue;
+            }
             let end = at + marker.len();
-            let Some(n) = values.iter().find(|n| n.start >= end) else {
+            // Values are in text order: the first at or after `end`.
+            let Some(n) = values.get(values.partition_point(|n| n.start < end)) else {
                 continue;
             };
             let gap = lower.get(end..n.start).unwrap_or("x").trim();
-            if GAPS.contains(&gap) && !out.iter().any(|(m, _)| m.start == n.start) {
+            if GAPS.contains(&gap) && taken.insert(n.start) {
                 out.push((*n, marker));
             }
         }

@@ -227,3 +227,43 @@ fn two_targets_in_one_sentence_are_both_kept() {
         1
     );
 }
+
+#[test]
+fn a_deadline_is_read_from_its_own_clause() {
+    let t = read("Reduce to 60 per 10,000 by March 2020 (currently 70)");
+    assert_eq!(
+        t.deadline.map(|d| d.date.to_string()).as_deref(),
+        Some("2020-03-31")
+    );
+    let t = read("Increase to 75% by end of March 2020 (3 year plan)");
+    assert_eq!(
+        t.deadline.map(|d| d.date.to_string()).as_deref(),
+        Some("2020-03-31")
+    );
+}
+
+#[test]
+fn target_wording_before_result_words_is_a_target() {
+    assert_eq!(read("On target: 95%").value, 95.0);
+    for text in ["Target to date: 95%", "Target this year: 95%"] {
+        let reading = parse_target(text);
+        assert!(
+            !matches!(reading, TargetReading::NotATarget { .. }),
+            "{text}: {reading:?}"
+        );
+    }
+    assert!(matches!(
+        parse_target("currently 58%"),
+        TargetReading::NotATarget { .. }
+    ));
+}
+
+#[test]
+fn a_bare_number_after_and_is_not_a_second_target() {
+    let TargetReading::Target { also, .. } =
+        parse_target("Increase to 60%, 65% and 70% over three years")
+    else {
+        panic!("not a target");
+    };
+    assert!(also.is_empty(), "{also:?}");
+}

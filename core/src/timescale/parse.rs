@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 use super::{Cadence, DatePoint, Precision, ProblemKind, TimescaleKind, TimescaleProblem};
 use dates::{date_at, span, Context, Found};
 use words::{
-    is_connector, is_date_word, is_filler, is_label_word, is_quarter_word, is_start_marker,
-    is_year_qualifier, month_number, tokenize, Tok, Token,
+    is_connector, is_date_word, is_filler, is_label_before_non_month, is_label_word,
+    is_quarter_word, is_start_marker, is_year_qualifier, month_number, tokenize, Tok, Token,
 };
 
 /// A timescale that strict parsing refused.
@@ -245,7 +245,13 @@ fn scan_tokens(text: &str, toks: &[Token]) -> Scan {
                 toks.get(i + 2).map(|t| &t.tok),
                 Some(Tok::Sep('/' | '.' | '-'))
             );
-        if word.is_some_and(is_label_word) && label_number {
+        let month_follows = toks
+            .get(i + 2)
+            .and_then(Token::word)
+            .is_some_and(|w| month_number(w).is_some());
+        let label = word
+            .is_some_and(|w| is_label_word(w) || (is_label_before_non_month(w) && !month_follows));
+        if label && label_number {
             s.used[i] = true;
             s.used[i + 1] = true;
             i += 2;

@@ -183,3 +183,20 @@ fn existing_forms_keep_their_reading() {
     assert_eq!(bad.kind(), &TimescaleKind::NotUnderstood);
     assert_eq!(bad.problems()[0].kind, ProblemKind::ImpossibleDate);
 }
+
+#[test]
+fn a_number_after_action_or_item_is_the_day() {
+    use crate::timescale::Timescale;
+    for (text, due) in [
+        ("Action 12 March 2021", "2021-03-12"),
+        ("Item 30 April 2020", "2020-04-30"),
+        ("Stage 3 Jun 2021", "2021-06-30"),
+    ] {
+        let t = Timescale::parse(text);
+        assert_eq!(
+            t.due().map(|d| d.to_string()).as_deref(),
+            Some(due),
+            "{text}"
+        );
+    }
+}

@@ -228,13 +228,15 @@ pub(super) fn is_year_qualifier(word: &str) -> bool {
 }
 
 /// Words whose number is a label, not a day: `Stage 3 Jun 2021`, `Phase 2:`.
+/// Only words that never stand before a day: after `Action`, `Item`,
+/// `Part` or `Year` a number may be the day (`Action 12 March 2021`), so
+/// it is read as one.
 pub(super) fn is_label_word(word: &str) -> bool {
     matches!(
         word,
         "stage"
             | "phase"
             | "step"
-            | "part"
             | "wave"
             | "tranche"
             | "round"
@@ -243,6 +245,15 @@ pub(super) fn is_label_word(word: &str) -> bool {
             | "sprint"
             | "release"
             | "version"
+    )
+}
+
+/// Words whose number is a label unless a month follows it, where it is
+/// the day: `Year 1 2019/20`, but `Action 12 March 2021`.
+pub(super) fn is_label_before_non_month(word: &str) -> bool {
+    matches!(
+        word,
+        "part"
             | "priority"
             | "objective"
             | "action"

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::dates::{fragment, full_year, last_day, span, Context, Found};
-use super::words::{is_quarter_word, month_number, number_word, Tok, Token};
+use super::words::{is_connector, is_quarter_word, month_number, number_word, Tok, Token};
 use crate::timescale::{DatePoint, Precision};
 
 /// A year as written: a calendar year, or a year running April to March
@@ -182,7 +182,7 @@ pub(super) fn years_at(toks: &[Token], i: usize, cx: Context) -> Option<(Found, 
         }
         // `2021 to 22`: the second year in two digits.
         (Some(Tok::Word(w)), Some(Tok::Num(y2, 2)), next)
-            if matches!(w.as_str(), "to" | "until" | "through" | "till" | "thru")
+            if is_connector(w)
                 && !matches!(next, Some(Tok::Sep(_)))
                 && !matches!(next, Some(Tok::Word(m)) if month_number(m).is_some()) =>
         {
