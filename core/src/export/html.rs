@@ -364,10 +364,10 @@ pub fn render_html(
     // Header.
     let _ = write!(
         out,
-        "<header>\n<h1>{}</h1>\n<p class=\"meta\">Board report for {}, as of {as_of}.</p>\n\
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}.</p>\n\
          <p class=\"meta\"><strong>Overall:</strong> <span class=\"rag rag-{}\">{}</span> {}</p>\n",
         esc(&report.title),
-        esc(&report.organisation),
+        esc(&report.subtitle()),
         report.plan.rating.code(),
         chip(style, report.plan.rating),
         esc(&report.plan.reason.message),

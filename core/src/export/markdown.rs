@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{count_of, uk_date};
+use super::count_of;
 use crate::rating::{Rating, RatingStyle};
 use crate::report::{BoardReport, ReportRow};
 use crate::rules::RatingCounts;
@@ -149,12 +149,7 @@ fn table(
 pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&report.title));
-    let _ = writeln!(
-        out,
-        "Board report for {}, as of {}.\n",
-        md(&report.organisation),
-        uk_date(report.as_of)
-    );
+    let _ = writeln!(out, "{}.\n", md(&report.subtitle()));
     if let Some(closed) = &report.closed {
         let _ = writeln!(out, "> **{}**\n", md(&closed.sentence()));
     }

@@ -175,6 +175,30 @@ pub struct BoardReport {
 }
 
 impl BoardReport {
+    /// The line under the title: `Board report for Lancashire County
+    /// Council, as of 31/12/2019`, or `Board report as of 31/12/2019` when
+    /// the plan names no organisation (an imported tracker often does not).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::report::BoardReport;
+    /// use lineofsight::{Plan, RuleSet};
+    ///
+    /// let plan = Plan::new("Tracker", "");
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let report = BoardReport::new(&plan, &eval, 90);
+    /// assert_eq!(report.subtitle(), "Board report as of 31/12/2019");
+    /// ```
+    pub fn subtitle(&self) -> String {
+        let as_of = crate::rules::reason::uk_date(self.as_of);
+        match self.organisation.trim() {
+            "" => format!("Board report as of {as_of}"),
+            org => format!("Board report for {org}, as of {as_of}"),
+        }
+    }
+
     /// Builds the report from a plan and its evaluation, looking
     /// `upcoming_days` ahead for deadlines.
     ///

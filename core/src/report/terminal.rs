@@ -46,14 +46,7 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
     for l in wrap(&report.title, WIDTH) {
         line(&mut out, &l);
     }
-    line(
-        &mut out,
-        &format!(
-            "Board report for {}, as of {}",
-            report.organisation,
-            uk_date(report.as_of)
-        ),
-    );
+    line(&mut out, &report.subtitle());
     line(&mut out, &rule);
     if let Some(closed) = &report.closed {
         for l in wrap(&closed.sentence(), WIDTH) {
