@@ -34,7 +34,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, ValueEnum};
-use lineofsight::export::{self, ExportOptions};
+use lineofsight::export;
+use lineofsight::report::{BoardReport, ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
 use lineofsight::{Plan, RuleSet};
 
 /// Print the board report for a corporate parenting plan, rated as of a date.
@@ -62,7 +63,7 @@ struct Args {
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
     /// How many days ahead to list upcoming deadlines.
-    #[arg(long, default_value_t = 90)]
+    #[arg(long, default_value_t = DEFAULT_LOOK_AHEAD_DAYS)]
     upcoming_days: u32,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
@@ -163,8 +164,10 @@ fn run(args: &Args) -> Result<Vec<u8>, String> {
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let options = ExportOptions {
-        redact_people: args.publish,
+    let options = ReportOptions {
+        look_ahead_days: args.upcoming_days,
+        publish: args.publish,
+        ..ReportOptions::default()
     };
     let rules = match &args.rules {
         Some(path) => {
@@ -182,7 +185,7 @@ fn run(args: &Args) -> Result<Vec<u8>, String> {
                 .iter()
                 .map(|name| {
                     let plan = lineofsight::builtin(name).map_err(|e| e.to_string())?;
-                    Ok((name.to_string(), options.apply(&plan).into_owned()))
+                    Ok((name.to_string(), plan))
                 })
                 .collect::<Result<Vec<_>, String>>()?;
             return export::render_plans(
@@ -190,15 +193,14 @@ fn run(args: &Args) -> Result<Vec<u8>, String> {
                 as_of,
                 rules.as_ref(),
                 args.format.into(),
-                args.upcoming_days,
+                &options,
             )
             .map_err(|e| e.to_string());
         }
     };
     let rules = rules.unwrap_or_else(|| plan.rules_or_default());
-    let plan = options.apply(&plan);
-    export::render_as_of(&plan, as_of, &rules, args.format.into(), args.upcoming_days)
-        .map_err(|e| e.to_string())
+    let report = BoardReport::build(&plan, as_of, &rules, &options);
+    export::render(&report, args.format.into()).map_err(|e| e.to_string())
 }
 
 impl From<Format> for export::ReportFormat {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use lineofsight::evaluate::Direction;
-use lineofsight::report::{render_terminal, BoardReport};
+use lineofsight::report::{render_terminal, BoardReport, ReportOptions};
 use lineofsight::{Plan, Rating, RuleSet};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -17,8 +17,13 @@ fn lancashire() -> Plan {
 fn terminal_report_fits_100_columns_and_has_every_section() {
     let plan = lancashire();
     let eval = plan.evaluate(date(2019, 12, 31), &RuleSet::default());
-    let report = BoardReport::new(&plan, &eval, 90);
-    let text = render_terminal(&report, &plan.style);
+    let report = BoardReport::build(
+        &plan,
+        eval.as_of,
+        &RuleSet::default(),
+        &ReportOptions::default(),
+    );
+    let text = render_terminal(&report);
     for (i, line) in text.lines().enumerate() {
         assert!(
             line.chars().count() <= 100,
@@ -108,32 +113,42 @@ fn the_audit_depends_on_the_date() {
 fn report_json_round_trips() {
     let plan = lancashire();
     let eval = plan.evaluate(date(2019, 12, 31), &RuleSet::default());
-    let report = BoardReport::new(&plan, &eval, 90);
+    let report = BoardReport::build(
+        &plan,
+        eval.as_of,
+        &RuleSet::default(),
+        &ReportOptions::default(),
+    );
     let json = serde_json::to_string(&report).expect("serialises");
     let back: BoardReport = serde_json::from_str(&json).expect("deserialises");
     assert_eq!(back, report);
     assert!(report
-        .upcoming
-        .iter()
+        .rows(&report.upcoming)
         .all(|r| r.due.is_some_and(|d| d >= eval.as_of)));
 }
 
 #[test]
-fn action_rows_list_every_action_and_agree_with_the_report() {
+fn report_rows_list_every_action_and_agree_with_the_evaluation() {
     let plan = lancashire();
     let eval = plan.evaluate(date(2019, 12, 31), &RuleSet::default());
-    let rows = lineofsight::report::action_rows(&plan, &eval);
+    let report = BoardReport::build(
+        &plan,
+        eval.as_of,
+        &RuleSet::default(),
+        &ReportOptions::default(),
+    );
+    let rows = &report.actions;
     assert_eq!(rows.len(), plan.actions().count());
     for (row, rating) in rows.iter().zip(&eval.actions) {
         assert_eq!(row.action_id, rating.action_id);
         assert_eq!(row.rating, rating.rating);
+        assert_eq!(row.open, rating.is_open());
     }
-    // The board report's open actions are exactly these rows, filtered.
-    let report = BoardReport::new(&plan, &eval, 90);
+    // Each objective's open actions are exactly its open rows.
     for section in &report.objectives {
-        for open in &section.open_actions {
-            let row = rows.iter().find(|r| r.action_id == open.action_id);
-            assert_eq!(row, Some(open));
+        for &i in &section.open {
+            assert!(rows[i].open);
+            assert_eq!(rows[i].objective_id, section.id);
         }
     }
 }

@@ -9,7 +9,11 @@ use lineofsight::export::{
 };
 use lineofsight::import::{read_workbook, TableFormat};
 use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};
-use lineofsight::report::{render_terminal, BoardReport};
+use lineofsight::report::{render_terminal, BoardReport, ReportOptions};
+
+fn report(plan: &lineofsight::Plan, eval: &lineofsight::Evaluation) -> BoardReport {
+    BoardReport::build(plan, eval.as_of, &eval.rules, &ReportOptions::default())
+}
 use lineofsight::{Evaluation, RuleSet};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -87,7 +91,7 @@ fn the_evaluation_decides_the_commentary() {
 #[test]
 fn terminal_shows_commentary_without_control_characters() {
     let (plan, eval) = evaluated();
-    let text = render_terminal(&BoardReport::new(&plan, &eval, 90), &plan.style);
+    let text = render_terminal(&report(&plan, &eval));
     assert!(text.contains("Latest update (30/09/2019): Draft agreed | signed <b>off</b>"));
     assert!(text.contains("Latest update (undated): Awaiting sign-off. Second line[31m red"));
     assert!(!text.contains('\u{1b}'));
@@ -102,7 +106,7 @@ fn terminal_shows_commentary_without_control_characters() {
 #[test]
 fn markdown_shows_commentary_escaped_and_whole() {
     let (plan, eval) = evaluated();
-    let md = render_markdown(&BoardReport::new(&plan, &eval, 90), &plan.style);
+    let md = render_markdown(&report(&plan, &eval));
     assert!(md.contains("| Latest update |"));
     assert!(md.contains(r"| 30/09/2019: Draft agreed \| signed \<b\>off\</b\> |"));
     assert!(md.contains("| undated: Awaiting sign-off. Second line"));
@@ -113,7 +117,7 @@ fn markdown_shows_commentary_escaped_and_whole() {
 #[test]
 fn html_shows_commentary_escaped_and_whole() {
     let (plan, eval) = evaluated();
-    let html = render_html(&BoardReport::new(&plan, &eval, 90), &plan.style, &[]);
+    let html = render_html(&report(&plan, &eval), &[]);
     assert!(html.contains("<th scope=\"col\">Latest update</th>"));
     assert!(html.contains(
         "<span class=\"when\"><time datetime=\"2019-09-30\">30/09/2019</time>:</span> \
@@ -128,7 +132,7 @@ fn html_shows_commentary_escaped_and_whole() {
 #[test]
 fn csv_carries_the_same_commentary() {
     let (plan, eval) = evaluated();
-    let text = actions_csv(&plan, &eval).expect("csv");
+    let text = actions_csv(&report(&plan, &eval)).expect("csv");
     let mut r = csv_rows(&text);
     let date = CSV_COLUMNS
         .iter()
@@ -156,7 +160,7 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 #[test]
 fn workbook_cells_carry_the_same_commentary() {
     let (plan, eval) = evaluated();
-    let bytes = workbook(&plan, &eval).expect("workbook");
+    let bytes = workbook(&report(&plan, &eval)).expect("workbook");
     let sheets = read_workbook(&bytes, TableFormat::Xlsx).expect("workbook reads");
     let actions = sheets
         .iter()
@@ -181,10 +185,8 @@ fn workbook_cells_carry_the_same_commentary() {
 fn json_report_and_evaluation_carry_the_commentary() {
     let (plan, eval) = evaluated();
     let report: serde_json::Value =
-        serde_json::from_str(&report_json(&BoardReport::new(&plan, &eval, 90))).expect("json");
-    let rows = report["objectives"][0]["open_actions"]
-        .as_array()
-        .expect("rows");
+        serde_json::from_str(&report_json(&report(&plan, &eval))).expect("json");
+    let rows = report["actions"].as_array().expect("rows");
     assert_eq!(
         rows[0]["commentary_note"],
         "Draft agreed | signed <b>off</b>"

@@ -8,9 +8,9 @@
 
 use chrono::NaiveDate;
 use lineofsight::export::{
-    actions_csv, plan_json, render_html, render_markdown, workbook, ExportOptions, HtmlSection,
+    actions_csv, plan_json, redact_people, render_html, render_markdown, workbook, HtmlSection,
 };
-use lineofsight::report::BoardReport;
+use lineofsight::report::{BoardReport, ReportOptions};
 use lineofsight::Plan;
 
 fn lancashire() -> Plan {
@@ -18,9 +18,12 @@ fn lancashire() -> Plan {
 }
 
 fn report(plan: &Plan) -> BoardReport {
+    report_with(plan, &ReportOptions::default())
+}
+
+fn report_with(plan: &Plan, options: &ReportOptions) -> BoardReport {
     let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid date");
-    let eval = plan.evaluate(as_of, &plan.rules_or_default());
-    BoardReport::new(plan, &eval, 90)
+    BoardReport::build(plan, as_of, &plan.rules_or_default(), options)
 }
 
 #[test]
@@ -28,7 +31,7 @@ fn markdown_board_report_snapshot() {
     let plan = lancashire();
     insta::assert_snapshot!(
         "lancashire_2019_12_31_markdown",
-        render_markdown(&report(&plan), &plan.style)
+        render_markdown(&report(&plan))
     );
 }
 
@@ -37,7 +40,7 @@ fn html_board_report_snapshot() {
     let plan = lancashire();
     insta::assert_snapshot!(
         "lancashire_2019_12_31_html",
-        render_html(&report(&plan), &plan.style, &[])
+        render_html(&report(&plan), &[])
     );
 }
 
@@ -46,7 +49,6 @@ fn html_extra_sections_follow_the_discrepancies() {
     let plan = lancashire();
     let html = render_html(
         &report(&plan),
-        &plan.style,
         &[HtmlSection::new("Measures of success", "<p>To come.</p>")],
     );
     let discrepancies = html.find("id=\"discrepancies\"").expect("discrepancies");
@@ -74,19 +76,26 @@ fn default_report_says_it_names_people_and_published_one_does_not() {
         .collect();
     assert!(!named.is_empty());
 
-    let html = render_html(&report(&plan), &plan.style, &[]);
-    let md = render_markdown(&report(&plan), &plan.style);
+    let html = render_html(&report(&plan), &[]);
+    let md = render_markdown(&report(&plan));
     assert!(html.contains("some leads are named people"));
     assert!(md.contains("some leads are named people"));
 
-    let public = ExportOptions::publish().apply(&plan).into_owned();
+    let public = redact_people(&plan);
     let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid date");
     let eval = public.evaluate(as_of, &public.rules_or_default());
-    let r = report(&public);
+    let r = report_with(
+        &plan,
+        &ReportOptions {
+            publish: true,
+            ..ReportOptions::default()
+        },
+    );
     let outputs = [
-        render_html(&r, &public.style, &[]),
-        render_markdown(&r, &public.style),
-        actions_csv(&public, &eval).expect("csv"),
+        render_html(&r, &[]),
+        render_markdown(&r),
+        actions_csv(&r).expect("csv"),
+        lineofsight::export::report_json(&r),
         plan_json(&public),
     ];
     for out in &outputs {
@@ -104,5 +113,5 @@ fn default_report_says_it_names_people_and_published_one_does_not() {
             .map(|a| a.rating)
             .collect::<Vec<_>>()
     );
-    assert!(workbook(&public, &eval).expect("xlsx").starts_with(b"PK"));
+    assert!(workbook(&r).expect("xlsx").starts_with(b"PK"));
 }

@@ -2,9 +2,10 @@
 //! Lancashire set split into its plans, and the main job's choice of plans.
 
 use chrono::NaiveDate;
-use lineofsight::export::{render_as_of, render_plans, ReportFormat};
+use lineofsight::export::{render, render_plans, ReportFormat};
 use lineofsight::plan::{PlanPeriod, PlanStatus};
 use lineofsight::report::plans_as_of;
+use lineofsight::report::{BoardReport, ReportOptions};
 use lineofsight::{LoadError, Plan, BUILTIN_PLANS, BUILTIN_SEPARATE_PLANS};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -188,7 +189,14 @@ fn a_closed_plan_gives_its_final_position_as_at_its_end() {
 fn the_main_job_text_at_2016_and_2019() {
     let render = |as_of| {
         String::from_utf8(
-            render_plans(&separate(), as_of, None, ReportFormat::Terminal, 90).expect("renders"),
+            render_plans(
+                &separate(),
+                as_of,
+                None,
+                ReportFormat::Terminal,
+                &ReportOptions::default(),
+            )
+            .expect("renders"),
         )
         .expect("utf-8")
     };
@@ -213,7 +221,14 @@ fn the_main_job_text_at_2016_and_2019() {
         ReportFormat::Json,
         ReportFormat::Csv,
     ] {
-        let out = render_plans(&separate(), date(2019, 12, 31), None, format, 90).expect("renders");
+        let out = render_plans(
+            &separate(),
+            date(2019, 12, 31),
+            None,
+            format,
+            &ReportOptions::default(),
+        )
+        .expect("renders");
         let out = String::from_utf8(out).expect("utf-8");
         assert!(
             out.contains("Corporate Parenting Strategy delivery plan"),
@@ -225,7 +240,7 @@ fn the_main_job_text_at_2016_and_2019() {
         date(2019, 12, 31),
         None,
         ReportFormat::Json,
-        90,
+        &ReportOptions::default(),
     )
     .expect("renders");
     let json: serde_json::Value = serde_json::from_slice(&json).expect("json");
@@ -239,25 +254,21 @@ fn the_main_job_text_at_2016_and_2019() {
 fn a_plan_file_that_has_closed_says_so_and_is_rated_at_its_end() {
     let plan = lineofsight::builtin("lancashire-cla-2014-17").expect("loads");
     let rules = plan.rules_or_default();
-    let html =
-        render_as_of(&plan, date(2019, 12, 31), &rules, ReportFormat::Html, 90).expect("renders");
+    let report = BoardReport::build(&plan, date(2019, 12, 31), &rules, &ReportOptions::default());
+    let html = render(&report, ReportFormat::Html).expect("renders");
     let html = String::from_utf8(html).expect("utf-8");
     assert!(html.contains("Closed: this plan ended on 31/03/2017. This is its final position, rated as at 31/03/2017 (asked as of 31/12/2019)."));
     assert!(html.contains("as of 31/03/2017"));
-    // A plan without dates renders exactly as before.
+    // A plan without dates is rated on the date asked.
     let combined = lineofsight::builtin("lancashire").expect("loads");
-    let eval = combined.evaluate(date(2019, 12, 31), &combined.rules_or_default());
-    assert_eq!(
-        render_as_of(
-            &combined,
-            date(2019, 12, 31),
-            &combined.rules_or_default(),
-            ReportFormat::Markdown,
-            90
-        )
-        .expect("renders"),
-        lineofsight::export::render(&combined, &eval, ReportFormat::Markdown, 90).expect("renders")
+    let report = BoardReport::build(
+        &combined,
+        date(2019, 12, 31),
+        &combined.rules_or_default(),
+        &ReportOptions::default(),
     );
+    assert_eq!(report.as_of, date(2019, 12, 31));
+    assert!(report.closed.is_none());
 }
 
 #[test]

@@ -68,7 +68,13 @@ fn json_keeps_the_whole_plan() {
 #[test]
 fn csv_round_trip() {
     let (plan, eval) = builtin();
-    let csv = lineofsight::export::actions_csv(&plan, &eval).unwrap();
+    let report = lineofsight::report::BoardReport::build(
+        &plan,
+        eval.as_of,
+        &eval.rules,
+        &lineofsight::report::ReportOptions::default(),
+    );
+    let csv = lineofsight::export::actions_csv(&report).unwrap();
     let options = ImportOptions {
         format: TableFormat::Csv,
         ..ImportOptions::lineofsight_export()
@@ -80,7 +86,13 @@ fn csv_round_trip() {
 #[test]
 fn xlsx_round_trip() {
     let (plan, eval) = builtin();
-    let bytes = lineofsight::export::workbook(&plan, &eval).unwrap();
+    let report = lineofsight::report::BoardReport::build(
+        &plan,
+        eval.as_of,
+        &eval.rules,
+        &lineofsight::report::ReportOptions::default(),
+    );
+    let bytes = lineofsight::export::workbook(&report).unwrap();
     let (back, _) = import_plan(&bytes, &ImportOptions::lineofsight_export()).unwrap();
     check("xlsx", &plan, &back);
 }

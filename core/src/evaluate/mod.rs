@@ -80,6 +80,33 @@ pub struct ActionRating {
     pub commentary_date: Option<NaiveDate>,
 }
 
+impl ActionRating {
+    /// Whether the action is still to be done: not complete, deferred or
+    /// cancelled, and not rated Blue. The one meaning of "open" in every
+    /// list and report.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Lifecycle, Objective, Plan};
+    /// use lineofsight::RuleSet;
+    ///
+    /// let mut done = Action::new("a2", "Launch the pledge.", "Nov-19");
+    /// done.state = Lifecycle::Complete;
+    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+    /// o.actions.extend([Action::new("a1", "Improve the Local Offer.", "Nov-19"), done]);
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.objectives.push(o);
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert!(eval.actions[0].is_open());
+    /// assert!(!eval.actions[1].is_open());
+    /// ```
+    pub fn is_open(&self) -> bool {
+        self.state.is_open() && self.rating != Rating::Blue
+    }
+}
+
 /// A roll-up rating for an objective, group, priority or the whole plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RollupRating {
@@ -491,7 +518,7 @@ impl Evaluation {
         let mut due: Vec<&ActionRating> = self
             .actions
             .iter()
-            .filter(|a| a.state.is_open())
+            .filter(|a| a.is_open())
             .filter(|a| a.due.is_some_and(|d| d >= self.as_of && d <= end))
             .collect();
         due.sort_by_key(|a| a.due);

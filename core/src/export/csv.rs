@@ -1,10 +1,10 @@
-//! CSV: one flat row per action, with the computed rating and its reason.
+//! CSV: one flat row per action of the board report, with the computed
+//! rating and its reason.
 
 use chrono::NaiveDate;
 
 use super::{reason_code, ExportError};
-use crate::evaluate::Evaluation;
-use crate::plan::Plan;
+use crate::report::BoardReport;
 
 /// The CSV's header row, in column order.
 ///
@@ -38,147 +38,6 @@ pub const CSV_COLUMNS: [&str; 19] = [
     "reason",
 ];
 
-/// One action as a flat row, shared by the CSV and the workbook's Actions
-/// sheet.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use lineofsight::export::ActionRow;
-/// use lineofsight::RuleSet;
-///
-/// let plan = lineofsight::builtin("lancashire")?;
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let rows = ActionRow::all(&plan, &eval);
-/// assert_eq!(rows.len(), plan.actions().count());
-/// # Ok::<(), lineofsight::LoadError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActionRow {
-    /// The objective's ref as written, if any.
-    pub objective_ref: Option<String>,
-    /// The objective's title.
-    pub objective: String,
-    /// The title of the objective's group, if any.
-    pub group: Option<String>,
-    /// The action's ref as written, if any.
-    pub reference: Option<String>,
-    /// The action's id.
-    pub action_id: String,
-    /// What will be done.
-    pub action: String,
-    /// The timescale as written.
-    pub timescale: String,
-    /// Its next due date (or the date it fell due), if any.
-    pub due: Option<NaiveDate>,
-    /// The names of its leads.
-    pub leads: Vec<String>,
-    /// The evidence of completion, if stated.
-    pub evidence: Option<String>,
-    /// Its lifecycle state, in words (`in progress`).
-    pub state: String,
-    /// The date of the commentary shown as of the evaluation date (the
-    /// evaluation's `commentary_date`); `None` when undated or absent.
-    pub latest_update_date: Option<NaiveDate>,
-    /// The commentary shown as of the evaluation date (the evaluation's
-    /// `commentary_note`).
-    pub latest_update: Option<String>,
-    /// The rating recorded in the plan, if any.
-    pub recorded: Option<crate::Rating>,
-    /// The rating the rules computed.
-    pub computed: crate::Rating,
-    /// The rating that stands.
-    pub rating: crate::Rating,
-    /// Whether the recorded rating replaced the computed one.
-    pub overridden: bool,
-    /// The reason's code (`overdue`).
-    pub reason_code: String,
-    /// The reason as a sentence.
-    pub reason: String,
-}
-
-impl ActionRow {
-    /// Every action of the plan as a row, in plan order. `eval` must be the
-    /// plan's own evaluation.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use lineofsight::export::ActionRow;
-    /// use lineofsight::plan::{Action, Objective, Plan};
-    /// use lineofsight::{Rating, RuleSet};
-    ///
-    /// let mut plan = Plan::new("Plan", "Council");
-    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
-    /// o.actions.push(Action::new("a1", "Improve the Local Offer.", "Nov-19"));
-    /// plan.objectives.push(o);
-    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-    /// let row = &ActionRow::all(&plan, &eval)[0];
-    /// assert_eq!(row.rating, Rating::Red);
-    /// assert_eq!(row.reason_code, "overdue");
-    /// ```
-    pub fn all(plan: &Plan, eval: &Evaluation) -> Vec<ActionRow> {
-        let mut rows = Vec::with_capacity(eval.actions.len());
-        let mut ratings = eval.actions.iter();
-        for o in &plan.objectives {
-            let group = o
-                .group
-                .as_deref()
-                .and_then(|g| plan.group(g))
-                .map(|g| g.title.clone());
-            for a in &o.actions {
-                let Some(r) = ratings.next() else {
-                    return rows;
-                };
-                rows.push(ActionRow {
-                    objective_ref: o.reference.as_ref().map(|r| r.as_str().to_string()),
-                    objective: o.title.clone(),
-                    group: group.clone(),
-                    reference: r.reference.clone(),
-                    action_id: a.id.clone(),
-                    action: a.text.clone(),
-                    timescale: a.timescale.raw().trim().to_string(),
-                    due: r.due,
-                    leads: plan.lead_names(a).into_iter().map(str::to_string).collect(),
-                    evidence: a.evidence.clone(),
-                    state: a.state.name().to_string(),
-                    latest_update_date: r.commentary_date,
-                    latest_update: r.commentary_note.clone(),
-                    recorded: r.recorded,
-                    computed: r.computed,
-                    rating: r.rating,
-                    overridden: r.overridden,
-                    reason_code: reason_code(r.reason.code),
-                    reason: r.reason.message.clone(),
-                });
-            }
-        }
-        rows
-    }
-
-    /// The leads joined with `; `.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use lineofsight::export::ActionRow;
-    /// # use lineofsight::Rating;
-    /// # let mut row = ActionRow { objective_ref: None, objective: "O".into(), group: None,
-    /// #     reference: None, action_id: "a".into(), action: "A".into(), timescale: "".into(),
-    /// #     due: None, leads: vec![], evidence: None, state: "in progress".into(),
-    /// #     latest_update_date: None, latest_update: None, recorded: None,
-    /// #     computed: Rating::Green, rating: Rating::Green, overridden: false,
-    /// #     reason_code: "on_track".into(), reason: "Green".into() };
-    /// row.leads = vec!["Virtual School".into(), "Health".into()];
-    /// assert_eq!(row.leads_joined(), "Virtual School; Health");
-    /// ```
-    pub fn leads_joined(&self) -> String {
-        self.leads.join("; ")
-    }
-}
-
 /// Text that a spreadsheet would run as a formula (`=`, `+`, `@`, or a tab
 /// or carriage return first) gets a leading `'`, so opening the CSV in Excel
 /// never runs anything from a plan. `-` is left alone: plans start many
@@ -191,8 +50,8 @@ fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The plan's actions as CSV: a header row ([`CSV_COLUMNS`]) and one row
-/// per action in plan order, with the rating that stands, the computed
+/// The report's actions as CSV: a header row ([`CSV_COLUMNS`]) and one row
+/// per action in plan order (every action, open or not), with the rating that stands, the computed
 /// rating, the reason code and the reason message. Dates are ISO 8601
 /// (`2019-12-31`), ratings their standard names (`Red`), leads joined with
 /// `; `. Cells that a spreadsheet would run as a formula are prefixed with
@@ -207,40 +66,42 @@ fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
 /// ```
 /// use chrono::NaiveDate;
 /// use lineofsight::export::{actions_csv, CSV_COLUMNS};
+/// use lineofsight::report::{BoardReport, ReportOptions};
 /// use lineofsight::RuleSet;
 ///
 /// let plan = lineofsight::builtin("lancashire")?;
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let csv = actions_csv(&plan, &eval).unwrap();
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let report = BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default());
+/// let csv = actions_csv(&report).unwrap();
 /// assert!(csv.starts_with(&CSV_COLUMNS.join(",")));
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
-pub fn actions_csv(plan: &Plan, eval: &Evaluation) -> Result<String, ExportError> {
+pub fn actions_csv(report: &BoardReport) -> Result<String, ExportError> {
     let err = |e: ::csv::Error| ExportError::Csv(e.to_string());
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_COLUMNS).map_err(err)?;
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    for r in ActionRow::all(plan, eval) {
+    for r in &report.actions {
         let record: [String; 19] = [
             r.objective_ref.clone().unwrap_or_default(),
             r.objective.clone(),
             r.group.clone().unwrap_or_default(),
             r.reference.clone().unwrap_or_default(),
             r.action_id.clone(),
-            r.action.clone(),
+            r.text.clone(),
             r.timescale.clone(),
             date(r.due),
-            r.leads_joined(),
+            r.leads.join("; "),
             r.evidence.clone().unwrap_or_default(),
-            r.state.clone(),
-            date(r.latest_update_date),
-            r.latest_update.clone().unwrap_or_default(),
+            r.state.name().to_string(),
+            date(r.commentary_date),
+            r.commentary_note.clone().unwrap_or_default(),
             r.recorded.map(|x| x.name().to_string()).unwrap_or_default(),
             r.computed.name().to_string(),
             r.rating.name().to_string(),
             if r.overridden { "yes" } else { "no" }.to_string(),
-            r.reason_code.clone(),
-            r.reason.clone(),
+            reason_code(r.reason.code),
+            r.reason.message.clone(),
         ];
         w.write_record(record.iter().map(|c| defuse(c).into_owned()))
             .map_err(err)?;
@@ -254,8 +115,19 @@ pub fn actions_csv(plan: &Plan, eval: &Evaluation) -> Result<String, ExportError
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Action, Objective};
+    use crate::plan::{Action, Objective, Plan};
+    use crate::report::ReportOptions;
     use crate::RuleSet;
+
+    fn csv_of(plan: &Plan) -> String {
+        let report = BoardReport::build(
+            plan,
+            as_of(),
+            &RuleSet::default(),
+            &ReportOptions::default(),
+        );
+        actions_csv(&report).expect("csv")
+    }
 
     fn as_of() -> NaiveDate {
         NaiveDate::from_ymd_opt(2019, 12, 31).expect("date")
@@ -265,7 +137,7 @@ mod tests {
     fn columns_and_one_row_per_action() {
         let plan = crate::builtin("lancashire").expect("built-in plan");
         let eval = plan.evaluate(as_of(), &RuleSet::default());
-        let text = actions_csv(&plan, &eval).expect("csv");
+        let text = csv_of(&plan);
         let mut r = ::csv::Reader::from_reader(text.as_bytes());
         let headers: Vec<String> = r
             .headers()
@@ -294,8 +166,7 @@ mod tests {
         o.actions
             .push(Action::new("a2", "=HYPERLINK(\"http://x\")", "Ongoing"));
         plan.objectives.push(o);
-        let eval = plan.evaluate(as_of(), &RuleSet::default());
-        let text = actions_csv(&plan, &eval).expect("csv");
+        let text = csv_of(&plan);
         let mut r = ::csv::Reader::from_reader(text.as_bytes());
         let rows: Vec<::csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
         assert_eq!(&rows[0][1], "One, two");

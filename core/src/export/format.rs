@@ -5,8 +5,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::ExportError;
-use crate::evaluate::Evaluation;
-use crate::plan::Plan;
 use crate::report::{render_terminal, BoardReport};
 
 /// A format the board report can be written in.
@@ -87,9 +85,9 @@ impl ReportFormat {
     }
 }
 
-/// Writes the board report for `plan` as rated in `eval`, looking
-/// `upcoming_days` ahead for deadlines. To publish, pass a plan made safe
-/// with [`ExportOptions::apply`](super::ExportOptions::apply) first.
+/// Writes the board report in `format`: the one entry point for every
+/// format, so the command line, the Python package and the browser package
+/// write the same bytes from the same [`BoardReport`].
 ///
 /// # Errors
 ///
@@ -101,56 +99,40 @@ impl ReportFormat {
 /// ```
 /// use chrono::NaiveDate;
 /// use lineofsight::export::{render, ReportFormat};
+/// use lineofsight::report::{BoardReport, ReportOptions};
 ///
 /// let plan = lineofsight::builtin("lancashire")?;
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &plan.rules_or_default());
-/// let html = render(&plan, &eval, ReportFormat::Html, 90).unwrap();
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &ReportOptions::default());
+/// let html = render(&report, ReportFormat::Html).unwrap();
 /// assert!(html.starts_with(b"<!DOCTYPE html>"));
-/// let xlsx = render(&plan, &eval, ReportFormat::Xlsx, 90).unwrap();
+/// let xlsx = render(&report, ReportFormat::Xlsx).unwrap();
 /// assert!(xlsx.starts_with(b"PK"));
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
-pub fn render(
-    plan: &Plan,
-    eval: &Evaluation,
-    format: ReportFormat,
-    upcoming_days: u32,
-) -> Result<Vec<u8>, ExportError> {
-    render_with(
-        plan,
-        eval,
-        format,
-        || BoardReport::new(plan, eval, upcoming_days),
-        &[],
-    )
+pub fn render(report: &BoardReport, format: ReportFormat) -> Result<Vec<u8>, ExportError> {
+    render_with(report, format, &[])
 }
 
-/// Renders one format, building the board report only for the formats
-/// drawn from it (CSV and xlsx are drawn from the evaluation).
-pub(super) fn render_with<R: std::borrow::Borrow<BoardReport>>(
-    plan: &Plan,
-    eval: &Evaluation,
+/// Renders one format, with extra HTML sections (a set of plans' index).
+pub(super) fn render_with(
+    report: &BoardReport,
     format: ReportFormat,
-    report: impl FnOnce() -> R,
     extra_html: &[super::HtmlSection],
 ) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
-        ReportFormat::Terminal => render_terminal(report().borrow(), &plan.style).into_bytes(),
-        ReportFormat::Markdown => {
-            super::render_markdown(report().borrow(), &plan.style).into_bytes()
-        }
-        ReportFormat::Html => {
-            super::render_html(report().borrow(), &plan.style, extra_html).into_bytes()
-        }
+        ReportFormat::Terminal => render_terminal(report).into_bytes(),
+        ReportFormat::Markdown => super::render_markdown(report).into_bytes(),
+        ReportFormat::Html => super::render_html(report, extra_html).into_bytes(),
         #[cfg(feature = "xlsx")]
-        ReportFormat::Xlsx => super::workbook(plan, eval)?,
+        ReportFormat::Xlsx => super::workbook(report)?,
         #[cfg(not(feature = "xlsx"))]
         ReportFormat::Xlsx => {
             return Err(ExportError::Xlsx(
                 "this build has no workbook writer (the core's xlsx feature is off)".into(),
             ))
         }
-        ReportFormat::Csv => super::actions_csv(plan, eval)?.into_bytes(),
-        ReportFormat::Json => super::report_json(report().borrow()).into_bytes(),
+        ReportFormat::Csv => super::actions_csv(report)?.into_bytes(),
+        ReportFormat::Json => super::report_json(report).into_bytes(),
     })
 }

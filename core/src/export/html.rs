@@ -5,9 +5,8 @@ use std::fmt::Write;
 
 use super::escape::escape_html as esc;
 use super::{count_of, uk_date};
-use crate::rating::{Rating, RatingStyle};
-use crate::report::{BoardReport, ReportRow};
-use crate::rules::RatingCounts;
+use crate::rating::Rating;
+use crate::report::{BoardCounts, BoardReport, RatingLook, ReportRow};
 
 /// A section another part of lineofsight (or a caller) adds to the HTML
 /// report, such as measures of success. It is rendered as its own
@@ -53,47 +52,6 @@ impl HtmlSection {
             html: html.into(),
         }
     }
-}
-
-/// `#rrggbb` as (r, g, b), if it is one.
-fn parse_hex(hex: &str) -> Option<(u8, u8, u8)> {
-    let d = hex.strip_prefix('#')?;
-    if d.len() != 6 || !d.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let c = |i: usize| u8::from_str_radix(&d[i..i + 2], 16).ok();
-    Some((c(0)?, c(2)?, c(4)?))
-}
-
-/// WCAG 2.1 relative luminance.
-fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
-    let ch = |v: u8| {
-        let c = f64::from(v) / 255.0;
-        if c <= 0.03928 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
-}
-
-/// The background and text colour for a rating: the plan's colour if it is
-/// a valid `#rrggbb` (else the default), with black or white text,
-/// whichever contrasts more.
-fn rating_colours(style: &RatingStyle, rating: Rating) -> (String, &'static str) {
-    let rgb = parse_hex(style.colour(rating))
-        .or_else(|| parse_hex(RatingStyle::default().colour(rating)))
-        .unwrap_or((255, 255, 255));
-    let l = luminance(rgb);
-    let on_black = (l + 0.05) / 0.05;
-    let on_white = 1.05 / (l + 0.05);
-    let text = if on_black >= on_white {
-        "#000000"
-    } else {
-        "#ffffff"
-    };
-    (format!("#{:02x}{:02x}{:02x}", rgb.0, rgb.1, rgb.2), text)
 }
 
 const CSS: &str = r#"
@@ -154,40 +112,44 @@ col.c-rag{width:5.5rem}
 }
 "#;
 
-fn rating_css(style: &RatingStyle) -> String {
+/// The CSS class for each rating's colours, from the report's resolved
+/// looks (valid `#rrggbb` colours only, with contrasting text).
+fn rating_css(looks: &[RatingLook]) -> String {
     let mut css = String::new();
-    for r in Rating::ALL {
-        let (bg, fg) = rating_colours(style, r);
-        let _ = writeln!(css, ".rag-{}{{background:{bg};color:{fg}}}", r.code());
+    for l in looks {
+        let _ = writeln!(
+            css,
+            ".rag-{}{{background:{};color:{}}}",
+            esc(&l.code),
+            esc(&l.colour),
+            esc(&l.text_colour)
+        );
     }
     css
 }
 
 /// A rating as a shape, a word and a colour.
-pub(super) fn chip(style: &RatingStyle, r: Rating) -> String {
+pub(super) fn chip(report: &BoardReport, r: Rating) -> String {
+    let l = report.look(r);
     format!(
         "<span class=\"shape\" aria-hidden=\"true\">{}</span>{}",
-        RatingStyle::symbol(r),
-        esc(style.label(r))
+        esc(&l.symbol),
+        esc(&l.label)
     )
 }
 
-pub(super) fn rag_cell(style: &RatingStyle, r: Rating, note: &str) -> String {
+pub(super) fn rag_cell(report: &BoardReport, r: Rating, note: &str) -> String {
     format!(
         "<td class=\"rag rag-{}\">{}{note}</td>",
         r.code(),
-        chip(style, r)
+        chip(report, r)
     )
 }
 
-fn counts_cells(c: &RatingCounts) -> String {
+fn counts_cells(c: &BoardCounts) -> String {
     format!(
         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
-        c.red + c.amber_red,
-        c.amber + c.amber_green,
-        c.green,
-        c.blue,
-        c.left_out()
+        c.red, c.amber, c.green, c.blue, c.other
     )
 }
 
@@ -226,8 +188,7 @@ struct Columns {
 fn actions_table(
     out: &mut String,
     report: &BoardReport,
-    style: &RatingStyle,
-    rows: &[ReportRow],
+    rows: &[usize],
     caption: &str,
     cols: Columns,
 ) {
@@ -256,21 +217,14 @@ fn actions_table(
         out.push_str("<th scope=\"col\">RAG</th>");
     }
     out.push_str("<th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n");
-    for r in rows {
+    for r in report.rows(rows) {
         out.push_str("<tr>");
         if cols.objective {
-            let objective = report
-                .objectives
-                .iter()
-                .position(|o| o.id == r.objective_id);
             // The objective's ref, or its title where it has none, so the
             // link always has text.
-            let label = objective
-                .map(|i| &report.objectives[i])
-                .map(|o| esc(o.reference.as_deref().unwrap_or(&o.title)))
-                .unwrap_or_default();
-            match objective {
-                Some(i) => {
+            let label = esc(r.objective_label());
+            match report.objective_of(r) {
+                Some((i, _)) => {
                     let _ = write!(out, "<td><a href=\"#objective-{}\">{label}</a></td>", i + 1);
                 }
                 None => out.push_str("<td></td>"),
@@ -291,13 +245,13 @@ fn actions_table(
         update_cell(out, r);
         if cols.recorded {
             match r.recorded {
-                Some(x) => out.push_str(&rag_cell(style, x, "")),
+                Some(x) => out.push_str(&rag_cell(report, x, "")),
                 None => out.push_str("<td>None</td>"),
             }
-            out.push_str(&rag_cell(style, r.rating, ""));
+            out.push_str(&rag_cell(report, r.rating, ""));
         } else {
             let note = if r.overridden { " (recorded)" } else { "" };
-            out.push_str(&rag_cell(style, r.rating, note));
+            out.push_str(&rag_cell(report, r.rating, note));
         }
         let _ = writeln!(out, "<td>{}</td></tr>", esc(&r.reason.message));
     }
@@ -328,25 +282,21 @@ fn actions_table(
 /// use chrono::NaiveDate;
 /// use lineofsight::export::{render_html, HtmlSection};
 /// use lineofsight::plan::{Action, Objective, Plan};
-/// use lineofsight::report::BoardReport;
+/// use lineofsight::report::{BoardReport, ReportOptions};
 /// use lineofsight::RuleSet;
 ///
 /// let mut plan = Plan::new("Plan", "Council");
 /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
 /// o.actions.push(Action::new("a1", "<script>alert(1)</script>", "Nov-19"));
 /// plan.objectives.push(o);
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let report = BoardReport::new(&plan, &eval, 90);
-/// let html = render_html(&report, &plan.style, &[HtmlSection::new("Measures", "<p>To come.</p>")]);
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let report = BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default());
+/// let html = render_html(&report, &[HtmlSection::new("Measures", "<p>To come.</p>")]);
 /// assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 /// assert!(!html.contains("<script"));
 /// assert!(html.contains("<h2 id=\"extra-1-heading\">Measures</h2>"));
 /// ```
-pub fn render_html(
-    report: &BoardReport,
-    style: &RatingStyle,
-    extra_sections: &[HtmlSection],
-) -> String {
+pub fn render_html(report: &BoardReport, extra_sections: &[HtmlSection]) -> String {
     let mut out = String::with_capacity(64 * 1024);
     let as_of = uk_date(report.as_of);
     let _ = write!(
@@ -358,7 +308,7 @@ pub fn render_html(
          <meta name=\"generator\" content=\"lineofsight\">\n\
          <title>{} – board report as of {as_of}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n",
         esc(&report.title),
-        rating_css(style)
+        rating_css(&report.ratings)
     );
 
     // Header.
@@ -367,9 +317,9 @@ pub fn render_html(
         "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}.</p>\n\
          <p class=\"meta\"><strong>Overall:</strong> <span class=\"rag rag-{}\">{}</span> {}</p>\n",
         esc(&report.title),
-        esc(&report.subtitle()),
+        esc(&report.subtitle),
         report.plan.rating.code(),
-        chip(style, report.plan.rating),
+        chip(report, report.plan.rating),
         esc(&report.plan.reason.message),
     );
     if let Some(closed) = &report.closed {
@@ -393,7 +343,7 @@ pub fn render_html(
         ("exceptions", "Exceptions: Red and Amber".to_string()),
         (
             "upcoming",
-            format!("Due in the next {} days", report.upcoming_days),
+            format!("Due in the next {} days", report.options.look_ahead_days),
         ),
         ("discrepancies", "Discrepancies".to_string()),
     ];
@@ -419,7 +369,7 @@ pub fn render_html(
             out,
             "<li class=\"rag rag-{}\">{}</li>",
             r.code(),
-            chip(style, r)
+            chip(report, r)
         );
     }
     out.push_str("</ul>\n");
@@ -439,18 +389,18 @@ pub fn render_html(
             out,
             "<tr><th scope=\"row\"><a href=\"#objective-{}\">{name}</a></th>{}{}</tr>",
             i + 1,
-            counts_cells(&o.rollup.counts),
-            rag_cell(style, o.rollup.rating, "")
+            counts_cells(&o.counts),
+            rag_cell(report, o.rollup.rating, "")
         );
     }
     let _ = write!(
         out,
         "</tbody>\n<tfoot><tr><th scope=\"row\">Whole plan</th>{}{}</tr></tfoot>\n</table>\n</section>\n",
-        counts_cells(&report.plan.counts),
-        rag_cell(style, report.plan.rating, "")
+        counts_cells(&report.summary.counts),
+        rag_cell(report, report.plan.rating, "")
     );
 
-    super::html_measures::measures_section(&mut out, report, style);
+    super::html_measures::measures_section(&mut out, report);
 
     // Objective by objective.
     out.push_str("<section id=\"open-actions\" aria-labelledby=\"open-actions-heading\">\n<h2 id=\"open-actions-heading\">Summary of open actions</h2>\n");
@@ -481,10 +431,10 @@ pub fn render_html(
             out,
             "<dt>Rating</dt><dd><span class=\"rag rag-{}\">{}</span> {}</dd>\n</dl>",
             o.rollup.rating.code(),
-            chip(style, o.rollup.rating),
+            chip(report, o.rollup.rating),
             esc(&o.rollup.reason.message)
         );
-        if o.open_actions.is_empty() {
+        if o.open.is_empty() {
             out.push_str("<p>No open actions.</p>\n");
         } else {
             let caption = match &o.reference {
@@ -494,8 +444,7 @@ pub fn render_html(
             actions_table(
                 &mut out,
                 report,
-                style,
-                &o.open_actions,
+                &o.open,
                 &caption,
                 Columns {
                     objective: false,
@@ -508,7 +457,7 @@ pub fn render_html(
     out.push_str("</section>\n");
 
     // Exceptions, upcoming, discrepancies.
-    let lists: [(&str, String, String, &[ReportRow], bool); 3] = [
+    let lists: [(&str, String, String, &[usize], bool); 3] = [
         (
             "exceptions",
             format!(
@@ -523,12 +472,12 @@ pub fn render_html(
             "upcoming",
             format!(
                 "Due in the next {} days: {}",
-                report.upcoming_days,
+                report.options.look_ahead_days,
                 count_of(report.upcoming.len(), "open action", "open actions")
             ),
             format!(
                 "Open actions due between {as_of} and {} days later, soonest first",
-                report.upcoming_days
+                report.options.look_ahead_days
             ),
             &report.upcoming,
             false,
@@ -560,7 +509,6 @@ pub fn render_html(
             actions_table(
                 &mut out,
                 report,
-                style,
                 rows,
                 &caption,
                 Columns {
@@ -608,10 +556,10 @@ pub fn render_html(
 mod tests {
     use super::*;
     use crate::plan::{Action, Objective, Plan};
-    use crate::rating::Colour;
+    use crate::rating::{Colour, RatingStyle};
     use crate::RuleSet;
 
-    fn report_with(texts: &[&str]) -> (BoardReport, RatingStyle) {
+    fn report_with(texts: &[&str]) -> BoardReport {
         let mut plan = Plan::new("Plan <b>", "Council & Co");
         let mut o = Objective::new("o1", "\"><img src=x onerror=alert(1)>");
         o.aim = Some("<script>alert(1)</script>".into());
@@ -619,20 +567,21 @@ mod tests {
             o.actions.push(Action::new(&format!("a{i}"), t, "Nov-19"));
         }
         plan.objectives.push(o);
-        let eval = plan.evaluate(
+        BoardReport::build(
+            &plan,
             chrono::NaiveDate::from_ymd_opt(2019, 12, 31).expect("date"),
             &RuleSet::default(),
-        );
-        (BoardReport::new(&plan, &eval, 90), plan.style.clone())
+            &crate::report::ReportOptions::default(),
+        )
     }
 
     #[test]
     fn attack_strings_render_as_text() {
-        let (report, style) = report_with(&[
+        let report = report_with(&[
             "<script>alert(1)</script>",
             "\"><img src=x onerror=alert(1)>",
         ]);
-        let html = render_html(&report, &style, &[]);
+        let html = render_html(&report, &[]);
         assert!(!html.contains("<script"));
         assert!(!html.contains("<img"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -642,8 +591,8 @@ mod tests {
 
     #[test]
     fn self_contained_and_accessible_shape() {
-        let (report, style) = report_with(&["Improve the Local Offer."]);
-        let html = render_html(&report, &style, &[]);
+        let report = report_with(&["Improve the Local Offer."]);
+        let html = render_html(&report, &[]);
         assert!(html.contains("<html lang=\"en-GB\">"));
         for banned in [
             "<script", "<img", "<link", "<iframe", "@import", "url(", "http://", "https://",
@@ -666,7 +615,7 @@ mod tests {
         style
             .colours
             .insert(Rating::Green, Colour("#003300".into()));
-        let css = rating_css(&style);
+        let css = rating_css(&crate::report::RatingLook::all(&style));
         assert!(!css.contains("display:none"));
         assert!(css.contains(".rag-red{background:#f4a6a6;color:#000000}"));
         assert!(css.contains(".rag-green{background:#003300;color:#ffffff}"));

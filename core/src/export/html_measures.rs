@@ -7,8 +7,7 @@ use std::fmt::Write;
 use super::escape::escape_html as esc;
 use super::html::{chip, rag_cell};
 use crate::measure::Trend;
-use crate::rating::RatingStyle;
-use crate::report::BoardReport;
+use crate::report::{BoardReport, ComparatorKind};
 
 fn trend_words(t: Trend) -> &'static str {
     match t {
@@ -23,7 +22,7 @@ fn trend_words(t: Trend) -> &'static str {
 
 /// Writes the section. Every string from the plan is escaped; the charts
 /// are the core's own SVG, which escapes its strings too.
-pub(super) fn measures_section(out: &mut String, report: &BoardReport, style: &RatingStyle) {
+pub(super) fn measures_section(out: &mut String, report: &BoardReport) {
     out.push_str("<section id=\"measures\" aria-labelledby=\"measures-heading\">\n");
     let (with_data, met) = report.measures_with_data();
     let _ = writeln!(
@@ -44,7 +43,7 @@ pub(super) fn measures_section(out: &mut String, report: &BoardReport, style: &R
                 Some(r) => format!("{} {}", esc(r), esc(&m.text)),
                 None => esc(&m.text),
             };
-            let find = |who: &str| esc(&m.compared_with(who));
+            let find = |kind| esc(&m.compared_with(kind));
             let _ = writeln!(
                 out,
                 "<tr><th scope=\"row\"><a href=\"#measure-{}\">{name}</a></th><td>{}</td><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
@@ -54,9 +53,9 @@ pub(super) fn measures_section(out: &mut String, report: &BoardReport, style: &R
                 esc(m.latest_period.as_deref().unwrap_or("–")),
                 trend_words(m.trend),
                 m.band.map_or("–".to_string(), |b| format!("{b:?}")),
-                find("England"),
-                find("Statistical neighbours"),
-                rag_cell(style, m.rating, &format!("<br><span class=\"why\">{}</span>", esc(&m.reason)))
+                find(ComparatorKind::England),
+                find(ComparatorKind::Neighbours),
+                rag_cell(report, m.rating, &format!("<br><span class=\"why\">{}</span>", esc(&m.reason)))
             );
         }
         out.push_str("</tbody>\n</table>\n");
@@ -67,7 +66,7 @@ pub(super) fn measures_section(out: &mut String, report: &BoardReport, style: &R
                 esc(&m.measure_id),
                 m.chart.as_deref().unwrap_or(""),
                 m.rating.code(),
-                chip(style, m.rating),
+                chip(report, m.rating),
                 esc(&m.reason)
             );
             let facts: Vec<String> = m

@@ -52,19 +52,21 @@ pub fn evaluation_json(eval: &Evaluation) -> String {
     pretty(eval)
 }
 
-/// The board report as pretty-printed JSON data.
+/// The board report as pretty-printed JSON: the report model itself, in
+/// the shape of `core/schema/report.schema.json` (lists of actions are
+/// positions in `actions`).
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
 /// use lineofsight::export::report_json;
-/// use lineofsight::report::BoardReport;
+/// use lineofsight::report::{BoardReport, ReportOptions};
 /// use lineofsight::RuleSet;
 ///
 /// let plan = lineofsight::builtin("lancashire")?;
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let report = BoardReport::new(&plan, &eval, 90);
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let report = BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default());
 /// let back: BoardReport = serde_json::from_str(&report_json(&report)).unwrap();
 /// assert_eq!(back, report);
 /// # Ok::<(), lineofsight::LoadError>(())

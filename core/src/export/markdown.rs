@@ -3,9 +3,8 @@
 use std::fmt::Write;
 
 use super::count_of;
-use crate::rating::{Rating, RatingStyle};
-use crate::report::{BoardReport, ReportRow};
-use crate::rules::RatingCounts;
+use crate::rating::Rating;
+use crate::report::{BoardCounts, BoardReport, ComparatorKind};
 
 /// Escapes text for a Markdown table cell or heading: backslash-escapes the
 /// characters Markdown would read as markup (`\ | < > [ ] * `` ` ``), so a
@@ -34,28 +33,15 @@ pub(super) fn md(text: &str) -> String {
     out
 }
 
-fn chip(style: &RatingStyle, r: Rating) -> String {
-    format!("{} {}", RatingStyle::symbol(r), md(style.label(r)))
+fn chip(report: &BoardReport, r: Rating) -> String {
+    md(&report.look(r).chip())
 }
 
-fn counts(c: &RatingCounts) -> String {
+fn counts(c: &BoardCounts) -> String {
     format!(
         "{} | {} | {} | {} | {}",
-        c.red + c.amber_red,
-        c.amber + c.amber_green,
-        c.green,
-        c.blue,
-        c.left_out()
+        c.red, c.amber, c.green, c.blue, c.other
     )
-}
-
-fn objective_ref(report: &BoardReport, row: &ReportRow) -> String {
-    report
-        .objectives
-        .iter()
-        .find(|o| o.id == row.objective_id)
-        .map(|o| md(o.reference.as_deref().unwrap_or(&o.title)))
-        .unwrap_or_default()
 }
 
 /// A table of actions, each with its latest update (`30/09/2019: Draft
@@ -64,8 +50,7 @@ fn objective_ref(report: &BoardReport, row: &ReportRow) -> String {
 fn table(
     out: &mut String,
     report: &BoardReport,
-    style: &RatingStyle,
-    rows: &[ReportRow],
+    rows: &[usize],
     with_objective: bool,
     recorded: bool,
 ) {
@@ -89,15 +74,15 @@ fn table(
         rule.push_str("---|");
     }
     let _ = writeln!(out, "{head}\n{rule}");
-    for r in rows {
+    for r in report.rows(rows) {
         let mut line = String::from("|");
         if with_objective {
-            let _ = write!(line, " {} |", objective_ref(report, r));
+            let _ = write!(line, " {} |", md(r.objective_label()));
         }
         let rag = if r.overridden {
-            format!("{} (recorded)", chip(style, r.rating))
+            format!("{} (recorded)", chip(report, r.rating))
         } else {
-            chip(style, r.rating)
+            chip(report, r.rating)
         };
         let _ = write!(
             line,
@@ -112,7 +97,7 @@ fn table(
             let _ = write!(
                 line,
                 " {} |",
-                r.recorded.map(|x| chip(style, x)).unwrap_or_default()
+                r.recorded.map(|x| chip(report, x)).unwrap_or_default()
             );
         }
         let _ = write!(line, " {rag} | {} |", md(&r.reason.message));
@@ -134,27 +119,27 @@ fn table(
 /// use chrono::NaiveDate;
 /// use lineofsight::export::render_markdown;
 /// use lineofsight::plan::{Action, Objective, Plan};
-/// use lineofsight::report::BoardReport;
+/// use lineofsight::report::{BoardReport, ReportOptions};
 /// use lineofsight::RuleSet;
 ///
 /// let mut plan = Plan::new("Plan", "Council");
 /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
 /// o.actions.push(Action::new("a1", "Agree A | B\nwith <b>everyone</b>", "Nov-19"));
 /// plan.objectives.push(o);
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let md = render_markdown(&BoardReport::new(&plan, &eval, 90), &plan.style);
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let md = render_markdown(&BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default()));
 /// assert!(md.contains(r"Agree A \| B with \<b\>everyone\</b\>"));
 /// assert!(md.contains("✖ Red"));
 /// ```
-pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
+pub fn render_markdown(report: &BoardReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&report.title));
-    let _ = writeln!(out, "{}.\n", md(&report.subtitle()));
+    let _ = writeln!(out, "{}.\n", md(&report.subtitle));
     if let Some(closed) = &report.closed {
         let _ = writeln!(out, "> **{}**\n", md(&closed.sentence()));
     }
     let _ = writeln!(out, "**Overall:** {}\n", md(&report.plan.reason.message));
-    let key: Vec<String> = Rating::ALL.iter().map(|r| chip(style, *r)).collect();
+    let key: Vec<String> = Rating::ALL.iter().map(|r| chip(report, *r)).collect();
     let _ = writeln!(out, "Key: {}\n", key.join(", "));
     if report.names_people {
         out.push_str(
@@ -173,18 +158,18 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
         let _ = writeln!(
             out,
             "| {name} | {} | {} |",
-            counts(&o.rollup.counts),
-            chip(style, o.rollup.rating)
+            counts(&o.counts),
+            chip(report, o.rollup.rating)
         );
     }
     let _ = writeln!(
         out,
         "| **Whole plan** | {} | {} |\n",
-        counts(&report.plan.counts),
-        chip(style, report.plan.rating)
+        counts(&report.summary.counts),
+        chip(report, report.plan.rating)
     );
 
-    measures(&mut out, report, style);
+    measures(&mut out, report);
 
     out.push_str("## Open actions by objective\n");
     for o in &report.objectives {
@@ -205,13 +190,13 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
         let _ = writeln!(
             out,
             "**Rating:** {} ({})\n",
-            chip(style, o.rollup.rating),
+            chip(report, o.rollup.rating),
             md(&o.rollup.reason.message)
         );
-        if o.open_actions.is_empty() {
+        if o.open.is_empty() {
             out.push_str("No open actions.\n");
         } else {
-            table(&mut out, report, style, &o.open_actions, false, false);
+            table(&mut out, report, &o.open, false, false);
         }
     }
 
@@ -220,15 +205,15 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
         "\n## Exceptions: {} (Red and Amber)\n",
         count_of(report.exceptions.len(), "open action", "open actions")
     );
-    table(&mut out, report, style, &report.exceptions, true, false);
+    table(&mut out, report, &report.exceptions, true, false);
 
     let _ = writeln!(
         out,
         "\n## Due in the next {} days: {}\n",
-        report.upcoming_days,
+        report.options.look_ahead_days,
         count_of(report.upcoming.len(), "open action", "open actions")
     );
-    table(&mut out, report, style, &report.upcoming, true, false);
+    table(&mut out, report, &report.upcoming, true, false);
 
     let _ = writeln!(
         out,
@@ -239,7 +224,7 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
             "recorded ratings disagree"
         )
     );
-    table(&mut out, report, style, &report.discrepancies, true, true);
+    table(&mut out, report, &report.discrepancies, true, true);
 
     if !report.warnings.is_empty() {
         let _ = writeln!(out, "\n## Data warnings: {}\n", report.warnings.len());
@@ -251,7 +236,7 @@ pub fn render_markdown(report: &BoardReport, style: &RatingStyle) -> String {
 }
 
 /// Measures with published data: were they met?
-fn measures(out: &mut String, report: &BoardReport, style: &RatingStyle) {
+fn measures(out: &mut String, report: &BoardReport) {
     let (with_data, met) = report.measures_with_data();
     let _ = writeln!(
         out,
@@ -268,7 +253,7 @@ fn measures(out: &mut String, report: &BoardReport, style: &RatingStyle) {
                 Some(r) => format!("{} {}", md(r), md(&m.text)),
                 None => md(&m.text),
             };
-            let find = |who: &str| md(&m.compared_with(who));
+            let find = |kind| md(&m.compared_with(kind));
             let _ = writeln!(
                 out,
                 "| {name} | {} | {} ({}) | {} | {} | {} | {} | {} |",
@@ -276,9 +261,9 @@ fn measures(out: &mut String, report: &BoardReport, style: &RatingStyle) {
                 md(m.latest.as_deref().unwrap_or("–")),
                 md(m.latest_period.as_deref().unwrap_or("–")),
                 m.band.map_or("–".to_string(), |b| format!("{b:?}")),
-                find("England"),
-                find("Statistical neighbours"),
-                chip(style, m.rating),
+                find(ComparatorKind::England),
+                find(ComparatorKind::Neighbours),
+                chip(report, m.rating),
                 md(&m.reason)
             );
         }

@@ -2,25 +2,28 @@
 //! Markdown for board papers and a self-contained, accessible HTML board
 //! report.
 //!
-//! Every exporter is a pure function of the plan, its evaluation or the
-//! [`BoardReport`](crate::report::BoardReport): no I/O, no clock. Text from a
-//! plan is escaped for the format it goes into (see [`escape_html`]). Before
-//! publishing, [`ExportOptions::redact_people`] replaces named people among
-//! the leads with their role.
+//! Every board-report format is a pure function of one
+//! [`BoardReport`](crate::report::BoardReport) (see [`render`]): no I/O, no
+//! clock, nothing derived again. Text from a plan is escaped for the format
+//! it goes into (see [`escape_html`]). For publishing,
+//! [`ReportOptions::publish`](crate::report::ReportOptions::publish)
+//! replaces named people among the leads with their role. The plan itself
+//! and its evaluation are written as native JSON ([`plan_json`],
+//! [`evaluation_json`]).
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use lineofsight::export::{render_html, render_markdown, ExportOptions};
-//! use lineofsight::report::BoardReport;
+//! use lineofsight::export::{render_html, render_markdown};
+//! use lineofsight::report::{BoardReport, ReportOptions};
 //!
 //! let plan = lineofsight::builtin("lancashire")?;
-//! let options = ExportOptions { redact_people: true };
-//! let plan = options.apply(&plan);
-//! let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &plan.rules_or_default());
-//! let report = BoardReport::new(&plan, &eval, 90);
-//! let html = render_html(&report, &plan.style, &[]);
+//! let options = ReportOptions { publish: true, ..ReportOptions::default() };
+//! let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+//! let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &options);
+//! assert!(!report.names_people);
+//! let html = render_html(&report, &[]);
 //! assert!(html.starts_with("<!DOCTYPE html>"));
-//! assert!(render_markdown(&report, &plan.style).contains("| Ref |"));
+//! assert!(render_markdown(&report).contains("| Ref |"));
 //! # Ok::<(), lineofsight::LoadError>(())
 //! ```
 
@@ -38,14 +41,14 @@ mod xlsx;
 
 use std::borrow::Cow;
 
-pub use self::csv::{actions_csv, ActionRow, CSV_COLUMNS};
+pub use self::csv::{actions_csv, CSV_COLUMNS};
 pub use escape::{escape_html, escape_terminal};
 pub use format::{render, ReportFormat, UnknownFormat};
 pub use html::{render_html, HtmlSection};
 pub use json::{evaluation_json, plan_json, report_json, PlanExport};
 pub use markdown::render_markdown;
 pub use redact::{redact_people, NAMED_OFFICER};
-pub use set::{render_as_of, render_plans};
+pub use set::render_plans;
 #[cfg(feature = "xlsx")]
 pub use xlsx::workbook;
 

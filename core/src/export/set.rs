@@ -1,6 +1,4 @@
-//! Reports on plans with periods: one plan as of a date (a closed plan
-//! rated at its end, and saying so), and a set of plans, each judged on
-//! the date.
+//! The report on a set of plans with periods, each judged on the date.
 
 use std::fmt::Write;
 
@@ -8,49 +6,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{ExportError, HtmlSection, ReportFormat};
-use crate::evaluate::Evaluation;
 use crate::plan::{Plan, PlanStatus};
 use crate::report::{
-    board_report_as_of, closed_plans_text, plans_as_of, plans_index_text, render_terminal,
-    BoardReport, PlanEntry,
+    closed_plans_text, plans_as_of, plans_index_text, render_terminal, BoardReport, PlanEntry,
+    ReportOptions,
 };
 use crate::rules::reason::uk_date;
 use crate::rules::RuleSet;
-
-/// Writes the board report on `plan` as of `as_of` in `format`, like
-/// [`render`](super::render), but minding the plan's dates: a plan whose
-/// period ended before `as_of` is rated as at its last day and its report
-/// says it is closed (terminal, Markdown, HTML and JSON). A plan without
-/// dates, or a current one, gives exactly what `render` gives.
-///
-/// # Errors
-///
-/// [`ExportError`] when the CSV or workbook writer fails, or for xlsx in a
-/// build without the `xlsx` feature.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use lineofsight::export::{render_as_of, ReportFormat};
-///
-/// let plan = lineofsight::builtin("lancashire-cla-2014-17")?;
-/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
-/// let text = render_as_of(&plan, as_of, &plan.rules_or_default(), ReportFormat::Terminal, 90).unwrap();
-/// let text = String::from_utf8(text).unwrap();
-/// assert!(text.contains("Closed: this plan ended on 31/03/2017"));
-/// # Ok::<(), lineofsight::LoadError>(())
-/// ```
-pub fn render_as_of(
-    plan: &Plan,
-    as_of: NaiveDate,
-    rules: &RuleSet,
-    format: ReportFormat,
-    upcoming_days: u32,
-) -> Result<Vec<u8>, ExportError> {
-    let (eval, report) = board_report_as_of(plan, as_of, rules, upcoming_days);
-    render_report(plan, &eval, &report, format, &[])
-}
 
 /// The board report on a set of plans as of `as_of` (each rated with
 /// `rules`, or else its own rules): the plans current on the date in full,
@@ -76,13 +38,15 @@ pub fn render_as_of(
 /// ```
 /// use chrono::NaiveDate;
 /// use lineofsight::export::{render_plans, ReportFormat};
+/// use lineofsight::report::ReportOptions;
 ///
 /// let plans = lineofsight::BUILTIN_SEPARATE_PLANS
 ///     .iter()
 ///     .map(|n| Ok((n.to_string(), lineofsight::builtin(n)?)))
 ///     .collect::<Result<Vec<_>, lineofsight::LoadError>>()?;
 /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
-/// let text = String::from_utf8(render_plans(&plans, as_of, None, ReportFormat::Terminal, 90).unwrap()).unwrap();
+/// let options = ReportOptions::default();
+/// let text = String::from_utf8(render_plans(&plans, as_of, None, ReportFormat::Terminal, &options).unwrap()).unwrap();
 /// assert!(text.contains("CLOSED PLAN, FINAL POSITION: Children Looked After Strategic Action Plan 2014-17"));
 /// assert!(text.contains("Board report for Lancashire County Council, as of 31/12/2019"));
 /// # Ok::<(), lineofsight::LoadError>(())
@@ -92,10 +56,11 @@ pub fn render_plans(
     as_of: NaiveDate,
     rules: Option<&RuleSet>,
     format: ReportFormat,
-    upcoming_days: u32,
+    options: &ReportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let entries = plans_as_of(plans, as_of, rules);
     let rules_for = |plan: &Plan| rules.cloned().unwrap_or_else(|| plan.rules_or_default());
+    let report_on = |plan: &Plan| BoardReport::build(plan, as_of, &rules_for(plan), options);
     let current: Vec<&Plan> = plans
         .iter()
         .zip(&entries)
@@ -106,9 +71,8 @@ pub fn render_plans(
         ReportFormat::Terminal => {
             let mut out = plans_index_text(&entries, as_of);
             for plan in &current {
-                let (_, report) = board_report_as_of(plan, as_of, &rules_for(plan), upcoming_days);
                 out.push('\n');
-                out.push_str(&render_terminal(&report, &plan.style));
+                out.push_str(&render_terminal(&report_on(plan)));
             }
             let closed = closed_plans_text(&entries);
             if !closed.is_empty() {
@@ -123,9 +87,8 @@ pub fn render_plans(
                 let _ = writeln!(out, "- {}", super::markdown::md(&e.index_line()));
             }
             for plan in &current {
-                let (_, report) = board_report_as_of(plan, as_of, &rules_for(plan), upcoming_days);
                 out.push('\n');
-                out.push_str(&super::render_markdown(&report, &plan.style));
+                out.push_str(&super::render_markdown(&report_on(plan)));
             }
             for e in &entries {
                 let Some(closed) = &e.closed else { continue };
@@ -159,9 +122,7 @@ pub fn render_plans(
                     .zip(&entries)
                     .map(|((_, plan), entry)| Entry {
                         entry,
-                        report: (entry.status == PlanStatus::Current).then(|| {
-                            board_report_as_of(plan, as_of, &rules_for(plan), upcoming_days).1
-                        }),
+                        report: (entry.status == PlanStatus::Current).then(|| report_on(plan)),
                     })
                     .collect(),
             };
@@ -182,7 +143,7 @@ pub fn render_plans(
             let Some(plan) = main.or_else(|| plans.first().map(|(_, p)| p)) else {
                 return Ok(Vec::new());
             };
-            let (eval, report) = board_report_as_of(plan, as_of, &rules_for(plan), upcoming_days);
+            let report = report_on(plan);
             let mut html = String::from("<ul>\n");
             for e in &entries {
                 let _ = write!(html, "<li>{}", super::escape_html(&e.index_line()));
@@ -197,24 +158,7 @@ pub fn render_plans(
             }
             html.push_str("</ul>\n");
             let heading = format!("Plans as of {}", uk_date(as_of));
-            render_report(
-                plan,
-                &eval,
-                &report,
-                format,
-                &[HtmlSection::new(heading, html)],
-            )
+            super::format::render_with(&report, format, &[HtmlSection::new(heading, html)])
         }
     }
-}
-
-/// One board report in `format`.
-fn render_report(
-    plan: &Plan,
-    eval: &Evaluation,
-    report: &BoardReport,
-    format: ReportFormat,
-    extra_html: &[HtmlSection],
-) -> Result<Vec<u8>, ExportError> {
-    super::format::render_with(plan, eval, format, || report, extra_html)
 }

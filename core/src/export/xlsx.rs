@@ -6,11 +6,9 @@ use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use super::{ActionRow, ExportError};
-use crate::evaluate::Evaluation;
-use crate::rating::{Rating, RatingStyle};
-use crate::rules::RatingCounts;
-use crate::Plan;
+use super::{reason_code, ExportError};
+use crate::rating::Rating;
+use crate::report::{BoardCounts, BoardReport, RatingLook};
 
 /// The date format of every date cell.
 const DATE_FORMAT: &str = "dd/mm/yyyy";
@@ -34,11 +32,11 @@ struct Formats {
     text: Format,
     date: Format,
     number: Format,
-    style: RatingStyle,
+    looks: Vec<RatingLook>,
 }
 
 impl Formats {
-    fn new(style: &RatingStyle) -> Formats {
+    fn new(looks: &[RatingLook]) -> Formats {
         let cell = Format::new()
             .set_border(FormatBorder::Thin)
             .set_align(FormatAlign::Top);
@@ -51,19 +49,26 @@ impl Formats {
             text: cell.clone().set_text_wrap(),
             date: cell.clone().set_num_format(DATE_FORMAT),
             number: cell,
-            style: style.clone(),
+            looks: looks.to_vec(),
         }
     }
 
-    /// A rating cell: filled with the rating's colour, black text.
+    fn look(&self, rating: Rating) -> Option<&RatingLook> {
+        self.looks.iter().find(|l| l.rating == rating)
+    }
+
+    /// A rating cell: filled with the rating's colour, with the text colour
+    /// that contrasts with it.
     fn rating(&self, rating: Rating) -> Format {
-        let fill = rgb(self.style.colour(rating))
-            .or_else(|| rgb(RatingStyle::default().colour(rating)))
-            .unwrap_or(Color::White);
+        let look = self.look(rating);
+        let fill = look.and_then(|l| rgb(&l.colour)).unwrap_or(Color::White);
+        let ink = look
+            .and_then(|l| rgb(&l.text_colour))
+            .unwrap_or(Color::Black);
         self.number
             .clone()
             .set_background_color(fill)
-            .set_font_color(Color::Black)
+            .set_font_color(ink)
     }
 }
 
@@ -142,7 +147,12 @@ fn rating(
 ) -> Result<(), ExportError> {
     match value {
         Some(r) => ws
-            .write_string_with_format(row, col, f.style.label(r), &f.rating(r))
+            .write_string_with_format(
+                row,
+                col,
+                f.look(r).map_or(r.name(), |l| l.label.as_str()),
+                &f.rating(r),
+            )
             .map(|_| ())
             .map_err(xerr),
         None => ws
@@ -158,12 +168,7 @@ fn count(ws: &mut Worksheet, row: u32, col: u16, n: usize, f: &Formats) -> Resul
         .map_err(xerr)
 }
 
-fn actions_sheet(
-    ws: &mut Worksheet,
-    plan: &Plan,
-    eval: &Evaluation,
-    f: &Formats,
-) -> Result<(), ExportError> {
+fn actions_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Result<(), ExportError> {
     ws.set_name("Actions").map_err(xerr)?;
     let columns = [
         ("Objective ref", 10.0),
@@ -187,55 +192,61 @@ fn actions_sheet(
         ("Reason", 45.0),
     ];
     header(ws, 0, &columns, f)?;
-    let rows = ActionRow::all(plan, eval);
-    for (row, r) in (1u32..).zip(&rows) {
+    let rows = &report.actions;
+    for (row, r) in (1u32..).zip(rows) {
         text(ws, row, 0, r.objective_ref.as_deref().unwrap_or(""), f)?;
         text(ws, row, 1, &r.objective, f)?;
         text(ws, row, 2, r.group.as_deref().unwrap_or(""), f)?;
         text(ws, row, 3, r.reference.as_deref().unwrap_or(""), f)?;
         text(ws, row, 4, &r.action_id, f)?;
-        text(ws, row, 5, &r.action, f)?;
+        text(ws, row, 5, &r.text, f)?;
         text(ws, row, 6, &r.timescale, f)?;
         date(ws, row, 7, r.due, f)?;
-        text(ws, row, 8, &r.leads_joined(), f)?;
+        text(ws, row, 8, &r.leads.join("; "), f)?;
         text(ws, row, 9, r.evidence.as_deref().unwrap_or(""), f)?;
-        text(ws, row, 10, &r.state, f)?;
-        date(ws, row, 11, r.latest_update_date, f)?;
-        text(ws, row, 12, r.latest_update.as_deref().unwrap_or(""), f)?;
+        text(ws, row, 10, r.state.name(), f)?;
+        date(ws, row, 11, r.commentary_date, f)?;
+        text(ws, row, 12, r.commentary_note.as_deref().unwrap_or(""), f)?;
         rating(ws, row, 13, r.recorded, f)?;
         rating(ws, row, 14, Some(r.computed), f)?;
         rating(ws, row, 15, Some(r.rating), f)?;
         text(ws, row, 16, if r.overridden { "yes" } else { "no" }, f)?;
-        text(ws, row, 17, &r.reason_code, f)?;
-        text(ws, row, 18, &r.reason, f)?;
+        text(ws, row, 17, &reason_code(r.reason.code), f)?;
+        text(ws, row, 18, &r.reason.message, f)?;
     }
     finish_table(ws, 0, rows.len() as u32, columns.len())
 }
 
-fn measures_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> Result<(), ExportError> {
+/// The measures with a numeric target or published data: target, latest
+/// value, rating and reason.
+fn measures_sheet(
+    ws: &mut Worksheet,
+    report: &BoardReport,
+    f: &Formats,
+) -> Result<(), ExportError> {
     ws.set_name("Measures").map_err(xerr)?;
     let columns = [
         ("Objective ref", 10.0),
-        ("Objective", 40.0),
         ("Measure id", 14.0),
-        ("Measure", 70.0),
+        ("Measure", 60.0),
+        ("Target", 24.0),
+        ("Latest", 14.0),
+        ("Period", 12.0),
+        ("Rating", 11.0),
+        ("Reason", 60.0),
     ];
     header(ws, 0, &columns, f)?;
     let mut row = 0u32;
-    for o in &plan.objectives {
-        for m in &o.measures {
-            row += 1;
-            text(
-                ws,
-                row,
-                0,
-                o.reference.as_ref().map(|r| r.as_str()).unwrap_or(""),
-                f,
-            )?;
-            text(ws, row, 1, &o.title, f)?;
-            text(ws, row, 2, &m.id, f)?;
-            text(ws, row, 3, &m.text, f)?;
-        }
+    for m in &report.measures {
+        row += 1;
+        text(ws, row, 0, m.objective_ref.as_deref().unwrap_or(""), f)?;
+        text(ws, row, 1, &m.measure_id, f)?;
+        text(ws, row, 2, &m.text, f)?;
+        text(ws, row, 3, m.target.as_deref().unwrap_or(""), f)?;
+        text(ws, row, 4, m.latest.as_deref().unwrap_or(""), f)?;
+        text(ws, row, 5, m.latest_period.as_deref().unwrap_or(""), f)?;
+        rating(ws, row, 6, Some(m.rating), f)?;
+        text(ws, row, 7, &m.reason, f)?;
     }
     finish_table(ws, 0, row, columns.len())
 }
@@ -243,25 +254,22 @@ fn measures_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> Result<(), Ex
 fn counts_row(
     ws: &mut Worksheet,
     row: u32,
-    c: &RatingCounts,
+    c: &BoardCounts,
     f: &Formats,
 ) -> Result<(), ExportError> {
-    count(ws, row, 3, c.red + c.amber_red, f)?;
-    count(ws, row, 4, c.amber + c.amber_green, f)?;
-    count(ws, row, 5, c.green, f)?;
-    count(ws, row, 6, c.blue, f)?;
-    count(ws, row, 7, c.left_out(), f)
+    for (col, (_, n)) in (3u16..).zip(c.columns()) {
+        count(ws, row, col, n, f)?;
+    }
+    Ok(())
 }
 
-fn summary_sheet(
-    ws: &mut Worksheet,
-    plan: &Plan,
-    eval: &Evaluation,
-    f: &Formats,
-) -> Result<(), ExportError> {
+fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Result<(), ExportError> {
     ws.set_name("Summary").map_err(xerr)?;
     let bold = Format::new().set_bold();
-    let facts: [(&str, &str); 2] = [("Plan", &plan.title), ("Organisation", &plan.organisation)];
+    let facts: [(&str, &str); 2] = [
+        ("Plan", &report.title),
+        ("Organisation", &report.organisation),
+    ];
     for (row, (k, v)) in (0u32..).zip(facts) {
         ws.write_string_with_format(row, 0, k, &bold)
             .map_err(xerr)?;
@@ -272,13 +280,13 @@ fn summary_sheet(
     ws.write_date_with_format(
         2,
         1,
-        &excel_date(eval.as_of)?,
+        &excel_date(report.as_of)?,
         &Format::new().set_num_format(DATE_FORMAT),
     )
     .map_err(xerr)?;
     ws.write_string_with_format(3, 0, "Overall", &bold)
         .map_err(xerr)?;
-    ws.write_string(3, 1, &eval.plan.reason.message)
+    ws.write_string(3, 1, &report.plan.reason.message)
         .map_err(xerr)?;
     let top = 5u32;
     let columns = [
@@ -295,44 +303,33 @@ fn summary_sheet(
     ];
     header(ws, top, &columns, f)?;
     let mut row = top;
-    for (o, r) in plan.objectives.iter().zip(&eval.objectives) {
+    for o in &report.objectives {
         row += 1;
-        text(
-            ws,
-            row,
-            0,
-            o.reference.as_ref().map(|r| r.as_str()).unwrap_or(""),
-            f,
-        )?;
+        text(ws, row, 0, o.reference.as_deref().unwrap_or(""), f)?;
         text(ws, row, 1, &o.title, f)?;
-        let group = o
-            .group
-            .as_deref()
-            .and_then(|g| plan.group(g))
-            .map(|g| g.title.as_str());
-        text(ws, row, 2, group.unwrap_or(""), f)?;
-        counts_row(ws, row, &r.counts, f)?;
-        rating(ws, row, 8, Some(r.rating), f)?;
-        text(ws, row, 9, &r.reason.message, f)?;
+        text(ws, row, 2, o.group.as_deref().unwrap_or(""), f)?;
+        counts_row(ws, row, &o.counts, f)?;
+        rating(ws, row, 8, Some(o.rollup.rating), f)?;
+        text(ws, row, 9, &o.rollup.reason.message, f)?;
     }
     row += 1;
     text(ws, row, 0, "", f)?;
     ws.write_string_with_format(row, 1, "Whole plan", &f.header)
         .map_err(xerr)?;
     text(ws, row, 2, "", f)?;
-    counts_row(ws, row, &eval.plan.counts, f)?;
-    rating(ws, row, 8, Some(eval.plan.rating), f)?;
-    text(ws, row, 9, &eval.plan.reason.message, f)?;
+    counts_row(ws, row, &report.summary.counts, f)?;
+    rating(ws, row, 8, Some(report.plan.rating), f)?;
+    text(ws, row, 9, &report.plan.reason.message, f)?;
     // The whole-plan row stays out of the filter range so sorting by
     // objective never moves it.
     finish_table(ws, top, row - 1, columns.len())
 }
 
-/// The plan and its evaluation as an Excel workbook, returned as the bytes
-/// of an `.xlsx` file. Three sheets, each with a frozen header row and an
+/// The board report as an Excel workbook, returned as the bytes of an
+/// `.xlsx` file. Three sheets, each with a frozen header row and an
 /// autofilter: **Actions** (one row per action, the columns of the CSV),
-/// **Measures** (one row per measure of success; empty if the plan lists
-/// none) and **Summary** (the plan, the as-of date and the RAG counts by
+/// **Measures** (one row per measure with a numeric target or published
+/// data: target, latest value, rating, reason) and **Summary** (the plan, the as-of date and the RAG counts by
 /// objective). Dates are real Excel dates shown as `dd/mm/yyyy`; rating
 /// cells are filled with the plan's RAG colour and carry the rating's word.
 ///
@@ -346,20 +343,22 @@ fn summary_sheet(
 /// ```
 /// use chrono::NaiveDate;
 /// use lineofsight::export::workbook;
+/// use lineofsight::report::{BoardReport, ReportOptions};
 /// use lineofsight::RuleSet;
 ///
 /// let plan = lineofsight::builtin("lancashire")?;
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let bytes = workbook(&plan, &eval).unwrap();
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let report = BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default());
+/// let bytes = workbook(&report).unwrap();
 /// assert!(bytes.starts_with(b"PK")); // an xlsx file is a zip archive
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
-pub fn workbook(plan: &Plan, eval: &Evaluation) -> Result<Vec<u8>, ExportError> {
-    let f = Formats::new(&plan.style);
+pub fn workbook(report: &BoardReport) -> Result<Vec<u8>, ExportError> {
+    let f = Formats::new(&report.ratings);
     let mut wb = Workbook::new();
-    actions_sheet(wb.add_worksheet(), plan, eval, &f)?;
-    measures_sheet(wb.add_worksheet(), plan, &f)?;
-    summary_sheet(wb.add_worksheet(), plan, eval, &f)?;
+    actions_sheet(wb.add_worksheet(), report, &f)?;
+    measures_sheet(wb.add_worksheet(), report, &f)?;
+    summary_sheet(wb.add_worksheet(), report, &f)?;
     wb.save_to_buffer().map_err(xerr)
 }
 
@@ -374,7 +373,13 @@ mod tests {
         let plan = crate::builtin("lancashire").expect("built-in plan");
         let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("date");
         let eval = plan.evaluate(as_of, &RuleSet::default());
-        let bytes = workbook(&plan, &eval).expect("workbook");
+        let report = BoardReport::build(
+            &plan,
+            as_of,
+            &RuleSet::default(),
+            &crate::report::ReportOptions::default(),
+        );
+        let bytes = workbook(&report).expect("workbook");
         let mut book: Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("opens");
         assert_eq!(book.sheet_names(), ["Actions", "Measures", "Summary"]);
@@ -403,8 +408,7 @@ mod tests {
         assert!(matches!(summary.get((2, 1)), Some(Data::DateTime(_))));
 
         let measures = book.worksheet_range("Measures").expect("Measures");
-        let n: usize = plan.objectives.iter().map(|o| o.measures.len()).sum();
-        assert_eq!(measures.height(), n + 1);
+        assert_eq!(measures.height(), report.measures.len() + 1);
     }
 
     #[test]

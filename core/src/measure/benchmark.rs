@@ -234,6 +234,25 @@ pub struct Benchmark {
     pub neighbours_with_value: usize,
 }
 
+impl Benchmark {
+    /// Judges better or worse, by the measure's own direction, every
+    /// comparator the data set left unjudged (a data set without a
+    /// polarity): decided here once, so the evaluation and every report
+    /// give the same answer.
+    pub(super) fn judged_by(mut self, polarity: Polarity) -> Benchmark {
+        let value = self.value;
+        for c in [&mut self.england, &mut self.region, &mut self.neighbours]
+            .into_iter()
+            .flatten()
+        {
+            if c.better.is_none() && polarity != Polarity::None {
+                c.better = value.map(|v| polarity.is_better(v, c.value));
+            }
+        }
+        self
+    }
+}
+
 /// Benchmarks `authority` in `dataset` for the period `label`.
 ///
 /// # Example

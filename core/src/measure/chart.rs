@@ -299,7 +299,13 @@ pub fn measure_chart(m: &MeasureRating, style: &RatingStyle) -> String {
             escape(&show(*v)),
             escape(style.label(*rating))
         );
-        marker(&mut out, *rating, x(*i), y(*v), style.colour(*rating));
+        marker(
+            &mut out,
+            *rating,
+            x(*i),
+            y(*v),
+            &crate::report::RatingLook::new(*rating, style).colour,
+        );
         out.push_str("</g>");
     }
     legend(
@@ -388,7 +394,13 @@ fn legend(
     seen.dedup();
     for r in seen {
         let mut s = String::new();
-        marker(&mut s, r, lx + 12.0, 0.0, style.colour(r));
+        marker(
+            &mut s,
+            r,
+            lx + 12.0,
+            0.0,
+            &crate::report::RatingLook::new(r, style).colour,
+        );
         // Markers are drawn at y = 0; move them to the row.
         row(
             out,

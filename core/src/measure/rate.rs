@@ -470,7 +470,7 @@ pub fn rate_measure(
         {
             series
                 .iter()
-                .map(|p| benchmark(ds, auth, &p.period))
+                .map(|p| benchmark(ds, auth, &p.period).judged_by(better))
                 .collect()
         }
         _ => Vec::new(),

@@ -1,103 +1,22 @@
 //! The board report as data: what a council officer takes to the Corporate
-//! Parenting Board, independent of how it is rendered.
+//! Parenting Board, built once and rendered by every format.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::changes::{self, Changes};
+use super::leads::{lead_sections, LeadSection, NO_LEAD};
 use super::measures::MeasureRow;
+use super::summary::{BoardCounts, Summary, TOP_EXCEPTIONS};
+use super::{ClosedNote, RatingLook, ReportOptions, ReportRow};
 use crate::evaluate::{ActionRating, Evaluation, RollupRating};
-use crate::plan::{Action, Plan};
+use crate::plan::{Plan, PlanStatus};
 use crate::rating::Rating;
-use crate::rules::Reason;
-
-/// One action's line in a report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct ReportRow {
-    /// The action's id.
-    pub action_id: String,
-    /// The id of its objective.
-    pub objective_id: String,
-    /// The ref as written, if any.
-    #[serde(rename = "ref")]
-    pub reference: Option<String>,
-    /// What will be done.
-    pub text: String,
-    /// The timescale as written.
-    pub timescale: String,
-    /// The names of its leads.
-    pub leads: Vec<String>,
-    /// The rating recorded in the plan, if any.
-    pub recorded: Option<Rating>,
-    /// The rating that stands.
-    pub rating: Rating,
-    /// Whether the recorded rating replaced the computed one.
-    pub overridden: bool,
-    /// Why the rules rate it so.
-    pub reason: Reason,
-    /// Its next due date, if any.
-    pub due: Option<NaiveDate>,
-    /// The progress commentary to show, from the evaluation's
-    /// [`ActionRating::commentary_note`]; `None` when there is none.
-    #[serde(default)]
-    pub commentary_note: Option<String>,
-    /// The commentary's date; `None` when it is undated.
-    #[serde(default)]
-    pub commentary_date: Option<NaiveDate>,
-}
-
-impl ReportRow {
-    /// The commentary as a board paper shows it: `30/09/2019: Draft agreed.`,
-    /// `undated: Awaiting sign-off.`, or `None` when there is none. The text
-    /// is plain: each renderer escapes it for where it lands.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};
-    /// use lineofsight::report::action_rows;
-    /// use lineofsight::RuleSet;
-    ///
-    /// let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
-    /// let mut a = Action::new("a1", "Refresh the pledge.", "Mar-20");
-    /// a.progress.push(ProgressUpdate::dated(d, "Draft agreed."));
-    /// let mut b = Action::new("a2", "Review SGO support.", "Mar-20");
-    /// b.progress.push(ProgressUpdate::undated("Awaiting sign-off."));
-    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
-    /// o.actions.extend([a, b, Action::new("a3", "Launch Mind of My Own.", "Mar-20")]);
-    /// let mut plan = Plan::new("Plan", "Council");
-    /// plan.objectives.push(o);
-    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-    /// let rows = action_rows(&plan, &eval);
-    /// assert_eq!(rows[0].commentary_line().as_deref(), Some("30/09/2019: Draft agreed."));
-    /// assert_eq!(rows[1].commentary_line().as_deref(), Some("undated: Awaiting sign-off."));
-    /// assert_eq!(rows[2].commentary_line(), None);
-    /// ```
-    pub fn commentary_line(&self) -> Option<String> {
-        let note = self.commentary_note.as_deref()?;
-        Some(format!(
-            "{}: {note}",
-            commentary_date_text(self.commentary_date)
-        ))
-    }
-}
-
-/// A commentary's date as a board paper writes it: `30/09/2019`, or
-/// `undated`.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use lineofsight::report::commentary_date_text;
-///
-/// assert_eq!(commentary_date_text(NaiveDate::from_ymd_opt(2019, 9, 30)), "30/09/2019");
-/// assert_eq!(commentary_date_text(None), "undated");
-/// ```
-pub fn commentary_date_text(date: Option<NaiveDate>) -> String {
-    date.map_or_else(|| "undated".to_string(), crate::rules::reason::uk_date)
-}
+use crate::rules::{RatingCounts, RuleSet};
 
 /// One objective's part of the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -117,24 +36,46 @@ pub struct ObjectiveSection {
     pub approach: Option<String>,
     /// Its roll-up rating and counts.
     pub rollup: RollupRating,
-    /// Its open actions (not complete, deferred or cancelled).
-    pub open_actions: Vec<ReportRow>,
+    /// Its action counts in the board paper's five columns.
+    pub counts: BoardCounts,
+    /// All its actions, as positions in the report's `actions`.
+    pub actions: Vec<usize>,
+    /// Its open actions, as positions in the report's `actions`.
+    pub open: Vec<usize>,
 }
 
-/// The board report: open actions by objective, RAG counts, discrepancies
-/// and upcoming deadlines.
+impl ObjectiveSection {
+    /// The objective's ref, or its title where it has none.
+    pub fn label(&self) -> &str {
+        self.reference.as_deref().unwrap_or(&self.title)
+    }
+}
+
+/// The board report: every action's row, the objectives with their
+/// roll-ups and open actions, exceptions, discrepancies, deadlines coming
+/// up, the leads' lists, measures, the summary page and, when asked for,
+/// what changed since the previous report.
+///
+/// Everything a format shows is decided here, once: which actions are
+/// open, the counts, the order of the exceptions, each rating's label,
+/// colour and shape, the measures' comparisons and whether they are
+/// better or worse. Renderers draw it; they derive nothing. The lists of
+/// actions (`exceptions`, `upcoming`, an objective's `open` …) are
+/// positions in `actions`.
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use lineofsight::report::BoardReport;
-/// use lineofsight::rules::RuleSet;
+/// use lineofsight::report::{BoardReport, ReportOptions};
 ///
 /// let plan = lineofsight::builtin("lancashire")?;
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let report = BoardReport::new(&plan, &eval, 90);
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &ReportOptions::default());
 /// assert_eq!(report.objectives.len(), plan.objectives.len());
+/// assert_eq!(report.actions.len(), plan.actions().count());
+/// let worst = &report.actions[report.exceptions[0]];
+/// assert!(worst.open);
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -143,192 +84,528 @@ pub struct BoardReport {
     pub title: String,
     /// The plan's organisation.
     pub organisation: String,
-    /// The date rated as of.
+    /// The line under the title: `Board report for Lancashire County
+    /// Council, as of 31/12/2019`, or `Board report as of 31/12/2019` when
+    /// the plan names no organisation.
+    pub subtitle: String,
+    /// The date rated as of (a closed plan's last day: see `closed`).
     pub as_of: NaiveDate,
+    /// What the report was asked for.
+    pub options: ReportOptions,
+    /// How each rating is shown, in [`Rating::ALL`] order.
+    pub ratings: Vec<RatingLook>,
     /// The whole plan's roll-up.
     pub plan: RollupRating,
+    /// Every action, in plan order.
+    pub actions: Vec<ReportRow>,
     /// Objective by objective, in plan order.
     pub objectives: Vec<ObjectiveSection>,
     /// Red and Amber open actions, worst first.
-    pub exceptions: Vec<ReportRow>,
+    pub exceptions: Vec<usize>,
     /// Recorded ratings that disagree with the rules.
-    pub discrepancies: Vec<ReportRow>,
+    pub discrepancies: Vec<usize>,
     /// Open actions due in the look-ahead window, soonest first.
-    pub upcoming: Vec<ReportRow>,
-    /// How many days ahead `upcoming` looks.
-    pub upcoming_days: u32,
+    pub upcoming: Vec<usize>,
+    /// Each lead's open actions.
+    pub leads: Vec<LeadSection>,
+    /// The summary page.
+    pub summary: Summary,
+    /// What changed since the previous report, when one was given.
+    pub changes: Option<Changes>,
+    /// The lead this report is for, when it is one lead's list.
+    pub lead: Option<String>,
     /// Whether any lead is a named person.
     pub names_people: bool,
     /// Plan warnings (impossible dates, duplicate refs), as sentences.
     pub warnings: Vec<String>,
     /// Measures of success with a numeric target or published values.
-    #[serde(default)]
     pub measures: Vec<MeasureRow>,
     /// How many measures have neither (qualitative, rated by hand).
-    #[serde(default)]
     pub qualitative_measures: usize,
     /// Set when the plan's period ended before the date asked about: the
-    /// report is then its final position, rated as at its last day (see
-    /// [`board_report_as_of`](super::board_report_as_of)).
+    /// report is then its final position, rated as at its last day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub closed: Option<super::ClosedNote>,
+    pub closed: Option<ClosedNote>,
 }
 
 impl BoardReport {
-    /// The line under the title: `Board report for Lancashire County
-    /// Council, as of 31/12/2019`, or `Board report as of 31/12/2019` when
-    /// the plan names no organisation (an imported tracker often does not).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use lineofsight::report::BoardReport;
-    /// use lineofsight::{Plan, RuleSet};
-    ///
-    /// let plan = Plan::new("Tracker", "");
-    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-    /// let report = BoardReport::new(&plan, &eval, 90);
-    /// assert_eq!(report.subtitle(), "Board report as of 31/12/2019");
-    /// ```
-    pub fn subtitle(&self) -> String {
-        let as_of = crate::rules::reason::uk_date(self.as_of);
-        match self.organisation.trim() {
-            "" => format!("Board report as of {as_of}"),
-            org => format!("Board report for {org}, as of {as_of}"),
-        }
-    }
-
-    /// Builds the report from a plan and its evaluation, looking
-    /// `upcoming_days` ahead for deadlines.
+    /// Builds the report on `plan` as of `as_of`. A plan whose period
+    /// ended before `as_of` is rated as at its last day and says it is
+    /// closed. With `options.since`, the plan is rated at that date too and
+    /// the report says what changed; with `options.publish`, named people
+    /// among the leads are replaced by their role first.
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
     /// use lineofsight::plan::{Action, Objective, Plan};
-    /// use lineofsight::report::BoardReport;
+    /// use lineofsight::report::{BoardReport, ReportOptions};
     /// use lineofsight::RuleSet;
     ///
-    /// let mut plan = Plan::new("Plan", "Council");
+    /// let mut plan = Plan::new("Plan", "");
     /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
     /// o.actions.push(Action::new("a1", "Improve the Local Offer.", "Nov-19"));
     /// o.actions.push(Action::new("a2", "Review SGO support.", "31/01/2020"));
     /// plan.objectives.push(o);
-    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-    /// let report = BoardReport::new(&plan, &eval, 90);
-    /// assert_eq!(report.exceptions.len(), 1);
-    /// assert_eq!(report.upcoming[0].action_id, "a2");
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let options = ReportOptions { since: Some(d(2019, 9, 30)), ..ReportOptions::default() };
+    /// let report = BoardReport::build(&plan, d(2019, 12, 31), &RuleSet::default(), &options);
+    /// assert_eq!(report.subtitle, "Board report as of 31/12/2019");
+    /// assert_eq!(report.exceptions, [0]);
+    /// assert_eq!(report.actions[report.upcoming[0]].action_id, "a2");
+    /// let changes = report.changes.unwrap();
+    /// assert_eq!(changes.ratings.len(), 1); // a1 went from Green to Red
     /// ```
-    pub fn new(plan: &Plan, eval: &Evaluation, upcoming_days: u32) -> BoardReport {
-        let (measures, qualitative_measures) =
-            super::measures::measure_rows(plan, eval, &plan.style);
-        let actions: Vec<(&Action, &ActionRating)> = plan.actions().zip(&eval.actions).collect();
-        let row = |(a, r): &(&Action, &ActionRating)| report_row(plan, a, r);
-        let is_open = |r: &ActionRating| r.state.is_open() && r.rating != Rating::Blue;
-        let objectives = plan
+    pub fn build(
+        plan: &Plan,
+        as_of: NaiveDate,
+        rules: &RuleSet,
+        options: &ReportOptions,
+    ) -> BoardReport {
+        let plan = publishable(plan, options);
+        let before = options
+            .since
+            .map(|since| (plan.evaluate(plan.rating_date(since), rules), None));
+        build_report(
+            &plan,
+            as_of,
+            rules,
+            options,
+            before.map(|(e, t)| (&*plan, e, t)),
+        )
+    }
+
+    /// Builds the report on `plan` as of `as_of` and says what changed
+    /// since `previous`, an earlier version of the same plan (last
+    /// quarter's tracker), rated as of `options.since` (or `as_of` when no
+    /// date is given). Actions are matched by id, then by ref: ratings up
+    /// and down, actions completed, new and removed actions, deadlines that
+    /// moved and commentary not updated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan};
+    /// use lineofsight::report::{BoardReport, ReportOptions};
+    /// use lineofsight::RuleSet;
+    ///
+    /// let tracker = |due: &str| {
+    ///     let mut plan = Plan::new("Tracker", "Council");
+    ///     let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+    ///     o.actions.push(Action::new("a1", "Refresh the pledge.", due));
+    ///     plan.objectives.push(o);
+    ///     plan
+    /// };
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let options = ReportOptions { since: Some(d(2019, 9, 30)), ..ReportOptions::default() };
+    /// let report = BoardReport::build_compared(
+    ///     &tracker("Dec-19"), &tracker("Jun-20"), d(2019, 12, 31), &RuleSet::default(), &options);
+    /// let moved = &report.changes.unwrap().moved_deadlines[0];
+    /// assert_eq!((moved.from_timescale.as_str(), moved.to_timescale.as_str()), ("Dec-19", "Jun-20"));
+    /// assert_eq!(moved.days_later, Some(182));
+    /// ```
+    pub fn build_compared(
+        previous: &Plan,
+        plan: &Plan,
+        as_of: NaiveDate,
+        rules: &RuleSet,
+        options: &ReportOptions,
+    ) -> BoardReport {
+        let plan = publishable(plan, options);
+        let previous = publishable(previous, options);
+        let since = options.since.unwrap_or(as_of);
+        let before = previous.evaluate(previous.rating_date(since), rules);
+        let title = Some(previous.title.clone());
+        build_report(
+            &plan,
+            as_of,
+            rules,
+            options,
+            Some((&*previous, before, title)),
+        )
+    }
+
+    /// How `rating` is shown in this report.
+    pub fn look(&self, rating: Rating) -> Cow<'_, RatingLook> {
+        self.ratings
+            .iter()
+            .find(|l| l.rating == rating)
+            .map_or_else(
+                || Cow::Owned(RatingLook::new(rating, &Default::default())),
+                Cow::Borrowed,
+            )
+    }
+
+    /// The rows at `positions` (an objective's `open`, the `exceptions` …).
+    pub fn rows<'a>(&'a self, positions: &'a [usize]) -> impl Iterator<Item = &'a ReportRow> + 'a {
+        positions.iter().filter_map(|&i| self.actions.get(i))
+    }
+
+    /// The objective an action row belongs to, and its position.
+    pub fn objective_of(&self, row: &ReportRow) -> Option<(usize, &ObjectiveSection)> {
+        self.objectives
+            .iter()
+            .enumerate()
+            .find(|(_, o)| o.id == row.objective_id)
+    }
+
+    /// The report as one lead's list: only the actions `lead` leads (every
+    /// list filtered to them, counts recounted, measures left out), titled
+    /// for them. `No lead` gives the open actions without a lead.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::report::{BoardReport, ReportOptions};
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &ReportOptions::default());
+    /// let lead = report.leads[0].name.clone();
+    /// let theirs = report.for_lead(&lead);
+    /// assert!(theirs.actions.iter().all(|r| r.leads.contains(&lead)));
+    /// assert!(theirs.subtitle.starts_with(&format!("Actions led by {lead}")));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn for_lead(&self, lead: &str) -> BoardReport {
+        let keep = |r: &ReportRow| {
+            if lead == NO_LEAD {
+                r.leads.is_empty()
+            } else {
+                r.leads.iter().any(|l| l == lead)
+            }
+        };
+        let mut new_index = vec![None; self.actions.len()];
+        let mut actions = Vec::new();
+        for (i, r) in self.actions.iter().enumerate() {
+            if keep(r) {
+                new_index[i] = Some(actions.len());
+                actions.push(r.clone());
+            }
+        }
+        let remap = |list: &[usize]| -> Vec<usize> {
+            list.iter()
+                .filter_map(|&i| new_index.get(i).copied().flatten())
+                .collect()
+        };
+        let objectives: Vec<ObjectiveSection> = self
             .objectives
             .iter()
-            .zip(&eval.objectives)
-            .map(|(o, rollup)| ObjectiveSection {
-                id: o.id.clone(),
-                reference: o.reference.as_ref().map(|r| r.as_str().to_string()),
-                title: o.title.clone(),
-                group: o
-                    .group
-                    .as_deref()
-                    .and_then(|g| plan.group(g))
-                    .map(|g| g.title.clone()),
-                aim: o.aim.clone(),
-                approach: o.approach.clone(),
-                rollup: rollup.clone(),
-                open_actions: actions
-                    .iter()
-                    .filter(|(_, r)| r.objective_id == o.id && is_open(r))
-                    .map(row)
-                    .collect(),
+            .filter_map(|o| {
+                let mine = remap(&o.actions);
+                if mine.is_empty() {
+                    return None;
+                }
+                let counts = count(mine.iter().map(|&i| actions[i].rating));
+                Some(ObjectiveSection {
+                    counts,
+                    open: remap(&o.open),
+                    actions: mine,
+                    ..o.clone()
+                })
             })
             .collect();
-        let mut exceptions: Vec<ReportRow> = actions
-            .iter()
-            .filter(|(_, r)| {
-                is_open(r) && matches!(r.rating, Rating::Red | Rating::AmberRed | Rating::Amber)
-            })
-            .map(row)
-            .collect();
-        exceptions.sort_by_key(|r| r.rating);
-        let discrepancies = eval
-            .discrepancies
-            .iter()
-            .filter_map(|d| actions.iter().find(|(a, _)| a.id == d.action_id))
-            .map(row)
-            .collect();
-        let upcoming = eval
-            .due_within(upcoming_days)
-            .into_iter()
-            .filter_map(|u| actions.iter().find(|(a, _)| a.id == u.action_id))
-            .map(row)
-            .collect();
+        let exceptions = remap(&self.exceptions);
+        let changes = self.changes.as_ref().map(|c| Changes {
+            ratings: c
+                .ratings
+                .iter()
+                .filter_map(|m| {
+                    let row = new_index.get(m.row).copied().flatten()?;
+                    Some(changes::RatingMove { row, ..m.clone() })
+                })
+                .collect(),
+            completed: remap(&c.completed),
+            new_actions: remap(&c.new_actions),
+            removed: Vec::new(),
+            moved_deadlines: c
+                .moved_deadlines
+                .iter()
+                .filter_map(|m| {
+                    let row = new_index.get(m.row).copied().flatten()?;
+                    Some(changes::MovedDeadline { row, ..m.clone() })
+                })
+                .collect(),
+            not_updated: remap(&c.not_updated),
+            ..c.clone()
+        });
+        let summary = summary_of(
+            &actions,
+            &exceptions,
+            &[],
+            &self.ratings,
+            &objectives_for_chart(&objectives),
+        );
         BoardReport {
-            title: plan.title.clone(),
-            organisation: plan.organisation.clone(),
-            as_of: eval.as_of,
-            plan: eval.plan.clone(),
+            subtitle: format!("Actions led by {lead}: {}", lower_first(&self.subtitle)),
+            options: self.options.clone(),
+            ratings: self.ratings.clone(),
             objectives,
             exceptions,
-            discrepancies,
-            upcoming,
-            upcoming_days,
-            names_people: plan.names_people(),
-            warnings: plan.warnings().into_iter().map(|w| w.message).collect(),
-            measures,
-            qualitative_measures,
-            closed: None,
+            discrepancies: remap(&self.discrepancies),
+            upcoming: remap(&self.upcoming),
+            leads: self
+                .leads
+                .iter()
+                .filter(|l| l.name == lead)
+                .map(|l| LeadSection {
+                    name: l.name.clone(),
+                    open: remap(&l.open),
+                })
+                .collect(),
+            summary,
+            changes,
+            lead: Some(lead.to_string()),
+            measures: Vec::new(),
+            qualitative_measures: 0,
+            actions,
+            title: self.title.clone(),
+            organisation: self.organisation.clone(),
+            as_of: self.as_of,
+            plan: self.plan.clone(),
+            names_people: self.names_people,
+            warnings: Vec::new(),
+            closed: self.closed.clone(),
         }
     }
 }
 
-/// Every action's report row, in plan order, whatever its state: what a
-/// dashboard lists and filters (by objective, lead or rating). The board
-/// report itself shows only open actions; this is the full table.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use lineofsight::plan::{Action, Objective, Plan};
-/// use lineofsight::report::action_rows;
-/// use lineofsight::{Rating, RuleSet};
-///
-/// let mut plan = Plan::new("Plan", "Council");
-/// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
-/// o.actions.push(Action::new("a1", "Improve the Local Offer.", "Nov-19"));
-/// o.actions.push(Action::new("a2", "Review SGO support.", "Achieved"));
-/// plan.objectives.push(o);
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let rows = action_rows(&plan, &eval);
-/// assert_eq!(rows.len(), 2);
-/// assert_eq!(rows[0].rating, Rating::Red);
-/// assert_eq!(rows[0].timescale, "Nov-19");
-/// ```
-pub fn action_rows(plan: &Plan, eval: &Evaluation) -> Vec<ReportRow> {
-    plan.actions()
-        .zip(&eval.actions)
-        .map(|(a, r)| report_row(plan, a, r))
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The plan to report on: itself, or a copy with named people replaced by
+/// their role when the report will be published.
+fn publishable<'a>(plan: &'a Plan, options: &ReportOptions) -> Cow<'a, Plan> {
+    if options.publish {
+        Cow::Owned(crate::export::redact_people(plan))
+    } else {
+        Cow::Borrowed(plan)
+    }
+}
+
+fn count(ratings: impl Iterator<Item = Rating>) -> BoardCounts {
+    let mut c = RatingCounts::default();
+    for r in ratings {
+        c.add(r);
+    }
+    BoardCounts::from(&c)
+}
+
+/// `Board report for Lancashire County Council, as of 31/12/2019`.
+fn subtitle(organisation: &str, as_of: NaiveDate) -> String {
+    let as_of = crate::rules::reason::uk_date(as_of);
+    match organisation.trim() {
+        "" => format!("Board report as of {as_of}"),
+        org => format!("Board report for {org}, as of {as_of}"),
+    }
+}
+
+fn build_report(
+    plan: &Plan,
+    asked_as_of: NaiveDate,
+    rules: &RuleSet,
+    options: &ReportOptions,
+    before: Option<(&Plan, Evaluation, Option<String>)>,
+) -> BoardReport {
+    let eval = plan.evaluate(plan.rating_date(asked_as_of), rules);
+    let closed = match plan.status(asked_as_of) {
+        PlanStatus::Closed { ended } => Some(ClosedNote { ended, asked_as_of }),
+        _ => None,
+    };
+    let actions = rows(plan, &eval);
+    let position: HashMap<&str, usize> = actions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.action_id.as_str(), i))
+        .collect();
+    let at = |id: &str| position.get(id).copied();
+    let mut objectives = Vec::with_capacity(plan.objectives.len());
+    let mut next = 0;
+    for (o, rollup) in plan.objectives.iter().zip(&eval.objectives) {
+        let all: Vec<usize> = (next..next + o.actions.len()).collect();
+        next += o.actions.len();
+        objectives.push(ObjectiveSection {
+            id: o.id.clone(),
+            reference: o.reference.as_ref().map(|r| r.as_str().to_string()),
+            title: o.title.clone(),
+            group: o
+                .group
+                .as_deref()
+                .and_then(|g| plan.group(g))
+                .map(|g| g.title.clone()),
+            aim: o.aim.clone(),
+            approach: o.approach.clone(),
+            rollup: rollup.clone(),
+            counts: BoardCounts::from(&rollup.counts),
+            open: all.iter().copied().filter(|&i| actions[i].open).collect(),
+            actions: all,
+        });
+    }
+    let mut exceptions: Vec<usize> = (0..actions.len())
+        .filter(|&i| {
+            let r = &actions[i];
+            r.open && matches!(r.rating, Rating::Red | Rating::AmberRed | Rating::Amber)
+        })
+        .collect();
+    exceptions.sort_by_key(|&i| actions[i].rating);
+    let discrepancies = eval
+        .discrepancies
+        .iter()
+        .filter_map(|d| at(&d.action_id))
+        .collect();
+    let upcoming = eval
+        .due_within(options.look_ahead_days)
+        .into_iter()
+        .filter_map(|u| at(&u.action_id))
+        .collect();
+    let ratings = RatingLook::all(&plan.style);
+    let (measures, qualitative_measures) = super::measures::measure_rows(plan, &eval, &plan.style);
+    let with_data: Vec<&MeasureRow> = measures.iter().filter(|m| m.latest.is_some()).collect();
+    let summary = summary_of(
+        &actions,
+        &exceptions,
+        &with_data,
+        &ratings,
+        &objectives_for_chart(&objectives),
+    );
+    let changes = before.map(|(previous, before, title)| {
+        changes::between(previous, &before, plan, &actions, title)
+    });
+    BoardReport {
+        title: plan.title.clone(),
+        organisation: plan.organisation.clone(),
+        subtitle: subtitle(&plan.organisation, eval.as_of),
+        as_of: eval.as_of,
+        options: options.clone(),
+        ratings,
+        plan: eval.plan.clone(),
+        leads: lead_sections(&actions),
+        actions,
+        objectives,
+        exceptions,
+        discrepancies,
+        upcoming,
+        summary,
+        changes,
+        lead: None,
+        names_people: plan.names_people(),
+        warnings: plan.warnings().into_iter().map(|w| w.message).collect(),
+        measures,
+        qualitative_measures,
+        closed,
+    }
+}
+
+/// The objectives' labels and counts, as the summary chart draws them.
+fn objectives_for_chart(objectives: &[ObjectiveSection]) -> Vec<(String, BoardCounts)> {
+    objectives
+        .iter()
+        .map(|o| (o.label().to_string(), o.counts))
         .collect()
 }
 
-/// One action's report row: its text, timescale and lead names from the
-/// plan, its rating and reason from the evaluation.
-fn report_row(plan: &Plan, a: &Action, r: &ActionRating) -> ReportRow {
+fn summary_of(
+    actions: &[ReportRow],
+    exceptions: &[usize],
+    with_data: &[&MeasureRow],
+    ratings: &[RatingLook],
+    bars: &[(String, BoardCounts)],
+) -> Summary {
+    let mut top = exceptions.to_vec();
+    top.sort_by_key(|&i| (actions[i].rating, actions[i].due.is_none(), actions[i].due));
+    top.truncate(TOP_EXCEPTIONS);
+    Summary {
+        actions: actions.len(),
+        open: actions.iter().filter(|r| r.open).count(),
+        complete: actions
+            .iter()
+            .filter(|r| r.state == crate::plan::Lifecycle::Complete || r.rating == Rating::Blue)
+            .count(),
+        counts: count(actions.iter().map(|r| r.rating)),
+        top_exceptions: top,
+        measures_with_data: with_data.len(),
+        measures_met: with_data
+            .iter()
+            .filter(|m| m.rating == Rating::Green)
+            .count(),
+        chart: super::summary_chart::objectives_chart(bars, ratings),
+    }
+}
+
+/// Every action's row, in plan order: its text, timescale, objective and
+/// lead names from the plan, its rating, reason and commentary from the
+/// evaluation of that same plan.
+fn rows(plan: &Plan, eval: &Evaluation) -> Vec<ReportRow> {
+    let mut lead_names: HashMap<&str, &str> = HashMap::with_capacity(plan.leads.len());
+    for l in &plan.leads {
+        lead_names.entry(l.id.as_str()).or_insert(l.name.as_str());
+    }
+    let mut rows = Vec::with_capacity(eval.actions.len());
+    let mut ratings = eval.actions.iter();
+    for o in &plan.objectives {
+        let group = o
+            .group
+            .as_deref()
+            .and_then(|g| plan.group(g))
+            .map(|g| g.title.clone());
+        let objective_ref = o.reference.as_ref().map(|r| r.as_str().to_string());
+        for a in &o.actions {
+            let Some(r) = ratings.next() else {
+                return rows;
+            };
+            rows.push(row(
+                a,
+                r,
+                &o.title,
+                objective_ref.clone(),
+                group.clone(),
+                &lead_names,
+            ));
+        }
+    }
+    rows
+}
+
+fn row(
+    a: &crate::plan::Action,
+    r: &ActionRating,
+    objective: &str,
+    objective_ref: Option<String>,
+    group: Option<String>,
+    lead_names: &HashMap<&str, &str>,
+) -> ReportRow {
     ReportRow {
         action_id: a.id.clone(),
         objective_id: r.objective_id.clone(),
+        objective_ref,
+        objective: objective.to_string(),
+        group,
         reference: r.reference.clone(),
         text: a.text.clone(),
         timescale: a.timescale.raw().trim().to_string(),
-        leads: plan.lead_names(a).into_iter().map(str::to_string).collect(),
+        leads: a
+            .leads
+            .iter()
+            .map(|id| {
+                lead_names
+                    .get(id.as_str())
+                    .copied()
+                    .unwrap_or(id)
+                    .to_string()
+            })
+            .collect(),
+        evidence: a.evidence.clone(),
+        state: r.state,
+        open: r.is_open(),
         recorded: r.recorded,
+        computed: r.computed,
         rating: r.rating,
         overridden: r.overridden,
         reason: r.reason.clone(),

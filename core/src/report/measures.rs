@@ -7,18 +7,32 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::evaluate::Evaluation;
+use crate::measure::ObservedValue;
 use crate::measure::{
     measure_chart, Comparator, MeasureRating, QuartileBand, TargetReading, Trend, Unit,
 };
-use crate::measure::{ObservedValue, Polarity};
 use crate::plan::Plan;
 use crate::rating::{Rating, RatingStyle};
 use crate::report::BoardReport;
 
+/// Who a measure is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ComparatorKind {
+    /// England as a whole.
+    England,
+    /// The authority's region.
+    Region,
+    /// The authority's statistical neighbours.
+    Neighbours,
+}
+
 /// A comparator in words: `England 66 (19 higher, worse)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ComparisonText {
-    /// Who (`England`, `North West`, `Statistical neighbours`).
+    /// Which comparator this is.
+    pub kind: ComparatorKind,
+    /// Its name (`England`, `North West`, `Statistical neighbours`).
     pub name: String,
     /// Their value, with its unit.
     pub value: String,
@@ -68,27 +82,30 @@ pub struct MeasureRow {
 }
 
 impl MeasureRow {
-    /// The comparison with `who` (`England`, `Statistical neighbours`) as
+    /// The comparison with `kind`, if the data has one.
+    pub fn comparison(&self, kind: ComparatorKind) -> Option<&ComparisonText> {
+        self.comparisons.iter().find(|c| c.kind == kind)
+    }
+
+    /// The comparison with `kind` as
     /// `66 per 10,000 (19 per 10,000 higher, worse)`, or `–`.
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use lineofsight::report::BoardReport;
+    /// use lineofsight::report::{BoardReport, ComparatorKind, ReportOptions};
     /// use lineofsight::RuleSet;
     ///
     /// let plan = lineofsight::builtin("lancashire")?;
-    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-    /// let report = BoardReport::new(&plan, &eval, 90);
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let report = BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default());
     /// let lac = report.measures.iter().find(|m| m.measure_id == "cip-4.5-m1").unwrap();
-    /// assert_eq!(lac.compared_with("England"), "66 per 10,000 (19 per 10,000 higher, worse)");
+    /// assert_eq!(lac.compared_with(ComparatorKind::England), "66 per 10,000 (19 per 10,000 higher, worse)");
     /// # Ok::<(), lineofsight::LoadError>(())
     /// ```
-    pub fn compared_with(&self, who: &str) -> String {
-        self.comparisons
-            .iter()
-            .find(|c| c.name == who)
+    pub fn compared_with(&self, kind: ComparatorKind) -> String {
+        self.comparison(kind)
             .map_or("–".to_string(), |c| format!("{} ({})", c.value, c.gap))
     }
 }
@@ -101,12 +118,12 @@ impl BoardReport {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use lineofsight::report::BoardReport;
+    /// use lineofsight::report::{BoardReport, ReportOptions};
     /// use lineofsight::RuleSet;
     ///
     /// let plan = lineofsight::builtin("lancashire")?;
-    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-    /// let report = BoardReport::new(&plan, &eval, 90);
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let report = BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default());
     /// let (with_data, met) = report.measures_with_data();
     /// assert_eq!((with_data.len(), met), (4, 2));
     /// # Ok::<(), lineofsight::LoadError>(())
@@ -117,11 +134,7 @@ impl BoardReport {
             .iter()
             .filter(|m| m.latest.is_some())
             .collect();
-        let met = with_data
-            .iter()
-            .filter(|m| m.rating == Rating::Green)
-            .count();
-        (with_data, met)
+        (with_data, self.summary.measures_met)
     }
 }
 
@@ -176,21 +189,20 @@ fn row(plan: &Plan, m: &MeasureRating, style: &RatingStyle) -> MeasureRow {
     let bench = m.latest_benchmark();
     let mut comparisons = Vec::new();
     if let Some(b) = bench {
-        for c in [&b.england, &b.region, &b.neighbours].into_iter().flatten() {
-            // Gaps are judged by the measure's direction when the data has none.
-            let better = c.better.or_else(|| {
-                (m.polarity != Polarity::None)
-                    .then(|| m.polarity.is_better(c.value + c.gap, c.value))
-            });
-            let c = Comparator {
-                better,
-                ..c.clone()
-            };
+        let kinds = [
+            (ComparatorKind::England, &b.england),
+            (ComparatorKind::Region, &b.region),
+            (ComparatorKind::Neighbours, &b.neighbours),
+        ];
+        for (kind, c) in kinds {
+            let Some(c) = c else { continue };
+            // Better or worse was judged once, in the measure's rating.
             comparisons.push(ComparisonText {
+                kind,
                 name: c.name.clone(),
                 value: show(c.value),
-                gap: gap_words(&c, m.unit),
-                better,
+                gap: gap_words(c, m.unit),
+                better: c.better,
             });
         }
     }

@@ -1,16 +1,40 @@
-//! Reports for people: the board report as structured data, and its
-//! renderings.
+//! Reports for people: the board report as one model, built once from a
+//! plan, a date, rules and [`ReportOptions`], and rendered by every format
+//! (see [`export::render`](crate::export::render)).
+//!
+//! | File | What it decides |
+//! |---|---|
+//! | `board.rs` | the report and how it is built |
+//! | `rows.rs` | the one row type for an action |
+//! | `legend.rs` | each rating's label, colour and shape |
+//! | `summary.rs`, `summary_chart.rs` | the one-page summary and its chart |
+//! | `changes.rs` | what changed since the previous report |
+//! | `leads.rs` | each lead's list |
+//! | `measures.rs` | measures with comparators, better or worse |
+//! | `period.rs` | plans with periods, closed plans' final positions |
 
 mod board;
+mod changes;
+mod leads;
+mod legend;
 mod measures;
+mod options;
 mod period;
+mod rows;
+mod summary;
+mod summary_chart;
 mod terminal;
 mod wrap;
 
-pub use board::{action_rows, commentary_date_text, BoardReport, ObjectiveSection, ReportRow};
-pub use measures::{ComparisonText, MeasureRow};
+pub use board::{BoardReport, ObjectiveSection};
+pub use changes::{Changes, MovedDeadline, Movement, RatingMove, RemovedAction};
+pub use leads::{lead_file_stem, LeadSection, NO_LEAD};
+pub use legend::RatingLook;
+pub use measures::{ComparatorKind, ComparisonText, MeasureRow};
+pub use options::{ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
 pub use period::{
-    board_report_as_of, closed_plans_text, plans_as_of, plans_index_text, ClosedNote,
-    ClosedPosition, PlanEntry,
+    closed_plans_text, plans_as_of, plans_index_text, ClosedNote, ClosedPosition, PlanEntry,
 };
+pub use rows::{commentary_date_text, ReportRow};
+pub use summary::{BoardCounts, Summary};
 pub use terminal::render_terminal;

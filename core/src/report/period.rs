@@ -5,10 +5,9 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::board::BoardReport;
-use crate::evaluate::{Evaluation, RollupRating};
-use crate::plan::{Lifecycle, Plan, PlanStatus};
-use crate::rating::Rating;
+use super::{BoardReport, ReportOptions};
+use crate::evaluate::RollupRating;
+use crate::plan::{Plan, PlanStatus};
 use crate::rules::reason::uk_date;
 use crate::rules::RuleSet;
 
@@ -46,41 +45,6 @@ impl ClosedNote {
             uk_date(self.asked_as_of)
         )
     }
-}
-
-/// The board report on `plan` as of `as_of`, rated as of
-/// [`Plan::rating_date`]: a plan whose period has ended is rated as at its
-/// last day and its report carries a [`ClosedNote`] saying so. Returns the
-/// evaluation the report was built from too.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use lineofsight::report::board_report_as_of;
-///
-/// let plan = lineofsight::builtin("lancashire-cla-2014-17")?;
-/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
-/// let (eval, report) = board_report_as_of(&plan, as_of, &plan.rules_or_default(), 90);
-/// assert_eq!(eval.as_of.to_string(), "2017-03-31");
-/// assert_eq!(report.closed.map(|c| c.asked_as_of), Some(as_of));
-/// # Ok::<(), lineofsight::LoadError>(())
-/// ```
-pub fn board_report_as_of(
-    plan: &Plan,
-    as_of: NaiveDate,
-    rules: &RuleSet,
-    upcoming_days: u32,
-) -> (Evaluation, BoardReport) {
-    let eval = plan.evaluate(plan.rating_date(as_of), rules);
-    let mut report = BoardReport::new(plan, &eval, upcoming_days);
-    if let PlanStatus::Closed { ended } = plan.status(as_of) {
-        report.closed = Some(ClosedNote {
-            ended,
-            asked_as_of: as_of,
-        });
-    }
-    (eval, report)
 }
 
 /// A closed plan's final position: what was complete and still open at
@@ -128,26 +92,21 @@ impl ClosedPosition {
         let PlanStatus::Closed { ended } = plan.status(as_of) else {
             return None;
         };
-        let eval = plan.evaluate(ended, rules);
-        let (mut complete, mut open) = (0, 0);
-        for r in &eval.actions {
-            if r.state == Lifecycle::Complete || r.rating == Rating::Blue {
-                complete += 1;
-            } else if r.state.is_open() {
-                open += 1;
-            }
-        }
-        let report = BoardReport::new(plan, &eval, 0);
-        let (with_data, met) = report.measures_with_data();
+        let options = ReportOptions {
+            look_ahead_days: 0,
+            ..ReportOptions::default()
+        };
+        let report = BoardReport::build(plan, as_of, rules, &options);
+        let s = &report.summary;
         Some(ClosedPosition {
             ended,
-            actions: eval.actions.len(),
-            complete,
-            open,
-            stopped: eval.actions.len() - complete - open,
-            plan: eval.plan.clone(),
-            measures_with_data: with_data.len(),
-            measures_met: met,
+            actions: s.actions,
+            complete: s.complete,
+            open: s.open,
+            stopped: s.actions.saturating_sub(s.complete + s.open),
+            plan: report.plan,
+            measures_with_data: s.measures_with_data,
+            measures_met: s.measures_met,
         })
     }
 

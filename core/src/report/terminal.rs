@@ -2,13 +2,12 @@
 
 use std::fmt::Write;
 
-use super::board::commentary_date_text;
-use super::board::{BoardReport, ReportRow};
 use super::measures::MeasureRow;
 use super::wrap::{pad, wrap, wrap_at_most};
+use super::{commentary_date_text, BoardCounts, BoardReport};
 use crate::export::escape_terminal;
 use crate::measure::Trend;
-use crate::rating::{Rating, RatingStyle};
+use crate::rating::Rating;
 use crate::rules::reason::uk_date;
 
 /// The report's width in characters.
@@ -25,28 +24,27 @@ const UPDATE_LINES: usize = 3;
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use lineofsight::report::{render_terminal, BoardReport};
-/// use lineofsight::rating::RatingStyle;
+/// use lineofsight::report::{render_terminal, BoardReport, ReportOptions};
 /// use lineofsight::rules::RuleSet;
 ///
 /// let plan = lineofsight::builtin("lancashire")?;
-/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let text = render_terminal(&BoardReport::new(&plan, &eval, 90), &plan.style);
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let text = render_terminal(&BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default()));
 /// assert!(text.lines().all(|l| l.chars().count() <= 100));
 /// assert!(text.contains("DISCREPANCIES"));
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
-pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
+pub fn render_terminal(report: &BoardReport) -> String {
     let mut out = String::new();
     let rule = "═".repeat(WIDTH);
     let thin = "─".repeat(WIDTH);
-    let chip = |r: Rating| format!("{} {}", RatingStyle::symbol(r), style.label(r));
+    let chip = |r: Rating| report.look(r).chip();
 
     line(&mut out, &rule);
     for l in wrap(&report.title, WIDTH) {
         line(&mut out, &l);
     }
-    line(&mut out, &report.subtitle());
+    line(&mut out, &report.subtitle);
     line(&mut out, &rule);
     if let Some(closed) = &report.closed {
         for l in wrap(&closed.sentence(), WIDTH) {
@@ -100,13 +98,17 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
         };
         line(
             &mut out,
-            &counts_line(&name, &o.rollup.counts, &chip(o.rollup.rating)),
+            &counts_line(&name, &o.counts, &chip(o.rollup.rating)),
         );
     }
     line(&mut out, &thin);
     line(
         &mut out,
-        &counts_line("Whole plan", &report.plan.counts, &chip(report.plan.rating)),
+        &counts_line(
+            "Whole plan",
+            &report.summary.counts,
+            &chip(report.plan.rating),
+        ),
     );
 
     measures(&mut out, report, &chip, &rule);
@@ -143,11 +145,11 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
             line(&mut out, &l);
         }
         line(&mut out, &thin);
-        if o.open_actions.is_empty() {
+        if o.open.is_empty() {
             line(&mut out, "No open actions.");
             continue;
         }
-        table(&mut out, &o.open_actions, &chip, None);
+        table(&mut out, report, &o.open, &chip, false);
     }
 
     blank(&mut out);
@@ -164,7 +166,7 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
     if report.discrepancies.is_empty() {
         line(&mut out, "None.");
     } else {
-        table(&mut out, &report.discrepancies, &chip, Some(report));
+        table(&mut out, report, &report.discrepancies, &chip, true);
     }
 
     blank(&mut out);
@@ -173,7 +175,7 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
         &mut out,
         &format!(
             "DUE IN THE NEXT {} DAYS: {} open actions",
-            report.upcoming_days,
+            report.options.look_ahead_days,
             report.upcoming.len()
         ),
     );
@@ -181,7 +183,7 @@ pub fn render_terminal(report: &BoardReport, style: &RatingStyle) -> String {
     if report.upcoming.is_empty() {
         line(&mut out, "None.");
     } else {
-        table(&mut out, &report.upcoming, &chip, Some(report));
+        table(&mut out, report, &report.upcoming, &chip, true);
     }
 
     if !report.warnings.is_empty() {
@@ -319,28 +321,29 @@ fn blank(out: &mut String) {
     out.push('\n');
 }
 
-fn counts_line(name: &str, c: &crate::rules::RatingCounts, rating: &str) -> String {
+fn counts_line(name: &str, c: &BoardCounts, rating: &str) -> String {
     format!(
         "{} {:>5} {:>5} {:>5} {:>5} {:>7}  {}",
         pad(&wrap(name, 53).into_iter().next().unwrap_or_default(), 53),
-        c.red + c.amber_red,
-        c.amber + c.amber_green,
+        c.red,
+        c.amber,
         c.green,
         c.blue,
-        c.left_out(),
+        c.other,
         rating
     )
 }
 
 /// A table of actions: Ref, Action, Timescale, Lead, Recorded, Rating, with
 /// the reason and the latest update (at most three lines, then `…`) under
-/// each row. With a report, the ref is prefixed by the
+/// each row. With `objective_refs`, the ref is prefixed by the
 /// objective's ref so rows from different objectives can be told apart.
 fn table(
     out: &mut String,
-    rows: &[ReportRow],
+    report: &BoardReport,
+    rows: &[usize],
     chip: &dyn Fn(Rating) -> String,
-    report: Option<&BoardReport>,
+    objective_refs: bool,
 ) {
     const REF: usize = 9;
     const ACTION: usize = 30;
@@ -359,13 +362,8 @@ fn table(
             "Rating"
         ),
     );
-    for r in rows {
-        let objective_ref = report.and_then(|rep| {
-            rep.objectives
-                .iter()
-                .find(|o| o.id == r.objective_id)
-                .and_then(|o| o.reference.clone())
-        });
+    for r in report.rows(rows) {
+        let objective_ref = r.objective_ref.clone().filter(|_| objective_refs);
         let reference = match (objective_ref, &r.reference) {
             (Some(o), Some(a)) => format!("{o}/{a}"),
             (Some(o), None) => format!("{o}/–"),
@@ -393,7 +391,7 @@ fn table(
             ),
             vec![r
                 .recorded
-                .map(|x| x.name().to_string())
+                .map(|x| report.look(x).label.clone())
                 .unwrap_or_else(|| "–".into())],
             vec![format!(
                 "{}{}",

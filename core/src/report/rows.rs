@@ -1,0 +1,134 @@
+//! One action's row: the one row type every report, export and binding
+//! shows, built once from the plan and its evaluation.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::plan::Lifecycle;
+use crate::rating::Rating;
+use crate::rules::Reason;
+
+/// One action's line in a report: what the plan says about it and how it
+/// is rated as of the report's date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportRow {
+    /// The action's id.
+    pub action_id: String,
+    /// The id of its objective.
+    pub objective_id: String,
+    /// Its objective's ref as written, if any.
+    #[serde(default)]
+    pub objective_ref: Option<String>,
+    /// Its objective's title.
+    #[serde(default)]
+    pub objective: String,
+    /// The title of its objective's group (workstream, section or source
+    /// plan), if any.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// The ref as written, if any.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// What will be done.
+    pub text: String,
+    /// The timescale as written.
+    pub timescale: String,
+    /// The names of its leads.
+    pub leads: Vec<String>,
+    /// The evidence of completion, if stated.
+    #[serde(default)]
+    pub evidence: Option<String>,
+    /// Its lifecycle state.
+    #[serde(default)]
+    pub state: Lifecycle,
+    /// Whether it is still to be done: not complete, deferred or cancelled,
+    /// and not rated Blue. The one meaning of "open" in every report.
+    #[serde(default)]
+    pub open: bool,
+    /// The rating recorded in the plan, if any.
+    pub recorded: Option<Rating>,
+    /// The rating the rules computed.
+    #[serde(default = "no_data")]
+    pub computed: Rating,
+    /// The rating that stands.
+    pub rating: Rating,
+    /// Whether the recorded rating replaced the computed one.
+    pub overridden: bool,
+    /// Why the rules rate it so.
+    pub reason: Reason,
+    /// Its next due date (or the date it fell due), if any.
+    pub due: Option<NaiveDate>,
+    /// The progress commentary shown as of the report's date (see
+    /// [`Action::commentary`](crate::plan::Action::commentary)); `None`
+    /// when there is none.
+    #[serde(default)]
+    pub commentary_note: Option<String>,
+    /// The commentary's date; `None` when it is undated.
+    #[serde(default)]
+    pub commentary_date: Option<NaiveDate>,
+}
+
+fn no_data() -> Rating {
+    Rating::NoData
+}
+
+impl ReportRow {
+    /// The commentary as a board paper shows it: `30/09/2019: Draft agreed.`,
+    /// `undated: Awaiting sign-off.`, or `None` when there is none. The text
+    /// is plain: each renderer escapes it for where it lands.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};
+    /// use lineofsight::report::{BoardReport, ReportOptions};
+    /// use lineofsight::RuleSet;
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
+    /// let mut a = Action::new("a1", "Refresh the pledge.", "Mar-20");
+    /// a.progress.push(ProgressUpdate::dated(d, "Draft agreed."));
+    /// let mut b = Action::new("a2", "Review SGO support.", "Mar-20");
+    /// b.progress.push(ProgressUpdate::undated("Awaiting sign-off."));
+    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+    /// o.actions.extend([a, b, Action::new("a3", "Launch Mind of My Own.", "Mar-20")]);
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.objectives.push(o);
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let report = BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default());
+    /// let rows = &report.actions;
+    /// assert_eq!(rows[0].commentary_line().as_deref(), Some("30/09/2019: Draft agreed."));
+    /// assert_eq!(rows[1].commentary_line().as_deref(), Some("undated: Awaiting sign-off."));
+    /// assert_eq!(rows[2].commentary_line(), None);
+    /// ```
+    pub fn commentary_line(&self) -> Option<String> {
+        let note = self.commentary_note.as_deref()?;
+        Some(format!(
+            "{}: {note}",
+            commentary_date_text(self.commentary_date)
+        ))
+    }
+
+    /// The objective's ref, or its title where it has none: how a table of
+    /// actions from several objectives names each one's objective.
+    pub fn objective_label(&self) -> &str {
+        self.objective_ref.as_deref().unwrap_or(&self.objective)
+    }
+}
+
+/// A commentary's date as a board paper writes it: `30/09/2019`, or
+/// `undated`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::report::commentary_date_text;
+///
+/// assert_eq!(commentary_date_text(NaiveDate::from_ymd_opt(2019, 9, 30)), "30/09/2019");
+/// assert_eq!(commentary_date_text(None), "undated");
+/// ```
+pub fn commentary_date_text(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| "undated".to_string(), crate::rules::reason::uk_date)
+}
