@@ -6,53 +6,32 @@
 
 #![forbid(unsafe_code)]
 
+mod args;
 mod columns;
 mod convert;
 mod errors;
 mod html;
+mod period;
+mod quartiles;
+mod rating;
+mod refs;
 mod table;
+mod timescale;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 use lineofsight::import::{import_plan, ImportOptions, TableFormat};
-use lineofsight::measure::{
-    measure_chart, parse_target as core_parse_target, quartile_bands as core_quartile_bands,
-    BandInput, ObservedValue, Polarity,
-};
-use lineofsight::plan::Ref;
-use lineofsight::rating::{Rating, RatingStyle};
-use lineofsight::timescale::{ParsedTimescale, Timescale};
+use lineofsight::measure::{measure_chart, parse_target as core_parse_target, ObservedValue};
+use lineofsight::rating::RatingStyle;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
+use crate::args::{text_arg, today};
 use crate::convert::{dumps, to_py};
 use crate::html::{chip, escape};
+use crate::rating::code;
 use crate::table::Table;
-
-/// Today's date from Python's clock: the only place a default date is made.
-fn today(py: Python<'_>) -> PyResult<NaiveDate> {
-    py.import("datetime")?
-        .getattr("date")?
-        .call_method0("today")?
-        .extract()
-}
-
-/// The text of an argument that must be `str`.
-fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    obj.cast::<PyString>()
-        .map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(format!(
-                "{what} must be str, not {}",
-                obj.get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default()
-            ))
-        })?
-        .to_str()
-        .map(str::to_string)
-}
 
 // ---------------------------------------------------------------- RuleSet
 
@@ -698,10 +677,6 @@ impl Evaluation {
     }
 }
 
-fn code(r: Rating) -> String {
-    r.code().to_string()
-}
-
 // ---------------------------------------------------------------- MeasureRating
 
 /// One measure of success rated as of a date.
@@ -821,91 +796,6 @@ impl MeasureRating {
     }
 }
 
-// ---------------------------------------------------------------- functions
-
-/// A timescale as written (`Nov 18 – Nov 19`, `Dec-19`) parsed into a dict:
-/// `raw`, `kind`, the dates of its kind, `due` (a date or None),
-/// `problems` and `unused` (the words and numbers not read, e.g. `["19"]`
-/// for `Nov 18-19`; one that looks like part of a date is also a problem of
-/// kind `ignored`, a warning). With `strict=True`, raises
-/// TimescaleParseError when the text is not understood, names an impossible
-/// date or has date text that was not read.
-#[pyfunction]
-#[pyo3(signature = (text, *, strict=false))]
-fn parse_timescale<'py>(
-    py: Python<'py>,
-    text: &Bound<'py, PyAny>,
-    strict: bool,
-) -> PyResult<Bound<'py, PyAny>> {
-    let text = text_arg(text, "text")?;
-    let t = if strict {
-        Timescale::parse_strict(&text).map_err(|e| errors::timescale_error(py, e))?
-    } else {
-        Timescale::parse(&text)
-    };
-    to_py(py, &ParsedTimescale::from(&t))
-}
-
-/// Many timescales at once: a list of dicts, as `parse_timescale`.
-#[pyfunction]
-fn parse_timescales<'py>(py: Python<'py>, texts: Vec<String>) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for t in &texts {
-        list.append(to_py(py, &ParsedTimescale::from(&Timescale::parse(t)))?)?;
-    }
-    Ok(list)
-}
-
-/// The due date of each timescale (None where there is none).
-#[pyfunction]
-fn due_dates(py: Python<'_>, texts: Vec<String>) -> Vec<Option<NaiveDate>> {
-    py.detach(|| texts.iter().map(|t| Timescale::parse(t).due()).collect())
-}
-
-/// A recorded rating as councils write it (`Amber/Green`, `R`, `Complete`)
-/// as its code (`amber_green`, `red`, `blue`). Raises RatingParseError.
-#[pyfunction]
-fn parse_rating(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
-    let text = text_arg(text, "text")?;
-    Rating::parse(&text)
-        .map(code)
-        .map_err(|e| errors::rating_error(py, e))
-}
-
-/// Many recorded ratings at once. `errors="raise"` raises RatingParseError
-/// at the first unknown spelling; `errors="none"` gives None for it.
-#[pyfunction]
-#[pyo3(signature = (texts, *, errors="raise"))]
-fn parse_ratings(
-    py: Python<'_>,
-    texts: Vec<Option<String>>,
-    errors: &str,
-) -> PyResult<Vec<Option<String>>> {
-    let raise = match errors {
-        "raise" => true,
-        "none" => false,
-        other => {
-            return Err(errors::invalid(
-                py,
-                "argument",
-                "errors",
-                &format!("must be \"raise\" or \"none\", not {other:?}"),
-            ))
-        }
-    };
-    texts
-        .iter()
-        .map(|t| match t {
-            None => Ok(None),
-            Some(t) => match Rating::parse(t) {
-                Ok(r) => Ok(Some(code(r))),
-                Err(e) if raise => Err(errors::rating_error(py, e)),
-                Err(_) => Ok(None),
-            },
-        })
-        .collect()
-}
-
 /// A measure of success's words read as a target, as a dict (`kind`:
 /// `target`, `direction_only` or `not_understood`, with the target's parts).
 #[pyfunction]
@@ -932,203 +822,6 @@ fn parse_value(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Option<f64>>
     ObservedValue::parse(&text)
         .map(ObservedValue::number)
         .map_err(|e| errors::value_error(py, e))
-}
-
-/// A period label (`2019/20`, `Q3 2019/20`, `2018 (Rev)`) as a dict with its
-/// `kind`, `start`, `end` and `status`; a bare year ends in March or
-/// December as `year_end` says. Raises PeriodParseError.
-#[pyfunction]
-#[pyo3(signature = (label, year_end = "december"))]
-fn parse_period<'py>(
-    py: Python<'py>,
-    label: &Bound<'py, PyAny>,
-    year_end: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let label = text_arg(label, "label")?;
-    let year_end: lineofsight::measure::YearEnd =
-        serde_json::from_value(serde_json::Value::String(year_end.to_string())).map_err(|_| {
-            pyo3::exceptions::PyValueError::new_err(format!(
-                "year_end must be 'march' or 'december', not {year_end:?}"
-            ))
-        })?;
-    let period = lineofsight::measure::Period::parse(&label, year_end)
-        .map_err(|e| errors::period_error(py, e))?;
-    to_py(py, &period)
-}
-
-/// An Explore Education Statistics `time_period` and `time_identifier`
-/// (`201920`, `Financial year`) as a period dict. Raises PeriodParseError.
-#[pyfunction]
-fn parse_ees_period<'py>(
-    py: Python<'py>,
-    time_period: &Bound<'py, PyAny>,
-    time_identifier: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let tp = text_arg(time_period, "time_period")?;
-    let ti = text_arg(time_identifier, "time_identifier")?;
-    let period = lineofsight::measure::Period::from_ees(&tp, &ti)
-        .map_err(|e| errors::period_error(py, e))?;
-    to_py(py, &period)
-}
-
-/// A group key: an int or a str.
-#[derive(Hash, PartialEq, Eq)]
-enum Key {
-    Int(i64),
-    Text(String),
-}
-
-/// The items of a list or tuple (or any sequence), without copying them.
-fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "{what} must be a sequence of values, not {}",
-            obj.get_type().name()?
-        )));
-    }
-    obj.try_iter()?.collect()
-}
-
-fn type_error(what: &str, i: usize, v: &Bound<'_, PyAny>) -> PyErr {
-    pyo3::exceptions::PyTypeError::new_err(format!(
-        "{what}[{i}] must be a number, str or None, not {}",
-        v.get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_default()
-    ))
-}
-
-fn polarity_of(py: Python<'_>, text: &str, at: usize) -> PyResult<Polarity> {
-    Polarity::from_lait(text)
-        .or_else(|| serde_json::from_value(serde_json::Value::String(text.to_string())).ok())
-        .ok_or_else(|| {
-            errors::invalid(
-                py,
-                "argument",
-                &format!("polarities[{at}]"),
-                &format!("unknown polarity {text:?} (High, Low, -, higher_is_better, lower_is_better, none)"),
-            )
-        })
-}
-
-/// LAIT quartile bands (`A` best … `D`) for a long table of values: each
-/// group's (indicator and period's) quartiles come from its values with
-/// `in_quartiles` true (default: all), and every value is banded under its
-/// polarity (`High`, `Low`, `-`). Suppressed or missing values, values
-/// without polarity and groups with nothing counted give None. Values may be
-/// floats or published text (`1,699`, `c`); other text raises
-/// ValueParseError; lists of different lengths raise ValidationError.
-#[pyfunction]
-#[pyo3(signature = (values, groups, polarities, in_quartiles=None))]
-fn quartile_bands(
-    py: Python<'_>,
-    values: &Bound<'_, PyAny>,
-    groups: &Bound<'_, PyAny>,
-    polarities: &Bound<'_, PyAny>,
-    in_quartiles: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<Option<&'static str>>> {
-    let values = items(values, "values")?;
-    let groups = items(groups, "groups")?;
-    let polarities = items(polarities, "polarities")?;
-    let in_quartiles = in_quartiles.map(|q| items(q, "in_quartiles")).transpose()?;
-    let n = values.len();
-    let lengths = [
-        ("groups", groups.len()),
-        ("polarities", polarities.len()),
-        ("in_quartiles", in_quartiles.as_ref().map_or(n, Vec::len)),
-    ];
-    for (name, len) in lengths {
-        if len != n {
-            return Err(errors::invalid(
-                py,
-                "argument",
-                name,
-                &format!("has {len} items but values has {n}"),
-            ));
-        }
-    }
-    let mut ids: std::collections::HashMap<Key, u32> = Default::default();
-    let mut known: std::collections::HashMap<String, Polarity> = Default::default();
-    let mut rows = Vec::with_capacity(n);
-    for i in 0..n {
-        let v = &values[i];
-        let value = if v.is_none() {
-            f64::NAN
-        } else if let Ok(s) = v.cast::<PyString>() {
-            ObservedValue::parse(s.to_str()?)
-                .map_err(|e| errors::value_error(py, e))?
-                .number()
-                .unwrap_or(f64::NAN)
-        } else if v.is_instance_of::<pyo3::types::PyFloat>()
-            || v.is_instance_of::<pyo3::types::PyInt>()
-        {
-            v.extract::<f64>()?
-        } else {
-            return Err(type_error("values", i, v));
-        };
-        let g = &groups[i];
-        let key = if let Ok(s) = g.cast::<PyString>() {
-            Key::Text(s.to_str()?.to_string())
-        } else if g.is_instance_of::<pyo3::types::PyInt>() {
-            Key::Int(g.extract()?)
-        } else {
-            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                "groups[{i}] must be an int or str, not {}",
-                g.get_type().name()?
-            )));
-        };
-        let next = ids.len() as u32;
-        let group = *ids.entry(key).or_insert(next);
-        let p = polarities[i].cast::<PyString>().map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(format!("polarities[{i}] must be str"))
-        })?;
-        let p = p.to_str()?;
-        let polarity = match known.get(p) {
-            Some(x) => *x,
-            None => {
-                let x = polarity_of(py, p, i)?;
-                known.insert(p.to_string(), x);
-                x
-            }
-        };
-        let counted = match &in_quartiles {
-            None => true,
-            Some(q) => q[i].is_truthy()?,
-        };
-        rows.push(BandInput {
-            value,
-            group,
-            polarity,
-            in_quartiles: counted,
-        });
-    }
-    let bands = py.detach(|| core_quartile_bands(&rows));
-    Ok(bands
-        .into_iter()
-        .map(|b| {
-            b.map(|b| match b {
-                lineofsight::measure::QuartileBand::A => "A",
-                lineofsight::measure::QuartileBand::B => "B",
-                lineofsight::measure::QuartileBand::C => "C",
-                lineofsight::measure::QuartileBand::D => "D",
-            })
-        })
-        .collect())
-}
-
-/// References sorted naturally (`1`, `1.2`, `1.10`, `2`, `5a2`, `5a10`).
-#[pyfunction]
-fn sort_refs(refs: Vec<String>) -> Vec<String> {
-    let mut r: Vec<Ref> = refs.iter().map(|s| Ref::new(s)).collect();
-    r.sort();
-    r.iter().map(|r| r.as_str().to_string()).collect()
-}
-
-/// The references a range covers (`5a-c` → `5a`, `5b`, `5c`).
-#[pyfunction]
-fn ref_covers(reference: &str) -> Vec<String> {
-    Ref::new(reference).covers()
 }
 
 /// The JSON Schema of a rule set, as a dict.
@@ -1161,19 +854,19 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RuleSet>()?;
     m.add_class::<MeasureRating>()?;
     m.add_class::<Table>()?;
-    m.add_function(wrap_pyfunction!(parse_timescale, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_timescales, m)?)?;
-    m.add_function(wrap_pyfunction!(due_dates, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_rating, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_ratings, m)?)?;
+    m.add_function(wrap_pyfunction!(timescale::parse_timescale, m)?)?;
+    m.add_function(wrap_pyfunction!(timescale::parse_timescales, m)?)?;
+    m.add_function(wrap_pyfunction!(timescale::due_dates, m)?)?;
+    m.add_function(wrap_pyfunction!(rating::parse_rating, m)?)?;
+    m.add_function(wrap_pyfunction!(rating::parse_ratings, m)?)?;
     m.add_function(wrap_pyfunction!(parse_target, m)?)?;
     m.add_function(wrap_pyfunction!(parse_targets, m)?)?;
     m.add_function(wrap_pyfunction!(parse_value, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_period, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_ees_period, m)?)?;
-    m.add_function(wrap_pyfunction!(quartile_bands, m)?)?;
-    m.add_function(wrap_pyfunction!(sort_refs, m)?)?;
-    m.add_function(wrap_pyfunction!(ref_covers, m)?)?;
+    m.add_function(wrap_pyfunction!(period::parse_period, m)?)?;
+    m.add_function(wrap_pyfunction!(period::parse_ees_period, m)?)?;
+    m.add_function(wrap_pyfunction!(quartiles::quartile_bands, m)?)?;
+    m.add_function(wrap_pyfunction!(refs::sort_refs, m)?)?;
+    m.add_function(wrap_pyfunction!(refs::ref_covers, m)?)?;
     m.add_function(wrap_pyfunction!(rules_schema, m)?)?;
     m.add_function(wrap_pyfunction!(plan_schema, m)?)?;
     m.add_function(wrap_pyfunction!(builtin_plans, m)?)?;
