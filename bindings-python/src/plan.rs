@@ -1,0 +1,330 @@
+//! `Plan`: a corporate parenting plan, loaded, imported or built in; its
+//! schema and the names of the built-in plans.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use lineofsight::import::{import_plan, ImportOptions};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+
+use crate::args::{text_arg, today};
+use crate::convert::{self, to_py};
+use crate::errors;
+use crate::evaluation::Evaluation;
+use crate::html::escape;
+use crate::import::import_options;
+use crate::rules::RuleSet;
+
+/// A corporate parenting plan.
+#[pyclass(frozen, module = "lineofsight._native")]
+pub(crate) struct Plan {
+    pub(crate) inner: lineofsight::Plan,
+    import_warnings: Vec<(usize, String, String)>,
+}
+
+impl Plan {
+    fn from_table_bytes(py: Python<'_>, bytes: &[u8], options: &ImportOptions) -> PyResult<Plan> {
+        let (inner, report) = py
+            .detach(|| import_plan(bytes, options))
+            .map_err(|e| errors::import_error(py, e))?;
+        Ok(Plan {
+            inner,
+            import_warnings: report
+                .warnings
+                .into_iter()
+                .map(|w| (w.row, w.column, w.message))
+                .collect(),
+        })
+    }
+}
+
+#[pymethods]
+impl Plan {
+    /// A plan built into the library, e.g. `Plan.builtin("lancashire")` (the
+    /// combined set) or one of its plans, `"lancashire-cla-2014-17"`,
+    /// `"lancashire-cip-2017"`, `"lancashire-cps-2018-20"` (see
+    /// `builtin_plans()`).
+    /// Raises UnknownBuiltinError.
+    #[staticmethod]
+    fn builtin(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Plan> {
+        let name = text_arg(name, "name")?;
+        lineofsight::builtin(&name)
+            .map(|inner| Plan {
+                inner,
+                import_warnings: Vec::new(),
+            })
+            .map_err(|e| errors::load_error(py, e))
+    }
+
+    /// A plan from its native JSON. Raises ParseError, ValidationError or
+    /// UnsupportedVersionError.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Plan> {
+        let json = text_arg(json, "json")?;
+        py.detach(|| lineofsight::Plan::from_json(&json))
+            .map(|inner| Plan {
+                inner,
+                import_warnings: Vec::new(),
+            })
+            .map_err(|e| errors::load_error(py, e))
+    }
+
+    /// A plan imported from a table (CSV, TSV, markdown text or workbook
+    /// bytes). `mapping` is an import mapping (dict or path to JSON).
+    /// Raises TableImportError.
+    #[staticmethod]
+    #[pyo3(signature = (data, *, format="auto", mapping=None, sheet=None, name="input"))]
+    fn from_table(
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        format: &str,
+        mapping: Option<&Bound<'_, PyAny>>,
+        sheet: Option<String>,
+        name: &str,
+    ) -> PyResult<Plan> {
+        let bytes: Vec<u8> = if let Ok(s) = data.cast::<PyString>() {
+            s.to_str()?.as_bytes().to_vec()
+        } else if let Ok(b) = data.cast::<PyBytes>() {
+            b.as_bytes().to_vec()
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "data must be str or bytes, not {}",
+                data.get_type().name()?
+            )));
+        };
+        let options = import_options(py, name, Some(format), mapping, sheet)?;
+        Plan::from_table_bytes(py, &bytes, &options)
+    }
+
+    /// A plan from a file: `.json` is the native format; `.csv`, `.tsv`,
+    /// `.txt`, `.md`, `.xlsx`, `.xlsm`, `.xls` and `.ods` are imported as
+    /// tables (see `from_table`). Raises the errors of `from_json` or
+    /// `from_table`, and OSError when the file cannot be read.
+    #[staticmethod]
+    #[pyo3(signature = (path, *, format=None, mapping=None, sheet=None))]
+    fn load(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        format: Option<&str>,
+        mapping: Option<&Bound<'_, PyAny>>,
+        sheet: Option<String>,
+    ) -> PyResult<Plan> {
+        let bytes = std::fs::read(&path)?;
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let is_json = format.map_or(ext == "json", |f| f.eq_ignore_ascii_case("json"));
+        if is_json {
+            let text = String::from_utf8_lossy(&bytes);
+            return py
+                .detach(|| lineofsight::Plan::from_json(&text))
+                .map(|inner| Plan {
+                    inner,
+                    import_warnings: Vec::new(),
+                })
+                .map_err(|e| errors::load_error(py, e));
+        }
+        let format = format.or(match ext.as_str() {
+            "csv" => Some("csv"),
+            "tsv" | "tab" => Some("tsv"),
+            "md" | "markdown" => Some("markdown"),
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some("xlsx"),
+            _ => None,
+        });
+        let name = Path::new(&path)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "input".to_string());
+        let options = import_options(py, &name, format, mapping, sheet)?;
+        Plan::from_table_bytes(py, &bytes, &options)
+    }
+
+    /// A publish-safe copy: named people among the leads replaced by their
+    /// role (or "Named officer"), for reports that go on a public website.
+    fn redacted(&self) -> Plan {
+        Plan {
+            inner: lineofsight::export::redact_people(&self.inner),
+            import_warnings: self.import_warnings.clone(),
+        }
+    }
+
+    /// The plan as pretty-printed native JSON.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The plan as a dict (the native JSON's structure).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// The plan's title.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+
+    /// The council or partnership that owns the plan.
+    #[getter]
+    fn organisation(&self) -> &str {
+        &self.inner.organisation
+    }
+
+    /// The period the plan covers, as written (`2014–17`), or None.
+    #[getter]
+    fn period(&self) -> Option<&str> {
+        self.inner.period.as_deref()
+    }
+
+    /// The dates the plan runs from and to, both inclusive, as a
+    /// `(start, end)` pair of `datetime.date`, or None.
+    #[getter]
+    fn dates(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.inner.dates.map(|d| (d.start, d.end))
+    }
+
+    /// Where a date (default: today) falls against the plan's dates:
+    /// `"not_yet_started"`, `"current"` or `"closed"`. A plan without
+    /// dates is always current.
+    #[pyo3(signature = (as_of=None))]
+    fn status(&self, py: Python<'_>, as_of: Option<NaiveDate>) -> PyResult<&'static str> {
+        let as_of = match as_of {
+            Some(d) => d,
+            None => today(py)?,
+        };
+        Ok(self.inner.status(as_of).name())
+    }
+
+    /// The plan's own rule set, or the default.
+    #[getter]
+    fn rules(&self) -> RuleSet {
+        RuleSet {
+            inner: self.inner.rules_or_default(),
+        }
+    }
+
+    /// How many actions the plan has.
+    #[getter]
+    fn action_count(&self) -> usize {
+        self.inner.actions().count()
+    }
+
+    /// Things worth a reader's check that did not stop the plan loading,
+    /// as dicts (`kind`, `path`, `message`, …).
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.warnings())
+    }
+
+    /// What the table importer warned about (`row`, `column`, `message`);
+    /// empty for a plan not imported from a table.
+    fn import_warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for (row, column, message) in &self.import_warnings {
+            let d = PyDict::new(py);
+            d.set_item("row", row)?;
+            d.set_item("column", column)?;
+            d.set_item("message", message)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// Rates the plan as of a date (default: today) with a rule set
+    /// (default: the plan's own, else the default rules).
+    #[pyo3(signature = (as_of=None, rules=None))]
+    fn evaluate(
+        &self,
+        py: Python<'_>,
+        as_of: Option<NaiveDate>,
+        rules: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Evaluation> {
+        let as_of = match as_of {
+            Some(d) => d,
+            None => today(py)?,
+        };
+        let rules = match rules {
+            None => self.inner.rules_or_default(),
+            Some(r) => {
+                if let Ok(r) = r.cast::<RuleSet>() {
+                    r.get().inner.clone()
+                } else if r.is_instance_of::<PyDict>() {
+                    RuleSet::from_dict(py, r)?.inner
+                } else {
+                    return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                        "rules must be a RuleSet or a dict, not {}",
+                        r.get_type().name()?
+                    )));
+                }
+            }
+        };
+        let inner = py.detach(|| self.inner.evaluate(as_of, &rules));
+        Ok(Evaluation {
+            inner,
+            style: self.inner.style.clone(),
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<lineofsight.Plan {:?} ({}): {} objectives, {} actions, {} measures>",
+            self.inner.title,
+            self.inner.organisation,
+            self.inner.objectives.len(),
+            self.inner.actions().count(),
+            self.inner.measures().count()
+        )
+    }
+
+    fn _repr_html_(&self) -> String {
+        let p = &self.inner;
+        let mut out = format!(
+            "<div class=\"lineofsight-plan\"><h3>{}</h3><p>{}{}</p>\
+             <p>{} objectives, {} actions, {} measures of success, {} leads</p>\
+             <table><thead><tr><th>Objective</th><th>Actions</th><th>Measures</th></tr></thead><tbody>",
+            escape(&p.title),
+            escape(&p.organisation),
+            p.period
+                .as_deref()
+                .map(|x| format!(", {}", escape(x)))
+                .unwrap_or_default(),
+            p.objectives.len(),
+            p.actions().count(),
+            p.measures().count(),
+            p.leads.len(),
+        );
+        for o in p.objectives.iter().take(30) {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&o.title),
+                o.actions.len(),
+                o.measures.len()
+            ));
+        }
+        out.push_str("</tbody></table>");
+        if p.objectives.len() > 30 {
+            out.push_str(&format!(
+                "<p>… {} more objectives</p>",
+                p.objectives.len() - 30
+            ));
+        }
+        out.push_str("</div>");
+        out
+    }
+}
+
+/// The JSON Schema of the plan format, as a dict.
+#[pyfunction]
+pub(crate) fn plan_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let v: serde_json::Value =
+        serde_json::from_str(&lineofsight::schema::plan_schema()).unwrap_or_default();
+    convert::value_to_py(py, &v, "")
+}
+
+/// The names of the built-in plans.
+#[pyfunction]
+pub(crate) fn builtin_plans() -> Vec<&'static str> {
+    lineofsight::BUILTIN_PLANS.to_vec()
+}
