@@ -39,6 +39,44 @@ fn evaluation_schema_is_checked_in() {
 }
 
 #[test]
+fn report_schema_is_checked_in() {
+    check("report.schema.json", lineofsight::schema::report_schema());
+}
+
+/// The JSON report is the report model: every report the main job writes
+/// validates against the checked-in schema, with and without changes.
+#[test]
+fn the_json_report_validates_against_its_checked_in_schema() {
+    use lineofsight::report::{BoardReport, ReportOptions};
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/schema/report.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("json");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let plan = lineofsight::builtin("lancashire").expect("builtin");
+    let as_of = chrono::NaiveDate::from_ymd_opt(2019, 12, 31).expect("date");
+    let options = [
+        ReportOptions::default(),
+        ReportOptions {
+            since: chrono::NaiveDate::from_ymd_opt(2019, 9, 30),
+            by_lead: true,
+            publish: true,
+            ..ReportOptions::default()
+        },
+    ];
+    for options in &options {
+        let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), options);
+        let json: serde_json::Value =
+            serde_json::from_str(&lineofsight::export::report_json(&report)).expect("json");
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .take(5)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
+
+#[test]
 fn the_builtin_plan_validates_against_the_schema_shape() {
     // Every top-level property the built-in plan uses is one the schema declares.
     let schema: serde_json::Value =

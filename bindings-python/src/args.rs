@@ -28,3 +28,37 @@ pub(crate) fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
         .to_str()
         .map(str::to_string)
 }
+
+/// A date argument: `datetime.date`, `datetime.datetime` (its date),
+/// an ISO string (`"2019-12-31"`), `pandas.Timestamp` or
+/// `numpy.datetime64`. Anything else is a TypeError naming what was given;
+/// a string that is not an ISO date is a ValueError.
+pub(crate) fn date_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> {
+    let py = obj.py();
+    let datetime = py.import("datetime")?;
+    if obj.is_instance(&datetime.getattr("datetime")?)? {
+        return obj.call_method0("date")?.extract();
+    }
+    if obj.is_instance(&datetime.getattr("date")?)? {
+        return obj.extract();
+    }
+    let iso = |text: &str| {
+        let day = text.trim().get(..10).unwrap_or(text.trim());
+        NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
+            pyo3::exceptions::PyValueError::new_err(format!(
+                "{what} must be an ISO date like \"2019-12-31\", not {text:?}"
+            ))
+        })
+    };
+    if let Ok(s) = obj.cast::<PyString>() {
+        return iso(s.to_str()?);
+    }
+    let type_name = obj.get_type().name()?.to_string();
+    match type_name.as_str() {
+        // pandas.Timestamp is a datetime subclass (handled above); NaT is not.
+        "datetime64" => iso(&obj.str()?.to_string()),
+        _ => Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{what} must be a date, datetime, ISO string, pandas.Timestamp or numpy.datetime64, not {type_name}"
+        ))),
+    }
+}

@@ -1,9 +1,12 @@
 //! `Evaluation`: a plan rated as of a date, its tables and its board report.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
-use lineofsight::rating::RatingStyle;
+use lineofsight::report::{BoardReport, ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
 use pyo3::prelude::*;
 
+use crate::args::date_arg;
 use crate::convert::to_py;
 use crate::errors;
 use crate::html::{chip, escape};
@@ -13,11 +16,12 @@ use crate::rating::code;
 use crate::rules::RuleSet;
 use crate::table::Table;
 
-/// A plan rated as of a date.
+/// A plan rated as of a date. It keeps the plan it was made from, so its
+/// reports are always of that plan.
 #[pyclass(frozen, module = "lineofsight._native")]
 pub(crate) struct Evaluation {
     pub(crate) inner: lineofsight::Evaluation,
-    pub(crate) style: RatingStyle,
+    pub(crate) plan: Arc<lineofsight::Plan>,
 }
 
 #[pymethods]
@@ -95,7 +99,7 @@ impl Evaluation {
             .measure(id)
             .map(|m| MeasureRating {
                 inner: m.clone(),
-                style: self.style.clone(),
+                style: self.plan.style.clone(),
             })
             .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(id.to_string()))
     }
@@ -109,33 +113,55 @@ impl Evaluation {
             .collect()
     }
 
-    /// The board report (objectives with their rated rows, due soon,
-    /// discrepancies) as a dict; needs the plan it came from.
-    #[pyo3(signature = (plan, upcoming_days=90))]
+    /// The plan this evaluation rates.
+    #[getter]
+    fn plan(&self) -> Plan {
+        Plan::shared(Arc::clone(&self.plan))
+    }
+
+    /// The board report on this evaluation's plan, as of its date and by
+    /// its rules, as a dict: the report model every format renders (see
+    /// `core/schema/report.schema.json`). `since` adds what changed since
+    /// that date; `previous` (last quarter's `Plan`) compares with an
+    /// earlier version of the plan instead, matching actions by id or ref;
+    /// `publish` replaces named people with their roles; `by_lead` lays the
+    /// actions out lead by lead; `lead` keeps only one lead's actions.
+    #[pyo3(signature = (*, upcoming_days=DEFAULT_LOOK_AHEAD_DAYS, since=None, previous=None, publish=false, by_lead=false, lead=None))]
+    #[allow(clippy::too_many_arguments)]
     fn board_report<'py>(
         &self,
         py: Python<'py>,
-        plan: &Plan,
         upcoming_days: u32,
+        since: Option<&Bound<'py, PyAny>>,
+        previous: Option<&Plan>,
+        publish: bool,
+        by_lead: bool,
+        lead: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let report = lineofsight::report::BoardReport::new(&plan.inner, &self.inner, upcoming_days);
+        let options = report_options(upcoming_days, since, publish, by_lead)?;
+        let report = self.report(py, &options, previous, lead);
         to_py(py, &report)
     }
 
-    /// The board report in a format (`html`, `markdown`, `terminal`,
-    /// `csv`, `json` as str; `xlsx` as bytes), exactly as the command line
-    /// writes it. For a public website, export `plan.redacted()`'s
-    /// evaluation. Raises ValueError for an unknown format, ExportError if a
-    /// writer fails.
-    #[pyo3(signature = (plan, format = "html", upcoming_days = 90))]
+    /// The board report in a format (`html`, `markdown`, `terminal`, `csv`,
+    /// `json`, `ics` as str; `xlsx`, `docx` as bytes), exactly as the
+    /// command line writes it, with the options of `board_report`. Raises
+    /// ValueError for an unknown format, ExportError if a writer fails.
+    #[pyo3(signature = (format = "html", *, upcoming_days=DEFAULT_LOOK_AHEAD_DAYS, since=None, previous=None, publish=false, by_lead=false, lead=None))]
+    #[allow(clippy::too_many_arguments)]
     fn export<'py>(
         &self,
         py: Python<'py>,
-        plan: &Plan,
         format: &str,
         upcoming_days: u32,
+        since: Option<&Bound<'py, PyAny>>,
+        previous: Option<&Plan>,
+        publish: bool,
+        by_lead: bool,
+        lead: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (format, bytes) = self.render(py, plan, format, upcoming_days)?;
+        let options = report_options(upcoming_days, since, publish, by_lead)?;
+        let (format, bytes) = self.render(py, format, &options, previous, lead)?;
         if format.is_text() {
             Ok(String::from_utf8_lossy(&bytes)
                 .into_owned()
@@ -147,16 +173,22 @@ impl Evaluation {
     }
 
     /// Writes the board report to `path`, in the format its extension
-    /// names (`.html`, `.md`, `.txt`, `.csv`, `.json`, `.xlsx`) unless
-    /// `format` is given. Raises ValueError, ExportError or OSError.
-    #[pyo3(signature = (plan, path, format = None, upcoming_days = 90))]
-    fn save(
+    /// names (`.html`, `.md`, `.txt`, `.csv`, `.json`, `.xlsx`, `.docx`,
+    /// `.ics`) unless `format` is given, with the options of
+    /// `board_report`. Raises ValueError, ExportError or OSError.
+    #[pyo3(signature = (path, format = None, *, upcoming_days=DEFAULT_LOOK_AHEAD_DAYS, since=None, previous=None, publish=false, by_lead=false, lead=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn save<'py>(
         &self,
-        py: Python<'_>,
-        plan: &Plan,
+        py: Python<'py>,
         path: std::path::PathBuf,
         format: Option<&str>,
         upcoming_days: u32,
+        since: Option<&Bound<'py, PyAny>>,
+        previous: Option<&Plan>,
+        publish: bool,
+        by_lead: bool,
+        lead: Option<&str>,
     ) -> PyResult<()> {
         let name = match format {
             Some(f) => f.to_string(),
@@ -165,7 +197,8 @@ impl Evaluation {
                 .map(|e| e.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         };
-        let (_, bytes) = self.render(py, plan, &name, upcoming_days)?;
+        let options = report_options(upcoming_days, since, publish, by_lead)?;
+        let (_, bytes) = self.render(py, &name, &options, previous, lead)?;
         std::fs::write(&path, bytes)?;
         Ok(())
     }
@@ -202,7 +235,7 @@ impl Evaluation {
             "<div class=\"lineofsight-evaluation\"><h3>{} as of {}</h3><p>Plan: {} {}</p>",
             escape(&e.plan.title),
             e.as_of.format("%d/%m/%Y"),
-            chip(e.plan.rating, &self.style),
+            chip(e.plan.rating, &self.plan.style),
             escape(&e.plan.reason.message),
         );
         out.push_str(
@@ -212,7 +245,7 @@ impl Evaluation {
             out.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&o.title),
-                chip(o.rating, &self.style),
+                chip(o.rating, &self.plan.style),
                 escape(&o.reason.message)
             ));
         }
@@ -229,8 +262,8 @@ impl Evaluation {
                 out.push_str(&format!(
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                     escape(d.reference.as_deref().unwrap_or(&d.action_id)),
-                    chip(d.recorded, &self.style),
-                    chip(d.computed, &self.style),
+                    chip(d.recorded, &self.plan.style),
+                    chip(d.computed, &self.plan.style),
                     escape(&d.reason.message)
                 ));
             }
@@ -241,20 +274,58 @@ impl Evaluation {
     }
 }
 
+/// The report options from Python's keyword arguments.
+fn report_options(
+    upcoming_days: u32,
+    since: Option<&Bound<'_, PyAny>>,
+    publish: bool,
+    by_lead: bool,
+) -> PyResult<ReportOptions> {
+    Ok(ReportOptions {
+        look_ahead_days: upcoming_days,
+        since: since.map(|d| date_arg(d, "since")).transpose()?,
+        publish,
+        by_lead,
+    })
+}
+
 impl Evaluation {
+    /// The report model on this evaluation's own plan, date and rules.
+    fn report(
+        &self,
+        py: Python<'_>,
+        options: &ReportOptions,
+        previous: Option<&Plan>,
+        lead: Option<&str>,
+    ) -> BoardReport {
+        let (plan, as_of, rules) = (&*self.plan, self.inner.as_of, &self.inner.rules);
+        py.detach(|| {
+            let report = match previous {
+                Some(p) => BoardReport::build_compared(&p.inner, plan, as_of, rules, options),
+                None => BoardReport::build(plan, as_of, rules, options),
+            };
+            match lead {
+                Some(l) => report.for_lead(l),
+                None => report,
+            }
+        })
+    }
+
     /// The board report in the format `name` names (a format or a file
     /// extension), through the core's one entry point `export::render`.
     fn render(
         &self,
         py: Python<'_>,
-        plan: &Plan,
         name: &str,
-        upcoming_days: u32,
+        options: &ReportOptions,
+        previous: Option<&Plan>,
+        lead: Option<&str>,
     ) -> PyResult<(lineofsight::export::ReportFormat, Vec<u8>)> {
         let format: lineofsight::export::ReportFormat =
             name.parse().map_err(errors::unknown_format)?;
+        let report = self.report(py, options, previous, lead);
         let bytes = py
-            .detach(|| lineofsight::export::render(&plan.inner, &self.inner, format, upcoming_days))
+            .detach(|| lineofsight::export::render(&report, format))
             .map_err(|e| errors::export_error(py, e))?;
         Ok((format, bytes))
     }

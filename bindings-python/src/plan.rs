@@ -2,9 +2,11 @@
 //! schema and the names of the built-in plans.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use lineofsight::import::{import_plan, ImportOptions};
+
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
@@ -19,17 +21,27 @@ use crate::rules::RuleSet;
 /// A corporate parenting plan.
 #[pyclass(frozen, module = "lineofsight._native")]
 pub(crate) struct Plan {
-    pub(crate) inner: lineofsight::Plan,
+    /// Shared with every evaluation made from it (the plan is frozen), so
+    /// an evaluation renders its own plan and no other.
+    pub(crate) inner: Arc<lineofsight::Plan>,
     import_warnings: Vec<(usize, String, String)>,
 }
 
 impl Plan {
+    /// The Python object for a plan an evaluation already shares.
+    pub(crate) fn shared(inner: Arc<lineofsight::Plan>) -> Plan {
+        Plan {
+            inner,
+            import_warnings: Vec::new(),
+        }
+    }
+
     fn from_table_bytes(py: Python<'_>, bytes: &[u8], options: &ImportOptions) -> PyResult<Plan> {
         let (inner, report) = py
             .detach(|| import_plan(bytes, options))
             .map_err(|e| errors::import_error(py, e))?;
         Ok(Plan {
-            inner,
+            inner: Arc::new(inner),
             import_warnings: report
                 .warnings
                 .into_iter()
@@ -51,7 +63,7 @@ impl Plan {
         let name = text_arg(name, "name")?;
         lineofsight::builtin(&name)
             .map(|inner| Plan {
-                inner,
+                inner: Arc::new(inner),
                 import_warnings: Vec::new(),
             })
             .map_err(|e| errors::load_error(py, e))
@@ -64,7 +76,7 @@ impl Plan {
         let json = text_arg(json, "json")?;
         py.detach(|| lineofsight::Plan::from_json(&json))
             .map(|inner| Plan {
-                inner,
+                inner: Arc::new(inner),
                 import_warnings: Vec::new(),
             })
             .map_err(|e| errors::load_error(py, e))
@@ -122,7 +134,7 @@ impl Plan {
             return py
                 .detach(|| lineofsight::Plan::from_json(&text))
                 .map(|inner| Plan {
-                    inner,
+                    inner: Arc::new(inner),
                     import_warnings: Vec::new(),
                 })
                 .map_err(|e| errors::load_error(py, e));
@@ -146,7 +158,7 @@ impl Plan {
     /// role (or "Named officer"), for reports that go on a public website.
     fn redacted(&self) -> Plan {
         Plan {
-            inner: lineofsight::export::redact_people(&self.inner),
+            inner: Arc::new(lineofsight::export::redact_people(&self.inner)),
             import_warnings: self.import_warnings.clone(),
         }
     }
@@ -158,7 +170,7 @@ impl Plan {
 
     /// The plan as a dict (the native JSON's structure).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
+        to_py(py, &*self.inner)
     }
 
     /// The plan's title.
@@ -263,7 +275,7 @@ impl Plan {
         let inner = py.detach(|| self.inner.evaluate(as_of, &rules));
         Ok(Evaluation {
             inner,
-            style: self.inner.style.clone(),
+            plan: Arc::clone(&self.inner),
         })
     }
 

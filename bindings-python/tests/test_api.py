@@ -260,8 +260,30 @@ def test_html_is_escaped_and_shows_text_and_shape() -> None:
 
 
 def test_board_report(evaluation: Evaluation, lancashire: Plan) -> None:
-    report = evaluation.board_report(lancashire, upcoming_days=60)
-    assert report["upcoming_days"] == 60 and report["as_of"] == AS_OF
+    report = evaluation.board_report(upcoming_days=60)
+    assert report["options"]["look_ahead_days"] == 60 and report["as_of"] == AS_OF
+    assert len(report["actions"]) == len(evaluation.actions.to_pylist())
+    # The evaluation keeps its plan: reports never mix two plans.
+    assert evaluation.plan.to_json() == lancashire.to_json()
+
+
+def test_board_report_changes_since_and_per_lead(evaluation: Evaluation) -> None:
+    import datetime
+
+    import pandas
+
+    for since in (datetime.date(2019, 9, 30), "2019-09-30", pandas.Timestamp("2019-09-30")):
+        report = evaluation.board_report(since=since)
+        assert report["changes"]["since"] == datetime.date(2019, 9, 30)
+        assert report["changes"]["ratings"], "some ratings moved in the quarter"
+    with pytest.raises(TypeError, match="since must be a date"):
+        evaluation.board_report(since=20190930)
+    with pytest.raises(ValueError, match="ISO date"):
+        evaluation.board_report(since="30/09/2019")
+    lead = evaluation.board_report()["leads"][0]["name"]
+    theirs = evaluation.board_report(lead=lead)
+    assert theirs["lead"] == lead
+    assert all(lead in row["leads"] for row in theirs["actions"])
 
 
 def test_builtin_plans_have_periods():

@@ -74,12 +74,12 @@ def test_columns_are_typed_when_no_action_has_commentary(lancashire: lineofsight
 
 def test_every_export_shows_the_commentary() -> None:
     plan, ev = evaluation()
-    assert "Latest update (30/09/2019): Draft agreed | <b>signed</b>" in ev.export(plan, "terminal")
-    assert r"30/09/2019: Draft agreed \| \<b\>signed\</b\>" in ev.export(plan, "markdown")
-    html = ev.export(plan, "html")
+    assert "Latest update (30/09/2019): Draft agreed | <b>signed</b>" in ev.export("terminal")
+    assert r"30/09/2019: Draft agreed \| \<b\>signed\</b\>" in ev.export("markdown")
+    html = ev.export("html")
     assert "Draft agreed | &lt;b&gt;signed&lt;/b&gt;" in html and "Undated:" in html
-    assert "2019-09-30,Draft agreed | <b>signed</b>" in ev.export(plan, "csv")
-    report = json.loads(ev.export(plan, "json"))
+    assert "2019-09-30,Draft agreed | <b>signed</b>" in ev.export("csv")
+    report = json.loads(ev.export("json"))
     row = report["objectives"][0]["open_actions"][0]
     assert (row["commentary_date"], row["commentary_note"]) == ("2019-09-30", "Draft agreed | <b>signed</b>")
     assert ev.to_dict()["actions"][1]["commentary_note"] == "Awaiting sign-off"

@@ -20,33 +20,44 @@ def plan() -> lineofsight.Plan:
 
 def test_every_format(plan: lineofsight.Plan, tmp_path: Path) -> None:
     ev = plan.evaluate(as_of=AS_OF)
-    html = ev.export(plan, "html")
+    html = ev.export("html")
     assert isinstance(html, str) and html.startswith("<!DOCTYPE html>")
     assert "Measures of success" in html and "<svg" in html
-    assert "| Measure |" in ev.export(plan, "markdown")
-    assert ev.export(plan, "csv").startswith("objective_ref,")
-    assert '"as_of": "2019-12-31"' in ev.export(plan, "json")
-    xlsx = ev.export(plan, "xlsx")
+    assert "| Measure |" in ev.export("markdown")
+    assert ev.export("csv").startswith("objective_ref,")
+    assert '"as_of": "2019-12-31"' in ev.export("json")
+    xlsx = ev.export("xlsx")
     assert isinstance(xlsx, bytes) and xlsx[:2] == b"PK"
-    ev.save(plan, tmp_path / "board.html")
+    ev.save(tmp_path / "board.html")
     assert (tmp_path / "board.html").read_text(encoding="utf-8") == html
-    ev.save(plan, tmp_path / "board.xlsx")
+    ev.save(tmp_path / "board.xlsx")
     assert (tmp_path / "board.xlsx").read_bytes()[:2] == b"PK"
 
 
 def test_unknown_format_is_a_value_error(plan: lineofsight.Plan, tmp_path: Path) -> None:
     ev = plan.evaluate(as_of=AS_OF)
     with pytest.raises(ValueError, match="not a report format"):
-        ev.export(plan, "pdf")
+        ev.export("pdf")
     with pytest.raises(ValueError):
-        ev.save(plan, tmp_path / "board.pdf")
+        ev.save(tmp_path / "board.pdf")
+
+
+def test_export_options_and_previous_version(plan: lineofsight.Plan) -> None:
+    ev = plan.evaluate(as_of=AS_OF)
+    public = ev.export("html", publish=True)
+    assert "some leads are named people" not in public
+    text = ev.export("terminal", since=datetime.date(2019, 9, 30))
+    assert "30/09/2019" in text
+    # Last quarter's version of the plan: nothing re-baselined in the same file.
+    report = ev.board_report(previous=plan, since=datetime.date(2019, 9, 30))
+    assert report["changes"]["moved_deadlines"] == []
 
 
 def test_publish_safe_copy(plan: lineofsight.Plan) -> None:
     named = [lead for lead in plan.to_dict()["leads"] if lead.get("kind") == "person"]
     assert named, "the built-in plan names a person"
     public = plan.redacted()
-    html = public.evaluate(as_of=AS_OF).export(public, "html")
+    html = public.evaluate(as_of=AS_OF).export("html")
     for lead in named:
         assert lead["name"] not in html
     assert "some leads are named people" not in html

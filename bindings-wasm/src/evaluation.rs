@@ -4,10 +4,78 @@ use std::rc::Rc;
 
 use lineofsight::export;
 use lineofsight::measure::measure_chart;
-use lineofsight::report::{action_rows, BoardReport};
+use lineofsight::report::{BoardReport, ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+use crate::plan::Plan;
 use crate::{error, to_js};
+
+/// The board report's options as JavaScript passes them:
+/// `{ upcomingDays, since: 'YYYY-MM-DD', publish, byLead, lead }`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+struct JsReportOptions {
+    upcoming_days: Option<u32>,
+    since: Option<String>,
+    publish: bool,
+    by_lead: bool,
+    lead: Option<String>,
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const REPORT_OPTIONS_TS: &'static str = r#"
+/** Options of a board report: the same in every format. */
+export interface ReportOptions {
+  /** How many days ahead to list deadlines (default 90). */
+  upcomingDays?: number;
+  /** The previous report's date, `YYYY-MM-DD`: adds what changed since. */
+  since?: string;
+  /** Replace named people among the leads with their role. */
+  publish?: boolean;
+  /** Lay the actions out lead by lead. */
+  byLead?: boolean;
+  /** Keep only this lead's actions. */
+  lead?: string;
+}
+"#;
+
+/// Reads report options: `undefined`, a number of days ahead (as before),
+/// or a `ReportOptions` object. Throws `bad_argument` naming the problem.
+fn report_options(options: &JsValue) -> Result<(ReportOptions, Option<String>), JsValue> {
+    let js: JsReportOptions = if options.is_undefined() || options.is_null() {
+        JsReportOptions::default()
+    } else if let Some(days) = options.as_f64() {
+        JsReportOptions {
+            upcoming_days: Some(days.clamp(0.0, f64::from(u32::MAX)) as u32),
+            ..JsReportOptions::default()
+        }
+    } else {
+        serde_wasm_bindgen::from_value(options.clone()).map_err(|e| {
+            error::bad_argument(&format!(
+                "report options must be {{ upcomingDays, since, publish, byLead, lead }}: {e}"
+            ))
+        })?
+    };
+    let since = js
+        .since
+        .as_deref()
+        .map(|d| {
+            d.parse::<chrono::NaiveDate>().map_err(|_| {
+                error::bad_argument(&format!("since must be a date as YYYY-MM-DD, not {d:?}"))
+            })
+        })
+        .transpose()?;
+    Ok((
+        ReportOptions {
+            look_ahead_days: js.upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS),
+            since,
+            publish: js.publish,
+            by_lead: js.by_lead,
+        },
+        js.lead,
+    ))
+}
 
 /// A plan rated as of a date: every action, objective, group, priority and
 /// measure with its rating and reason, and the discrepancies between
@@ -113,23 +181,62 @@ impl Evaluation {
     }
 
     /// Every action as a report row (text, timescale, lead names, rating,
-    /// reason), in plan order: the dashboard's table.
+    /// reason, open, commentary), in plan order: the dashboard's table.
     #[wasm_bindgen(unchecked_return_type = "ReportRow[]")]
     pub fn rows(&self) -> Result<JsValue, JsValue> {
-        to_js(&action_rows(&self.plan, &self.inner))
+        to_js(&self.report(&ReportOptions::default(), None, None).actions)
     }
 
-    /// The board report as data, looking `upcomingDays` ahead (default 90).
+    /// The board report on this evaluation's own plan as data: the model
+    /// every format renders. `options` is a `ReportOptions` object (or, as
+    /// before, the number of days ahead to look). Throws `bad_argument`
+    /// for options it cannot read.
     #[wasm_bindgen(js_name = boardReport, unchecked_return_type = "BoardReport")]
     pub fn board_report(
         &self,
-        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
+        #[wasm_bindgen(unchecked_param_type = "ReportOptions | number")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        to_js(&BoardReport::new(
-            &self.plan,
-            &self.inner,
-            upcoming_days.unwrap_or(90),
-        ))
+        let (options, lead) = report_options(&options)?;
+        to_js(&self.report(&options, None, lead.as_deref()))
+    }
+
+    /// The board report compared with `previous`, last quarter's version of
+    /// the plan (actions matched by id or ref): moved deadlines, new and
+    /// removed actions, ratings up and down, rated as of `options.since`
+    /// (or this evaluation's date).
+    #[wasm_bindgen(js_name = boardReportComparedWith, unchecked_return_type = "BoardReport")]
+    pub fn board_report_compared_with(
+        &self,
+        previous: &Plan,
+        #[wasm_bindgen(unchecked_param_type = "ReportOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (options, lead) = report_options(&options)?;
+        to_js(&self.report(&options, Some(&previous.inner), lead.as_deref()))
+    }
+
+    /// The board report in `format` (`html`, `markdown`, `terminal`, `csv`,
+    /// `json`, `ics` as a string; `xlsx`, `docx` as a `Uint8Array`), with
+    /// `options` as for `boardReport`. Throws `bad_argument` for an unknown
+    /// format, `unsupported` for a format this build leaves out, `export`
+    /// if a writer fails.
+    #[wasm_bindgen(unchecked_return_type = "string | Uint8Array")]
+    pub fn render(
+        &self,
+        format: &str,
+        #[wasm_bindgen(unchecked_param_type = "ReportOptions | number | undefined")]
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let format: export::ReportFormat = format
+            .parse()
+            .map_err(|e: export::UnknownFormat| error::bad_argument(&e.to_string()))?;
+        let (options, lead) = report_options(&options)?;
+        let report = self.report(&options, None, lead.as_deref());
+        let bytes = export::render(&report, format).map_err(error::export)?;
+        Ok(if format.is_text() {
+            JsValue::from_str(&String::from_utf8_lossy(&bytes))
+        } else {
+            js_sys::Uint8Array::from(bytes.as_slice()).into()
+        })
     }
 
     /// A measure's chart as an SVG string drawn by the core (every plan
@@ -196,7 +303,7 @@ impl Evaluation {
     #[wasm_bindgen(js_name = exportXlsx)]
     pub fn export_xlsx(&self, publish: Option<bool>) -> Result<Vec<u8>, JsValue> {
         if cfg!(feature = "xlsx") {
-            self.render(export::ReportFormat::Xlsx, None, publish)
+            self.render_format(export::ReportFormat::Xlsx, None, publish)
         } else {
             Err(error::unsupported(
                 "exportXlsx needs a build with the `xlsx` feature (WASM_FEATURES=xlsx bash scripts/build-wasm.sh)",
@@ -206,20 +313,38 @@ impl Evaluation {
 }
 
 impl Evaluation {
-    /// The core's one entry point for every format (`export::render`), on
-    /// the plan made publish-safe when asked.
-    fn render(
+    /// The report model on this evaluation's own plan, date and rules.
+    fn report(
+        &self,
+        options: &ReportOptions,
+        previous: Option<&lineofsight::Plan>,
+        lead: Option<&str>,
+    ) -> BoardReport {
+        let (as_of, rules) = (self.inner.as_of, &self.inner.rules);
+        let report = match previous {
+            Some(p) => BoardReport::build_compared(p, &self.plan, as_of, rules, options),
+            None => BoardReport::build(&self.plan, as_of, rules, options),
+        };
+        match lead {
+            Some(l) => report.for_lead(l),
+            None => report,
+        }
+    }
+
+    /// The core's one entry point for every format (`export::render`), for
+    /// the older `renderHtml`-style methods.
+    fn render_format(
         &self,
         format: export::ReportFormat,
         upcoming_days: Option<u32>,
         publish: Option<bool>,
     ) -> Result<Vec<u8>, JsValue> {
-        let plan = export::ExportOptions {
-            redact_people: publish.unwrap_or(false),
-        }
-        .apply(&self.plan);
-        export::render(&plan, &self.inner, format, upcoming_days.unwrap_or(90))
-            .map_err(error::export)
+        let options = ReportOptions {
+            look_ahead_days: upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS),
+            publish: publish.unwrap_or(false),
+            ..ReportOptions::default()
+        };
+        export::render(&self.report(&options, None, None), format).map_err(error::export)
     }
 
     fn render_text(
@@ -229,7 +354,7 @@ impl Evaluation {
         publish: Option<bool>,
     ) -> Result<String, JsValue> {
         // The core writes these formats from Rust strings: always UTF-8.
-        let bytes = self.render(format, upcoming_days, publish)?;
+        let bytes = self.render_format(format, upcoming_days, publish)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 }

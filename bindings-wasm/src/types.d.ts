@@ -274,46 +274,115 @@ export type Benchmark = {
 };
 
 /**
- * The board report: open actions by objective, RAG counts, discrepancies
- * and upcoming deadlines.
+ * Counts as a board paper's five columns: Red (with Amber/Red), Amber
+ * (with Amber/Green), Green, Blue (complete) and not rated or no data.
+ * 
+ * # Example
+ * 
+ * ```
+ * use lineofsight::report::BoardCounts;
+ * use lineofsight::rules::RatingCounts;
+ * use lineofsight::Rating;
+ * 
+ * let mut counts = RatingCounts::default();
+ * for r in [Rating::Red, Rating::AmberRed, Rating::AmberGreen, Rating::NoData] {
+ *     counts.add(r);
+ * }
+ * let board = BoardCounts::from(&counts);
+ * assert_eq!((board.red, board.amber, board.green, board.blue, board.other), (2, 1, 0, 0, 1));
+ * assert_eq!(board.total(), 4);
+ * ```
+ */
+export type BoardCounts = {
+  /**
+   * Amber and Amber/Green.
+   */
+  amber: number;
+  /**
+   * Blue (complete).
+   */
+  blue: number;
+  /**
+   * Green.
+   */
+  green: number;
+  /**
+   * Not rated or no data.
+   */
+  other: number;
+  /**
+   * Red and Amber/Red.
+   */
+  red: number;
+};
+
+/**
+ * The board report: every action's row, the objectives with their
+ * roll-ups and open actions, exceptions, discrepancies, deadlines coming
+ * up, the leads' lists, measures, the summary page and, when asked for,
+ * what changed since the previous report.
+ * 
+ * Everything a format shows is decided here, once: which actions are
+ * open, the counts, the order of the exceptions, each rating's label,
+ * colour and shape, the measures' comparisons and whether they are
+ * better or worse. Renderers draw it; they derive nothing. The lists of
+ * actions (`exceptions`, `upcoming`, an objective's `open` …) are
+ * positions in `actions`.
  * 
  * # Example
  * 
  * ```
  * use chrono::NaiveDate;
- * use lineofsight::report::BoardReport;
- * use lineofsight::rules::RuleSet;
+ * use lineofsight::report::{BoardReport, ReportOptions};
  * 
  * let plan = lineofsight::builtin("lancashire")?;
- * let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
- * let report = BoardReport::new(&plan, &eval, 90);
+ * let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+ * let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &ReportOptions::default());
  * assert_eq!(report.objectives.len(), plan.objectives.len());
+ * assert_eq!(report.actions.len(), plan.actions().count());
+ * let worst = &report.actions[report.exceptions[0]];
+ * assert!(worst.open);
  * # Ok::<(), lineofsight::LoadError>(())
  * ```
  */
 export type BoardReport = {
   /**
-   * The date rated as of.
+   * Every action, in plan order.
+   */
+  actions: Array<ReportRow>;
+  /**
+   * The date rated as of (a closed plan's last day: see `closed`).
    */
   as_of: string;
   /**
+   * What changed since the previous report, when one was given.
+   */
+  changes?: Changes | null;
+  /**
    * Set when the plan's period ended before the date asked about: the
-   * report is then its final position, rated as at its last day (see
-   * [`board_report_as_of`](super::board_report_as_of)).
+   * report is then its final position, rated as at its last day.
    */
   closed?: ClosedNote | null;
   /**
    * Recorded ratings that disagree with the rules.
    */
-  discrepancies: Array<ReportRow>;
+  discrepancies: Array<number>;
   /**
    * Red and Amber open actions, worst first.
    */
-  exceptions: Array<ReportRow>;
+  exceptions: Array<number>;
+  /**
+   * The lead this report is for, when it is one lead's list.
+   */
+  lead?: string | null;
+  /**
+   * Each lead's open actions.
+   */
+  leads: Array<LeadSection>;
   /**
    * Measures of success with a numeric target or published values.
    */
-  measures?: Array<MeasureRow>;
+  measures: Array<MeasureRow>;
   /**
    * Whether any lead is a named person.
    */
@@ -322,6 +391,10 @@ export type BoardReport = {
    * Objective by objective, in plan order.
    */
   objectives: Array<ObjectiveSection>;
+  /**
+   * What the report was asked for.
+   */
+  options: ReportOptions;
   /**
    * The plan's organisation.
    */
@@ -333,7 +406,21 @@ export type BoardReport = {
   /**
    * How many measures have neither (qualitative, rated by hand).
    */
-  qualitative_measures?: number;
+  qualitative_measures: number;
+  /**
+   * How each rating is shown, in [`Rating::ALL`] order.
+   */
+  ratings: Array<RatingLook>;
+  /**
+   * The line under the title: `Board report for Lancashire County
+   * Council, as of 31/12/2019`, or `Board report as of 31/12/2019` when
+   * the plan names no organisation.
+   */
+  subtitle: string;
+  /**
+   * The summary page.
+   */
+  summary: Summary;
   /**
    * The plan's title.
    */
@@ -341,11 +428,7 @@ export type BoardReport = {
   /**
    * Open actions due in the look-ahead window, soonest first.
    */
-  upcoming: Array<ReportRow>;
-  /**
-   * How many days ahead `upcoming` looks.
-   */
-  upcoming_days: number;
+  upcoming: Array<number>;
   /**
    * Plan warnings (impossible dates, duplicate refs), as sentences.
    */
@@ -356,6 +439,47 @@ export type BoardReport = {
  * How often a recurring item comes round.
  */
 export type Cadence = "weekly" | "monthly" | "quarterly" | "termly" | "annually" | "each_meeting";
+
+/**
+ * What changed since the previous report.
+ */
+export type Changes = {
+  /**
+   * Actions completed since (positions in `actions`).
+   */
+  completed: Array<number>;
+  /**
+   * Deadlines that moved between the two versions.
+   */
+  moved_deadlines: Array<MovedDeadline>;
+  /**
+   * Actions that were not in the previous version.
+   */
+  new_actions: Array<number>;
+  /**
+   * Open actions whose commentary was not updated since: none then and
+   * none now, the same note as then, or a note dated on or before the
+   * previous report.
+   */
+  not_updated: Array<number>;
+  /**
+   * The title of the previous version compared with, when it was another
+   * file of the plan; `None` when the same plan was rated at both dates.
+   */
+  previous?: string | null;
+  /**
+   * Ratings that went up or down, in plan order.
+   */
+  ratings: Array<RatingMove>;
+  /**
+   * Actions the previous version had and this one does not.
+   */
+  removed: Array<RemovedAction>;
+  /**
+   * The previous report's date.
+   */
+  since: string;
+};
 
 /**
  * Said on a report of a plan whose period ended before the date asked
@@ -400,6 +524,11 @@ export type Comparator = {
 };
 
 /**
+ * Who a measure is compared with.
+ */
+export type ComparatorKind = "england" | "region" | "neighbours";
+
+/**
  * How a value is compared with the target.
  */
 export type Comparison = "at_least" | "at_most" | "above" | "below" | "equal" | "between" | "increase_to" | "decrease_to" | "maintain";
@@ -417,7 +546,11 @@ export type ComparisonText = {
    */
   gap: string;
   /**
-   * Who (`England`, `North West`, `Statistical neighbours`).
+   * Which comparator this is.
+   */
+  kind: ComparatorKind;
+  /**
+   * Its name (`England`, `North West`, `Statistical neighbours`).
    */
   name: string;
   /**
@@ -741,6 +874,21 @@ export type Lead = {
 export type LeadKind = "role" | "team" | "organisation" | "person";
 
 /**
+ * One lead's part of the report.
+ */
+export type LeadSection = {
+  /**
+   * The lead's name as the report shows it.
+   */
+  name: string;
+  /**
+   * Their open actions, as positions in the report's `actions`, soonest
+   * due first and undated last.
+   */
+  open: Array<number>;
+};
+
+/**
  * Where an action is in its life.
  */
 export type Lifecycle = "not_started" | "in_progress" | "complete" | "deferred" | "cancelled";
@@ -1009,6 +1157,43 @@ export type MeasureRules = {
 };
 
 /**
+ * An action whose deadline is not what it was at the previous report: a
+ * re-baselined date is what scrutiny most needs to see.
+ */
+export type MovedDeadline = {
+  /**
+   * How many days later the deadline is now (negative: earlier), when
+   * both have one.
+   */
+  days_later?: number | null;
+  /**
+   * The deadline then, if it had one.
+   */
+  from_due?: string | null;
+  /**
+   * The timescale as written then.
+   */
+  from_timescale: string;
+  /**
+   * The action's position in the report's `actions`.
+   */
+  row: number;
+  /**
+   * The deadline now, if it has one.
+   */
+  to_due?: string | null;
+  /**
+   * The timescale as written now.
+   */
+  to_timescale: string;
+};
+
+/**
+ * Which way a rating moved.
+ */
+export type Movement = "better" | "worse" | "changed";
+
+/**
  * An objective or outcome, with its actions and measures of success.
  * 
  * # Example
@@ -1080,6 +1265,10 @@ export type Objective = {
  */
 export type ObjectiveSection = {
   /**
+   * All its actions, as positions in the report's `actions`.
+   */
+  actions: Array<number>;
+  /**
    * Its aim, if any.
    */
   aim?: string | null;
@@ -1087,6 +1276,10 @@ export type ObjectiveSection = {
    * How it will be achieved, if stated.
    */
   approach?: string | null;
+  /**
+   * Its action counts in the board paper's five columns.
+   */
+  counts: BoardCounts;
   /**
    * The title of its group (workstream, section or source plan), if any.
    */
@@ -1096,9 +1289,9 @@ export type ObjectiveSection = {
    */
   id: string;
   /**
-   * Its open actions (not complete, deferred or cancelled).
+   * Its open actions, as positions in the report's `actions`.
    */
-  open_actions: Array<ReportRow>;
+  open: Array<number>;
   /**
    * Its ref as written, if any.
    */
@@ -1644,6 +1837,85 @@ export type RatingCounts = {
 };
 
 /**
+ * One rating as a report shows it.
+ * 
+ * # Example
+ * 
+ * ```
+ * use lineofsight::rating::{Colour, Rating, RatingStyle};
+ * use lineofsight::report::RatingLook;
+ * 
+ * let mut style = RatingStyle::default();
+ * style.labels.insert(Rating::Blue, "Complete".into());
+ * style.colours.insert(Rating::Red, Colour("#8b0000".into()));
+ * let blue = RatingLook::new(Rating::Blue, &style);
+ * assert_eq!((blue.label.as_str(), blue.symbol.as_str()), ("Complete", "✔"));
+ * let red = RatingLook::new(Rating::Red, &style);
+ * assert_eq!((red.colour.as_str(), red.text_colour.as_str()), ("#8b0000", "#ffffff"));
+ * // A colour that is not #rrggbb never reaches a page: the default is used.
+ * style.colours.insert(Rating::Red, Colour("red\" onload=\"x".into()));
+ * assert_eq!(RatingLook::new(Rating::Red, &style).colour, "#f4a6a6");
+ * ```
+ */
+export type RatingLook = {
+  /**
+   * Its code, for class names and data (`amber_red`).
+   */
+  code: string;
+  /**
+   * Its background colour as `#rrggbb`: the plan's, if valid, else the
+   * default.
+   */
+  colour: string;
+  /**
+   * Its label: the plan's own word, or the standard name.
+   */
+  label: string;
+  /**
+   * The rating.
+   */
+  rating: Rating;
+  /**
+   * A shape, so colour is never the only signal.
+   */
+  symbol: string;
+  /**
+   * Black or white, whichever contrasts more with `colour` (WCAG 2.1).
+   */
+  text_colour: string;
+};
+
+/**
+ * An action whose rating changed.
+ */
+export type RatingMove = {
+  /**
+   * Its rating at the previous report.
+   */
+  from: Rating;
+  /**
+   * Why it was rated so then.
+   */
+  from_reason: string;
+  /**
+   * Which way it moved.
+   */
+  movement: Movement;
+  /**
+   * The action's position in the report's `actions`.
+   */
+  row: number;
+  /**
+   * Its rating now.
+   */
+  to: Rating;
+  /**
+   * Why it is rated so now.
+   */
+  to_reason: string;
+};
+
+/**
  * How a plan shows its ratings: labels and colours per rating, with
  * defaults that any plan can override (e.g. to say `Complete` for Blue).
  */
@@ -1749,7 +2021,68 @@ export type RecordedRating = {
 export type Ref = string;
 
 /**
- * One action's line in a report.
+ * An action in the previous version that this one no longer has.
+ */
+export type RemovedAction = {
+  /**
+   * Its id then.
+   */
+  action_id: string;
+  /**
+   * Its ref then, if any.
+   */
+  ref?: string | null;
+  /**
+   * What it said.
+   */
+  text: string;
+};
+
+/**
+ * The choices a board report is built with. Every format renders the same
+ * report, so these are decided once, when it is built.
+ * 
+ * # Example
+ * 
+ * ```
+ * use chrono::NaiveDate;
+ * use lineofsight::report::{ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
+ * 
+ * let options = ReportOptions::default();
+ * assert_eq!(options.look_ahead_days, DEFAULT_LOOK_AHEAD_DAYS);
+ * let quarterly = ReportOptions {
+ *     since: NaiveDate::from_ymd_opt(2019, 9, 30),
+ *     publish: true,
+ *     ..ReportOptions::default()
+ * };
+ * assert!(quarterly.since.is_some());
+ * ```
+ */
+export type ReportOptions = {
+  /**
+   * Lay the actions out lead by lead rather than objective by objective.
+   */
+  by_lead?: boolean;
+  /**
+   * How many days ahead to list deadlines coming up.
+   */
+  look_ahead_days?: number;
+  /**
+   * Publish-safe: named people among the leads are replaced by their
+   * role (or "Named officer") before anything is built.
+   */
+  publish?: boolean;
+  /**
+   * The previous report's date: the report then says what changed
+   * between it and the as-of date (ratings up and down, actions
+   * completed, new actions, deadlines moved, commentary not updated).
+   */
+  since?: string | null;
+};
+
+/**
+ * One action's line in a report: what the plan says about it and how it
+ * is rated as of the report's date.
  */
 export type ReportRow = {
   /**
@@ -1761,22 +2094,49 @@ export type ReportRow = {
    */
   commentary_date?: string | null;
   /**
-   * The progress commentary to show, from the evaluation's
-   * [`ActionRating::commentary_note`]; `None` when there is none.
+   * The progress commentary shown as of the report's date (see
+   * [`Action::commentary`](crate::plan::Action::commentary)); `None`
+   * when there is none.
    */
   commentary_note?: string | null;
   /**
-   * Its next due date, if any.
+   * The rating the rules computed.
+   */
+  computed?: Rating;
+  /**
+   * Its next due date (or the date it fell due), if any.
    */
   due?: string | null;
+  /**
+   * The evidence of completion, if stated.
+   */
+  evidence?: string | null;
+  /**
+   * The title of its objective's group (workstream, section or source
+   * plan), if any.
+   */
+  group?: string | null;
   /**
    * The names of its leads.
    */
   leads: Array<string>;
   /**
+   * Its objective's title.
+   */
+  objective?: string;
+  /**
    * The id of its objective.
    */
   objective_id: string;
+  /**
+   * Its objective's ref as written, if any.
+   */
+  objective_ref?: string | null;
+  /**
+   * Whether it is still to be done: not complete, deferred or cancelled,
+   * and not rated Blue. The one meaning of "open" in every report.
+   */
+  open?: boolean;
   /**
    * Whether the recorded rating replaced the computed one.
    */
@@ -1797,6 +2157,10 @@ export type ReportRow = {
    * The ref as written, if any.
    */
   ref?: string | null;
+  /**
+   * Its lifecycle state.
+   */
+  state?: Lifecycle;
   /**
    * What will be done.
    */
@@ -1947,6 +2311,46 @@ export type SubActivity = {
    * By when, as written.
    */
   timescale?: Timescale;
+};
+
+/**
+ * The summary page's facts.
+ */
+export type Summary = {
+  /**
+   * How many actions the report covers.
+   */
+  actions: number;
+  /**
+   * The RAG chart by objective: an SVG stacked bar per objective, each
+   * rating with its own pattern and shape as well as its colour.
+   */
+  chart: string;
+  /**
+   * How many are complete.
+   */
+  complete: number;
+  /**
+   * The whole plan's counts in five columns.
+   */
+  counts: BoardCounts;
+  /**
+   * How many of those meet their target (are Green).
+   */
+  measures_met: number;
+  /**
+   * How many measures have published data.
+   */
+  measures_with_data: number;
+  /**
+   * How many of them are open (see [`ReportRow::open`](super::ReportRow::open)).
+   */
+  open: number;
+  /**
+   * Up to five of the biggest exceptions, as positions in the report's
+   * `actions`: the worst rating first, then the longest overdue.
+   */
+  top_exceptions: Array<number>;
 };
 
 /**

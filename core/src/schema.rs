@@ -41,6 +41,20 @@ pub fn evaluation_schema() -> String {
     pretty(schemars::schema_for!(crate::evaluate::Evaluation))
 }
 
+/// The JSON Schema of the board report (the model every format renders,
+/// written by `--format json`), pretty-printed (checked in as
+/// `core/schema/report.schema.json`).
+///
+/// # Example
+///
+/// ```
+/// let schema = lineofsight::schema::report_schema();
+/// assert!(schema.contains("moved_deadlines"));
+/// ```
+pub fn report_schema() -> String {
+    pretty(schemars::schema_for!(crate::report::BoardReport))
+}
+
 fn pretty(schema: schemars::Schema) -> String {
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');

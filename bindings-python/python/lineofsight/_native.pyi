@@ -4,7 +4,11 @@
 import datetime
 import os
 from collections.abc import Sequence
-from typing import Any, Literal, final
+from typing import Any, Literal, TypeAlias, final
+
+# A date argument: datetime.date or datetime.datetime (pandas.Timestamp is
+# one), or an ISO string; numpy.datetime64 is accepted at run time too.
+_DateLike: TypeAlias = datetime.date | str
 
 __version__: str
 __all__ = [
@@ -230,11 +234,56 @@ class Evaluation:
     def plan_rollup(self) -> dict[str, Any]: ...
     def measure(self, id: str) -> MeasureRating: ...
     def measure_ids(self) -> list[str]: ...
-    def board_report(self, plan: Plan, upcoming_days: int = 90) -> dict[str, Any]: ...
+    @property
+    def plan(self) -> Plan:
+        """The plan this evaluation rates: its reports are always of this plan."""
+    def board_report(
+        self,
+        *,
+        upcoming_days: int = 90,
+        since: _DateLike | None = None,
+        previous: Plan | None = None,
+        publish: bool = False,
+        by_lead: bool = False,
+        lead: str | None = None,
+    ) -> dict[str, Any]:
+        """The board report model on this evaluation's plan, date and rules.
+
+        ``since`` adds what changed since that date; ``previous`` (last
+        quarter's plan) compares with an earlier version, matching actions by
+        id or ref; ``publish`` replaces named people with their roles;
+        ``by_lead`` lays actions out lead by lead; ``lead`` keeps one lead's
+        actions. Lists of actions in it are positions in ``actions``."""
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
-    def export(self, plan: Plan, format: str = "html", upcoming_days: int = 90) -> str | bytes: ...
-    def save(self, plan: Plan, path: str | os.PathLike[str], format: str | None = None, upcoming_days: int = 90) -> None: ...
+    def export(
+        self,
+        format: str = "html",
+        *,
+        upcoming_days: int = 90,
+        since: _DateLike | None = None,
+        previous: Plan | None = None,
+        publish: bool = False,
+        by_lead: bool = False,
+        lead: str | None = None,
+    ) -> str | bytes:
+        """The board report in a format: ``html``, ``markdown``, ``terminal``,
+        ``csv``, ``json`` and ``ics`` as str; ``xlsx`` and ``docx`` as bytes.
+        Options as for ``board_report``."""
+    def save(
+        self,
+        path: str | os.PathLike[str],
+        format: str | None = None,
+        *,
+        upcoming_days: int = 90,
+        since: _DateLike | None = None,
+        previous: Plan | None = None,
+        publish: bool = False,
+        by_lead: bool = False,
+        lead: str | None = None,
+    ) -> None:
+        """Writes the board report to ``path`` in the format its extension
+        names, unless ``format`` is given. Options as for ``board_report``."""
     def _repr_html_(self) -> str: ...
 
 @final

@@ -39,8 +39,6 @@ mod set;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
-use std::borrow::Cow;
-
 pub use self::csv::{actions_csv, CSV_COLUMNS};
 pub use escape::{escape_html, escape_terminal};
 pub use format::{render, ReportFormat, UnknownFormat};
@@ -52,65 +50,7 @@ pub use set::render_plans;
 #[cfg(feature = "xlsx")]
 pub use xlsx::workbook;
 
-use crate::plan::Plan;
 use crate::rules::ReasonCode;
-
-/// Choices that apply to every export.
-///
-/// # Example
-///
-/// ```
-/// use lineofsight::export::ExportOptions;
-///
-/// assert!(!ExportOptions::default().redact_people);
-/// let publish = ExportOptions::publish();
-/// assert!(publish.redact_people);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ExportOptions {
-    /// Replace named people among the leads with their role (or
-    /// [`NAMED_OFFICER`]), for reports that will be published.
-    pub redact_people: bool,
-}
-
-impl ExportOptions {
-    /// The options for a report that will be published: named people are
-    /// replaced by their roles.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use lineofsight::export::ExportOptions;
-    ///
-    /// assert_eq!(ExportOptions::publish(), ExportOptions { redact_people: true });
-    /// ```
-    pub fn publish() -> ExportOptions {
-        ExportOptions {
-            redact_people: true,
-        }
-    }
-
-    /// The plan to export under these options: the plan itself, or a
-    /// redacted copy (see [`redact_people`]).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use lineofsight::export::ExportOptions;
-    ///
-    /// let plan = lineofsight::builtin("lancashire")?;
-    /// assert!(ExportOptions::default().apply(&plan).names_people());
-    /// assert!(!ExportOptions::publish().apply(&plan).names_people());
-    /// # Ok::<(), lineofsight::LoadError>(())
-    /// ```
-    pub fn apply<'a>(&self, plan: &'a Plan) -> Cow<'a, Plan> {
-        if self.redact_people {
-            Cow::Owned(redact_people(plan))
-        } else {
-            Cow::Borrowed(plan)
-        }
-    }
-}
 
 /// Why an export failed. Exports of well-formed data do not fail; these
 /// come from the CSV and workbook writers.
