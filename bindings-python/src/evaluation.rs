@@ -126,12 +126,12 @@ impl Evaluation {
     /// earlier version of the plan instead, matching actions by id or ref;
     /// `publish` replaces named people with their roles; `by_lead` lays the
     /// actions out lead by lead; `lead` keeps only one lead's actions.
-    #[pyo3(signature = (*, upcoming_days=DEFAULT_LOOK_AHEAD_DAYS, since=None, previous=None, publish=false, by_lead=false, lead=None))]
+    #[pyo3(signature = (*, upcoming_days=None, since=None, previous=None, publish=false, by_lead=false, lead=None))]
     #[allow(clippy::too_many_arguments)]
     fn board_report<'py>(
         &self,
         py: Python<'py>,
-        upcoming_days: u32,
+        upcoming_days: Option<u32>,
         since: Option<&Bound<'py, PyAny>>,
         previous: Option<&Plan>,
         publish: bool,
@@ -147,13 +147,13 @@ impl Evaluation {
     /// `json`, `ics` as str; `xlsx`, `docx` as bytes), exactly as the
     /// command line writes it, with the options of `board_report`. Raises
     /// ValueError for an unknown format, ExportError if a writer fails.
-    #[pyo3(signature = (format = "html", *, upcoming_days=DEFAULT_LOOK_AHEAD_DAYS, since=None, previous=None, publish=false, by_lead=false, lead=None))]
+    #[pyo3(signature = (format = "html", *, upcoming_days=None, since=None, previous=None, publish=false, by_lead=false, lead=None))]
     #[allow(clippy::too_many_arguments)]
     fn export<'py>(
         &self,
         py: Python<'py>,
         format: &str,
-        upcoming_days: u32,
+        upcoming_days: Option<u32>,
         since: Option<&Bound<'py, PyAny>>,
         previous: Option<&Plan>,
         publish: bool,
@@ -176,14 +176,14 @@ impl Evaluation {
     /// names (`.html`, `.md`, `.txt`, `.csv`, `.json`, `.xlsx`, `.docx`,
     /// `.ics`) unless `format` is given, with the options of
     /// `board_report`. Raises ValueError, ExportError or OSError.
-    #[pyo3(signature = (path, format = None, *, upcoming_days=DEFAULT_LOOK_AHEAD_DAYS, since=None, previous=None, publish=false, by_lead=false, lead=None))]
+    #[pyo3(signature = (path, format = None, *, upcoming_days=None, since=None, previous=None, publish=false, by_lead=false, lead=None))]
     #[allow(clippy::too_many_arguments)]
     fn save<'py>(
         &self,
         py: Python<'py>,
         path: std::path::PathBuf,
         format: Option<&str>,
-        upcoming_days: u32,
+        upcoming_days: Option<u32>,
         since: Option<&Bound<'py, PyAny>>,
         previous: Option<&Plan>,
         publish: bool,
@@ -276,13 +276,13 @@ impl Evaluation {
 
 /// The report options from Python's keyword arguments.
 fn report_options(
-    upcoming_days: u32,
+    upcoming_days: Option<u32>,
     since: Option<&Bound<'_, PyAny>>,
     publish: bool,
     by_lead: bool,
 ) -> PyResult<ReportOptions> {
     Ok(ReportOptions {
-        look_ahead_days: upcoming_days,
+        look_ahead_days: upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS),
         since: since.map(|d| date_arg(d, "since")).transpose()?,
         publish,
         by_lead,

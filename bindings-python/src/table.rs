@@ -56,12 +56,13 @@ pub struct Table {
     batch: RecordBatch,
 }
 
-/// Whether a column of this name holds dates (`due`, `as_of`, `latest_end`).
+/// Whether a column of this name holds dates (`due`, `as_of`,
+/// `latest_end`, a report's `since`).
 pub fn is_date_column(name: &str) -> bool {
     let last = name.rsplit('_').next().unwrap_or(name);
     matches!(
         last,
-        "due" | "date" | "end" | "start" | "of" | "on" | "published"
+        "due" | "date" | "end" | "ended" | "start" | "of" | "on" | "published" | "since"
     )
 }
 

@@ -262,7 +262,7 @@ def test_html_is_escaped_and_shows_text_and_shape() -> None:
 def test_board_report(evaluation: Evaluation, lancashire: Plan) -> None:
     report = evaluation.board_report(upcoming_days=60)
     assert report["options"]["look_ahead_days"] == 60 and report["as_of"] == AS_OF
-    assert len(report["actions"]) == len(evaluation.actions.to_pylist())
+    assert len(report["actions"]) == len(evaluation.actions)
     # The evaluation keeps its plan: reports never mix two plans.
     assert evaluation.plan.to_json() == lancashire.to_json()
 

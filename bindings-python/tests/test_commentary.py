@@ -80,6 +80,6 @@ def test_every_export_shows_the_commentary() -> None:
     assert "Draft agreed | &lt;b&gt;signed&lt;/b&gt;" in html and "Undated:" in html
     assert "2019-09-30,Draft agreed | <b>signed</b>" in ev.export("csv")
     report = json.loads(ev.export("json"))
-    row = report["objectives"][0]["open_actions"][0]
+    row = report["actions"][0]
     assert (row["commentary_date"], row["commentary_note"]) == ("2019-09-30", "Draft agreed | <b>signed</b>")
     assert ev.to_dict()["actions"][1]["commentary_note"] == "Awaiting sign-off"

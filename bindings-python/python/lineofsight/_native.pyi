@@ -240,7 +240,7 @@ class Evaluation:
     def board_report(
         self,
         *,
-        upcoming_days: int = 90,
+        upcoming_days: int | None = None,
         since: _DateLike | None = None,
         previous: Plan | None = None,
         publish: bool = False,
@@ -249,7 +249,8 @@ class Evaluation:
     ) -> dict[str, Any]:
         """The board report model on this evaluation's plan, date and rules.
 
-        ``since`` adds what changed since that date; ``previous`` (last
+        ``upcoming_days`` is how far ahead to list deadlines (None: the
+        library's default, 90). ``since`` adds what changed since that date; ``previous`` (last
         quarter's plan) compares with an earlier version, matching actions by
         id or ref; ``publish`` replaces named people with their roles;
         ``by_lead`` lays actions out lead by lead; ``lead`` keeps one lead's
@@ -260,7 +261,7 @@ class Evaluation:
         self,
         format: str = "html",
         *,
-        upcoming_days: int = 90,
+        upcoming_days: int | None = None,
         since: _DateLike | None = None,
         previous: Plan | None = None,
         publish: bool = False,
@@ -275,7 +276,7 @@ class Evaluation:
         path: str | os.PathLike[str],
         format: str | None = None,
         *,
-        upcoming_days: int = 90,
+        upcoming_days: int | None = None,
         since: _DateLike | None = None,
         previous: Plan | None = None,
         publish: bool = False,
