@@ -18,7 +18,7 @@ fn seed(prefix: &str) -> Vec<u8> {
     let dir = shared().join("seeds");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
             p.file_name()

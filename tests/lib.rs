@@ -1,6 +1,9 @@
 //! Shared helpers for the integration tests: reading the language-neutral
 //! test vectors in `tests/vectors/`.
 
+// Helpers of the tests: a failure to read a vector fails the test.
+#![allow(clippy::panic)]
+
 use std::path::PathBuf;
 
 /// Reads a vector file from `tests/vectors/` as JSON.

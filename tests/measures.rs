@@ -178,7 +178,7 @@ fn referral_rate_is_derived_from_two_series() {
     );
     let v = rate.area("888").unwrap().values["2025"].number().unwrap();
     // 7,948 referrals in 2024-25; 261,392 children at mid-2024.
-    assert!((v - 7948.0 / 261392.0 * 10_000.0).abs() < 1e-9, "{v}");
+    assert!((v - 7_948.0 / 261_392.0 * 10_000.0).abs() < 1e-9, "{v}");
     assert_eq!(rate.unit, Unit::Rate { per: 10_000 });
 }
 
@@ -196,7 +196,7 @@ fn ees_errors_name_line_and_column() {
     let bad = "time_period,time_identifier,geographic_level,old_la_code,v\n2019,Reporting year,Local authority,888,lots\n";
     match read_ees(bad.as_bytes(), &q) {
         Err(EesError::BadValue { line, column, text }) => {
-            assert_eq!((line, column.as_str(), text.as_str()), (2, "v", "lots"))
+            assert_eq!((line, column.as_str(), text.as_str()), (2, "v", "lots"));
         }
         other => panic!("{other:?}"),
     }
