@@ -71,6 +71,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod timescale;
+mod words;
 
 pub use builtin::{builtin, BUILTIN_PLANS, BUILTIN_SEPARATE_PLANS};
 pub use error::LoadError;
@@ -78,6 +79,7 @@ pub use evaluate::Evaluation;
 pub use plan::Plan;
 pub use rating::Rating;
 pub use rules::RuleSet;
+pub use words::UnknownWord;
 
 /// The README's Rust examples run as doctests.
 #[cfg(doctest)]
