@@ -216,7 +216,7 @@ fn seed_004_outcomes_activities_and_measures() {
     let refs: Vec<&str> = outcomes
         .iter()
         .filter_map(|o| o.reference.as_ref())
-        .map(|r| r.as_str())
+        .map(lineofsight::plan::Ref::as_str)
         .collect();
     assert_eq!(refs.first(), Some(&"1.1"));
     assert_eq!(refs.last(), Some(&"4.6"));

@@ -176,8 +176,8 @@ fn workbook_cells_carry_the_same_commentary() {
         "a dated update has its date"
     );
     assert!(rows[1].cells[note].starts_with("Awaiting sign-off."));
-    assert!(rows[1].cells.get(date).is_none_or(|c| c.is_empty()));
-    assert!(rows[2].cells.get(note).is_none_or(|c| c.is_empty()));
+    assert!(rows[1].cells.get(date).is_none_or(String::is_empty));
+    assert!(rows[2].cells.get(note).is_none_or(String::is_empty));
     assert!(rows[3].cells[note].ends_with("END-OF-NOTE"));
 }
 

@@ -91,13 +91,13 @@ fn record(
         .into_iter()
         .map(|(date, note)| (date, collapse(&note)))
         .collect();
-    let or_null = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".to_string());
+    let or_null = |v: Option<String>| v.unwrap_or_else(|| "null".to_string());
     let fields = [
-        or_null(&reference),
+        or_null(reference.clone()),
         text.clone(),
         format!("{leads:?}"),
-        or_null(&due),
-        or_null(&rating),
+        or_null(due),
+        or_null(rating),
         state,
         format!("{commentary:?}"),
     ];
@@ -134,7 +134,7 @@ fn serde_name<T: serde::Serialize>(value: &T) -> String {
 
 fn imported_record(plan: &Plan, a: &Action) -> Record {
     record(
-        a.reference.as_ref().map(|r| r.as_str()),
+        a.reference.as_ref().map(lineofsight::plan::Ref::as_str),
         &a.text,
         &plan.lead_names(a),
         a.timescale.due().map(|d| d.to_string()),

@@ -18,7 +18,7 @@ fn seed(prefix: &str) -> Vec<u8> {
     let dir = shared().join("seeds");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
             p.file_name()
@@ -57,7 +57,9 @@ fn rating(a: &Action) -> String {
 
 #[test]
 fn seed_002_gives_the_builtin_rated_rows() {
-    if lineofsight_conformance::shared_dir().is_none() {
+    if lineofsight_conformance::shared_or_skip("import::seed_002_gives_the_builtin_rated_rows")
+        .is_none()
+    {
         return;
     }
     let plan = import("002", "seed002");
@@ -122,7 +124,11 @@ fn seed_002_gives_the_builtin_rated_rows() {
 
 #[test]
 fn seed_001_gives_the_builtin_outcomes_actions_leads_and_dates() {
-    if lineofsight_conformance::shared_dir().is_none() {
+    if lineofsight_conformance::shared_or_skip(
+        "import::seed_001_gives_the_builtin_outcomes_actions_leads_and_dates",
+    )
+    .is_none()
+    {
         return;
     }
     let plan = import("001", "seed001");
@@ -175,7 +181,11 @@ fn seed_001_gives_the_builtin_outcomes_actions_leads_and_dates() {
 
 #[test]
 fn seed_004_gives_outcomes_activities_dates_leads_and_measures() {
-    if lineofsight_conformance::shared_dir().is_none() {
+    if lineofsight_conformance::shared_or_skip(
+        "import::seed_004_gives_outcomes_activities_dates_leads_and_measures",
+    )
+    .is_none()
+    {
         return;
     }
     let plan = import("004", "seed004");
@@ -244,7 +254,7 @@ fn seed_004_gives_outcomes_activities_dates_leads_and_measures() {
 
 #[test]
 fn lait_workbooks_read_as_tables() {
-    if lineofsight_conformance::shared_dir().is_none() {
+    if lineofsight_conformance::shared_or_skip("import::lait_workbooks_read_as_tables").is_none() {
         return;
     }
     for name in ["sn_may_2025.xlsx", "la_code_list.xlsx"] {

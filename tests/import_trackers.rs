@@ -170,7 +170,10 @@ fn structure_parent_refs_cross_refs_and_repeated_headers() {
     let a: Vec<_> = plan.actions().collect();
     assert_eq!(a.len(), 3);
     assert_eq!(plan.objectives[0].title, "Education");
-    assert_eq!(a[1].reference.as_ref().map(|r| r.as_str()), Some("12"));
+    assert_eq!(
+        a[1].reference.as_ref().map(lineofsight::plan::Ref::as_str),
+        Some("12")
+    );
     assert_eq!(a[1].extra["cross_references"], "40, 112");
     assert!(warned(&report, 3, "Ref", "parent of the refs below"));
     assert!(warned(&report, 6, "Ref", "page header or footer"));

@@ -1,6 +1,9 @@
 //! Shared helpers for the integration tests: reading the language-neutral
 //! test vectors in `tests/vectors/`.
 
+// Helpers of the tests: a failure to read a vector fails the test.
+#![allow(clippy::panic)]
+
 use std::path::PathBuf;
 
 /// Reads a vector file from `tests/vectors/` as JSON.
@@ -17,25 +20,29 @@ pub fn vectors(name: &str) -> serde_json::Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
 }
 
-/// The project's reference data (`../shared/` beside the repository, as
-/// the developers' brief places it): `LINEOFSIGHT_SHARED` if set, else
-/// `../shared` next to the checkout, else `/work/shared`. `None`, with a
-/// message naming what was tried, when none is there, so a test that needs
-/// it can skip rather than fail on a machine without it.
+/// The project's reference data (DfE statistics in `data/`, the councils'
+/// trackers in `seeds/`): `LINEOFSIGHT_SHARED` if set, else `../shared`
+/// beside the checkout. `None` when neither holds it.
 pub fn shared_dir() -> Option<PathBuf> {
-    let candidates: Vec<PathBuf> = std::env::var_os("LINEOFSIGHT_SHARED")
+    std::env::var_os("LINEOFSIGHT_SHARED")
         .map(PathBuf::from)
         .into_iter()
-        .chain([
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-            PathBuf::from("/work/shared"),
-        ])
-        .collect();
-    let found = candidates
-        .iter()
-        .find(|p| p.join("seeds").is_dir() || p.join("data").is_dir());
+        .chain([PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared")])
+        .find(|p| p.join("seeds").is_dir() || p.join("data").is_dir())
+}
+
+/// [`shared_dir`], or `None` after writing `SKIP: <test>: ...` to stderr.
+/// The line goes straight to the stream, past the test harness's capture,
+/// so every run shows which tests did not run and why.
+pub fn shared_or_skip(test: &str) -> Option<PathBuf> {
+    use std::io::Write as _;
+    let found = shared_dir();
     if found.is_none() {
-        eprintln!("skipping: no reference data in {candidates:?}");
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIP: {test}: needs ../shared (DfE statistics and council trackers) \
+             beside the checkout, or LINEOFSIGHT_SHARED naming it"
+        );
     }
-    found.cloned()
+    found
 }

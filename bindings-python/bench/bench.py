@@ -7,7 +7,8 @@ pandas/numpy implementations of the same rules.
    pandas: due dates parsed with pd.to_datetime (once per distinct
    timescale), ratings with np.select, reasons with vectorised string
    operations; and a row-wise DataFrame.apply on a sample, extrapolated.
-2. Band all LAIT observations (/work/shared/data/lait/bds_long_0.parquet)
+2. Band all LAIT observations (../shared/data/lait/bds_long_0.parquet beside
+   the checkout, or under $LINEOFSIGHT_SHARED)
    into quartiles A-D per indicator and period, polarity from the LAIT
    data dictionary: lineofsight.quartile_bands against pandas groupby
    quantiles and np.select.
@@ -21,7 +22,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import pathlib
+import sys
 import time
 from typing import Any, Callable
 
@@ -32,7 +35,8 @@ import pyarrow as pa
 import lineofsight
 
 AS_OF = datetime.date(2019, 12, 31)
-LAIT = pathlib.Path("/work/shared/data/lait")
+REPO = pathlib.Path(__file__).resolve().parents[2]
+LAIT = pathlib.Path(os.environ.get("LINEOFSIGHT_SHARED", REPO.parent / "shared")) / "data" / "lait"
 
 
 def timed(label: str, f: Callable[[], Any]) -> tuple[float, Any]:
@@ -248,6 +252,8 @@ def main() -> None:
     summary = {"actions": a}
     if not args.skip_lait and (LAIT / "bds_long_0.parquet").exists():
         summary["lait"] = bench_lait()
+    elif not args.skip_lait:
+        print(f"SKIP: LAIT banding: no {LAIT / 'bds_long_0.parquet'} (set LINEOFSIGHT_SHARED)", file=sys.stderr)
     print("\n== Summary ==")
     print(json.dumps(summary, indent=2))
 

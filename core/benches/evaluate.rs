@@ -3,6 +3,9 @@
 //! `cargo bench -p lineofsight --bench evaluate` reports the time per
 //! evaluation; actions per second = 100,000 / that time.
 
+// A benchmark fails loudly on bad setup rather than timing nothing.
+#![allow(clippy::expect_used)]
+
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use lineofsight::RuleSet;
@@ -32,7 +35,7 @@ fn bench(c: &mut Criterion) {
                     .count()
             },
             BatchSize::SmallInput,
-        )
+        );
     });
     group.finish();
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate, RecordedRating};
 use lineofsight::Rating;
 
-pub const TIMESCALES: [&str; 12] = [
+pub(crate) const TIMESCALES: [&str; 12] = [
     "31/08/2019",
     "Dec-19",
     "Nov 18 – Nov 19",
@@ -23,7 +23,7 @@ pub const TIMESCALES: [&str; 12] = [
 
 /// A plan of `n` actions in 100 objectives, cycling through the seeds'
 /// timescale forms, with recorded ratings and a progress update on half.
-pub fn synthetic_plan(n: usize) -> Plan {
+pub(crate) fn synthetic_plan(n: usize) -> Plan {
     let mut plan = Plan::new("Synthetic plan", "Benchmark Council");
     let per_objective = n / 100;
     for o in 0..100 {
@@ -41,7 +41,7 @@ pub fn synthetic_plan(n: usize) -> Plan {
             });
             if k.is_multiple_of(2) {
                 a.progress.push(ProgressUpdate {
-                    date: NaiveDate::from_ymd_opt(2019, 1 + (k % 12) as u32, 1),
+                    date: NaiveDate::from_ymd_opt(2019, 1 + u32::try_from(k % 12).unwrap_or(0), 1),
                     note: String::new(),
                     rating: None,
                     percent_complete: Some((k % 100) as f64),

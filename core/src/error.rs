@@ -89,7 +89,7 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
     Ok(value)
 }
 
-/// Turns serde_path_to_error's `objectives[0].title` into `$.objectives[0].title`.
+/// Turns `serde_path_to_error`'s `objectives[0].title` into `$.objectives[0].title`.
 fn json_path(path: &str) -> String {
     if path == "." || path.is_empty() {
         "$".to_string()

@@ -12,7 +12,7 @@
 /// assert!(schema.contains("\"schema_version\""));
 /// ```
 pub fn plan_schema() -> String {
-    pretty(schemars::schema_for!(crate::plan::Plan))
+    pretty(&schemars::schema_for!(crate::plan::Plan))
 }
 
 /// The JSON Schema of a rule set, pretty-printed (checked in as
@@ -25,7 +25,7 @@ pub fn plan_schema() -> String {
 /// assert!(schema.contains("due_soon_days"));
 /// ```
 pub fn rules_schema() -> String {
-    pretty(schemars::schema_for!(crate::rules::RuleSet))
+    pretty(&schemars::schema_for!(crate::rules::RuleSet))
 }
 
 /// The JSON Schema of an evaluation (the output of `Plan::evaluate`),
@@ -38,7 +38,7 @@ pub fn rules_schema() -> String {
 /// assert!(schema.contains("discrepancies"));
 /// ```
 pub fn evaluation_schema() -> String {
-    pretty(schemars::schema_for!(crate::evaluate::Evaluation))
+    pretty(&schemars::schema_for!(crate::evaluate::Evaluation))
 }
 
 /// The JSON Schema of the board report (the model every format renders,
@@ -52,11 +52,11 @@ pub fn evaluation_schema() -> String {
 /// assert!(schema.contains("moved_deadlines"));
 /// ```
 pub fn report_schema() -> String {
-    pretty(schemars::schema_for!(crate::report::BoardReport))
+    pretty(&schemars::schema_for!(crate::report::BoardReport))
 }
 
-fn pretty(schema: schemars::Schema) -> String {
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+fn pretty(schema: &schemars::Schema) -> String {
+    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -132,7 +132,7 @@ pub(crate) fn build(
     // row: nothing about its structure is inferred.
     let has_ids = fields.contains(&Some(Field::Id));
     let parents = if has_ids {
-        Default::default()
+        std::collections::HashSet::default()
     } else {
         parent_rows(rows.get(h + 1..).unwrap_or(&[]), &fields)
     };
@@ -243,7 +243,7 @@ impl Builder<'_> {
             match classify(row, &[]) {
                 RowKind::Blank | RowKind::Rule => {}
                 RowKind::Single(text) if self.is_section(&text) == Some(true) => {
-                    self.single(row.number, &text)
+                    self.single(row.number, &text);
                 }
                 RowKind::Single(text) if self.plan.title.is_empty() => {
                     self.plan.title = Cell::parse(&text).joined();
@@ -265,7 +265,7 @@ impl Builder<'_> {
         for row in &table[1..] {
             let kind = classify(row, header);
             match kind {
-                RowKind::Blank | RowKind::Rule => continue,
+                RowKind::Blank | RowKind::Rule => {}
                 RowKind::Header => {
                     let first = self.names.first().cloned().unwrap_or_default();
                     self.warn(
@@ -274,7 +274,6 @@ impl Builder<'_> {
                         "the header is repeated here (a page break); the row is skipped".into(),
                     );
                     after_header = true;
-                    continue;
                 }
                 RowKind::Single(text) if is_page_furniture(&text) => {
                     let first = self.names.first().cloned().unwrap_or_default();
@@ -293,7 +292,7 @@ impl Builder<'_> {
                     let keeps = list_only && self.open_label.is_some();
                     if !keeps || pending.is_some() {
                         if let Some(p) = pending.take() {
-                            self.flush(p);
+                            self.flush(&p);
                         }
                     }
                     self.single(row.number, &text);
@@ -332,7 +331,7 @@ impl Builder<'_> {
                         }
                     } else {
                         if let Some(p) = pending.take() {
-                            self.flush(p);
+                            self.flush(&p);
                         }
                         let raw_ref = self
                             .column_of(Field::Ref)
@@ -363,7 +362,7 @@ impl Builder<'_> {
             }
         }
         if let Some(p) = pending.take() {
-            self.flush(p);
+            self.flush(&p);
         }
     }
 
@@ -472,8 +471,8 @@ impl Builder<'_> {
         let n = self.plan.objectives.len() + 1;
         let mut o = Objective::new(&format!("{}o{n}", self.options.id_prefix), &title);
         o.reference = reference.map(|r| Ref::new(&r));
-        o.group = self.group.clone();
-        o.source = self.source.clone();
+        o.group.clone_from(&self.group);
+        o.source.clone_from(&self.source);
         if parts.len() > 1 {
             o.aim = Some(parts[1..].join(" "));
         }
@@ -517,8 +516,8 @@ impl Builder<'_> {
                 self.plan.title.clone()
             };
             let mut o = Objective::new(&format!("{}o1", self.options.id_prefix), &title);
-            o.group = self.group.clone();
-            o.source = self.source.clone();
+            o.group.clone_from(&self.group);
+            o.source.clone_from(&self.source);
             self.plan.objectives.push(o);
         }
         let last = self.plan.objectives.len() - 1;
@@ -554,7 +553,7 @@ impl Builder<'_> {
         }
     }
 
-    fn flush(&mut self, p: Pending) {
+    fn flush(&mut self, p: &Pending) {
         let cell = |f: Field| {
             self.column_of(f)
                 .map(|i| p.cells[i].clone())
@@ -577,7 +576,7 @@ impl Builder<'_> {
             let same = self.plan.objectives.last().is_some_and(|o| {
                 o.title == title
                     && (objective_ref.is_empty()
-                        || o.reference.as_ref().map(|r| r.as_str())
+                        || o.reference.as_ref().map(crate::plan::Ref::as_str)
                             == Some(objective_ref.joined().as_str()))
             });
             if !same {
@@ -602,7 +601,7 @@ impl Builder<'_> {
                 format!("ref {r} is the parent of the refs below it, so the row is an objective, not an action"),
             );
             self.new_objective(&title, Some(r.clone()));
-            self.objective_cells(&p);
+            self.objective_cells(p);
             return;
         }
         let (lead_in, items) = {
@@ -622,7 +621,7 @@ impl Builder<'_> {
             ) && !p.cells[i].is_empty()
         });
         if lead_in.is_empty() && items.is_empty() && !rest_filled {
-            self.objective_cells(&p);
+            self.objective_cells(p);
             return;
         }
         if lead_in.is_empty()
@@ -639,14 +638,14 @@ impl Builder<'_> {
             );
             for (k, item) in items.into_iter().enumerate() {
                 let (item_ref, text) = item_ref(&item);
-                let mut a = self.action(&p, Some(k), n, &text);
+                let mut a = self.action(p, Some(k), n, &text);
                 a.reference = item_ref.map(|r| Ref::new(&r)).or_else(|| {
                     let parts = ref_cell.parts();
                     (parts.len() == n).then(|| Ref::new(&parts[k]))
                 });
                 self.push_action(a);
             }
-            self.objective_cells(&p);
+            self.objective_cells(p);
             return;
         }
         let (text, subs) = match (lead_in.is_empty(), items.len()) {
@@ -671,7 +670,7 @@ impl Builder<'_> {
                 "the row has no action text; the action's text is empty".into(),
             );
         }
-        let mut a = self.action(&p, None, 1, &text);
+        let mut a = self.action(p, None, 1, &text);
         a.reference = reference.map(|r| Ref::new(&r));
         if let Some(x) = cross_references {
             a.extra.insert("cross_references".into(), x);
@@ -701,7 +700,7 @@ impl Builder<'_> {
                 }
             }
         }
-        self.objective_cells(&p);
+        self.objective_cells(p);
         self.push_action(a);
     }
 
@@ -719,14 +718,16 @@ impl Builder<'_> {
         let n = self.plan.objectives.len() + 1;
         let mut o = Objective::new(&format!("{}o{n}", self.options.id_prefix), title);
         o.reference = reference.map(|r| Ref::new(&r));
-        o.group = self.group.clone();
-        o.source = self.source.clone();
+        o.group.clone_from(&self.group);
+        o.source.clone_from(&self.source);
         self.plan.objectives.push(o);
     }
 
     /// One action from a row: the `item`-th of `items` when the Action cell
     /// is a list (lead, timescale, rating and progress cells with as many
     /// lines give each item its own line), otherwise the whole row.
+    // p, a and o are the pending row, the action and its objective throughout.
+    #[allow(clippy::many_single_char_names)]
     fn action(&mut self, p: &Pending, item: Option<usize>, items: usize, text: &str) -> Action {
         let row = p.row;
         let o_id = self.objective().id.clone();
@@ -736,7 +737,7 @@ impl Builder<'_> {
             _ => format!("{o_id}-a{n}"),
         };
         let mut a = Action::new(&id, text, "");
-        a.source = self.source.clone();
+        a.source.clone_from(&self.source);
         // The cell of a column for this action: its own line when the
         // Action cell is a list and the counts match.
         let own = |c: &Cell| -> Cell {
@@ -769,7 +770,7 @@ impl Builder<'_> {
                             rating: Some(rating),
                             state: (rating == Rating::Blue).then_some(Lifecycle::Complete),
                         };
-                        self.apply(&mut a, reading, "", &mut rating_text);
+                        Self::apply(&mut a, reading, "", &mut rating_text);
                     }
                 }
                 continue;
@@ -825,13 +826,13 @@ impl Builder<'_> {
                     }
                 }
                 Some(Field::Evidence) => {
-                    append(a.evidence.get_or_insert_with(String::new), &c.joined(), " ")
+                    append(a.evidence.get_or_insert_with(String::new), &c.joined(), " ");
                 }
                 Some(Field::Rag) => {
                     let text = c.joined();
                     match self.key.read(&text) {
                         Ok(reading) => {
-                            self.apply(&mut a, reading, &text, &mut rating_text);
+                            Self::apply(&mut a, reading, &text, &mut rating_text);
                             if reading.state.is_some() {
                                 state_from = Some(name.clone());
                             }
@@ -857,7 +858,7 @@ impl Builder<'_> {
                                 }),
                                 ..reading
                             };
-                            self.apply(&mut a, reading, &text, &mut rating_text);
+                            Self::apply(&mut a, reading, &text, &mut rating_text);
                             state_from = Some(name.clone());
                         }
                         Err(_) if text.split_whitespace().count() > 4 => {
@@ -890,13 +891,7 @@ impl Builder<'_> {
     }
 
     /// Sets what a rating or status cell says on the action.
-    fn apply(
-        &self,
-        a: &mut Action,
-        reading: KeyReading,
-        text: &str,
-        rating_text: &mut Option<String>,
-    ) {
+    fn apply(a: &mut Action, reading: KeyReading, text: &str, rating_text: &mut Option<String>) {
         if let Some(rating) = reading.rating {
             if rating_text.is_none() {
                 a.recorded_rating = Some(RecordedRating {
@@ -1058,28 +1053,25 @@ impl Builder<'_> {
                 .iter()
                 .filter(|(k, _)| rest.starts_with(k.as_str()))
                 .max_by_key(|(k, _)| k.len());
-            match found {
-                Some((k, spelling)) => {
-                    if !unknown.trim().is_empty() {
-                        out.push((unknown.trim().to_string(), LeadKind::Role));
-                        self.warn(
-                            row,
-                            column,
-                            format!(
-                                "lead text {:?} is not a known spelling; kept as a lead",
-                                unknown.trim()
-                            ),
-                        );
-                        unknown.clear();
-                    }
-                    out.push((spelling.name.clone(), spelling.kind));
-                    rest = &rest[k.len()..];
+            if let Some((k, spelling)) = found {
+                if !unknown.trim().is_empty() {
+                    out.push((unknown.trim().to_string(), LeadKind::Role));
+                    self.warn(
+                        row,
+                        column,
+                        format!(
+                            "lead text {:?} is not a known spelling; kept as a lead",
+                            unknown.trim()
+                        ),
+                    );
+                    unknown.clear();
                 }
-                None => {
-                    let c = rest.chars().next().unwrap_or(' ');
-                    unknown.push(c);
-                    rest = &rest[c.len_utf8()..];
-                }
+                out.push((spelling.name.clone(), spelling.kind));
+                rest = &rest[k.len()..];
+            } else {
+                let c = rest.chars().next().unwrap_or(' ');
+                unknown.push(c);
+                rest = &rest[c.len_utf8()..];
             }
         }
         if !unknown.trim().is_empty() {
@@ -1201,7 +1193,7 @@ fn split_leads(text: &str) -> Vec<String> {
 fn is_page_furniture(text: &str) -> bool {
     let words: Vec<String> = text
         .split_whitespace()
-        .map(|w| w.to_ascii_lowercase())
+        .map(str::to_ascii_lowercase)
         .collect();
     words.len() <= 16
         && words

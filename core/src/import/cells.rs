@@ -111,7 +111,7 @@ fn tokens(text: &str) -> Vec<Token> {
                     let name: String = inner
                         .trim_start_matches('/')
                         .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .take_while(char::is_ascii_alphanumeric)
                         .collect::<String>()
                         .to_ascii_lowercase();
                     out.push(match name.as_str() {

@@ -158,7 +158,7 @@ mod tests {
     fn recommendation_then_action() {
         let names: Vec<String> = ["Recommendation", "Action", "Lead"]
             .iter()
-            .map(|s| s.to_string())
+            .map(ToString::to_string)
             .collect();
         let mut fields = vec![Some(Field::Action), Some(Field::Action), Some(Field::Lead)];
         let notes = resolve(&mut fields, &names);
@@ -170,7 +170,7 @@ mod tests {
     fn a_revised_date_wins() {
         let names: Vec<String> = ["Action", "Original deadline", "Revised deadline"]
             .iter()
-            .map(|s| s.to_string())
+            .map(ToString::to_string)
             .collect();
         let mut fields = vec![
             Some(Field::Action),

@@ -68,25 +68,24 @@ pub(crate) fn read(input: &str, text: &str, format: TableFormat) -> Result<Vec<R
             end += 1;
         }
         if end > counted_to {
-            line += bytes[counted_to..end]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count();
+            line += bytes[counted_to..end].split(|b| *b == b'\n').count() - 1;
             counted_to = end;
         }
         line
     };
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| line_at(p.byte() as usize));
+            let line = e.position().map_or(0, |p| {
+                line_at(usize::try_from(p.byte()).unwrap_or(usize::MAX))
+            });
             ImportError::Unreadable {
                 input: input.to_string(),
                 reason: format!("line {line}: {e}"),
             }
         })?;
-        let number = record
-            .position()
-            .map_or(rows.len() + 1, |p| line_at(p.byte() as usize));
+        let number = record.position().map_or(rows.len() + 1, |p| {
+            line_at(usize::try_from(p.byte()).unwrap_or(usize::MAX))
+        });
         rows.push(Row {
             number,
             cells: record

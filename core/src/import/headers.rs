@@ -496,7 +496,7 @@ mod tests {
 
     #[test]
     fn header_rows_score_by_distinct_fields() {
-        let row = |cells: &[&str]| cells.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let row = |cells: &[&str]| cells.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
             header_score(&row(&["Ref", "Action", "Timescale", "RAG"])),
             4

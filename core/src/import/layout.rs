@@ -173,9 +173,6 @@ pub(crate) fn header_key(cells: &[String]) -> Vec<String> {
 /// Splits `Objective 2 - Children can remain safely at home` into its
 /// reference and title.
 pub(crate) fn section_ref(text: &str) -> (Option<String>, String) {
-    let text = clean_text(text);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut i = 0;
     const WORDS: &[&str] = &[
         "objective",
         "outcome",
@@ -187,6 +184,9 @@ pub(crate) fn section_ref(text: &str) -> (Option<String>, String) {
         "aim",
         "part",
     ];
+    let text = clean_text(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut i = 0;
     while i < words.len() && i < 2 && WORDS.contains(&words[i].to_lowercase().as_str()) {
         i += 1;
     }
@@ -221,7 +221,7 @@ mod tests {
     fn row(cells: &[&str]) -> Row {
         Row {
             number: 1,
-            cells: cells.iter().map(|s| s.to_string()).collect(),
+            cells: cells.iter().map(ToString::to_string).collect(),
             fills: Vec::new(),
         }
     }

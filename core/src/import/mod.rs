@@ -367,23 +367,22 @@ pub fn import_plan(
         document_table(input, bytes, options)?
     } else if container == Container::Workbook {
         let tables = read_named(input, bytes, TableFormat::Xlsx)?;
-        let found = match &options.sheet {
-            Some(name) => tables
+        let found = if let Some(name) = &options.sheet {
+            tables
                 .into_iter()
                 .find(|t| &t.name == name)
                 .ok_or_else(|| ImportError::Mapping {
                     input: input.to_string(),
                     column: "-".to_string(),
                     reason: format!("the workbook has no sheet called {name:?}"),
-                })?,
-            None => {
-                let mut tables = tables;
-                let pick = tables
-                    .iter()
-                    .position(|t| layout::plan_header(&t.rows, options).is_some())
-                    .unwrap_or(0);
-                tables.swap_remove(pick)
-            }
+                })?
+        } else {
+            let mut tables = tables;
+            let pick = tables
+                .iter()
+                .position(|t| layout::plan_header(&t.rows, options).is_some())
+                .unwrap_or(0);
+            tables.swap_remove(pick)
         };
         found
     } else {

@@ -73,7 +73,7 @@ mod tests {
     fn row(number: usize, cells: &[&str]) -> Row {
         Row {
             number,
-            cells: cells.iter().map(|s| s.to_string()).collect(),
+            cells: cells.iter().map(ToString::to_string).collect(),
             fills: Vec::new(),
         }
     }

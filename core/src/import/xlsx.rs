@@ -50,7 +50,11 @@ pub(crate) fn read(input: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>,
                 let number = top as usize + i + 1;
                 Row {
                     number,
-                    fills: fills(&styles, top.saturating_add(i as u32), out.len()),
+                    fills: fills(
+                        &styles,
+                        top.saturating_add(u32::try_from(i).unwrap_or(u32::MAX)),
+                        out.len(),
+                    ),
                     cells: out,
                 }
             })
@@ -94,7 +98,9 @@ fn fills(styles: &StyleRange, row: u32, width: usize) -> Vec<Option<Fill>> {
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        // Whole and below 1e15, so exactly an i64.
+        #[allow(clippy::cast_possible_truncation)]
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
@@ -106,13 +112,14 @@ fn cell_text(cell: &Data) -> String {
                 base,
                 serial.is_finite() && (0.0..3_000_000.0).contains(&serial),
             ) {
+                // Finite and in 0..3e6 (checked above), so exactly an i64.
+                #[allow(clippy::cast_possible_truncation)]
                 (Some(base), true) => base
                     .checked_add_signed(Duration::days(serial.floor() as i64))
                     .map_or_else(|| serial.to_string(), |d| d.format("%d/%m/%Y").to_string()),
                 _ => serial.to_string(),
             }
         }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }
 }
@@ -125,12 +132,14 @@ mod tests {
     use crate::Rating;
 
     #[test]
+    // RGB colours, written as Word and Excel write them.
+    #[allow(clippy::unreadable_literal)]
     fn fill_only_rag_cells_in_a_sheet() {
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
         let fill = |rgb: u32| Format::new().set_background_color(Color::RGB(rgb));
-        for (col, text) in ["Ref", "Action", "RAG"].iter().enumerate() {
-            sheet.write_string(0, col as u16, *text).expect("write");
+        for (col, text) in (0u16..).zip(["Ref", "Action", "RAG"]) {
+            sheet.write_string(0, col, text).expect("write");
         }
         sheet.write_string(1, 0, "1").expect("write");
         sheet.write_string(1, 1, "Red one").expect("write");

@@ -72,8 +72,9 @@ impl Quartiles {
         }
         let at = |p: f64| {
             let h = (v.len() - 1) as f64 * p;
-            let lo = h.floor() as usize;
-            let hi = h.ceil() as usize;
+            // 0 <= h <= len - 1, so both are indexes of v.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
             v[lo] + (h - lo as f64) * (v[hi] - v[lo])
         };
         Some(Quartiles {
@@ -99,7 +100,7 @@ impl Quartiles {
     /// assert_eq!(q.band(4.5, Polarity::None), None);
     /// ```
     pub fn band(&self, value: f64, polarity: Polarity) -> Option<QuartileBand> {
-        use QuartileBand::*;
+        use QuartileBand::{A, B, C, D};
         match polarity {
             Polarity::HigherIsBetter => Some(if value >= self.q3 {
                 A
@@ -349,7 +350,7 @@ mod tests {
         let authority = plan.authority.clone().expect("authority");
         for ds in &plan.datasets {
             let labels: Vec<&String> = ds.areas.iter().flat_map(|a| a.values.keys()).collect();
-            for (g, label) in labels.iter().enumerate() {
+            for (g, label) in (0u32..).zip(&labels) {
                 let rows: Vec<BandInput> = ds
                     .areas
                     .iter()
@@ -359,7 +360,7 @@ mod tests {
                             .get(*label)
                             .and_then(|v| v.number())
                             .unwrap_or(f64::NAN),
-                        group: g as u32,
+                        group: g,
                         polarity: ds.polarity,
                         in_quartiles: a.level == AreaLevel::LocalAuthority,
                     })

@@ -234,7 +234,7 @@ pub fn measure_chart(m: &MeasureRating, style: &RatingStyle) -> String {
         LEFT + plot_w / 2.0,
         H - 12.0,
         TOP + plot_h / 2.0,
-        escape(&unit.map_or("Value".to_string(), |u| u.axis_label()))
+        escape(&unit.map_or("Value".to_string(), super::target::Unit::axis_label))
     );
 
     // Tolerance band on the worse side of the target line.

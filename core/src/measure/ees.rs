@@ -119,7 +119,7 @@ fn column(headers: &csv::StringRecord, name: &str) -> Result<usize, EesError> {
 pub fn read_ees(bytes: &[u8], query: &EesQuery) -> Result<Dataset, EesError> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let csv_err = |e: csv::Error| EesError::Csv {
-        line: e.position().map_or(0, |p| p.line()),
+        line: e.position().map_or(0, csv::Position::line),
         message: e.to_string(),
     };
     let headers = reader.headers().map_err(csv_err)?.clone();
@@ -146,7 +146,7 @@ pub fn read_ees(bytes: &[u8], query: &EesQuery) -> Result<Dataset, EesError> {
             Ok(true) => {}
             Err(e) => return Err(csv_err(e)),
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, csv::Position::line);
         if !filters
             .iter()
             .all(|(i, v)| record.get(*i).map(str::trim) == Some(*v))
@@ -279,8 +279,8 @@ pub fn derive_rate(
                         })
                         .map(|d| d.value);
                     let v = match (s.value, d) {
-                        (ObservedValue::Suppressed(x), _) => ObservedValue::Suppressed(x),
-                        (_, Some(ObservedValue::Suppressed(x))) => ObservedValue::Suppressed(x),
+                        (ObservedValue::Suppressed(x), _)
+                        | (_, Some(ObservedValue::Suppressed(x))) => ObservedValue::Suppressed(x),
                         (ObservedValue::Number(n), Some(ObservedValue::Number(d))) if d != 0.0 => {
                             ObservedValue::Number(n / d * f64::from(per))
                         }

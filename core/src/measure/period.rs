@@ -337,17 +337,16 @@ fn read_span(text: &str, year_end: YearEnd) -> Option<(PeriodKind, NaiveDate, Na
     }
     // Month: `March 2019`, `Mar 2019`, `Mar-19`.
     if let Some((m, y)) = lower.split_once([' ', '-']) {
-        if let Some(mi) = MONTHS
-            .iter()
-            .position(|p| m.trim().starts_with(p) && m.trim().len() >= 3)
+        if let Some(mi) = (1u8..)
+            .zip(MONTHS)
+            .find_map(|(i, p)| (m.trim().starts_with(p) && m.trim().len() >= 3).then_some(i))
         {
-            let full_ok = chrono::Month::try_from(mi as u8 + 1)
-                .map(|mm| mm.name().to_ascii_lowercase().starts_with(m.trim()))
-                .unwrap_or(false);
+            let full_ok = chrono::Month::try_from(mi)
+                .is_ok_and(|mm| mm.name().to_ascii_lowercase().starts_with(m.trim()));
             let y = y.trim();
             let year = year_of(y).or_else(|| next_two_digits(2000, y));
             if let (true, Some(year)) = (full_ok, year) {
-                let month = mi as u32 + 1;
+                let month = u32::from(mi);
                 return Some((
                     PeriodKind::Month,
                     ymd(year, month, 1)?,
@@ -373,13 +372,13 @@ fn read_span(text: &str, year_end: YearEnd) -> Option<(PeriodKind, NaiveDate, Na
         return Some((PeriodKind::FinancialYear, s, e));
     }
     // `2014-16`, `2014-2016`: a span of years.
-    let (a, b) = text.split_once('-')?;
-    let y = year_of(a.trim())?;
-    let b = b.trim();
-    let y2 = if b.len() == 4 {
-        year_of(b)?
+    let (first, second) = text.split_once('-')?;
+    let y = year_of(first.trim())?;
+    let second = second.trim();
+    let y2 = if second.len() == 4 {
+        year_of(second)?
     } else {
-        next_two_digits(y, b)?
+        next_two_digits(y, second)?
     };
     if y2 <= y + 1 {
         return None;

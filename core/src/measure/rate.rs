@@ -2,6 +2,8 @@
 //! with tolerance, direction of travel, the recovery-plan flag, and its
 //! benchmarks.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -126,7 +128,7 @@ impl MeasureRating {
 fn reason(rating: Rating, code: ReasonCode, detail: String) -> Reason {
     Reason {
         code,
-        message: format!("{}: {detail}", rating.name()),
+        message: crate::rules::prefixed(rating, detail),
         due: None,
         sub_activity: None,
     }
@@ -432,7 +434,7 @@ pub fn rate_measure(
             let mut detail = format!("{} in {}, {target_words}", show(v), p.period);
             if let Some(later) = known.last().filter(|s| s.period.end > p.end) {
                 if let ObservedValue::Suppressed(x) = later.value {
-                    detail.push_str(&format!(" ({} is {})", later.period.label, x.describe()));
+                    let _ = write!(detail, " ({} is {})", later.period.label, x.describe());
                 }
             }
             let mut code = match rating {
@@ -445,7 +447,7 @@ pub fn rate_measure(
                     .tolerance
                     .or(rules_m.tolerance)
                     .map_or(0.0, |t| t.allowance(want));
-                detail.push_str(&format!(", within the tolerance of {}", format_number(tol)));
+                let _ = write!(detail, ", within the tolerance of {}", format_number(tol));
             }
             if rating == Rating::Red && rules_m.direction_of_travel && trend == Trend::Improving {
                 rating = rules.scale.normalise(Rating::Amber);
@@ -453,9 +455,10 @@ pub fn rate_measure(
                 detail.push_str(", but better than the same period a year earlier");
             }
             if recovery_plan_needed {
-                detail.push_str(&format!(
+                let _ = write!(
+                    detail,
                     "; off target for {periods_off_target} periods in a row: recovery plan needed"
-                ));
+                );
             }
             (rating, reason(rating, code, detail))
         }

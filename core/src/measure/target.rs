@@ -240,7 +240,7 @@ impl Target {
             Comparison::AtMost => format!("at most {v}"),
             Comparison::Above => format!("above {v}"),
             Comparison::Below => format!("below {v}"),
-            Comparison::Equal => v.to_string(),
+            Comparison::Equal => v.clone(),
             Comparison::Between => format!(
                 "between {} and {}",
                 format_number(self.value),

@@ -264,7 +264,7 @@ fn normalise(text: &str) -> String {
 }
 
 fn is_word_char(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_alphanumeric())
+    c.is_some_and(char::is_alphanumeric)
 }
 
 /// Every plain number: `46`, `10,000`, `59.1`. Digits that are part of a
@@ -297,9 +297,7 @@ fn numbers(lower: &str) -> Vec<Number> {
                     break;
                 }
             }
-            if bytes.get(i).is_some_and(|b| b.is_ascii_alphabetic())
-                && !lower[i..].starts_with("st ")
-            {
+            if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) && !lower[i..].starts_with("st ") {
                 // `3rd`, `2nd`, `10am`: not a target value.
                 let word_end = lower[i..]
                     .find(|c: char| !c.is_ascii_alphabetic())
@@ -330,7 +328,10 @@ fn rate_denominator(lower: &str, numbers: &[Number]) -> Option<(u32, usize)> {
         let head = lower[..n.start].trim_end();
         let per = head.ends_with(" per") || head == "per";
         let round = [100.0, 1_000.0, 10_000.0, 100_000.0].contains(&n.value);
-        (per && round).then_some((n.value as u32, n.start))
+        // One of four round numbers (checked above), so exactly a u32.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let denominator = n.value as u32;
+        (per && round).then_some((denominator, n.start))
     })
 }
 

@@ -1,3 +1,5 @@
+// Parsed numbers are compared exactly: they are read, not computed.
+#![allow(clippy::float_cmp)]
 use super::*;
 use crate::measure::target::{Comparison::*, Unit};
 
@@ -145,7 +147,7 @@ fn numbers_without_direction_are_reported_not_guessed() {
     ] {
         match parse_target(text) {
             TargetReading::NotUnderstood { reason } => {
-                assert!(reason.starts_with("found "), "{reason}")
+                assert!(reason.starts_with("found "), "{reason}");
             }
             other => panic!("{text:?} read as {other:?}"),
         }
@@ -199,7 +201,7 @@ fn results_are_not_targets() {
     ] {
         match parse_target(text) {
             TargetReading::NotATarget { reason } => {
-                assert!(reason.contains(shown), "{text:?}: {reason}")
+                assert!(reason.contains(shown), "{text:?}: {reason}");
             }
             other => panic!("{text:?} read as {other:?}"),
         }

@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn report_numbers() {
         assert_eq!(format_number(64.0), "64");
-        assert_eq!(format_number(9.3699999), "9.37");
+        assert_eq!(format_number(9.369_999_9), "9.37");
         assert_eq!(format_number(45.5), "45.5");
     }
 }

@@ -390,11 +390,7 @@ impl Plan {
         action
             .leads
             .iter()
-            .map(|id| {
-                self.lead(id)
-                    .map(|l| l.name.as_str())
-                    .unwrap_or(id.as_str())
-            })
+            .map(|id| self.lead(id).map_or(id.as_str(), |l| l.name.as_str()))
             .collect()
     }
 

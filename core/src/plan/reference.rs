@@ -150,8 +150,7 @@ fn segments(raw: &str) -> Vec<Segment> {
         let seg = if current.chars().all(|c| c.is_ascii_digit()) {
             current
                 .parse()
-                .map(Segment::Number)
-                .unwrap_or_else(|_| Segment::Text(current.clone()))
+                .map_or_else(|_| Segment::Text(current.clone()), Segment::Number)
         } else if let Some(n) = after_dot.then(|| roman_value(current)).flatten() {
             Segment::Number(n)
         } else {
@@ -202,11 +201,11 @@ impl RangeEnd {
 }
 
 fn roman_value(s: &str) -> Option<u64> {
-    let s = s.to_ascii_lowercase();
     const ROMAN: [&str; 20] = [
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
         "xv", "xvi", "xvii", "xviii", "xix", "xx",
     ];
+    let s = s.to_ascii_lowercase();
     ROMAN.iter().position(|r| *r == s).map(|p| p as u64 + 1)
 }
 

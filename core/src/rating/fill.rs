@@ -67,12 +67,8 @@ impl Fill {
         if !t.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
-        let value = u32::from_str_radix(t, 16).ok()?;
-        Some(Fill::rgb(
-            (value >> 16) as u8,
-            (value >> 8) as u8,
-            value as u8,
-        ))
+        let [_, red, green, blue] = u32::from_str_radix(t, 16).ok()?.to_be_bytes();
+        Some(Fill::rgb(red, green, blue))
     }
 
     /// Hue in degrees (0–360), saturation and value (0–1).
@@ -86,6 +82,8 @@ impl Fill {
         let min = r.min(g).min(b);
         let chroma = max - min;
         let saturation = if max > 0.0 { chroma / max } else { 0.0 };
+        // max is exactly one of r, g and b: comparing it with them is exact.
+        #[allow(clippy::float_cmp)]
         let hue = if chroma == 0.0 {
             0.0
         } else if max == r {

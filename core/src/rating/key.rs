@@ -92,6 +92,7 @@ impl RatingKey {
     }
 
     /// The same key, reading Yellow as Amber/Green.
+    #[must_use]
     pub fn with_yellow_between_amber_and_green(mut self) -> RatingKey {
         self.yellow_between_amber_and_green = true;
         self

@@ -153,12 +153,12 @@ impl Rating {
     /// assert_eq!(Rating::Green.worst(Rating::Amber), Rating::Amber);
     /// assert_eq!(Rating::NoData.worst(Rating::Green), Rating::Green);
     /// ```
+    #[must_use]
     pub fn worst(self, other: Rating) -> Rating {
         match (self.is_rated(), other.is_rated()) {
-            (true, true) => self.min(other),
             (true, false) => self,
             (false, true) => other,
-            (false, false) => self.min(other),
+            (true, true) | (false, false) => self.min(other),
         }
     }
 }

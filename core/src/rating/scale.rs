@@ -127,8 +127,7 @@ impl RatingStyle {
     pub fn label(&self, rating: Rating) -> &str {
         self.labels
             .get(&rating)
-            .map(String::as_str)
-            .unwrap_or(rating.name())
+            .map_or(rating.name(), String::as_str)
     }
 
     /// The background colour for a rating. The defaults are light enough for

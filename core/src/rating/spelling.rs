@@ -94,7 +94,6 @@ impl Rating {
             })
         };
         match key.as_str() {
-            "" => plain(Rating::NoData),
             "red" | "r" | "offtrack" => plain(Rating::Red),
             "amber" | "a" | "slippage" | "atrisk" | "orange" | "yellow" => plain(Rating::Amber),
             "green" | "g" | "ontrack" => plain(Rating::Green),
@@ -108,7 +107,7 @@ impl Rating {
             "notyetassessed" | "notassessed" | "notrated" | "n/a" | "na" | "notapplicable" => {
                 plain(Rating::NotRated)
             }
-            "nodata" => plain(Rating::NoData),
+            "" | "nodata" => plain(Rating::NoData),
             "deferred" => with(Rating::NotRated, Lifecycle::Deferred),
             "cancelled" | "canceled" => with(Rating::NotRated, Lifecycle::Cancelled),
             _ => Err(RatingError {

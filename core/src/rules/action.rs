@@ -39,11 +39,11 @@ pub fn rate_action(action: &Action, as_of: NaiveDate, rules: &RuleSet) -> Rated 
             continue;
         }
         let mut candidate = rate_timescale(action, &sub.timescale, state, as_of, rules);
-        let worse = match &worst {
+        let replaces = match &worst {
             None => candidate.rating.is_rated(),
             Some(w) => candidate.rating.is_rated() && candidate.rating < w.rating,
         };
-        if worse {
+        if replaces {
             if let Some((head, tail)) = candidate.reason.message.split_once(": ") {
                 candidate.reason.message = format!("{head}: sub-activity {:?} {tail}", sub.text);
             }
@@ -70,7 +70,7 @@ fn rated(rating: Rating, code: ReasonCode, due: Option<NaiveDate>, detail: Strin
         rating,
         reason: Reason {
             code,
-            message: format!("{}: {detail}", rating.name()),
+            message: super::prefixed(rating, detail),
             due,
             sub_activity: None,
         },
@@ -235,8 +235,9 @@ fn rate_ongoing(
 ) -> Rated {
     let period = match timescale.kind() {
         TimescaleKind::Recurring { cadence, .. } => cadence_days(*cadence)
-            .map(|d| d.min(rules.review_period_days))
-            .unwrap_or(rules.review_period_days),
+            .map_or(rules.review_period_days, |d| {
+                d.min(rules.review_period_days)
+            }),
         _ => rules.review_period_days,
     };
     let what = if matches!(timescale.kind(), TimescaleKind::Recurring { .. }) {

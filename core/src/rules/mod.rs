@@ -31,6 +31,13 @@ pub(crate) use reason::uk_date;
 pub use reason::{Rated, Reason, ReasonCode};
 pub use rollup::{roll_up, RatingCounts, Rollup};
 
+/// A reason's message: the rating's name, then `detail` (whose buffer it reuses).
+pub(crate) fn prefixed(rating: crate::Rating, mut detail: String) -> String {
+    detail.insert_str(0, ": ");
+    detail.insert_str(0, rating.name());
+    detail
+}
+
 use crate::error::LoadError;
 use crate::rating::Scale;
 

@@ -126,7 +126,7 @@ fn unused_runs(toks: &[Token], used: &[bool], text: &str) -> Vec<(String, bool)>
     for (k, t) in toks.iter().enumerate() {
         let free = !used.get(k).copied().unwrap_or(true);
         match &t.tok {
-            Tok::Sep(_) if free => continue,
+            Tok::Sep(_) if free => {}
             Tok::Num(..) | Tok::Word(_) if free => {
                 let datey = match &t.tok {
                     Tok::Num(..) => true,

@@ -10,7 +10,7 @@ use std::io::BufRead;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::styles::Styles;
+use super::styles::{StyleInfo, Styles};
 use super::xml::{attr, is_on, local, number, reference, shading};
 use crate::rating::Fill;
 
@@ -73,6 +73,8 @@ pub(super) enum Block {
     Table(Vec<DocRow>),
 }
 
+// What the reader has seen of one paragraph so far: flags, not options.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 struct Para {
     text: String,
@@ -249,7 +251,7 @@ impl Walker<'_> {
                 // Level 9 is Word's "body text".
                 p.outline = number(e, "val", 9)
                     .filter(|v| *v < 9)
-                    .and_then(|v| u8::try_from(v).ok())
+                    .and_then(|v| u8::try_from(v).ok());
             }
             "shd" if p.ppr && !p.rpr && in_cell => {
                 if let Some(c) = self.cell.as_mut() {
@@ -337,7 +339,7 @@ impl Walker<'_> {
         };
         let info = match (self.styles, p.style.as_deref()) {
             (Some(s), Some(id)) => s.info(id),
-            _ => Default::default(),
+            _ => StyleInfo::default(),
         };
         let text = p.text.trim();
         if text.is_empty() {

@@ -8,7 +8,8 @@
 mod body;
 #[cfg(feature = "docx")]
 mod styles;
-#[cfg(all(test, feature = "docx"))]
+#[cfg(test)]
+#[cfg(feature = "docx")]
 mod tests;
 #[cfg(feature = "docx")]
 mod xml;

@@ -106,7 +106,7 @@ impl Styles {
             "outlineLvl" => {
                 style.outline = attr(e, "val")
                     .and_then(|v| v.parse::<u8>().ok())
-                    .filter(|v| *v < 9)
+                    .filter(|v| *v < 9);
             }
             "numPr" => style.list = true,
             "pPr" if !empty => state.ppr = true,

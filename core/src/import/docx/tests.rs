@@ -52,7 +52,7 @@ fn styled(style: &str, text: &str) -> String {
 }
 
 fn bold(text: &str) -> String {
-    format!(r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{text}</w:t></w:r></w:p>"#)
+    format!(r"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{text}</w:t></w:r></w:p>")
 }
 
 /// A cell with properties and content.
@@ -91,7 +91,7 @@ fn cells_of(bytes: &[u8]) -> Vec<Vec<String>> {
 }
 
 fn strings(cells: &[&str]) -> Vec<String> {
-    cells.iter().map(|c| c.to_string()).collect()
+    cells.iter().map(ToString::to_string).collect()
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn lists_breaks_tabs_and_tracked_changes_in_cells() {
         para("Lead in:"),
         styled("ListBullet", "Pilot lodgings"),
     );
-    let breaks = r#"<w:p><w:r><w:t>Line one</w:t><w:br/><w:t>Line two</w:t><w:tab/><w:t>tabbed</w:t></w:r></w:p>"#;
+    let breaks = r"<w:p><w:r><w:t>Line one</w:t><w:br/><w:t>Line two</w:t><w:tab/><w:t>tabbed</w:t></w:r></w:p>";
     let tracked = r#"<w:p><w:r><w:t>Due </w:t></w:r><w:del w:id="1"><w:r><w:delText>Nov 19</w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>Dec 19</w:t></w:r></w:ins><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t> &amp; on</w:t></w:r></w:p>"#;
     let nested = tbl(&[plain_row(&["inner a", "inner b"])]);
     let body = tbl(&[
@@ -220,7 +220,7 @@ fn bold_paragraphs_and_custom_heading_styles() {
         styled("CPTitle", "Action tracker"),
         bold("Objective 2 - Children remain safely at home"),
         tbl(&[plain_row(&["Ref", "Action"]), plain_row(&["2.1", "Do it"])]),
-        r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Half bold, </w:t></w:r><w:r><w:t>half not</w:t></w:r></w:p>"#.to_string(),
+        r"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Half bold, </w:t></w:r><w:r><w:t>half not</w:t></w:r></w:p>".to_string(),
         tbl(&[plain_row(&["2.2", "Next"])]),
     ]
     .concat();
@@ -387,7 +387,7 @@ fn two_tables_under_two_headings_import_as_two_objectives() {
         .iter()
         .map(|o| {
             (
-                o.reference.as_ref().map(|r| r.as_str()),
+                o.reference.as_ref().map(crate::plan::Ref::as_str),
                 o.title.as_str(),
                 o.actions.len(),
             )
@@ -478,7 +478,7 @@ fn no_soup_of_tags_or_broken_zip_panics() {
     );
     for _ in 0..300 {
         let mut bytes = good.clone();
-        for _ in 0..1 + rng.next(4) {
+        for _ in 0..=rng.next(4) {
             let i = rng.next(bytes.len());
             bytes[i] ^= 1 << rng.next(8);
         }

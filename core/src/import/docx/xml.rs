@@ -18,7 +18,7 @@ pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .find(|a| local(a.key.as_ref()) == name)
         .map(|a| {
             a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
+                .map_or_else(|_| a.value.to_string(), std::borrow::Cow::into_owned)
         })
 }
 

@@ -29,8 +29,8 @@ pub(super) struct Context {
 /// Two-digit years: 00–69 are 20xx, 70–99 are 19xx.
 pub(super) fn full_year(value: u64, digits: usize) -> Option<i32> {
     match digits {
-        1 | 2 if value < 70 => Some(2000 + value as i32),
-        1 | 2 => Some(1900 + value as i32),
+        1 | 2 if value < 70 => i32::try_from(value).ok().map(|v| 2000 + v),
+        1 | 2 => i32::try_from(value).ok().map(|v| 1900 + v),
         4 => i32::try_from(value).ok(),
         _ => None,
     }
@@ -68,8 +68,14 @@ fn impossible_day(day: u64, month: u64, year: i32) -> String {
     } else if day == 0 {
         "there is no day 0".to_string()
     } else {
-        let days = last_day(year, month as u32).map_or(31, |d| d.day());
-        let name = MONTH_NAMES.get(month as usize - 1).unwrap_or(&"");
+        let days = u32::try_from(month)
+            .ok()
+            .and_then(|m| last_day(year, m))
+            .map_or(31, |d| d.day());
+        let name = usize::try_from(month - 1)
+            .ok()
+            .and_then(|i| MONTH_NAMES.get(i))
+            .unwrap_or(&"");
         format!("{name} {year} has only {days} days")
     }
 }

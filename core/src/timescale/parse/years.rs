@@ -26,7 +26,7 @@ fn four_digit_year(tok: Option<&Tok>) -> Option<i32> {
 /// 12 or more (so the pair cannot be a day and a month) and no date follows.
 fn short_financial_year(toks: &[Token], i: usize) -> Option<i32> {
     let t = |k: usize| toks.get(i + k).map(|t| &t.tok);
-    let (Some(Tok::Num(a, 2)), Some(Tok::Sep('/' | '-')), Some(Tok::Num(b, 2))) =
+    let (Some(Tok::Num(first, 2)), Some(Tok::Sep('/' | '-')), Some(Tok::Num(second, 2))) =
         (t(0), t(1), t(2))
     else {
         return None;
@@ -36,8 +36,8 @@ fn short_financial_year(toks: &[Token], i: usize) -> Option<i32> {
         (Some(Tok::Word(w)), _) => month_number(w).is_some(),
         _ => false,
     };
-    (*a >= 12 && *b == (*a + 1) % 100 && !follows_date)
-        .then(|| full_year(*a, 2))
+    (*first >= 12 && *second == (*first + 1) % 100 && !follows_date)
+        .then(|| full_year(*first, 2))
         .flatten()
 }
 
@@ -80,7 +80,7 @@ fn quarter_found(q: u64, year: YearSpec, fragment: impl FnOnce() -> String) -> O
             reason: format!("there is no quarter {q}"),
         });
     }
-    let q = q as u32;
+    let q = u32::try_from(q).ok()?;
     // Financial quarters start in April: Q1 is April to June, Q4 January to March.
     let (sy, sm) = match year {
         YearSpec::Financial(y) if q == 4 => (y + 1, 1),
