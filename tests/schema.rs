@@ -41,7 +41,7 @@ fn evaluation_schema_is_checked_in() {
 
 #[test]
 fn report_schema_is_checked_in() {
-    check("report.schema.json", lineofsight::schema::report_schema());
+    check("report.schema.json", &lineofsight::schema::report_schema());
 }
 
 /// The JSON report is the report model: every report the main job writes

@@ -233,7 +233,7 @@ impl BoardReport {
             .iter()
             .find(|l| l.rating == rating)
             .map_or_else(
-                || Cow::Owned(RatingLook::new(rating, &Default::default())),
+                || Cow::Owned(RatingLook::new(rating, &crate::rating::RatingStyle::default())),
                 Cow::Borrowed,
             )
     }
@@ -270,6 +270,7 @@ impl BoardReport {
     /// assert!(theirs.subtitle.starts_with(&format!("Actions led by {lead}")));
     /// # Ok::<(), lineofsight::LoadError>(())
     /// ```
+    #[must_use]
     pub fn for_lead(&self, lead: &str) -> BoardReport {
         let keep = |r: &ReportRow| {
             if lead == NO_LEAD {
