@@ -6,6 +6,8 @@
 //! cargo run --example board_report -- my-plan.json --rules rules.json
 //! cargo run --example board_report -- --as-of 2019-12-31 --format html --out report.html
 //! cargo run --example board_report -- --as-of 2019-12-31 --format xlsx --publish --out plan.xlsx
+//! cargo run --example board_report -- q3.csv --previous q2.csv --since 2019-09-30 --as-of 2019-12-31
+//! cargo run --example board_report -- --builtin lancashire --as-of 2019-12-31 --format ics --per-lead leads/
 //! ```
 //!
 //! With no plan file it reports on Lancashire's built-in plans as of the
@@ -18,24 +20,35 @@
 //! closed. Which plans are current, and the closed positions, are decided
 //! in the library (`lineofsight::report::plans_as_of`); this only prints.
 //!
-//! Formats: `terminal` (plain text, 100 columns), `markdown` (for pasting
-//! into board papers), `html` (one self-contained, accessible page), `xlsx`
-//! (an Excel workbook: Actions, Measures, Summary), `csv` (one row per
-//! action) and `json` (the board report as data). `--out PATH` writes to a
-//! file instead of standard output. An xlsx workbook is binary: without
-//! `--out` it is written to standard output only when that is not a
-//! terminal (`> plan.xlsx` or a pipe); to a terminal it is refused.
-//! `--publish` replaces named people among the leads with their role (or
-//! "Named officer") before anything is rendered.
+//! Formats are the library's (`lineofsight::export::ReportFormat`, parsed
+//! by its `FromStr`): `terminal` (plain text, 100 columns), `markdown` (for
+//! pasting into board papers), `html` (one self-contained, accessible
+//! page), `xlsx` (an Excel workbook: Actions, Measures, Summary), `csv` (one
+//! row per action), `json` (the board report as data) and `ics` (the leads'
+//! calendar: every open action's due date as an all-day event per lead).
+//! `--out PATH` writes to a file instead of standard output. An xlsx
+//! workbook is binary: without `--out` it is written to standard output
+//! only when that is not a terminal (`> plan.xlsx` or a pipe); to a
+//! terminal it is refused. `--publish` replaces named people among the
+//! leads with their role (or "Named officer") before anything is rendered.
+//!
+//! Changes since the last report: `--since DATE` rates the plan at that
+//! date too and says what changed (ratings up and down, actions completed,
+//! new actions, deadlines moved, commentary not updated). `--previous FILE`
+//! compares with last quarter's tracker, read like the plan file, matching
+//! actions by id or ref (rated as of `--since`, or the as-of date).
+//! `--by-lead` lays the report out lead by lead; `--per-lead DIR` writes
+//! one file per lead into DIR instead (`virtual-school-head.ics` …), each
+//! lead's own list, and prints the paths written to standard error.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, ValueEnum};
-use lineofsight::export;
-use lineofsight::report::{BoardReport, ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
+use clap::Parser;
+use lineofsight::export::{self, ReportFormat, UnknownFormat};
+use lineofsight::report::{lead_file_stem, BoardReport, ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
 use lineofsight::{Plan, RuleSet};
 
 /// Print the board report for a corporate parenting plan, rated as of a date.
@@ -46,12 +59,14 @@ struct Args {
     #[arg(long, value_name = "DATE")]
     as_of: Option<NaiveDate>,
     /// A plan file: lineofsight's JSON (`.json`), or a table of actions as
-    /// CSV, TSV, Markdown or Excel (`.csv`, `.tsv`, `.txt`, `.md`, `.xlsx`),
-    /// read by the generic importer. Defaults to the built-in plan.
+    /// CSV, TSV, Markdown, Excel or Word (`.csv`, `.tsv`, `.txt`, `.md`,
+    /// `.xlsx`, `.docx`), read by the generic importer. Defaults to the
+    /// built-in plans.
     #[arg(value_name = "PLAN", conflicts_with = "builtin")]
     plan: Option<PathBuf>,
     /// An import mapping (JSON) for a table plan: explicit columns, section
-    /// rows, known lead spellings (see tests/mappings/ for examples).
+    /// rows, known lead spellings (see tests/mappings/ for examples). Used
+    /// for `--previous` too.
     #[arg(long, value_name = "FILE", requires = "plan")]
     mapping: Option<PathBuf>,
     /// One built-in plan to report on when no file is given (e.g.
@@ -65,9 +80,23 @@ struct Args {
     /// How many days ahead to list upcoming deadlines.
     #[arg(long, default_value_t = DEFAULT_LOOK_AHEAD_DAYS)]
     upcoming_days: u32,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Terminal)]
-    format: Format,
+    /// The previous report's date (YYYY-MM-DD): say what changed since.
+    #[arg(long, value_name = "DATE")]
+    since: Option<NaiveDate>,
+    /// Last quarter's tracker, read like the plan file: say what changed
+    /// since it (rated as of --since, or the as-of date), matching actions
+    /// by id or ref.
+    #[arg(long, value_name = "FILE", requires = "plan")]
+    previous: Option<PathBuf>,
+    /// Lay the report out lead by lead.
+    #[arg(long)]
+    by_lead: bool,
+    /// Write one file per lead into this folder (created if missing),
+    /// instead of one report; the paths written go to standard error.
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    per_lead: Option<PathBuf>,
+    #[arg(long, default_value = "terminal", value_parser = parse_format, help = format_help())]
+    format: ReportFormat,
     /// Write the report to this file instead of standard output.
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
@@ -76,35 +105,54 @@ struct Args {
     publish: bool,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// Plain text, readable at 100 columns.
-    Terminal,
-    /// Markdown for pasting into board papers.
-    Markdown,
-    /// One self-contained, accessible HTML page.
-    Html,
-    /// An Excel workbook (binary: needs --out or a redirected stdout).
-    Xlsx,
-    /// One CSV row per action, with rating and reason.
-    Csv,
-    /// The report as JSON data.
-    Json,
+/// A format name or extension, as the library reads it.
+fn parse_format(s: &str) -> Result<ReportFormat, UnknownFormat> {
+    s.parse()
+}
+
+/// `Output format: terminal, markdown, … or ics`, from the library's list.
+fn format_help() -> String {
+    let names: Vec<String> = ReportFormat::ALL.iter().map(ToString::to_string).collect();
+    format!(
+        "Output format: {} (xlsx is binary: needs --out, --per-lead or a redirected standard output)",
+        names.join(", ")
+    )
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if args.format == Format::Xlsx && args.out.is_none() && std::io::stdout().is_terminal() {
+    if !args.format.is_text()
+        && args.out.is_none()
+        && args.per_lead.is_none()
+        && std::io::stdout().is_terminal()
+    {
         eprintln!(
-            "board_report: an xlsx workbook is binary; pass --out FILE.xlsx or redirect standard output"
+            "board_report: {} is binary; pass --out FILE.{} or redirect standard output",
+            args.format,
+            args.format.extension()
         );
         return ExitCode::from(2);
     }
-    let bytes = match run(&args) {
-        Ok(bytes) => bytes,
+    let report = match run(&args) {
+        Ok(report) => report,
         Err(message) => {
             eprintln!("board_report: {message}");
             return ExitCode::from(2);
+        }
+    };
+    let bytes = match report {
+        Output::Bytes(bytes) => bytes,
+        Output::PerLead(report) => {
+            let Some(dir) = &args.per_lead else {
+                return ExitCode::from(2);
+            };
+            return match write_per_lead(&report, args.format, dir) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("board_report: {message}");
+                    ExitCode::from(1)
+                }
+            };
         }
     };
     if let Some(path) = &args.out {
@@ -128,9 +176,50 @@ fn main() -> ExitCode {
     }
 }
 
+/// What a run produced: the report's bytes, or a report to write lead by
+/// lead.
+enum Output {
+    Bytes(Vec<u8>),
+    PerLead(Box<BoardReport>),
+}
+
+/// Writes each lead's list (`BoardReport::for_lead`) into `dir` as
+/// `<lead>.<extension>` (`-2` … added when two names give one file name),
+/// and says where on standard error.
+fn write_per_lead(report: &BoardReport, format: ReportFormat, dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    if report.leads.is_empty() {
+        eprintln!("board_report: no lead has an open action; nothing written");
+    }
+    let mut used = std::collections::HashSet::new();
+    for lead in &report.leads {
+        let bytes =
+            export::render(&report.for_lead(&lead.name), format).map_err(|e| e.to_string())?;
+        // Two spellings that give one file name (`Children's` and
+        // `Childrens`) are two files, never one overwriting the other.
+        let stem = lead_file_stem(&lead.name);
+        // At most `leads` names are taken, so one of `leads + 1` is free.
+        let stem = (1..=report.leads.len() + 1)
+            .map(|n| {
+                if n == 1 {
+                    stem.clone()
+                } else {
+                    format!("{stem}-{n}")
+                }
+            })
+            .find(|s| used.insert(s.clone()))
+            .unwrap_or(stem);
+        let path = dir.join(format!("{stem}.{}", format.extension()));
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("{}", path.display());
+    }
+    Ok(())
+}
+
 /// Reads a plan file: native JSON, or a table through the importer, whose
 /// warnings go to standard error.
-fn load_plan(path: &std::path::Path, mapping: Option<&std::path::Path>) -> Result<Plan, String> {
+fn load_plan(path: &Path, mapping: Option<&Path>) -> Result<Plan, String> {
     let bytes =
         std::fs::read(path).map_err(|e| format!("cannot read plan {}: {e}", path.display()))?;
     let is_json = path
@@ -159,15 +248,16 @@ fn load_plan(path: &std::path::Path, mapping: Option<&std::path::Path>) -> Resul
     Ok(plan)
 }
 
-fn run(args: &Args) -> Result<Vec<u8>, String> {
+fn run(args: &Args) -> Result<Output, String> {
     // The only clock in lineofsight: the command line's default date.
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let options = ReportOptions {
         look_ahead_days: args.upcoming_days,
+        since: args.since,
         publish: args.publish,
-        ..ReportOptions::default()
+        by_lead: args.by_lead,
     };
     let rules = match &args.rules {
         Some(path) => {
@@ -180,6 +270,11 @@ fn run(args: &Args) -> Result<Vec<u8>, String> {
     let plan = match (&args.plan, &args.builtin) {
         (Some(path), _) => load_plan(path, args.mapping.as_deref())?,
         (None, Some(name)) => lineofsight::builtin(name).map_err(|e| e.to_string())?,
+        (None, None) if args.per_lead.is_some() => {
+            return Err(
+                "--per-lead needs one plan: a plan file or --builtin NAME (e.g. lancashire)".into(),
+            )
+        }
         (None, None) => {
             let plans = lineofsight::BUILTIN_SEPARATE_PLANS
                 .iter()
@@ -188,30 +283,23 @@ fn run(args: &Args) -> Result<Vec<u8>, String> {
                     Ok((name.to_string(), plan))
                 })
                 .collect::<Result<Vec<_>, String>>()?;
-            return export::render_plans(
-                &plans,
-                as_of,
-                rules.as_ref(),
-                args.format.into(),
-                &options,
-            )
-            .map_err(|e| e.to_string());
+            return export::render_plans(&plans, as_of, rules.as_ref(), args.format, &options)
+                .map(Output::Bytes)
+                .map_err(|e| e.to_string());
         }
     };
     let rules = rules.unwrap_or_else(|| plan.rules_or_default());
-    let report = BoardReport::build(&plan, as_of, &rules, &options);
-    export::render(&report, args.format.into()).map_err(|e| e.to_string())
-}
-
-impl From<Format> for export::ReportFormat {
-    fn from(f: Format) -> Self {
-        match f {
-            Format::Terminal => export::ReportFormat::Terminal,
-            Format::Markdown => export::ReportFormat::Markdown,
-            Format::Html => export::ReportFormat::Html,
-            Format::Xlsx => export::ReportFormat::Xlsx,
-            Format::Csv => export::ReportFormat::Csv,
-            Format::Json => export::ReportFormat::Json,
+    let report = match &args.previous {
+        Some(path) => {
+            let previous = load_plan(path, args.mapping.as_deref())?;
+            BoardReport::build_compared(&previous, &plan, as_of, &rules, &options)
         }
+        None => BoardReport::build(&plan, as_of, &rules, &options),
+    };
+    if args.per_lead.is_some() {
+        return Ok(Output::PerLead(Box::new(report)));
     }
+    export::render(&report, args.format)
+        .map(Output::Bytes)
+        .map_err(|e| e.to_string())
 }

@@ -32,11 +32,20 @@ cargo run -q --example board_report -- --as-of 2019-12-31 > /dev/null
 
 step "Main job writes every format"
 out_dir="$(mktemp -d)"
-for format in terminal markdown html csv json xlsx; do
+for format in terminal markdown html csv json xlsx ics; do
   cargo run -q --example board_report -- --as-of 2019-12-31 --format "$format" --out "$out_dir/report.$format"
   test -s "$out_dir/report.$format"
 done
+grep -q '^BEGIN:VEVENT' "$out_dir/report.ics"
 cargo run -q --example board_report -- --as-of 2019-12-31 --format html --publish --out "$out_dir/public.html"
+cargo run -q --example board_report -- --as-of 2019-12-31 --since 2019-09-30 --by-lead --out "$out_dir/since.txt"
+test -s "$out_dir/since.txt"
+cargo run -q --example board_report -- tests/fixtures/tracker-2019-q3.csv --previous tests/fixtures/tracker-2019-q2.csv \
+  --since 2019-09-30 --as-of 2019-12-31 --format json --out "$out_dir/compared.json"
+grep -q '"moved_deadlines"' "$out_dir/compared.json"
+cargo run -q --example board_report -- --builtin lancashire --as-of 2019-12-31 --format ics --per-lead "$out_dir/leads" 2> "$out_dir/leads.log"
+ls "$out_dir"/leads/*.ics > /dev/null
+test -s "$out_dir/leads/virtual-school-head.ics"
 rm -rf "$out_dir"
 
 step "HTML report in a browser: no script runs, nothing fetched, axe-core accessibility"

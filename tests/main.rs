@@ -19,6 +19,7 @@ mod loading;
 mod measures;
 mod no_panics;
 mod plan_period;
+mod quarter_changes;
 mod round_trip;
 mod schema;
 mod vectors;

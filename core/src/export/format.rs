@@ -22,11 +22,13 @@ pub enum ReportFormat {
     Csv,
     /// The board report as JSON data.
     Json,
+    /// The leads' calendar (.ics): every open action's due date, per lead.
+    Calendar,
 }
 
 /// A format name or file extension lineofsight does not write.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a report format (expected terminal, markdown, html, xlsx, csv or json)")]
+#[error("{0:?} is not a report format (expected terminal, markdown, html, xlsx, csv, json or ics)")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for ReportFormat {
@@ -34,7 +36,18 @@ impl FromStr for ReportFormat {
 
     /// Reads a format name or a file extension, in any case: `html`,
     /// `htm`, `md`, `markdown`, `txt`, `text`, `terminal`, `xlsx`, `csv`,
-    /// `json`.
+    /// `json`, `ics`, `ical`, `calendar`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::export::ReportFormat;
+    ///
+    /// assert_eq!("ics".parse(), Ok(ReportFormat::Calendar));
+    /// assert_eq!(".ICAL".parse(), Ok(ReportFormat::Calendar));
+    /// assert_eq!(ReportFormat::Calendar.to_string().parse(), Ok(ReportFormat::Calendar));
+    /// assert!("pdf".parse::<ReportFormat>().unwrap_err().to_string().contains("or ics"));
+    /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(
             match s
@@ -49,6 +62,7 @@ impl FromStr for ReportFormat {
                 "xlsx" | "excel" => ReportFormat::Xlsx,
                 "csv" => ReportFormat::Csv,
                 "json" => ReportFormat::Json,
+                "ics" | "ical" | "calendar" => ReportFormat::Calendar,
                 _ => return Err(UnknownFormat(s.to_string())),
             },
         )
@@ -64,6 +78,7 @@ impl fmt::Display for ReportFormat {
             ReportFormat::Xlsx => "xlsx",
             ReportFormat::Csv => "csv",
             ReportFormat::Json => "json",
+            ReportFormat::Calendar => "ics",
         })
     }
 }
@@ -82,6 +97,42 @@ impl ReportFormat {
     /// ```
     pub fn is_text(self) -> bool {
         self != ReportFormat::Xlsx
+    }
+
+    /// Every format, in the order a command line lists them.
+    pub const ALL: [ReportFormat; 7] = [
+        ReportFormat::Terminal,
+        ReportFormat::Markdown,
+        ReportFormat::Html,
+        ReportFormat::Xlsx,
+        ReportFormat::Csv,
+        ReportFormat::Json,
+        ReportFormat::Calendar,
+    ];
+
+    /// The file extension for this format, without the dot: `txt`, `md`,
+    /// `html`, `xlsx`, `csv`, `json`, `ics`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::export::ReportFormat;
+    ///
+    /// assert_eq!(ReportFormat::Calendar.extension(), "ics");
+    /// for f in ReportFormat::ALL {
+    ///     assert_eq!(f.extension().parse(), Ok(f));
+    /// }
+    /// ```
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Terminal => "txt",
+            ReportFormat::Markdown => "md",
+            ReportFormat::Html => "html",
+            ReportFormat::Xlsx => "xlsx",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Json => "json",
+            ReportFormat::Calendar => "ics",
+        }
     }
 }
 
@@ -134,5 +185,6 @@ pub(super) fn render_with(
         }
         ReportFormat::Csv => super::actions_csv(report)?.into_bytes(),
         ReportFormat::Json => super::report_json(report).into_bytes(),
+        ReportFormat::Calendar => super::calendar_ics(report).into_bytes(),
     })
 }

@@ -1,6 +1,6 @@
 //! Exports for people and other tools: native JSON, CSV, Excel workbooks,
-//! Markdown for board papers and a self-contained, accessible HTML board
-//! report.
+//! Markdown for board papers, a self-contained, accessible HTML board
+//! report and the leads' calendar of deadlines (.ics).
 //!
 //! Every board-report format is a pure function of one
 //! [`BoardReport`](crate::report::BoardReport) (see [`render`]): no I/O, no
@@ -27,6 +27,7 @@
 //! # Ok::<(), lineofsight::LoadError>(())
 //! ```
 
+mod calendar;
 mod csv;
 mod escape;
 mod format;
@@ -40,6 +41,7 @@ mod set;
 mod xlsx;
 
 pub use self::csv::{actions_csv, CSV_COLUMNS};
+pub use calendar::calendar_ics;
 pub use escape::{escape_html, escape_terminal};
 pub use format::{render, ReportFormat, UnknownFormat};
 pub use html::{render_html, HtmlSection};

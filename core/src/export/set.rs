@@ -23,8 +23,8 @@ use crate::rules::RuleSet;
 /// Terminal and Markdown: a list of the plans and their statuses, each
 /// current plan's report, then the closed plans' final positions. JSON:
 /// `{"as_of", "plans": [{"name", "title", "period", "status", "closed",
-/// "report"}]}` with a board report for each current plan. HTML, xlsx and
-/// CSV are one document about one plan: the first current plan (or, when
+/// "report"}]}` with a board report for each current plan. HTML, xlsx,
+/// CSV and the calendar are one document about one plan: the first current plan (or, when
 /// none is current, the plan that closed last, rated at its end); an HTML
 /// page adds a section listing every plan's status and final position.
 ///
@@ -128,7 +128,7 @@ pub fn render_plans(
             };
             Ok(super::json::pretty(&set).into_bytes())
         }
-        ReportFormat::Html | ReportFormat::Xlsx | ReportFormat::Csv => {
+        ReportFormat::Html | ReportFormat::Xlsx | ReportFormat::Csv | ReportFormat::Calendar => {
             let main = current.first().copied().or_else(|| {
                 plans
                     .iter()

@@ -233,7 +233,12 @@ impl BoardReport {
             .iter()
             .find(|l| l.rating == rating)
             .map_or_else(
-                || Cow::Owned(RatingLook::new(rating, &crate::rating::RatingStyle::default())),
+                || {
+                    Cow::Owned(RatingLook::new(
+                        rating,
+                        &crate::rating::RatingStyle::default(),
+                    ))
+                },
                 Cow::Borrowed,
             )
     }

@@ -143,6 +143,7 @@ fn ref_key(r: &str) -> String {
 
 /// What changed between `before` (the previous version, rated as of the
 /// previous date) and the report's rows. `now` is the current plan.
+/// Actions are matched by ref, then by id where the refs do not disagree.
 pub(super) fn between(
     previous: &Plan,
     before: &Evaluation,
@@ -172,11 +173,22 @@ pub(super) fn between(
         not_updated: Vec::new(),
     };
     for (row, (action, r)) in now.actions().zip(rows).enumerate() {
-        let found = by_id
-            .get(action.id.as_str())
-            .or_else(|| r.reference.as_deref().and_then(|x| by_ref.get(&ref_key(x))))
+        // A ref is what a tracker's reader knows an action by; an imported
+        // tracker's ids are row positions, so one row added above shifts
+        // them all. Match by ref first, then by id only where the refs do
+        // not disagree.
+        let now_ref = r.reference.as_deref().map(ref_key);
+        let found = now_ref
+            .as_ref()
+            .and_then(|k| by_ref.get(k))
             .copied()
-            .filter(|&i| !matched[i]);
+            .filter(|&i| !matched[i])
+            .or_else(|| {
+                by_id.get(action.id.as_str()).copied().filter(|&i| {
+                    let then_ref = old[i].0.reference.as_ref().map(|x| ref_key(x.as_str()));
+                    !matched[i] && (then_ref.is_none() || now_ref.is_none() || then_ref == now_ref)
+                })
+            });
         let Some(i) = found else {
             changes.new_actions.push(row);
             continue;
@@ -227,4 +239,73 @@ pub(super) fn between(
         })
         .collect();
     changes
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::plan::{Action, Objective, Plan};
+    use crate::report::{BoardReport, ReportOptions};
+    use crate::RuleSet;
+
+    /// A tracker as the importer makes it: ids are row positions.
+    fn tracker(rows: &[(&str, &str, &str)]) -> Plan {
+        let mut plan = Plan::new("Tracker", "Council");
+        let mut o = Objective::new("o1", "Care leavers");
+        for (n, (reference, text, due)) in rows.iter().enumerate() {
+            let mut a = Action::new(&format!("o1-a{}", n + 1), text, due);
+            a.reference = Some((*reference).into());
+            o.actions.push(a);
+        }
+        plan.objectives.push(o);
+        plan
+    }
+
+    #[test]
+    fn a_row_added_above_does_not_shift_the_matching() {
+        let q2 = tracker(&[
+            ("1.1", "Refresh the pledge.", "Dec-19"),
+            ("1.2", "Audit plans.", "Mar-20"),
+        ]);
+        let q3 = tracker(&[
+            ("3.1", "Offer apprenticeships.", "Sep-20"),
+            ("1.1", "Refresh the pledge.", "Dec-19"),
+            ("1.2", "Audit plans.", "Mar-20"),
+        ]);
+        let d = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+        let report = BoardReport::build_compared(
+            &q2,
+            &q3,
+            d,
+            &RuleSet::default(),
+            &ReportOptions::default(),
+        );
+        let changes = report.changes.unwrap();
+        assert_eq!(changes.new_actions, [0]);
+        assert!(
+            changes.moved_deadlines.is_empty(),
+            "{:?}",
+            changes.moved_deadlines
+        );
+        assert!(changes.removed.is_empty());
+    }
+
+    #[test]
+    fn ids_still_match_actions_without_refs() {
+        let mut q2 = tracker(&[("1.1", "Refresh the pledge.", "Dec-19")]);
+        let mut q3 = tracker(&[("1.1", "Refresh the pledge.", "Jun-20")]);
+        for plan in [&mut q2, &mut q3] {
+            plan.objectives[0].actions[0].reference = None;
+        }
+        let d = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+        let report = BoardReport::build_compared(
+            &q2,
+            &q3,
+            d,
+            &RuleSet::default(),
+            &ReportOptions::default(),
+        );
+        assert_eq!(report.changes.unwrap().moved_deadlines.len(), 1);
+    }
 }
