@@ -21,7 +21,7 @@ pub fn chip(rating: Rating, style: &RatingStyle) -> String {
 /// A chip for a rating code as serialised (`amber_green`), with the default
 /// style; other text is shown escaped.
 pub fn chip_for_code(code: &str) -> String {
-    match serde_json::from_value::<Rating>(serde_json::Value::String(code.to_string())) {
+    match code.parse::<Rating>() {
         Ok(r) => chip(r, &RatingStyle::default()),
         Err(_) => escape(code),
     }

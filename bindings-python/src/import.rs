@@ -9,14 +9,8 @@ use crate::convert::dumps;
 use crate::errors;
 
 fn table_format(py: Python<'_>, name: &str) -> PyResult<TableFormat> {
-    serde_json::from_value(serde_json::Value::String(name.to_ascii_lowercase())).map_err(|_| {
-        errors::invalid(
-            py,
-            "import options",
-            "$.format",
-            &format!("unknown table format {name:?} (auto, csv, tsv, markdown, xlsx)"),
-        )
-    })
+    name.parse::<TableFormat>()
+        .map_err(|e| errors::invalid(py, "import options", "$.format", &e.to_string()))
 }
 
 pub(crate) fn import_options(

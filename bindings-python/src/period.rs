@@ -19,10 +19,8 @@ pub(crate) fn parse_period<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let label = text_arg(label, "label")?;
     let year_end: lineofsight::measure::YearEnd =
-        serde_json::from_value(serde_json::Value::String(year_end.to_string())).map_err(|_| {
-            pyo3::exceptions::PyValueError::new_err(format!(
-                "year_end must be 'march' or 'december', not {year_end:?}"
-            ))
+        year_end.parse().map_err(|e: lineofsight::UnknownWord| {
+            pyo3::exceptions::PyValueError::new_err(e.to_string())
         })?;
     let period = lineofsight::measure::Period::parse(&label, year_end)
         .map_err(|e| errors::period_error(py, e))?;

@@ -38,7 +38,7 @@ fn type_error(what: &str, i: usize, v: &Bound<'_, PyAny>) -> PyErr {
 
 fn polarity_of(py: Python<'_>, text: &str, at: usize) -> PyResult<Polarity> {
     Polarity::from_lait(text)
-        .or_else(|| serde_json::from_value(serde_json::Value::String(text.to_string())).ok())
+        .or_else(|| text.parse().ok())
         .ok_or_else(|| {
             errors::invalid(
                 py,

@@ -92,12 +92,9 @@ fn table_format(format: Option<TableFormatArg>) -> Result<TableFormat, JsValue> 
     };
     match format {
         None => Ok(TableFormat::Auto),
-        Some(f) => serde_json::from_value(serde_json::Value::String(f.to_ascii_lowercase()))
-            .map_err(|_| {
-                error::bad_argument(&format!(
-                    "unknown table format {f:?} (expected auto, csv, tsv, markdown or xlsx)"
-                ))
-            }),
+        Some(f) => f
+            .parse::<TableFormat>()
+            .map_err(|e| error::bad_argument(&e.to_string())),
     }
 }
 
