@@ -255,3 +255,59 @@ fn measures() {
         }
     }
 }
+
+/// Every field of `expected` matches `actual`; objects are matched field by
+/// field (a subset), arrays and values exactly.
+fn check_subset(case: &str, path: &str, expected: &Value, actual: &Value) {
+    match expected {
+        Value::Object(fields) => {
+            for (key, want) in fields {
+                check_subset(case, &format!("{path}.{key}"), want, &actual[key]);
+            }
+        }
+        Value::Array(items) => {
+            let got = actual
+                .as_array()
+                .unwrap_or_else(|| panic!("case {case}: {path}: not a list: {actual}"));
+            assert_eq!(got.len(), items.len(), "case {case}: {path}: {actual}");
+            for (i, (want, got)) in items.iter().zip(got).enumerate() {
+                check_subset(case, &format!("{path}[{i}]"), want, got);
+            }
+        }
+        want => assert_eq!(actual, want, "case {case}: {path}"),
+    }
+}
+
+#[test]
+fn reports() {
+    use lineofsight::report::{BoardReport, ReportOptions};
+    let file = vectors("reports.json");
+    let cases = file["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 4);
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let plan = Plan::from_json(&case["plan"].to_string()).expect("plan");
+        let as_of: NaiveDate = case["as_of"].as_str().expect("as_of").parse().expect("date");
+        let given = &case["options"];
+        let options = ReportOptions {
+            since: given["since"].as_str().map(|d| d.parse().expect("since")),
+            by_lead: given["by_lead"].as_bool().unwrap_or(false),
+            ..ReportOptions::default()
+        };
+        let rules = plan.rules_or_default();
+        let report = match case.get("previous") {
+            Some(p) => {
+                let previous = Plan::from_json(&p.to_string()).expect("previous");
+                BoardReport::build_compared(&previous, &plan, as_of, &rules, &options)
+            }
+            None => BoardReport::build(&plan, as_of, &rules, &options),
+        };
+        let report = match given["lead"].as_str() {
+            Some(lead) => report.for_lead(lead),
+            None => report,
+        };
+        let json: Value =
+            serde_json::from_str(&lineofsight::export::report_json(&report)).expect("json");
+        check_subset(name, "$", &case["expected"], &json);
+    }
+}
