@@ -6,6 +6,7 @@
 //! cargo run --example board_report -- my-plan.json --rules rules.json
 //! cargo run --example board_report -- --as-of 2019-12-31 --format html --out report.html
 //! cargo run --example board_report -- --as-of 2019-12-31 --format xlsx --publish --out plan.xlsx
+//! cargo run --example board_report -- --builtin lancashire --as-of 2019-12-31 --format docx --out paper.docx
 //! ```
 //!
 //! With no plan file it reports on Lancashire's built-in plans as of the
@@ -21,10 +22,12 @@
 //! Formats: `terminal` (plain text, 100 columns), `markdown` (for pasting
 //! into board papers), `html` (one self-contained, accessible page), `xlsx`
 //! (an Excel workbook: Actions, Measures, Summary), `csv` (one row per
-//! action) and `json` (the board report as data). `--out PATH` writes to a
-//! file instead of standard output. An xlsx workbook is binary: without
-//! `--out` it is written to standard output only when that is not a
-//! terminal (`> plan.xlsx` or a pipe); to a terminal it is refused.
+//! action), `json` (the board report as data) and `docx` (the Word board
+//! paper, its charts drawn with the fonts under /usr/share/fonts).
+//! `--out PATH` writes to a file instead of standard output. A workbook or
+//! Word paper is binary: without `--out` it is written to standard output
+//! only when that is not a terminal (`> plan.xlsx` or a pipe); to a
+//! terminal it is refused.
 //! `--publish` replaces named people among the leads with their role (or
 //! "Named officer") before anything is rendered.
 
@@ -90,13 +93,18 @@ enum Format {
     Csv,
     /// The report as JSON data.
     Json,
+    /// The Word board paper (binary: needs --out or a redirected stdout).
+    Docx,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if args.format == Format::Xlsx && args.out.is_none() && std::io::stdout().is_terminal() {
+    let binary = matches!(args.format, Format::Xlsx | Format::Docx);
+    if binary && args.out.is_none() && std::io::stdout().is_terminal() {
+        let format = export::ReportFormat::from(args.format);
         eprintln!(
-            "board_report: an xlsx workbook is binary; pass --out FILE.xlsx or redirect standard output"
+            "board_report: {format} is binary; pass --out FILE.{} or redirect standard output",
+            format.extension()
         );
         return ExitCode::from(2);
     }
@@ -188,6 +196,11 @@ fn run(args: &Args) -> Result<Vec<u8>, String> {
                     Ok((name.to_string(), plan))
                 })
                 .collect::<Result<Vec<_>, String>>()?;
+            if args.format == Format::Docx {
+                return export::docx::BoardPaper::new(system_fonts())
+                    .render_plans(&plans, as_of, rules.as_ref(), &options)
+                    .map_err(|e| e.to_string());
+            }
             return export::render_plans(
                 &plans,
                 as_of,
@@ -200,7 +213,40 @@ fn run(args: &Args) -> Result<Vec<u8>, String> {
     };
     let rules = rules.unwrap_or_else(|| plan.rules_or_default());
     let report = BoardReport::build(&plan, as_of, &rules, &options);
+    if args.format == Format::Docx {
+        return export::docx::BoardPaper::new(system_fonts())
+            .render(&report)
+            .map_err(|e| e.to_string());
+    }
     export::render(&report, args.format.into()).map_err(|e| e.to_string())
+}
+
+/// The font files under /usr/share/fonts (TrueType, OpenType and
+/// collections), for the Word paper's charts: the library reads no files
+/// itself. None found: the charts are left out and their figures are in
+/// tables.
+fn system_fonts() -> Vec<Vec<u8>> {
+    let mut files = Vec::new();
+    let mut dirs = vec![PathBuf::from("/usr/share/fonts")];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| {
+                ["ttf", "otf", "ttc"]
+                    .iter()
+                    .any(|x| e.eq_ignore_ascii_case(x))
+            }) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
 
 impl From<Format> for export::ReportFormat {
@@ -212,6 +258,7 @@ impl From<Format> for export::ReportFormat {
             Format::Xlsx => export::ReportFormat::Xlsx,
             Format::Csv => export::ReportFormat::Csv,
             Format::Json => export::ReportFormat::Json,
+            Format::Docx => export::ReportFormat::Docx,
         }
     }
 }

@@ -22,11 +22,16 @@ pub enum ReportFormat {
     Csv,
     /// The board report as JSON data.
     Json,
+    /// The Word board paper (binary; see [`docx`](super::docx) for charts,
+    /// which need fonts: through [`render`] they are left out).
+    Docx,
 }
 
 /// A format name or file extension lineofsight does not write.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a report format (expected terminal, markdown, html, xlsx, csv or json)")]
+#[error(
+    "{0:?} is not a report format (expected terminal, markdown, html, xlsx, csv, json or docx)"
+)]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for ReportFormat {
@@ -34,7 +39,7 @@ impl FromStr for ReportFormat {
 
     /// Reads a format name or a file extension, in any case: `html`,
     /// `htm`, `md`, `markdown`, `txt`, `text`, `terminal`, `xlsx`, `csv`,
-    /// `json`.
+    /// `json`, `docx`, `word`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(
             match s
@@ -49,6 +54,7 @@ impl FromStr for ReportFormat {
                 "xlsx" | "excel" => ReportFormat::Xlsx,
                 "csv" => ReportFormat::Csv,
                 "json" => ReportFormat::Json,
+                "docx" | "word" => ReportFormat::Docx,
                 _ => return Err(UnknownFormat(s.to_string())),
             },
         )
@@ -64,12 +70,13 @@ impl fmt::Display for ReportFormat {
             ReportFormat::Xlsx => "xlsx",
             ReportFormat::Csv => "csv",
             ReportFormat::Json => "json",
+            ReportFormat::Docx => "docx",
         })
     }
 }
 
 impl ReportFormat {
-    /// Whether the output is text (everything but xlsx).
+    /// Whether the output is text (everything but xlsx and docx).
     ///
     /// # Example
     ///
@@ -78,10 +85,34 @@ impl ReportFormat {
     ///
     /// assert!(ReportFormat::Html.is_text());
     /// assert!(!"xlsx".parse::<ReportFormat>()?.is_text());
+    /// assert!(!"word".parse::<ReportFormat>()?.is_text());
     /// # Ok::<(), lineofsight::export::UnknownFormat>(())
     /// ```
     pub fn is_text(self) -> bool {
-        self != ReportFormat::Xlsx
+        !matches!(self, ReportFormat::Xlsx | ReportFormat::Docx)
+    }
+
+    /// The file extension, without its dot: `md`, `txt`, `html`, `xlsx`,
+    /// `csv`, `json`, `docx`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::export::ReportFormat;
+    ///
+    /// assert_eq!(ReportFormat::Docx.extension(), "docx");
+    /// assert_eq!(ReportFormat::Markdown.extension(), "md");
+    /// ```
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Terminal => "txt",
+            ReportFormat::Markdown => "md",
+            ReportFormat::Html => "html",
+            ReportFormat::Xlsx => "xlsx",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Json => "json",
+            ReportFormat::Docx => "docx",
+        }
     }
 }
 
@@ -91,8 +122,11 @@ impl ReportFormat {
 ///
 /// # Errors
 ///
-/// [`ExportError`] when the CSV or workbook writer fails, or for xlsx in a
-/// build without the `xlsx` feature.
+/// [`ExportError`] when the CSV, workbook or Word writer fails, for xlsx
+/// in a build without the `xlsx` feature, or for docx in a build without
+/// the `board-paper` feature. The Word paper written here has no charts
+/// (no fonts are read); use [`docx::BoardPaper`](super::docx) with fonts
+/// for them.
 ///
 /// # Example
 ///
@@ -134,5 +168,13 @@ pub(super) fn render_with(
         }
         ReportFormat::Csv => super::actions_csv(report)?.into_bytes(),
         ReportFormat::Json => super::report_json(report).into_bytes(),
+        #[cfg(feature = "board-paper")]
+        ReportFormat::Docx => super::docx::BoardPaper::default().render(report)?,
+        #[cfg(not(feature = "board-paper"))]
+        ReportFormat::Docx => {
+            return Err(ExportError::Docx(
+                "this build has no Word writer (the core's board-paper feature is off)".into(),
+            ))
+        }
     })
 }

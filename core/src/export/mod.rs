@@ -1,6 +1,6 @@
 //! Exports for people and other tools: native JSON, CSV, Excel workbooks,
-//! Markdown for board papers and a self-contained, accessible HTML board
-//! report.
+//! Markdown for board papers, a self-contained, accessible HTML board
+//! report and the Word board paper ([`docx`], feature `board-paper`).
 //!
 //! Every board-report format is a pure function of one
 //! [`BoardReport`](crate::report::BoardReport) (see [`render`]): no I/O, no
@@ -28,6 +28,8 @@
 //! ```
 
 mod csv;
+#[cfg(feature = "board-paper")]
+pub mod docx;
 mod escape;
 mod format;
 mod html;
@@ -131,6 +133,10 @@ pub enum ExportError {
     /// The workbook writer failed.
     #[error("cannot write the workbook: {0}")]
     Xlsx(String),
+    /// The Word board paper could not be written, or this build has no
+    /// Word writer (the core's `board-paper` feature is off).
+    #[error("cannot write the Word board paper: {0}")]
+    Docx(String),
 }
 
 /// The machine-readable code of a reason, as in JSON (`overdue`,
