@@ -8,6 +8,7 @@
 //! cargo run --example board_report -- --as-of 2019-12-31 --format xlsx --publish --out plan.xlsx
 //! cargo run --example board_report -- q3.csv --previous q2.csv --since 2019-09-30 --as-of 2019-12-31
 //! cargo run --example board_report -- --builtin lancashire --as-of 2019-12-31 --format ics --per-lead leads/
+//! cargo run --example board_report -- --builtin lancashire --as-of 2019-12-31 --format docx --out paper.docx
 //! ```
 //!
 //! With no plan file it reports on Lancashire's built-in plans as of the
@@ -24,10 +25,12 @@
 //! by its `FromStr`): `terminal` (plain text, 100 columns), `markdown` (for
 //! pasting into board papers), `html` (one self-contained, accessible
 //! page), `xlsx` (an Excel workbook: Actions, Measures, Summary), `csv` (one
-//! row per action), `json` (the board report as data) and `ics` (the leads'
-//! calendar: every open action's due date as an all-day event per lead).
-//! `--out PATH` writes to a file instead of standard output. An xlsx
-//! workbook is binary: without `--out` it is written to standard output
+//! row per action), `json` (the board report as data), `ics` (the leads'
+//! calendar: every open action's due date as an all-day event per lead) and
+//! `docx` (the Word board paper, its charts drawn with the fonts under
+//! /usr/share/fonts: the library itself reads no files).
+//! `--out PATH` writes to a file instead of standard output. A workbook
+//! or Word paper is binary: without `--out` it is written to standard output
 //! only when that is not a terminal (`> plan.xlsx` or a pipe); to a
 //! terminal it is refused. `--publish` replaces named people among the
 //! leads with their role (or "Named officer") before anything is rendered.
@@ -193,8 +196,7 @@ fn write_per_lead(report: &BoardReport, format: ReportFormat, dir: &Path) -> Res
     }
     let mut used = std::collections::HashSet::new();
     for lead in &report.leads {
-        let bytes =
-            export::render(&report.for_lead(&lead.name), format).map_err(|e| e.to_string())?;
+        let bytes = render(&report.for_lead(&lead.name), format)?;
         // Two spellings that give one file name (`Children's` and
         // `Childrens`) are two files, never one overwriting the other.
         let stem = lead_file_stem(&lead.name);
@@ -283,9 +285,17 @@ fn run(args: &Args) -> Result<Output, String> {
                     Ok((name.to_string(), plan))
                 })
                 .collect::<Result<Vec<_>, String>>()?;
-            return export::render_plans(&plans, as_of, rules.as_ref(), args.format, &options)
-                .map(Output::Bytes)
-                .map_err(|e| e.to_string());
+            let bytes = if args.format == ReportFormat::Docx {
+                export::docx::BoardPaper::new(chart_fonts()).render_plans(
+                    &plans,
+                    as_of,
+                    rules.as_ref(),
+                    &options,
+                )
+            } else {
+                export::render_plans(&plans, as_of, rules.as_ref(), args.format, &options)
+            };
+            return bytes.map(Output::Bytes).map_err(|e| e.to_string());
         }
     };
     let rules = rules.unwrap_or_else(|| plan.rules_or_default());
@@ -299,7 +309,47 @@ fn run(args: &Args) -> Result<Output, String> {
     if args.per_lead.is_some() {
         return Ok(Output::PerLead(Box::new(report)));
     }
-    export::render(&report, args.format)
-        .map(Output::Bytes)
-        .map_err(|e| e.to_string())
+    render(&report, args.format).map(Output::Bytes)
+}
+
+/// One report in one format: the library's `export::render`, except that
+/// the Word paper gets fonts to draw its charts with.
+fn render(report: &BoardReport, format: ReportFormat) -> Result<Vec<u8>, String> {
+    let bytes = if format == ReportFormat::Docx {
+        export::docx::BoardPaper::new(chart_fonts()).render(report)
+    } else {
+        export::render(report, format)
+    };
+    bytes.map_err(|e| e.to_string())
+}
+
+/// Fonts for the Word paper's charts, read here because the library reads
+/// no files: Liberation Sans (Arial's metrics, which the charts ask for) or
+/// DejaVu Sans from `/usr/share/fonts`. None found: the charts are left out
+/// and their figures are in tables.
+fn chart_fonts() -> Vec<Vec<u8>> {
+    let mut files = Vec::new();
+    let mut dirs = vec![PathBuf::from("/usr/share/fonts")];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.is_dir() {
+                dirs.push(path);
+            } else if ["LiberationSans-", "DejaVuSans."]
+                .iter()
+                .any(|family| name.starts_with(family))
+                && path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ttf"))
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }

@@ -32,7 +32,7 @@ cargo run -q --example board_report -- --as-of 2019-12-31 > /dev/null
 
 step "Main job writes every format"
 out_dir="$(mktemp -d)"
-for format in terminal markdown html csv json xlsx ics; do
+for format in terminal markdown html csv json xlsx docx ics; do
   cargo run -q --example board_report -- --as-of 2019-12-31 --format "$format" --out "$out_dir/report.$format"
   test -s "$out_dir/report.$format"
 done
@@ -47,6 +47,34 @@ cargo run -q --example board_report -- --builtin lancashire --as-of 2019-12-31 -
 ls "$out_dir"/leads/*.ics > /dev/null
 test -s "$out_dir/leads/virtual-school-head.ics"
 rm -rf "$out_dir"
+
+step "Word board paper opens in LibreOffice: converted to PDF, pages counted, page 1 and an actions page rendered"
+if ! command -v libreoffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y libreoffice-writer-nogui poppler-utils
+  else
+    echo "LibreOffice or poppler-utils is missing and apt-get is not available: install them" >&2
+    exit 1
+  fi
+fi
+paper_dir="${PAPER_DIR:-$(mktemp -d)}"
+mkdir -p "$paper_dir"
+cargo run -q --example board_report -- --builtin lancashire --as-of 2019-12-31 --format docx --out "$paper_dir/paper.docx"
+libreoffice --headless --convert-to pdf --outdir "$paper_dir" "$paper_dir/paper.docx" >/dev/null
+test -s "$paper_dir/paper.pdf"
+pages="$(pdfinfo "$paper_dir/paper.pdf" | awk '/^Pages:/ {print $2}')"
+echo "paper.docx: $(wc -c < "$paper_dir/paper.docx") bytes, $pages A4 pages"
+test "$pages" -ge 3
+# Page 1 (the summary) and the first page of the actions by objective.
+actions_page="$(for p in $(seq 2 "$pages"); do
+  if pdftotext -f "$p" -l "$p" "$paper_dir/paper.pdf" - | grep -q '^Objective 1: '; then echo "$p"; break; fi
+done)"
+pdftoppm -png -r 60 -f 1 -l 1 "$paper_dir/paper.pdf" "$paper_dir/page"
+pdftoppm -png -r 60 -f "${actions_page:-2}" -l "${actions_page:-2}" "$paper_dir/paper.pdf" "$paper_dir/actions"
+ls "$paper_dir"/page-*.png "$paper_dir"/actions-*.png
+echo "Look at the pages: $paper_dir"
 
 step "HTML report in a browser: no script runs, nothing fetched, axe-core accessibility"
 if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then

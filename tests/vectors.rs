@@ -287,7 +287,11 @@ fn reports() {
     for case in cases {
         let name = case["name"].as_str().expect("name");
         let plan = Plan::from_json(&case["plan"].to_string()).expect("plan");
-        let as_of: NaiveDate = case["as_of"].as_str().expect("as_of").parse().expect("date");
+        let as_of: NaiveDate = case["as_of"]
+            .as_str()
+            .expect("as_of")
+            .parse()
+            .expect("date");
         let given = &case["options"];
         let options = ReportOptions {
             since: given["since"].as_str().map(|d| d.parse().expect("since")),

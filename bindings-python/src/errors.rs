@@ -313,6 +313,7 @@ pub fn export_error(py: Python<'_>, e: lineofsight::export::ExportError) -> PyEr
     let format = match e {
         lineofsight::export::ExportError::Csv(_) => "csv",
         lineofsight::export::ExportError::Xlsx(_) => "xlsx",
+        lineofsight::export::ExportError::Docx(_) => "docx",
     };
     raise(
         py.get_type::<ExportError>(),

@@ -24,11 +24,16 @@ pub enum ReportFormat {
     Json,
     /// The leads' calendar (.ics): every open action's due date, per lead.
     Calendar,
+    /// The Word board paper (binary; see [`docx`](super::docx) for charts,
+    /// which need fonts: through [`render`] they are left out).
+    Docx,
 }
 
 /// A format name or file extension lineofsight does not write.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a report format (expected terminal, markdown, html, xlsx, csv, json or ics)")]
+#[error(
+    "{0:?} is not a report format (expected terminal, markdown, html, xlsx, csv, json, ics or docx)"
+)]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for ReportFormat {
@@ -36,7 +41,7 @@ impl FromStr for ReportFormat {
 
     /// Reads a format name or a file extension, in any case: `html`,
     /// `htm`, `md`, `markdown`, `txt`, `text`, `terminal`, `xlsx`, `csv`,
-    /// `json`, `ics`, `ical`, `calendar`.
+    /// `json`, `ics`, `ical`, `calendar`, `docx`, `word`.
     ///
     /// # Example
     ///
@@ -46,7 +51,7 @@ impl FromStr for ReportFormat {
     /// assert_eq!("ics".parse(), Ok(ReportFormat::Calendar));
     /// assert_eq!(".ICAL".parse(), Ok(ReportFormat::Calendar));
     /// assert_eq!(ReportFormat::Calendar.to_string().parse(), Ok(ReportFormat::Calendar));
-    /// assert!("pdf".parse::<ReportFormat>().unwrap_err().to_string().contains("or ics"));
+    /// assert!("pdf".parse::<ReportFormat>().unwrap_err().to_string().contains("ics or docx"));
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(
@@ -63,6 +68,7 @@ impl FromStr for ReportFormat {
                 "csv" => ReportFormat::Csv,
                 "json" => ReportFormat::Json,
                 "ics" | "ical" | "calendar" => ReportFormat::Calendar,
+                "docx" | "word" => ReportFormat::Docx,
                 _ => return Err(UnknownFormat(s.to_string())),
             },
         )
@@ -79,12 +85,13 @@ impl fmt::Display for ReportFormat {
             ReportFormat::Csv => "csv",
             ReportFormat::Json => "json",
             ReportFormat::Calendar => "ics",
+            ReportFormat::Docx => "docx",
         })
     }
 }
 
 impl ReportFormat {
-    /// Whether the output is text (everything but xlsx).
+    /// Whether the output is text (everything but xlsx and docx).
     ///
     /// # Example
     ///
@@ -93,14 +100,15 @@ impl ReportFormat {
     ///
     /// assert!(ReportFormat::Html.is_text());
     /// assert!(!"xlsx".parse::<ReportFormat>()?.is_text());
+    /// assert!(!"word".parse::<ReportFormat>()?.is_text());
     /// # Ok::<(), lineofsight::export::UnknownFormat>(())
     /// ```
     pub fn is_text(self) -> bool {
-        self != ReportFormat::Xlsx
+        !matches!(self, ReportFormat::Xlsx | ReportFormat::Docx)
     }
 
     /// Every format, in the order a command line lists them.
-    pub const ALL: [ReportFormat; 7] = [
+    pub const ALL: [ReportFormat; 8] = [
         ReportFormat::Terminal,
         ReportFormat::Markdown,
         ReportFormat::Html,
@@ -108,10 +116,11 @@ impl ReportFormat {
         ReportFormat::Csv,
         ReportFormat::Json,
         ReportFormat::Calendar,
+        ReportFormat::Docx,
     ];
 
     /// The file extension for this format, without the dot: `txt`, `md`,
-    /// `html`, `xlsx`, `csv`, `json`, `ics`.
+    /// `html`, `xlsx`, `csv`, `json`, `ics`, `docx`.
     ///
     /// # Example
     ///
@@ -132,6 +141,7 @@ impl ReportFormat {
             ReportFormat::Csv => "csv",
             ReportFormat::Json => "json",
             ReportFormat::Calendar => "ics",
+            ReportFormat::Docx => "docx",
         }
     }
 }
@@ -142,8 +152,11 @@ impl ReportFormat {
 ///
 /// # Errors
 ///
-/// [`ExportError`] when the CSV or workbook writer fails, or for xlsx in a
-/// build without the `xlsx` feature.
+/// [`ExportError`] when the CSV, workbook or Word writer fails, for xlsx
+/// in a build without the `xlsx` feature, or for docx in a build without
+/// the `board-paper` feature. The Word paper written here has no charts
+/// (no fonts are read); use [`docx::BoardPaper`](super::docx) with fonts
+/// for them.
 ///
 /// # Example
 ///
@@ -186,5 +199,13 @@ pub(super) fn render_with(
         ReportFormat::Csv => super::actions_csv(report)?.into_bytes(),
         ReportFormat::Json => super::report_json(report).into_bytes(),
         ReportFormat::Calendar => super::calendar_ics(report).into_bytes(),
+        #[cfg(feature = "board-paper")]
+        ReportFormat::Docx => super::docx::BoardPaper::default().render(report)?,
+        #[cfg(not(feature = "board-paper"))]
+        ReportFormat::Docx => {
+            return Err(ExportError::Docx(
+                "this build has no Word writer (the core's board-paper feature is off)".into(),
+            ))
+        }
     })
 }

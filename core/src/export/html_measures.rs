@@ -9,7 +9,7 @@ use super::html::{chip, rag_cell};
 use crate::measure::Trend;
 use crate::report::{BoardReport, ComparatorKind};
 
-fn trend_words(t: Trend) -> &'static str {
+pub(super) fn trend_words(t: Trend) -> &'static str {
     match t {
         Trend::Improving => "Better than a year earlier",
         Trend::Worsening => "Worse than a year earlier",

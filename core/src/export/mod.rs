@@ -1,6 +1,7 @@
 //! Exports for people and other tools: native JSON, CSV, Excel workbooks,
 //! Markdown for board papers, a self-contained, accessible HTML board
-//! report and the leads' calendar of deadlines (.ics).
+//! report, the Word board paper ([`docx`], feature `board-paper`) and the
+//! leads' calendar of deadlines (.ics).
 //!
 //! Every board-report format is a pure function of one
 //! [`BoardReport`](crate::report::BoardReport) (see [`render`]): no I/O, no
@@ -29,6 +30,8 @@
 
 mod calendar;
 mod csv;
+#[cfg(feature = "board-paper")]
+pub mod docx;
 mod escape;
 mod format;
 mod html;
@@ -73,6 +76,10 @@ pub enum ExportError {
     /// The workbook writer failed.
     #[error("cannot write the workbook: {0}")]
     Xlsx(String),
+    /// The Word board paper could not be written, or this build has no
+    /// Word writer (the core's `board-paper` feature is off).
+    #[error("cannot write the Word board paper: {0}")]
+    Docx(String),
 }
 
 /// The machine-readable code of a reason, as in JSON (`overdue`,

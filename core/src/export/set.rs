@@ -128,19 +128,12 @@ pub fn render_plans(
             };
             Ok(super::json::pretty(&set).into_bytes())
         }
-        ReportFormat::Html | ReportFormat::Xlsx | ReportFormat::Csv | ReportFormat::Calendar => {
-            let main = current.first().copied().or_else(|| {
-                plans
-                    .iter()
-                    .zip(&entries)
-                    .filter_map(|((_, p), e)| match e.status {
-                        PlanStatus::Closed { ended } => Some((ended, p)),
-                        _ => None,
-                    })
-                    .max_by_key(|(ended, _)| *ended)
-                    .map(|(_, p)| p)
-            });
-            let Some(plan) = main.or_else(|| plans.first().map(|(_, p)| p)) else {
+        ReportFormat::Html
+        | ReportFormat::Xlsx
+        | ReportFormat::Csv
+        | ReportFormat::Calendar
+        | ReportFormat::Docx => {
+            let Some(plan) = main_plan(plans, &entries) else {
                 return Ok(Vec::new());
             };
             let report = report_on(plan);
@@ -161,4 +154,42 @@ pub fn render_plans(
             super::format::render_with(&report, format, &[HtmlSection::new(heading, html)])
         }
     }
+}
+
+/// The plan a one-report format (HTML, a workbook, CSV, the Word paper)
+/// shows for a set: the first current on the date, else the last to close,
+/// else the first.
+fn main_plan<'a>(plans: &'a [(String, Plan)], entries: &[PlanEntry]) -> Option<&'a Plan> {
+    plans
+        .iter()
+        .zip(entries)
+        .find(|(_, e)| e.status == PlanStatus::Current)
+        .map(|((_, p), _)| p)
+        .or_else(|| {
+            plans
+                .iter()
+                .zip(entries)
+                .filter_map(|((_, p), e)| match e.status {
+                    PlanStatus::Closed { ended } => Some((ended, p)),
+                    _ => None,
+                })
+                .max_by_key(|(ended, _)| *ended)
+                .map(|(_, p)| p)
+        })
+        .or_else(|| plans.first().map(|(_, p)| p))
+}
+
+/// The report a one-report format shows for a set of plans (see
+/// [`render_plans`]).
+#[cfg_attr(not(feature = "board-paper"), allow(dead_code))]
+pub(super) fn main_report(
+    plans: &[(String, Plan)],
+    as_of: NaiveDate,
+    rules: Option<&RuleSet>,
+    options: &ReportOptions,
+) -> Option<BoardReport> {
+    let entries = plans_as_of(plans, as_of, rules);
+    let plan = main_plan(plans, &entries)?;
+    let rules = rules.cloned().unwrap_or_else(|| plan.rules_or_default());
+    Some(BoardReport::build(plan, as_of, &rules, options))
 }
