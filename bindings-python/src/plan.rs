@@ -10,7 +10,7 @@ use lineofsight::import::{import_plan, ImportOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
-use crate::args::{text_arg, today};
+use crate::args::{date_arg, text_arg, today};
 use crate::convert::{self, to_py};
 use crate::errors;
 use crate::evaluation::Evaluation;
@@ -202,9 +202,9 @@ impl Plan {
     /// `"not_yet_started"`, `"current"` or `"closed"`. A plan without
     /// dates is always current.
     #[pyo3(signature = (as_of=None))]
-    fn status(&self, py: Python<'_>, as_of: Option<NaiveDate>) -> PyResult<&'static str> {
+    fn status(&self, py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<&'static str> {
         let as_of = match as_of {
-            Some(d) => d,
+            Some(d) => date_arg(d, "as_of")?,
             None => today(py)?,
         };
         Ok(self.inner.status(as_of).name())
@@ -250,11 +250,11 @@ impl Plan {
     fn evaluate(
         &self,
         py: Python<'_>,
-        as_of: Option<NaiveDate>,
+        as_of: Option<&Bound<'_, PyAny>>,
         rules: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Evaluation> {
         let as_of = match as_of {
-            Some(d) => d,
+            Some(d) => date_arg(d, "as_of")?,
             None => today(py)?,
         };
         let rules = match rules {

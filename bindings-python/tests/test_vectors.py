@@ -163,3 +163,37 @@ def test_values(case: dict[str, Any]) -> None:
         assert lineofsight.parse_value(case["text"]) is None  # a suppression symbol: a state, no number
     else:
         assert lineofsight.parse_value(case["text"]) == want
+
+
+REPORT_CASES = vectors("reports.json")["cases"]
+
+
+def check_subset(case: str, path: str, want: Any, got: Any) -> None:
+    """Objects match field by field (a subset); lists and values exactly."""
+    if isinstance(want, dict):
+        for key, value in want.items():
+            check_subset(case, f"{path}.{key}", value, (got or {}).get(key))
+    elif isinstance(want, list):
+        assert isinstance(got, list) and len(got) == len(want), f"case {case}: {path}: {got}"
+        for i, (w, g) in enumerate(zip(want, got)):
+            check_subset(case, f"{path}[{i}]", w, g)
+    else:
+        assert got == want, f"case {case}: {path}"
+
+
+@pytest.mark.parametrize("case", REPORT_CASES, ids=[c["name"] for c in REPORT_CASES])
+def test_reports(case: dict[str, Any]) -> None:
+    plan = lineofsight.Plan.from_json(json.dumps(case["plan"]))
+    ev = plan.evaluate(as_of=case["as_of"])
+    previous = lineofsight.Plan.from_json(json.dumps(case["previous"])) if "previous" in case else None
+    given = case["options"]
+    report = json.loads(
+        ev.export(
+            "json",
+            since=given.get("since"),
+            by_lead=given.get("by_lead", False),
+            lead=given.get("lead"),
+            previous=previous,
+        )
+    )
+    check_subset(case["name"], "$", case["expected"], report)

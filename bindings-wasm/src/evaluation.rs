@@ -26,7 +26,7 @@ struct JsReportOptions {
 #[wasm_bindgen(typescript_custom_section)]
 const REPORT_OPTIONS_TS: &'static str = r#"
 /** Options of a board report: the same in every format. */
-export interface ReportOptions {
+export interface BoardReportOptions {
   /** How many days ahead to list deadlines (default 90). */
   upcomingDays?: number;
   /** The previous report's date, `YYYY-MM-DD`: adds what changed since. */
@@ -41,7 +41,7 @@ export interface ReportOptions {
 "#;
 
 /// Reads report options: `undefined`, a number of days ahead (as before),
-/// or a `ReportOptions` object. Throws `bad_argument` naming the problem.
+/// or a `BoardReportOptions` object. Throws `bad_argument` naming the problem.
 fn report_options(options: &JsValue) -> Result<(ReportOptions, Option<String>), JsValue> {
     let js: JsReportOptions = if options.is_undefined() || options.is_null() {
         JsReportOptions::default()
@@ -188,13 +188,13 @@ impl Evaluation {
     }
 
     /// The board report on this evaluation's own plan as data: the model
-    /// every format renders. `options` is a `ReportOptions` object (or, as
+    /// every format renders. `options` is a `BoardReportOptions` object (or, as
     /// before, the number of days ahead to look). Throws `bad_argument`
     /// for options it cannot read.
     #[wasm_bindgen(js_name = boardReport, unchecked_return_type = "BoardReport")]
     pub fn board_report(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ReportOptions | number")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BoardReportOptions | number")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (options, lead) = report_options(&options)?;
         to_js(&self.report(&options, None, lead.as_deref()))
@@ -208,7 +208,7 @@ impl Evaluation {
     pub fn board_report_compared_with(
         &self,
         previous: &Plan,
-        #[wasm_bindgen(unchecked_param_type = "ReportOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BoardReportOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (options, lead) = report_options(&options)?;
         to_js(&self.report(&options, Some(&previous.inner), lead.as_deref()))
@@ -223,7 +223,7 @@ impl Evaluation {
     pub fn render(
         &self,
         format: &str,
-        #[wasm_bindgen(unchecked_param_type = "ReportOptions | number | undefined")]
+        #[wasm_bindgen(unchecked_param_type = "BoardReportOptions | number | undefined")]
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let format: export::ReportFormat = format

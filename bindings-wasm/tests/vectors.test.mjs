@@ -135,3 +135,35 @@ test('measures.json', () => {
     plan.free();
   }
 });
+
+/** Objects match field by field (a subset); arrays and values exactly. */
+function checkSubset(name, path, expected, actual) {
+  if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(actual), `case ${name}: ${path}: not a list`);
+    assert.equal(actual.length, expected.length, `case ${name}: ${path}: ${JSON.stringify(actual)}`);
+    expected.forEach((want, i) => checkSubset(name, `${path}[${i}]`, want, actual[i]));
+  } else if (expected !== null && typeof expected === 'object') {
+    for (const [key, want] of Object.entries(expected)) {
+      checkSubset(name, `${path}.${key}`, want, actual?.[key] ?? null);
+    }
+  } else {
+    assert.deepStrictEqual(actual, expected, `case ${name}: ${path}`);
+  }
+}
+
+test('reports.json', () => {
+  const file = vectors('reports.json');
+  assert.ok(file.cases.length >= 4);
+  for (const c of file.cases) {
+    const ev = Plan.fromJson(JSON.stringify(c.plan)).evaluate(c.as_of);
+    const options = {};
+    if (c.options.since) options.since = c.options.since;
+    if (c.options.by_lead) options.byLead = true;
+    if (c.options.lead) options.lead = c.options.lead;
+    // The JSON report, exactly as every other language writes it.
+    const json = c.previous
+      ? JSON.stringify(ev.boardReportComparedWith(Plan.fromJson(JSON.stringify(c.previous)), options))
+      : ev.render('json', options);
+    checkSubset(c.name, '$', c.expected, JSON.parse(json));
+  }
+});
