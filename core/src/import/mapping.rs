@@ -149,11 +149,13 @@ impl ImportOptions {
     /// ```
     /// use chrono::NaiveDate;
     /// use lineofsight::import::{import_plan, ImportOptions};
+    /// use lineofsight::report::{BoardReport, ReportOptions};
     /// use lineofsight::RuleSet;
     ///
     /// let plan = lineofsight::builtin("lancashire")?;
-    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-    /// let csv = lineofsight::export::actions_csv(&plan, &eval).unwrap();
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let report = BoardReport::build(&plan, as_of, &RuleSet::default(), &ReportOptions::default());
+    /// let csv = lineofsight::export::actions_csv(&report).unwrap();
     /// let (back, _) = import_plan(csv.as_bytes(), &ImportOptions::lineofsight_export()).unwrap();
     /// assert_eq!(back.actions().count(), plan.actions().count());
     /// # Ok::<(), lineofsight::LoadError>(())
