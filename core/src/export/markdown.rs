@@ -271,9 +271,9 @@ fn summary(out: &mut String, report: &BoardReport) {
         for r in report.rows(&s.top_exceptions) {
             let _ = writeln!(
                 out,
-                "- {} – {}: {}",
-                name(r),
+                "- {} {} – *{}*",
                 chip(report, r.rating),
+                name(r),
                 md(&r.reason.message)
             );
         }
