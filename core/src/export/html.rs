@@ -186,13 +186,17 @@ fn actions_table(
 }
 
 /// Renders the board report as one self-contained HTML page, shaped like a
-/// council's "Summary of Open Actions" board paper: summary RAG counts,
-/// then objective by objective its aim, how it will be achieved and its
-/// open actions (ref, action, timescale, lead, latest update, RAG and
-/// reason); then the
-/// exceptions (Red and Amber, with reasons), deadlines coming up, and the
-/// recorded ratings that disagree with the rules. `extra_sections` (e.g.
-/// measures of success) follow the discrepancies.
+/// council's board paper, drawing the sections of
+/// [`BoardReport::sections`] in order (empty ones are left out, and the
+/// contents list only those present): the summary page (overall position,
+/// counts, the RAG chart by objective, what changed, the biggest
+/// exceptions), printed on an A4 page of its own, with the RAG counts by
+/// objective after it; the changes since the previous report, moved
+/// deadlines first; measures of success; the open actions objective by
+/// objective (aim, approach, rating, then ref, action, timescale, lead,
+/// latest update, RAG and reason) or lead by lead; the exceptions, deadlines
+/// coming up and the recorded ratings that disagree with the rules.
+/// `extra_sections` (a set of plans' index) come before the data warnings.
 ///
 /// The page has inline CSS only: no scripts, no images, no fonts, nothing
 /// fetched, and a Content Security Policy that forbids all of them. It is

@@ -101,11 +101,14 @@ fn table(
     }
 }
 
-/// Renders the board report as Markdown for pasting into a board paper:
-/// RAG counts by objective, each objective's open actions with their latest
-/// update, exceptions (Red
-/// and Amber), upcoming deadlines, discrepancies between recorded ratings
-/// and the rules, and data warnings. Ratings show as a shape and a word
+/// Renders the board report as Markdown for pasting into a board paper, the
+/// sections of [`BoardReport::sections`] in order, empty ones left out: the
+/// summary (overall position, counts by objective, what changed, the
+/// biggest exceptions), the changes since the previous report (moved
+/// deadlines first), measures, the open actions by objective (or by lead)
+/// with their latest update, exceptions (Red and Amber), upcoming
+/// deadlines, discrepancies between recorded ratings and the rules, and
+/// data warnings. Ratings show as a shape and a word
 /// (`✖ Red`). Text from the plan is escaped: `|` never splits a cell, line
 /// breaks become spaces and `<`, `>` cannot make HTML.
 ///

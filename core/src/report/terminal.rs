@@ -17,7 +17,9 @@ const WIDTH: usize = 100;
 /// with an ellipsis (only here: files always carry the whole note).
 const UPDATE_LINES: usize = 3;
 
-/// Renders the board report as plain text no wider than 100 columns. Every
+/// Renders the board report as plain text no wider than 100 columns: the
+/// sections of [`BoardReport::sections`] in order, the summary first (no
+/// chart: the counts by objective instead), empty sections left out. Every
 /// rating is shown as a word and a shape, never by colour alone.
 ///
 /// # Example
