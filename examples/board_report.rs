@@ -286,7 +286,7 @@ fn run(args: &Args) -> Result<Output, String> {
                 })
                 .collect::<Result<Vec<_>, String>>()?;
             let bytes = if args.format == ReportFormat::Docx {
-                export::docx::BoardPaper::new(chart_fonts()).render_plans(
+                export::docx::BoardPaper::new(&chart_fonts()).render_plans(
                     &plans,
                     as_of,
                     rules.as_ref(),
@@ -316,7 +316,7 @@ fn run(args: &Args) -> Result<Output, String> {
 /// the Word paper gets fonts to draw its charts with.
 fn render(report: &BoardReport, format: ReportFormat) -> Result<Vec<u8>, String> {
     let bytes = if format == ReportFormat::Docx {
-        export::docx::BoardPaper::new(chart_fonts()).render(report)
+        export::docx::BoardPaper::new(&chart_fonts()).render(report)
     } else {
         export::render(report, format)
     };

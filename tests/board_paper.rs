@@ -208,7 +208,7 @@ fn fonts() -> Vec<Vec<u8>> {
 #[test]
 fn with_fonts_the_charts_are_pictures_with_alt_text() {
     let fonts = fonts();
-    let paper = BoardPaper::new(fonts);
+    let paper = BoardPaper::new(&fonts);
     if !paper.draws_charts() {
         eprintln!("SKIPPED with_fonts_the_charts_are_pictures_with_alt_text: no fonts under the system font directory");
         return;

@@ -34,7 +34,7 @@ fn terminal_report_fits_100_columns_and_has_every_section() {
     }
     for needle in [
         "Board report for Lancashire County Council, as of 31/12/2019",
-        "RAG COUNTS BY OBJECTIVE",
+        "SUMMARY",
         "OPEN ACTIONS BY OBJECTIVE",
         "DISCREPANCIES:",
         "DUE IN THE NEXT 90 DAYS",

@@ -21,6 +21,7 @@ mod measures;
 mod no_panics;
 mod plan_period;
 mod quarter_changes;
+mod report_sections;
 mod round_trip;
 mod schema;
 mod vectors;

@@ -28,45 +28,12 @@
 
 mod builtin;
 mod error;
-// Lints for these modules are fixed with the report-model rewrite (issue 11).
-#[allow(
-    clippy::cast_possible_truncation,
-    clippy::doc_markdown,
-    clippy::map_unwrap_or,
-    clippy::needless_pass_by_value,
-    clippy::needless_raw_string_hashes,
-    clippy::redundant_closure_for_method_calls,
-    clippy::similar_names,
-    clippy::unreadable_literal
-)]
 pub mod evaluate;
-// Lints for these modules are fixed with the report-model rewrite (issue 11).
-#[allow(
-    clippy::cast_possible_truncation,
-    clippy::doc_markdown,
-    clippy::map_unwrap_or,
-    clippy::needless_pass_by_value,
-    clippy::needless_raw_string_hashes,
-    clippy::redundant_closure_for_method_calls,
-    clippy::similar_names,
-    clippy::unreadable_literal
-)]
 pub mod export;
 pub mod import;
 pub mod measure;
 pub mod plan;
 pub mod rating;
-// Lints for these modules are fixed with the report-model rewrite (issue 11).
-#[allow(
-    clippy::cast_possible_truncation,
-    clippy::doc_markdown,
-    clippy::map_unwrap_or,
-    clippy::needless_pass_by_value,
-    clippy::needless_raw_string_hashes,
-    clippy::redundant_closure_for_method_calls,
-    clippy::similar_names,
-    clippy::unreadable_literal
-)]
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -138,6 +138,10 @@ test('built-in plan: self-contained, accessible, nothing runs', async () => {
   assert.ok((await page.locator('th[scope]').count()) > 10, 'headers have scope');
   const chip = await page.locator('td.rag-red').first().innerText();
   assert.match(chip, /✖\s*Red/, 'a rating is a shape and a word');
+  // The summary comes first, with its chart drawn inline under the CSP.
+  assert.equal(await page.locator('main > section').first().getAttribute('id'), 'summary');
+  const chart = await page.locator('#summary figure.summary-chart svg').boundingBox();
+  assert.ok(chart && chart.width > 300 && chart.height > 100, 'the RAG chart is drawn');
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'board-report.png') });
   await page.screenshot({ path: join(shots, 'board-report-full.png'), fullPage: true });
@@ -148,6 +152,11 @@ test('built-in plan: self-contained, accessible, nothing runs', async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: join(shots, 'board-report-print.png') });
+  // A4: 180 actions print on well under the 97 pages they once took, with
+  // the summary on a page of its own.
+  const pdf = await page.pdf({ path: join(shots, 'board-report.pdf'), preferCSSPageSize: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages > 1 && pages <= 60, `prints on ${pages} A4 pages`);
   await page.emulateMedia({ media: 'screen' });
   const violations = await axeViolations(page);
   assert.deepEqual(serious(violations), [], 'no serious or critical axe violations');

@@ -4,10 +4,11 @@ use std::fmt::Write;
 
 use super::count_of;
 use crate::rating::Rating;
-use crate::report::{BoardCounts, BoardReport, ComparatorKind};
+use crate::report::{BoardCounts, BoardReport, ComparatorKind, Movement, ReportRow, Section};
 
 /// Escapes text for a Markdown table cell or heading: backslash-escapes the
-/// characters Markdown would read as markup (`\ | < > [ ] * `` ` ``), so a
+/// characters Markdown would read as markup (backslash, `|`, `<`, `>`, `[`,
+/// `]`, `*` and the backtick), so a
 /// `|` never splits a cell and `<script>` shows as text, and turns line
 /// breaks into spaces so a row stays on one line.
 pub(super) fn md(text: &str) -> String {
@@ -54,10 +55,6 @@ fn table(
     with_objective: bool,
     recorded: bool,
 ) {
-    if rows.is_empty() {
-        out.push_str("None.\n");
-        return;
-    }
     let mut head = String::from("|");
     let mut rule = String::from("|");
     let mut cols: Vec<&str> = Vec::new();
@@ -105,11 +102,14 @@ fn table(
     }
 }
 
-/// Renders the board report as Markdown for pasting into a board paper:
-/// RAG counts by objective, each objective's open actions with their latest
-/// update, exceptions (Red
-/// and Amber), upcoming deadlines, discrepancies between recorded ratings
-/// and the rules, and data warnings. Ratings show as a shape and a word
+/// Renders the board report as Markdown for pasting into a board paper, the
+/// sections of [`BoardReport::sections`] in order, empty ones left out: the
+/// summary (overall position, counts by objective, what changed, the
+/// biggest exceptions), the changes since the previous report (moved
+/// deadlines first), measures, the open actions by objective (or by lead)
+/// with their latest update, exceptions (Red and Amber), upcoming
+/// deadlines, discrepancies between recorded ratings and the rules, and
+/// data warnings. Ratings show as a shape and a word
 /// (`✖ Red`). Text from the plan is escaped: `|` never splits a cell, line
 /// breaks become spaces and `<`, `>` cannot make HTML.
 ///
@@ -138,16 +138,108 @@ pub fn render_markdown(report: &BoardReport) -> String {
     if let Some(closed) = &report.closed {
         let _ = writeln!(out, "> **{}**\n", md(&closed.sentence()));
     }
-    let _ = writeln!(out, "**Overall:** {}\n", md(&report.plan.reason.message));
-    let key: Vec<String> = Rating::ALL.iter().map(|r| chip(report, *r)).collect();
-    let _ = writeln!(out, "Key: {}\n", key.join(", "));
     if report.names_people {
         out.push_str(
             "> **Note:** some leads are named people. Replace them with their roles before publishing.\n\n",
         );
     }
+    for section in report.sections() {
+        match section {
+            Section::Summary => summary(&mut out, report),
+            Section::Changes => changes(&mut out, report),
+            Section::Measures => measures(&mut out, report),
+            Section::OpenByObjective => by_objective(&mut out, report),
+            Section::OpenByLead => {
+                out.push_str("## Open actions by lead\n");
+                for l in &report.leads {
+                    let _ = writeln!(
+                        out,
+                        "\n### {}: {}\n",
+                        md(&l.name),
+                        count_of(l.open.len(), "open action", "open actions")
+                    );
+                    table(&mut out, report, &l.open, true, false);
+                }
+                out.push('\n');
+            }
+            Section::Exceptions => {
+                let _ = writeln!(
+                    out,
+                    "## Exceptions: {} (Red and Amber)\n",
+                    count_of(report.exceptions.len(), "open action", "open actions")
+                );
+                table(&mut out, report, &report.exceptions, true, false);
+                out.push('\n');
+            }
+            Section::Upcoming => {
+                let _ = writeln!(
+                    out,
+                    "## Due in the next {} days: {}\n",
+                    report.options.look_ahead_days,
+                    count_of(report.upcoming.len(), "open action", "open actions")
+                );
+                table(&mut out, report, &report.upcoming, true, false);
+                out.push('\n');
+            }
+            Section::Discrepancies => {
+                let _ = writeln!(
+                    out,
+                    "## Discrepancies: {} with the rules\n",
+                    count_of(
+                        report.discrepancies.len(),
+                        "recorded rating disagrees",
+                        "recorded ratings disagree"
+                    )
+                );
+                table(&mut out, report, &report.discrepancies, true, true);
+                out.push('\n');
+            }
+            Section::Warnings => {
+                let _ = writeln!(out, "## Data warnings: {}\n", report.warnings.len());
+                for w in &report.warnings {
+                    let _ = writeln!(out, "- {}", md(w));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out
+}
 
-    out.push_str("## RAG counts by objective\n\n");
+/// An action as a list names it: `1.2 3a Refresh the pledge.`
+fn name(r: &ReportRow) -> String {
+    let refs: Vec<&str> = [r.objective_ref.as_deref(), r.reference.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if refs.is_empty() {
+        md(&r.text)
+    } else {
+        format!("**{}** {}", md(&refs.join("/")), md(&r.text))
+    }
+}
+
+/// The one-page summary: overall position, counts by objective, what
+/// changed and the biggest exceptions.
+fn summary(out: &mut String, report: &BoardReport) {
+    let s = &report.summary;
+    out.push_str("## Summary\n\n");
+    let _ = writeln!(
+        out,
+        "**Overall:** {} – {}\n",
+        chip(report, report.plan.rating),
+        md(&report.plan.reason.message)
+    );
+    let _ = writeln!(
+        out,
+        "**Actions:** {}: {} open, {} complete.\n",
+        s.actions, s.open, s.complete
+    );
+    let key: Vec<String> = Rating::ALL.iter().map(|r| chip(report, *r)).collect();
+    let _ = writeln!(out, "Key: {}\n", key.join(", "));
     out.push_str("| Objective | Red | Amber | Green | Blue | Unrated | Rating |\n");
     out.push_str("|---|---:|---:|---:|---:|---:|---|\n");
     for o in &report.objectives {
@@ -165,12 +257,121 @@ pub fn render_markdown(report: &BoardReport) -> String {
     let _ = writeln!(
         out,
         "| **Whole plan** | {} | {} |\n",
-        counts(&report.summary.counts),
+        counts(&s.counts),
         chip(report, report.plan.rating)
     );
+    if let Some(c) = &report.changes {
+        let _ = writeln!(out, "**Changes:** {}\n", md(&c.headline()));
+    }
+    if s.measures_with_data > 0 {
+        let _ = writeln!(
+            out,
+            "**Measures:** {} of {} with published data meet their target.\n",
+            s.measures_met, s.measures_with_data
+        );
+    }
+    if !s.top_exceptions.is_empty() {
+        out.push_str("**Biggest exceptions:**\n\n");
+        for r in report.rows(&s.top_exceptions) {
+            let _ = writeln!(
+                out,
+                "- {} {} – *{}*",
+                chip(report, r.rating),
+                name(r),
+                md(&r.reason.message)
+            );
+        }
+        out.push('\n');
+    }
+}
 
-    measures(&mut out, report);
+/// What changed since the previous report, moved deadlines first.
+fn changes(out: &mut String, report: &BoardReport) {
+    let Some(c) = &report.changes else {
+        return;
+    };
+    let _ = writeln!(out, "## {}\n", md(&c.heading()));
+    if let Some(p) = &c.previous {
+        let _ = writeln!(out, "Compared with {}.\n", md(p));
+    }
+    if !c.moved_deadlines.is_empty() {
+        let _ = writeln!(out, "### Deadlines moved: {}\n", c.moved_deadlines.len());
+        out.push_str("| Action | Was | Now | Moved |\n|---|---|---|---|\n");
+        for m in &c.moved_deadlines {
+            if let Some(r) = report.actions.get(m.row) {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | **{}** |",
+                    name(r),
+                    md(&m.from_timescale),
+                    md(&m.to_timescale),
+                    md(&m.shift())
+                );
+            }
+        }
+        out.push('\n');
+    }
+    for (label, movement) in [
+        ("Ratings down", Movement::Worse),
+        ("Ratings up", Movement::Better),
+        ("Ratings otherwise changed", Movement::Changed),
+    ] {
+        let moves: Vec<_> = c
+            .ratings
+            .iter()
+            .filter(|m| m.movement == movement)
+            .collect();
+        if moves.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {label}: {}\n", moves.len());
+        out.push_str("| Action | Was | Now | Reason then | Reason now |\n|---|---|---|---|---|\n");
+        for m in moves {
+            if let Some(r) = report.actions.get(m.row) {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    name(r),
+                    chip(report, m.from),
+                    chip(report, m.to),
+                    md(&m.from_reason),
+                    md(&m.to_reason)
+                );
+            }
+        }
+        out.push('\n');
+    }
+    let list = |out: &mut String, label: &str, rows: &[usize]| {
+        if rows.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "### {label}: {}\n", rows.len());
+        for r in report.rows(rows) {
+            let _ = writeln!(out, "- {}", name(r));
+        }
+        out.push('\n');
+    };
+    list(out, "Completed", &c.completed);
+    list(out, "New actions", &c.new_actions);
+    if !c.removed.is_empty() {
+        let _ = writeln!(out, "### Removed: {}\n", c.removed.len());
+        for r in &c.removed {
+            match &r.reference {
+                Some(x) => {
+                    let _ = writeln!(out, "- **{}** {}", md(x), md(&r.text));
+                }
+                None => {
+                    let _ = writeln!(out, "- {}", md(&r.text));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    list(out, "Commentary not updated", &c.not_updated);
+}
 
+/// The open actions, objective by objective.
+fn by_objective(out: &mut String, report: &BoardReport) {
     out.push_str("## Open actions by objective\n");
     for o in &report.objectives {
         let title = match &o.reference {
@@ -196,43 +397,10 @@ pub fn render_markdown(report: &BoardReport) -> String {
         if o.open.is_empty() {
             out.push_str("No open actions.\n");
         } else {
-            table(&mut out, report, &o.open, false, false);
+            table(out, report, &o.open, false, false);
         }
     }
-
-    let _ = writeln!(
-        out,
-        "\n## Exceptions: {} (Red and Amber)\n",
-        count_of(report.exceptions.len(), "open action", "open actions")
-    );
-    table(&mut out, report, &report.exceptions, true, false);
-
-    let _ = writeln!(
-        out,
-        "\n## Due in the next {} days: {}\n",
-        report.options.look_ahead_days,
-        count_of(report.upcoming.len(), "open action", "open actions")
-    );
-    table(&mut out, report, &report.upcoming, true, false);
-
-    let _ = writeln!(
-        out,
-        "\n## Discrepancies: {} with the rules\n",
-        count_of(
-            report.discrepancies.len(),
-            "recorded rating disagrees",
-            "recorded ratings disagree"
-        )
-    );
-    table(&mut out, report, &report.discrepancies, true, true);
-
-    if !report.warnings.is_empty() {
-        let _ = writeln!(out, "\n## Data warnings: {}\n", report.warnings.len());
-        for w in &report.warnings {
-            let _ = writeln!(out, "- {}", md(w));
-        }
-    }
-    out
+    out.push('\n');
 }
 
 /// Measures with published data: were they met?

@@ -36,6 +36,8 @@ mod escape;
 mod format;
 mod html;
 mod html_measures;
+mod html_style;
+mod html_summary;
 mod json;
 mod markdown;
 mod redact;

@@ -13,6 +13,8 @@ use crate::report::{BoardCounts, BoardReport, RatingLook};
 /// The date format of every date cell.
 const DATE_FORMAT: &str = "dd/mm/yyyy";
 
+// By value, so that `.map_err(xerr)` reads as it does.
+#[allow(clippy::needless_pass_by_value)]
 fn xerr(e: XlsxError) -> ExportError {
     ExportError::Xlsx(e.to_string())
 }
@@ -44,7 +46,7 @@ impl Formats {
             header: cell
                 .clone()
                 .set_bold()
-                .set_background_color(Color::RGB(0xD9D9D9))
+                .set_background_color(Color::RGB(0x00D9_D9D9))
                 .set_text_wrap(),
             text: cell.clone().set_text_wrap(),
             date: cell.clone().set_num_format(DATE_FORMAT),
@@ -74,8 +76,12 @@ impl Formats {
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, ExportError> {
     let year = u16::try_from(d.year()).map_err(|_| ExportError::Xlsx(format!("date {d}")))?;
-    // Month and day always fit.
-    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).map_err(xerr)
+    // Month and day always fit in a byte.
+    let (month, day) = (
+        u8::try_from(d.month()).unwrap_or(1),
+        u8::try_from(d.day()).unwrap_or(1),
+    );
+    ExcelDateTime::from_ymd(year, month, day).map_err(xerr)
 }
 
 fn header(
@@ -214,7 +220,12 @@ fn actions_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
         text(ws, row, 17, &reason_code(r.reason.code), f)?;
         text(ws, row, 18, &r.reason.message, f)?;
     }
-    finish_table(ws, 0, rows.len() as u32, columns.len())
+    finish_table(
+        ws,
+        0,
+        u32::try_from(rows.len()).unwrap_or(u32::MAX),
+        columns.len(),
+    )
 }
 
 /// The measures with a numeric target or published data: target, latest
@@ -413,7 +424,7 @@ mod tests {
 
     #[test]
     fn bad_plan_colours_fall_back_to_the_defaults() {
-        assert_eq!(rgb("#f4a6a6"), Some(Color::RGB(0xF4A6A6)));
+        assert_eq!(rgb("#f4a6a6"), Some(Color::RGB(0x00F4_A6A6)));
         assert_eq!(rgb("red"), None);
         assert_eq!(rgb("#12345"), None);
     }

@@ -147,7 +147,7 @@ fn gap_words(c: &Comparator, unit: Option<Unit>) -> String {
             u => u.show(c.gap.abs()),
         },
     );
-    let side = if c.gap.abs() < 1e-9 {
+    let direction = if c.gap.abs() < 1e-9 {
         return "the same".to_string();
     } else if c.gap > 0.0 {
         "higher"
@@ -155,9 +155,9 @@ fn gap_words(c: &Comparator, unit: Option<Unit>) -> String {
         "lower"
     };
     match c.better {
-        Some(true) => format!("{size} {side}, better"),
-        Some(false) => format!("{size} {side}, worse"),
-        None => format!("{size} {side}"),
+        Some(true) => format!("{size} {direction}, better"),
+        Some(false) => format!("{size} {direction}, worse"),
+        None => format!("{size} {direction}"),
     }
 }
 
@@ -215,7 +215,7 @@ fn row(plan: &Plan, m: &MeasureRating, style: &RatingStyle) -> MeasureRow {
             .and_then(|o| o.reference.as_ref())
             .map(|r| r.as_str().to_string()),
         text: m.text.clone(),
-        target: m.reading.target().map(|t| t.describe()),
+        target: m.reading.target().map(crate::measure::Target::describe),
         latest: m.latest.as_ref().and_then(|l| l.value.number()).map(show),
         latest_period: m.latest.as_ref().map(|l| l.period.clone()),
         trend: m.trend,

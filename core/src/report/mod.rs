@@ -10,6 +10,7 @@
 //! | `summary.rs`, `summary_chart.rs` | the one-page summary and its chart |
 //! | `changes.rs` | what changed since the previous report |
 //! | `leads.rs` | each lead's list |
+//! | `sections.rs` | which sections a report has, in order |
 //! | `measures.rs` | measures with comparators, better or worse |
 //! | `period.rs` | plans with periods, closed plans' final positions |
 
@@ -21,6 +22,7 @@ mod measures;
 mod options;
 mod period;
 mod rows;
+mod sections;
 mod summary;
 mod summary_chart;
 mod terminal;
@@ -36,5 +38,6 @@ pub use period::{
     closed_plans_text, plans_as_of, plans_index_text, ClosedNote, ClosedPosition, PlanEntry,
 };
 pub use rows::{commentary_date_text, ReportRow};
+pub use sections::Section;
 pub use summary::{BoardCounts, Summary};
 pub use terminal::render_terminal;

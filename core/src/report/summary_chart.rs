@@ -9,20 +9,25 @@ use crate::export::escape_html as escape;
 use crate::rating::Rating;
 
 const WIDTH: f64 = 640.0;
-const LABEL: f64 = 150.0;
-const BAR: f64 = 18.0;
-const GAP: f64 = 8.0;
+/// At most this many bars to a column; more objectives are drawn in up to
+/// three columns so the chart fits the summary page.
+const PER_COLUMN: usize = 20;
 
-/// The pattern drawn over each rating's colour.
+/// The pattern drawn over each rating's colour: every rating has its own,
+/// so the chart reads in black and white.
 fn pattern(rating: Rating) -> &'static str {
     match rating {
-        // Diagonal hatching.
-        Rating::Red => "<path d=\"M0 6L6 0\" stroke=\"#000\" stroke-width=\"1\"/>",
+        // Diagonal hatching, dense.
+        Rating::Red => {
+            "<path d=\"M-1 1L1 -1M0 6L6 0M5 7L7 5\" stroke=\"#000\" stroke-width=\"1.2\"/>"
+        }
         // Dots.
-        Rating::Amber => "<circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"#000\"/>",
+        Rating::Amber => "<circle cx=\"3\" cy=\"3\" r=\"1.1\" fill=\"#000\"/>",
         // Horizontal lines.
-        Rating::Blue => "<path d=\"M0 3H6\" stroke=\"#000\" stroke-width=\"0.8\"/>",
-        // Green and not rated are plain.
+        Rating::Blue => "<path d=\"M0 3H6\" stroke=\"#000\" stroke-width=\"0.9\"/>",
+        // Cross-hatching, light.
+        Rating::NotRated => "<path d=\"M0 0L6 6M6 0L0 6\" stroke=\"#555\" stroke-width=\"0.5\"/>",
+        // Green is plain.
         _ => "",
     }
 }
@@ -43,13 +48,23 @@ pub(super) fn objectives_chart(bars: &[(String, BoardCounts)], looks: &[RatingLo
         .max()
         .unwrap_or(0)
         .max(1);
+    let columns = bars.len().div_ceil(PER_COLUMN).clamp(1, 3);
+    let per_column = bars.len().div_ceil(columns).max(1);
+    let (bar, gap) = if columns == 1 {
+        (18.0, 7.0)
+    } else {
+        (14.0, 5.0)
+    };
+    let column_width = WIDTH / columns as f64;
+    let label_width = if columns == 1 { 170.0 } else { 96.0 };
+    let label_chars = if columns == 1 { 28 } else { 15 };
     let top = 40.0;
-    let height = top + bars.len() as f64 * (BAR + GAP) + 10.0;
-    let scale = (WIDTH - LABEL - 60.0) / most as f64;
+    let height = top + per_column as f64 * (bar + gap) + 6.0;
+    let scale = (column_width - label_width - 34.0) / most as f64;
     let mut svg = String::with_capacity(512 + bars.len() * 400);
     let _ = write!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"rag-chart-title rag-chart-desc\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"12\">\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"rag-chart-title rag-chart-desc\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"11\">\
 <title id=\"rag-chart-title\">Actions by rating, objective by objective</title><desc id=\"rag-chart-desc\">"
     );
     for (label, c) in bars {
@@ -82,25 +97,31 @@ pub(super) fn objectives_chart(bars: &[(String, BoardCounts)], looks: &[RatingLo
         let l = look(r);
         let _ = write!(
             svg,
-            "<rect x=\"{x}\" y=\"8\" width=\"14\" height=\"14\" fill=\"url(#rag-{})\" stroke=\"#000\"/><text x=\"{}\" y=\"19\">{} {}</text>",
+            "<rect x=\"{x}\" y=\"6\" width=\"16\" height=\"16\" fill=\"url(#rag-{})\" stroke=\"#000\"/><text x=\"{}\" y=\"18\" font-size=\"12\">{} {}</text>",
             l.code,
-            x + 18.0,
+            x + 20.0,
             escape(&l.symbol),
             escape(&l.label)
         );
-        x += 24.0 + 8.0 * (l.label.chars().count() as f64 + 2.0);
+        x += 30.0 + 7.0 * (l.label.chars().count() as f64 + 2.0);
     }
     for (n, (label, c)) in bars.iter().enumerate() {
-        let y = top + n as f64 * (BAR + GAP);
-        let short: String = label.chars().take(22).collect();
+        let left = (n / per_column) as f64 * column_width;
+        let y = top + (n % per_column) as f64 * (bar + gap);
+        let mut short: String = label.chars().take(label_chars).collect();
+        if label.chars().count() > label_chars {
+            short.pop();
+            short.push('…');
+        }
+        let base = y + bar / 2.0 + 4.0;
         let _ = write!(
             svg,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            LABEL - 6.0,
-            y + BAR - 5.0,
+            "<text x=\"{:.1}\" y=\"{base}\" text-anchor=\"end\"><title>{}</title>{}</text>",
+            left + label_width - 5.0,
+            escape(label),
             escape(&short)
         );
-        let mut at = LABEL;
+        let mut at = left + label_width;
         for (r, k) in c.columns() {
             if k == 0 {
                 continue;
@@ -109,18 +130,25 @@ pub(super) fn objectives_chart(bars: &[(String, BoardCounts)], looks: &[RatingLo
             let w = k as f64 * scale;
             let _ = write!(
                 svg,
-                "<rect x=\"{at:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{BAR}\" fill=\"url(#rag-{})\" stroke=\"#000\" stroke-width=\"0.5\"><title>{} {}: {k}</title></rect>",
+                "<rect x=\"{at:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar}\" fill=\"url(#rag-{})\" stroke=\"#000\" stroke-width=\"0.6\"><title>{} {}: {k}</title></rect>",
                 l.code,
                 escape(&l.symbol),
                 escape(&l.label)
             );
+            // The count on the segment, haloed so it reads over a pattern.
+            if w >= 13.0 {
+                let _ = write!(
+                    svg,
+                    "<text x=\"{:.1}\" y=\"{base}\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">{k}</text>",
+                    at + w / 2.0
+                );
+            }
             at += w;
         }
         let _ = write!(
             svg,
-            "<text x=\"{:.1}\" y=\"{}\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{base}\">{}</text>",
             at + 4.0,
-            y + BAR - 5.0,
             c.total()
         );
     }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::measures::MeasureRow;
 use super::wrap::{pad, wrap, wrap_at_most};
-use super::{commentary_date_text, BoardCounts, BoardReport};
+use super::{commentary_date_text, BoardCounts, BoardReport, Movement, ReportRow, Section};
 use crate::export::escape_terminal;
 use crate::measure::Trend;
 use crate::rating::Rating;
@@ -17,7 +17,9 @@ const WIDTH: usize = 100;
 /// with an ellipsis (only here: files always carry the whole note).
 const UPDATE_LINES: usize = 3;
 
-/// Renders the board report as plain text no wider than 100 columns. Every
+/// Renders the board report as plain text no wider than 100 columns: the
+/// sections of [`BoardReport::sections`] in order, the summary first (no
+/// chart: the counts by objective instead), empty sections left out. Every
 /// rating is shown as a word and a shape, never by colour alone.
 ///
 /// # Example
@@ -44,35 +46,130 @@ pub fn render_terminal(report: &BoardReport) -> String {
     for l in wrap(&report.title, WIDTH) {
         line(&mut out, &l);
     }
-    line(&mut out, &report.subtitle);
+    for l in wrap(&report.subtitle, WIDTH) {
+        line(&mut out, &l);
+    }
     line(&mut out, &rule);
     if let Some(closed) = &report.closed {
         for l in wrap(&closed.sentence(), WIDTH) {
             line(&mut out, &l);
         }
     }
-    for l in wrap(&format!("Overall: {}", report.plan.reason.message), WIDTH) {
-        line(&mut out, &l);
-    }
-    let key: Vec<String> = Rating::ALL.iter().map(|r| chip(*r)).collect();
-    for l in wrap(&format!("Key: {}", key.join("  ")), WIDTH) {
-        line(&mut out, &l);
-    }
-    line(
-        &mut out,
-        "* marks a recorded rating that the rules allowed to override the computed one.",
-    );
     if report.names_people {
         line(
             &mut out,
             "Note: some leads are named people. Replace them with their roles before publishing.",
         );
     }
+    for section in report.sections() {
+        match section {
+            Section::Summary => summary(&mut out, report, &chip, &thin),
+            Section::Changes => changes(&mut out, report, &chip, &rule),
+            Section::Measures => measures(&mut out, report, &chip, &rule),
+            Section::OpenByObjective => by_objective(&mut out, report, &chip, &rule, &thin),
+            Section::OpenByLead => by_lead(&mut out, report, &chip, &rule, &thin),
+            Section::Exceptions => {
+                let title = format!(
+                    "EXCEPTIONS: {} red and amber open actions, worst first",
+                    report.exceptions.len()
+                );
+                heading(&mut out, &title, &rule);
+                table(&mut out, report, &report.exceptions, &chip, true);
+            }
+            Section::Upcoming => {
+                let title = format!(
+                    "DUE IN THE NEXT {} DAYS: {} open actions",
+                    report.options.look_ahead_days,
+                    report.upcoming.len()
+                );
+                heading(&mut out, &title, &rule);
+                table(&mut out, report, &report.upcoming, &chip, true);
+            }
+            Section::Discrepancies => {
+                let title = format!(
+                    "DISCREPANCIES: {} recorded ratings disagree with the rules as of {}",
+                    report.discrepancies.len(),
+                    uk_date(report.as_of)
+                );
+                heading(&mut out, &title, &rule);
+                table(&mut out, report, &report.discrepancies, &chip, true);
+            }
+            Section::Warnings => {
+                blank(&mut out);
+                line(
+                    &mut out,
+                    &format!("DATA WARNINGS: {}", report.warnings.len()),
+                );
+                for w in &report.warnings {
+                    bullet(&mut out, w);
+                }
+            }
+        }
+    }
+    out
+}
 
-    // RAG counts.
-    blank(&mut out);
-    line(&mut out, "RAG COUNTS BY OBJECTIVE (actions)");
-    line(&mut out, &thin);
+/// A section heading between two rules.
+fn heading(out: &mut String, title: &str, rule: &str) {
+    blank(out);
+    line(out, rule);
+    for l in wrap(title, WIDTH) {
+        line(out, &l);
+    }
+    line(out, rule);
+}
+
+/// `- text`, wrapped with a hanging indent.
+fn bullet(out: &mut String, text: &str) {
+    for (i, l) in wrap(text, WIDTH - 2).iter().enumerate() {
+        line(out, &format!("{}{l}", if i == 0 { "- " } else { "  " }));
+    }
+}
+
+/// An action as a line names it: `1.2/3a Refresh the pledge.`
+fn name(r: &ReportRow) -> String {
+    let reference = match (&r.objective_ref, &r.reference) {
+        (Some(o), Some(a)) => format!("{o}/{a} "),
+        (Some(o), None) => format!("{o} "),
+        (None, Some(a)) => format!("{a} "),
+        (None, None) => String::new(),
+    };
+    format!("{reference}{}", r.text)
+}
+
+/// The one-page summary: overall position, counts, counts by objective,
+/// what changed and the biggest exceptions.
+fn summary(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> String, thin: &str) {
+    let s = &report.summary;
+    blank(out);
+    line(out, "SUMMARY");
+    line(out, thin);
+    for l in wrap(
+        &format!(
+            "Overall: {} ({})",
+            chip(report.plan.rating),
+            report.plan.reason.message
+        ),
+        WIDTH,
+    ) {
+        line(out, &l);
+    }
+    line(
+        out,
+        &format!(
+            "Actions: {} ({} open, {} complete)",
+            s.actions, s.open, s.complete
+        ),
+    );
+    let key: Vec<String> = Rating::ALL.iter().map(|r| chip(*r)).collect();
+    for l in wrap(&format!("Key: {}", key.join("  ")), WIDTH) {
+        line(out, &l);
+    }
+    line(
+        out,
+        "* marks a recorded rating that the rules allowed to override the computed one.",
+    );
+    blank(out);
     let head = format!(
         "{} {:>5} {:>5} {:>5} {:>5} {:>7}  {}",
         pad("Objective", 53),
@@ -83,55 +180,169 @@ pub fn render_terminal(report: &BoardReport) -> String {
         "Unrated",
         "Rating"
     );
-    line(&mut out, &head);
+    line(out, &head);
     let mut group: Option<&str> = None;
     for o in &report.objectives {
         if o.group.as_deref() != group {
             group = o.group.as_deref();
             if let Some(g) = group {
-                line(&mut out, &format!("[{}]", pad(g, WIDTH - 2).trim_end()));
+                line(out, &format!("[{}]", pad(g, WIDTH - 2).trim_end()));
             }
         }
         let name = match &o.reference {
             Some(r) => format!("{r} {}", o.title),
             None => o.title.clone(),
         };
+        line(out, &counts_line(&name, &o.counts, &chip(o.rollup.rating)));
+    }
+    line(out, thin);
+    line(
+        out,
+        &counts_line("Whole plan", &s.counts, &chip(report.plan.rating)),
+    );
+    if let Some(c) = &report.changes {
+        blank(out);
+        for l in wrap(&c.headline(), WIDTH) {
+            line(out, &l);
+        }
+    }
+    if s.measures_with_data > 0 {
+        blank(out);
         line(
-            &mut out,
-            &counts_line(&name, &o.counts, &chip(o.rollup.rating)),
+            out,
+            &format!(
+                "Measures: {} of {} with published data meet their target.",
+                s.measures_met, s.measures_with_data
+            ),
         );
     }
-    line(&mut out, &thin);
-    line(
-        &mut out,
-        &counts_line(
-            "Whole plan",
-            &report.summary.counts,
-            &chip(report.plan.rating),
-        ),
-    );
+    if !s.top_exceptions.is_empty() {
+        blank(out);
+        line(out, "Biggest exceptions:");
+        for r in report.rows(&s.top_exceptions) {
+            bullet(
+                out,
+                &format!("{} [{}] {}", name(r), chip(r.rating), r.reason.message),
+            );
+        }
+    }
+}
 
-    measures(&mut out, report, &chip, &rule);
+/// What changed since the previous report: moved deadlines first.
+fn changes(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> String, rule: &str) {
+    let Some(c) = &report.changes else {
+        return;
+    };
+    let mut title = c.heading().to_uppercase();
+    if let Some(p) = &c.previous {
+        let _ = write!(title, " (compared with {p})");
+    }
+    heading(out, &title, rule);
+    let list = |out: &mut String, label: &str, rows: &[usize]| {
+        if rows.is_empty() {
+            return;
+        }
+        blank(out);
+        line(out, &format!("{label}: {}", rows.len()));
+        for r in report.rows(rows) {
+            bullet(out, &name(r));
+        }
+    };
+    if !c.moved_deadlines.is_empty() {
+        blank(out);
+        line(
+            out,
+            &format!("DEADLINES MOVED: {}", c.moved_deadlines.len()),
+        );
+        for m in &c.moved_deadlines {
+            let Some(r) = report.actions.get(m.row) else {
+                continue;
+            };
+            bullet(out, &name(r));
+            line(
+                out,
+                &format!(
+                    "  {} → {} ({})",
+                    m.from_timescale,
+                    m.to_timescale,
+                    m.shift()
+                ),
+            );
+        }
+    }
+    for (label, movement) in [
+        ("Ratings down", Movement::Worse),
+        ("Ratings up", Movement::Better),
+        ("Ratings otherwise changed", Movement::Changed),
+    ] {
+        let moves: Vec<_> = c
+            .ratings
+            .iter()
+            .filter(|m| m.movement == movement)
+            .collect();
+        if moves.is_empty() {
+            continue;
+        }
+        blank(out);
+        line(out, &format!("{label}: {}", moves.len()));
+        for m in moves {
+            let Some(r) = report.actions.get(m.row) else {
+                continue;
+            };
+            bullet(
+                out,
+                &format!("{}: {} → {}", name(r), chip(m.from), chip(m.to)),
+            );
+            for l in wrap(&format!("Then: {}", m.from_reason), WIDTH - 4) {
+                line(out, &format!("    {l}"));
+            }
+            for l in wrap(&format!("Now: {}", m.to_reason), WIDTH - 4) {
+                line(out, &format!("    {l}"));
+            }
+        }
+    }
+    list(out, "Completed", &c.completed);
+    list(out, "New actions", &c.new_actions);
+    if !c.removed.is_empty() {
+        blank(out);
+        line(out, &format!("Removed: {}", c.removed.len()));
+        for r in &c.removed {
+            let reference = r
+                .reference
+                .as_deref()
+                .map(|x| format!("{x} "))
+                .unwrap_or_default();
+            bullet(out, &format!("{reference}{}", r.text));
+        }
+    }
+    list(out, "Commentary not updated", &c.not_updated);
+}
 
-    // Open actions.
-    blank(&mut out);
-    line(&mut out, "OPEN ACTIONS BY OBJECTIVE");
+/// The open actions, objective by objective.
+fn by_objective(
+    out: &mut String,
+    report: &BoardReport,
+    chip: &dyn Fn(Rating) -> String,
+    rule: &str,
+    thin: &str,
+) {
+    heading(out, "OPEN ACTIONS BY OBJECTIVE", rule);
     for o in &report.objectives {
-        blank(&mut out);
-        line(&mut out, &thin);
+        blank(out);
+        line(out, thin);
         let title = match &o.reference {
             Some(r) => format!("Objective {r}: {}", o.title),
             None => o.title.clone(),
         };
         for l in wrap(&title, WIDTH) {
-            line(&mut out, &l);
+            line(out, &l);
         }
         if let Some(g) = &o.group {
-            line(&mut out, &format!("Part of: {g}"));
+            line(out, &format!("Part of: {g}"));
         }
         if let Some(aim) = &o.aim {
             for l in wrap(&format!("Aim: {aim}"), WIDTH) {
-                line(&mut out, &l);
+                line(out, &l);
             }
         }
         for l in wrap(
@@ -142,66 +353,35 @@ pub fn render_terminal(report: &BoardReport) -> String {
             ),
             WIDTH,
         ) {
-            line(&mut out, &l);
+            line(out, &l);
         }
-        line(&mut out, &thin);
+        line(out, thin);
         if o.open.is_empty() {
-            line(&mut out, "No open actions.");
+            line(out, "No open actions.");
             continue;
         }
-        table(&mut out, report, &o.open, &chip, false);
+        table(out, report, &o.open, chip, false);
     }
+}
 
-    blank(&mut out);
-    line(&mut out, &rule);
-    line(
-        &mut out,
-        &format!(
-            "DISCREPANCIES: {} recorded ratings disagree with the rules as of {}",
-            report.discrepancies.len(),
-            uk_date(report.as_of)
-        ),
-    );
-    line(&mut out, &rule);
-    if report.discrepancies.is_empty() {
-        line(&mut out, "None.");
-    } else {
-        table(&mut out, report, &report.discrepancies, &chip, true);
-    }
-
-    blank(&mut out);
-    line(&mut out, &rule);
-    line(
-        &mut out,
-        &format!(
-            "DUE IN THE NEXT {} DAYS: {} open actions",
-            report.options.look_ahead_days,
-            report.upcoming.len()
-        ),
-    );
-    line(&mut out, &rule);
-    if report.upcoming.is_empty() {
-        line(&mut out, "None.");
-    } else {
-        table(&mut out, report, &report.upcoming, &chip, true);
-    }
-
-    if !report.warnings.is_empty() {
-        blank(&mut out);
-        line(
-            &mut out,
-            &format!("DATA WARNINGS: {}", report.warnings.len()),
-        );
-        for w in &report.warnings {
-            for (i, l) in wrap(w, WIDTH - 2).iter().enumerate() {
-                line(
-                    &mut out,
-                    &format!("{}{l}", if i == 0 { "- " } else { "  " }),
-                );
-            }
+/// The open actions, lead by lead, soonest due first.
+fn by_lead(
+    out: &mut String,
+    report: &BoardReport,
+    chip: &dyn Fn(Rating) -> String,
+    rule: &str,
+    thin: &str,
+) {
+    heading(out, "OPEN ACTIONS BY LEAD", rule);
+    for l in &report.leads {
+        blank(out);
+        line(out, thin);
+        for w in wrap(&format!("{}: {} open actions", l.name, l.open.len()), WIDTH) {
+            line(out, &w);
         }
+        line(out, thin);
+        table(out, report, &l.open, chip, true);
     }
-    out
 }
 
 /// Measures with a target or data: a summary table that answers "were the
@@ -391,8 +571,7 @@ fn table(
             ),
             vec![r
                 .recorded
-                .map(|x| report.look(x).label.clone())
-                .unwrap_or_else(|| "–".into())],
+                .map_or_else(|| "–".into(), |x| report.look(x).label.clone())],
             vec![format!(
                 "{}{}",
                 chip(r.rating),
@@ -401,8 +580,7 @@ fn table(
         ];
         let height = cols.iter().map(Vec::len).max().unwrap_or(1);
         for i in 0..height {
-            let cell =
-                |c: usize, w: usize| pad(cols[c].get(i).map(String::as_str).unwrap_or(""), w);
+            let cell = |c: usize, w: usize| pad(cols[c].get(i).map_or("", String::as_str), w);
             line(
                 out,
                 &format!(
@@ -412,7 +590,7 @@ fn table(
                     cell(2, WHEN),
                     cell(3, LEAD),
                     cell(4, RECORDED),
-                    cols[5].get(i).map(String::as_str).unwrap_or("")
+                    cols[5].get(i).map_or("", String::as_str)
                 ),
             );
         }

@@ -55,7 +55,7 @@ use crate::rules::RuleSet;
 /// let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &ReportOptions::default());
 /// // Fonts are font files' bytes, read by the caller
 /// // (std::fs::read("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")).
-/// let paper = BoardPaper::new(Vec::new());
+/// let paper = BoardPaper::new(&[]);
 /// assert!(!paper.draws_charts());
 /// let docx = paper.render(&report).unwrap();
 /// assert!(docx.starts_with(b"PK"));
@@ -81,9 +81,9 @@ impl BoardPaper {
     /// Serif, Condensed or Light), else the first family. Symbols a font
     /// lacks (`✖`, `▲`) are taken from any other font given. With no fonts
     /// that parse, charts are left out.
-    pub fn new(fonts: Vec<Vec<u8>>) -> BoardPaper {
+    pub fn new(fonts: &[Vec<u8>]) -> BoardPaper {
         BoardPaper {
-            fonts: charts::ChartFonts::new(&fonts),
+            fonts: charts::ChartFonts::new(fonts),
         }
     }
 
@@ -150,7 +150,7 @@ impl BoardPaper {
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
 pub fn render_docx(report: &BoardReport, fonts: &[Vec<u8>]) -> Result<Vec<u8>, ExportError> {
-    BoardPaper::new(fonts.to_vec()).render(report)
+    BoardPaper::new(fonts).render(report)
 }
 
 /// The package docx-rs wrote (every part stored uncompressed) with its XML
