@@ -314,6 +314,7 @@ pub fn export_error(py: Python<'_>, e: lineofsight::export::ExportError) -> PyEr
         lineofsight::export::ExportError::Csv(_) => "csv",
         lineofsight::export::ExportError::Xlsx(_) => "xlsx",
         lineofsight::export::ExportError::Docx(_) => "docx",
+        lineofsight::export::ExportError::Calendar(_) => "ics",
     };
     raise(
         py.get_type::<ExportError>(),

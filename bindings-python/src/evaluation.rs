@@ -145,9 +145,12 @@ impl Evaluation {
 
     /// The board report in a format (`html`, `markdown`, `terminal`, `csv`,
     /// `json`, `ics` as str; `xlsx`, `docx` as bytes), exactly as the
-    /// command line writes it, with the options of `board_report`. Raises
-    /// ValueError for an unknown format, ExportError if a writer fails.
-    #[pyo3(signature = (format = "html", *, upcoming_days=None, since=None, previous=None, publish=false, by_lead=false, lead=None))]
+    /// command line writes it, with the options of `board_report`. The Word
+    /// paper draws its charts with `fonts` (a list of font files' bytes,
+    /// e.g. Liberation Sans); without them it gives their figures as
+    /// tables. Raises ValueError for an unknown format, ExportError if a
+    /// writer fails.
+    #[pyo3(signature = (format = "html", *, upcoming_days=None, since=None, previous=None, publish=false, by_lead=false, lead=None, fonts=None))]
     #[allow(clippy::too_many_arguments)]
     fn export<'py>(
         &self,
@@ -159,9 +162,15 @@ impl Evaluation {
         publish: bool,
         by_lead: bool,
         lead: Option<&str>,
+        fonts: Option<Vec<Vec<u8>>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let options = report_options(upcoming_days, since, publish, by_lead)?;
-        let (format, bytes) = self.render(py, format, &options, previous, lead)?;
+        let target = Target {
+            previous,
+            lead,
+            fonts: fonts.as_deref(),
+        };
+        let (format, bytes) = self.render(py, format, &options, &target)?;
         if format.is_text() {
             Ok(String::from_utf8_lossy(&bytes)
                 .into_owned()
@@ -176,7 +185,7 @@ impl Evaluation {
     /// names (`.html`, `.md`, `.txt`, `.csv`, `.json`, `.xlsx`, `.docx`,
     /// `.ics`) unless `format` is given, with the options of
     /// `board_report`. Raises ValueError, ExportError or OSError.
-    #[pyo3(signature = (path, format = None, *, upcoming_days=None, since=None, previous=None, publish=false, by_lead=false, lead=None))]
+    #[pyo3(signature = (path, format = None, *, upcoming_days=None, since=None, previous=None, publish=false, by_lead=false, lead=None, fonts=None))]
     #[allow(clippy::too_many_arguments)]
     fn save<'py>(
         &self,
@@ -189,6 +198,7 @@ impl Evaluation {
         publish: bool,
         by_lead: bool,
         lead: Option<&str>,
+        fonts: Option<Vec<Vec<u8>>>,
     ) -> PyResult<()> {
         let name = match format {
             Some(f) => f.to_string(),
@@ -198,7 +208,12 @@ impl Evaluation {
                 .unwrap_or_default(),
         };
         let options = report_options(upcoming_days, since, publish, by_lead)?;
-        let (_, bytes) = self.render(py, &name, &options, previous, lead)?;
+        let target = Target {
+            previous,
+            lead,
+            fonts: fonts.as_deref(),
+        };
+        let (_, bytes) = self.render(py, &name, &options, &target)?;
         std::fs::write(&path, bytes)?;
         Ok(())
     }
@@ -274,6 +289,14 @@ impl Evaluation {
     }
 }
 
+/// What a report is of besides its options: last quarter's plan, one
+/// lead, and the fonts for the Word paper's charts.
+struct Target<'a> {
+    previous: Option<&'a Plan>,
+    lead: Option<&'a str>,
+    fonts: Option<&'a [Vec<u8>]>,
+}
+
 /// The report options from Python's keyword arguments.
 fn report_options(
     upcoming_days: Option<u32>,
@@ -313,19 +336,23 @@ impl Evaluation {
 
     /// The board report in the format `name` names (a format or a file
     /// extension), through the core's one entry point `export::render`.
+    /// The Word paper draws its charts with `fonts` when given (font file
+    /// bytes); every other format is the core's `export::render`.
     fn render(
         &self,
         py: Python<'_>,
         name: &str,
         options: &ReportOptions,
-        previous: Option<&Plan>,
-        lead: Option<&str>,
+        target: &Target<'_>,
     ) -> PyResult<(lineofsight::export::ReportFormat, Vec<u8>)> {
-        let format: lineofsight::export::ReportFormat =
-            name.parse().map_err(errors::unknown_format)?;
-        let report = self.report(py, options, previous, lead);
+        use lineofsight::export::{docx::BoardPaper, render, ReportFormat};
+        let format: ReportFormat = name.parse().map_err(errors::unknown_format)?;
+        let report = self.report(py, options, target.previous, target.lead);
         let bytes = py
-            .detach(|| lineofsight::export::render(&report, format))
+            .detach(|| match (format, target.fonts) {
+                (ReportFormat::Docx, Some(fonts)) => BoardPaper::new(fonts).render(&report),
+                _ => render(&report, format),
+            })
             .map_err(|e| errors::export_error(py, e))?;
         Ok((format, bytes))
     }

@@ -61,3 +61,31 @@ def test_publish_safe_copy(plan: lineofsight.Plan) -> None:
     for lead in named:
         assert lead["name"] not in html
     assert "some leads are named people" not in html
+
+
+def test_word_paper_and_calendar(plan: lineofsight.Plan) -> None:
+    import io
+    import zipfile
+
+    ev = plan.evaluate(as_of=AS_OF)
+    paper = ev.export("docx")
+    assert isinstance(paper, bytes) and paper[:2] == b"PK"
+    parts = zipfile.ZipFile(io.BytesIO(paper)).namelist()
+    assert "word/document.xml" in parts
+    # Without fonts the charts' figures are tables: no pictures.
+    assert not any(p.startswith("word/media/") for p in parts)
+    calendar = ev.export("ics")
+    assert isinstance(calendar, str) and "BEGIN:VEVENT" in calendar
+
+
+def test_word_paper_draws_charts_with_the_fonts_given(plan: lineofsight.Plan) -> None:
+    fonts = sorted(Path("/usr/share/fonts").rglob("LiberationSans-Regular.ttf"))
+    if not fonts:
+        pytest.skip("no Liberation Sans under /usr/share/fonts to draw charts with")
+    import io
+    import zipfile
+
+    paper = plan.evaluate(as_of=AS_OF).export("docx", fonts=[fonts[0].read_bytes()])
+    assert isinstance(paper, bytes)
+    parts = zipfile.ZipFile(io.BytesIO(paper)).namelist()
+    assert any(p.startswith("word/media/") and p.endswith(".png") for p in parts)

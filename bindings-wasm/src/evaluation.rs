@@ -40,6 +40,9 @@ export interface BoardReportOptions {
 }
 "#;
 
+/// The report options JavaScript may pass.
+const OPTION_NAMES: [&str; 5] = ["upcomingDays", "since", "publish", "byLead", "lead"];
+
 /// Reads report options: `undefined`, a number of days ahead (as before),
 /// or a `BoardReportOptions` object. Throws `bad_argument` naming the problem.
 fn report_options(options: &JsValue) -> Result<(ReportOptions, Option<String>), JsValue> {
@@ -51,6 +54,19 @@ fn report_options(options: &JsValue) -> Result<(ReportOptions, Option<String>), 
             ..JsReportOptions::default()
         }
     } else {
+        // serde-wasm-bindgen reads only the fields it knows: a misspelt
+        // option would be dropped without a word, so name it here.
+        if let Some(object) = options.dyn_ref::<js_sys::Object>() {
+            for key in js_sys::Object::keys(object).iter() {
+                let key = key.as_string().unwrap_or_default();
+                if !OPTION_NAMES.contains(&key.as_str()) {
+                    return Err(error::bad_argument(&format!(
+                        "unknown report option {key:?} (expected {})",
+                        OPTION_NAMES.join(", ")
+                    )));
+                }
+            }
+        }
         serde_wasm_bindgen::from_value(options.clone()).map_err(|e| {
             error::bad_argument(&format!(
                 "report options must be {{ upcomingDays, since, publish, byLead, lead }}: {e}"
@@ -229,6 +245,17 @@ impl Evaluation {
         let format: export::ReportFormat = format
             .parse()
             .map_err(|e: export::UnknownFormat| error::bad_argument(&e.to_string()))?;
+        let left_out = match format {
+            export::ReportFormat::Xlsx if !cfg!(feature = "xlsx") => Some("xlsx"),
+            export::ReportFormat::Docx if !cfg!(feature = "board-paper") => Some("board-paper"),
+            export::ReportFormat::Calendar if !cfg!(feature = "calendar") => Some("calendar"),
+            _ => None,
+        };
+        if let Some(feature) = left_out {
+            return Err(error::unsupported(&format!(
+                "{format} needs a build with the `{feature}` feature (WASM_FEATURES={feature} bash scripts/build-wasm.sh)"
+            )));
+        }
         let (options, lead) = report_options(&options)?;
         let report = self.report(&options, None, lead.as_deref());
         let bytes = export::render(&report, format).map_err(error::export)?;

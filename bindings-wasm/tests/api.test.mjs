@@ -90,3 +90,48 @@ test('the public .d.ts files use no `any`', () => {
     assert.match(code, /evaluate\(asOf: string, rules\?: RuleSet \| RuleSetData \| null\): Evaluation;/);
   }
 });
+
+test('one report model: options, changes since, one lead, every format from render()', () => {
+  const ev = Plan.builtin('lancashire').evaluate(AS_OF);
+  const report = ev.boardReport({ since: '2019-09-30', byLead: true });
+  assert.equal(report.changes.since, '2019-09-30');
+  assert.ok(report.changes.ratings.length > 0);
+  assert.equal(report.options.by_lead, true);
+  assert.equal(ev.boardReport(60).options.look_ahead_days, 60);
+  const lead = report.leads[0].name;
+  const theirs = ev.boardReport({ lead });
+  assert.equal(theirs.lead, lead);
+  assert.ok(theirs.actions.every((r) => r.leads.includes(lead)));
+  for (const format of ['html', 'markdown', 'terminal', 'csv', 'json']) {
+    const out = ev.render(format, { since: '2019-09-30' });
+    assert.equal(typeof out, 'string', format);
+    assert.ok(out.length > 0, format);
+  }
+  try {
+    assert.match(ev.render('ics'), /BEGIN:VEVENT/);
+  } catch (e) {
+    assert.equal(e.code, 'unsupported', e.message);
+  }
+  assert.match(ev.render('html', { publish: true }), /^<!DOCTYPE html>/);
+  for (const format of ['docx', 'xlsx']) {
+    try {
+      const bytes = ev.render(format);
+      assert.ok(bytes instanceof Uint8Array && bytes[0] === 0x50 && bytes[1] === 0x4b, format);
+    } catch (e) {
+      assert.equal(e.code, 'unsupported', e.message);
+    }
+  }
+  assert.throws(() => ev.render('pdf'), (e) => e.code === 'bad_argument');
+  assert.throws(() => ev.boardReport({ sinse: '2019-09-30' }), (e) => e.code === 'bad_argument' && /sinse/.test(e.message));
+  assert.throws(() => ev.boardReport({ since: '30/09/2019' }), (e) => e.code === 'bad_argument');
+});
+
+test('last quarter\'s plan: moved deadlines, matched by ref', () => {
+  const tracker = (due) => Plan.fromJson(JSON.stringify({
+    schema_version: 1, title: 'Tracker', organisation: 'Council', leads: [],
+    objectives: [{ id: 'o1', ref: '1', title: 'Care leavers', actions: [{ id: 'a1', ref: '1.1', text: 'Refresh the pledge.', timescale: due }] }],
+  }));
+  const report = tracker('Jun-20').evaluate(AS_OF).boardReportComparedWith(tracker('Dec-19'), { since: '2019-09-30' });
+  const moved = report.changes.moved_deadlines[0];
+  assert.deepStrictEqual([moved.from_timescale, moved.to_timescale, moved.days_later], ['Dec-19', 'Jun-20', 182]);
+});

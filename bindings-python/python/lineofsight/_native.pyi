@@ -267,10 +267,13 @@ class Evaluation:
         publish: bool = False,
         by_lead: bool = False,
         lead: str | None = None,
+        fonts: Sequence[bytes] | None = None,
     ) -> str | bytes:
         """The board report in a format: ``html``, ``markdown``, ``terminal``,
         ``csv``, ``json`` and ``ics`` as str; ``xlsx`` and ``docx`` as bytes.
-        Options as for ``board_report``."""
+        Options as for ``board_report``. The Word paper draws its charts
+        with ``fonts`` (font files' bytes, e.g. Liberation Sans); without
+        them it gives their figures as tables."""
     def save(
         self,
         path: str | os.PathLike[str],
@@ -282,6 +285,7 @@ class Evaluation:
         publish: bool = False,
         by_lead: bool = False,
         lead: str | None = None,
+        fonts: Sequence[bytes] | None = None,
     ) -> None:
         """Writes the board report to ``path`` in the format its extension
         names, unless ``format`` is given. Options as for ``board_report``."""

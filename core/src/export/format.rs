@@ -198,7 +198,14 @@ pub(super) fn render_with(
         }
         ReportFormat::Csv => super::actions_csv(report)?.into_bytes(),
         ReportFormat::Json => super::report_json(report).into_bytes(),
+        #[cfg(feature = "calendar")]
         ReportFormat::Calendar => super::calendar_ics(report).into_bytes(),
+        #[cfg(not(feature = "calendar"))]
+        ReportFormat::Calendar => {
+            return Err(ExportError::Calendar(
+                "this build has no calendar writer (the core's calendar feature is off)".into(),
+            ))
+        }
         #[cfg(feature = "board-paper")]
         ReportFormat::Docx => super::docx::BoardPaper::default().render(report)?,
         #[cfg(not(feature = "board-paper"))]

@@ -28,6 +28,7 @@
 //! # Ok::<(), lineofsight::LoadError>(())
 //! ```
 
+#[cfg(feature = "calendar")]
 mod calendar;
 mod csv;
 #[cfg(feature = "board-paper")]
@@ -46,6 +47,7 @@ mod set;
 mod xlsx;
 
 pub use self::csv::{actions_csv, CSV_COLUMNS};
+#[cfg(feature = "calendar")]
 pub use calendar::calendar_ics;
 pub use escape::{escape_html, escape_terminal};
 pub use format::{render, ReportFormat, UnknownFormat};
@@ -78,6 +80,9 @@ pub enum ExportError {
     /// The workbook writer failed.
     #[error("cannot write the workbook: {0}")]
     Xlsx(String),
+    /// The calendar writer is not in this build.
+    #[error("cannot write the calendar: {0}")]
+    Calendar(String),
     /// The Word board paper could not be written, or this build has no
     /// Word writer (the core's `board-paper` feature is off).
     #[error("cannot write the Word board paper: {0}")]
