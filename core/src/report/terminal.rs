@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::measures::MeasureRow;
 use super::wrap::{pad, wrap, wrap_at_most};
-use super::{commentary_date_text, BoardCounts, BoardReport, Movement, ReportRow, Section};
+use super::{commentary_date_text, BoardCounts, BoardReport, ReportRow, Section};
 use crate::export::escape_terminal;
 use crate::measure::Trend;
 use crate::rating::Rating;
@@ -128,13 +128,15 @@ fn bullet(out: &mut String, text: &str) {
 
 /// An action as a line names it: `1.2/3a Refresh the pledge.`
 fn name(r: &ReportRow) -> String {
-    let reference = match (&r.objective_ref, &r.reference) {
-        (Some(o), Some(a)) => format!("{o}/{a} "),
-        (Some(o), None) => format!("{o} "),
-        (None, Some(a)) => format!("{a} "),
-        (None, None) => String::new(),
-    };
-    format!("{reference}{}", r.text)
+    named(r.full_ref().as_deref(), &r.text)
+}
+
+/// Text after its ref, or the text alone where there is no ref.
+fn named(reference: Option<&str>, text: &str) -> String {
+    match reference {
+        Some(x) => format!("{x} {text}"),
+        None => text.to_string(),
+    }
 }
 
 /// The one-page summary: overall position, counts, counts by objective,
@@ -238,16 +240,6 @@ fn changes(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
         let _ = write!(title, " (compared with {p})");
     }
     heading(out, &title, rule);
-    let list = |out: &mut String, label: &str, rows: &[usize]| {
-        if rows.is_empty() {
-            return;
-        }
-        blank(out);
-        line(out, &format!("{label}: {}", rows.len()));
-        for r in report.rows(rows) {
-            bullet(out, &name(r));
-        }
-    };
     if !c.moved_deadlines.is_empty() {
         blank(out);
         line(
@@ -270,19 +262,7 @@ fn changes(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
             );
         }
     }
-    for (label, movement) in [
-        ("Ratings down", Movement::Worse),
-        ("Ratings up", Movement::Better),
-        ("Ratings otherwise changed", Movement::Changed),
-    ] {
-        let moves: Vec<_> = c
-            .ratings
-            .iter()
-            .filter(|m| m.movement == movement)
-            .collect();
-        if moves.is_empty() {
-            continue;
-        }
+    for (label, moves) in c.rating_groups() {
         blank(out);
         line(out, &format!("{label}: {}", moves.len()));
         for m in moves {
@@ -301,21 +281,13 @@ fn changes(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
             }
         }
     }
-    list(out, "Completed", &c.completed);
-    list(out, "New actions", &c.new_actions);
-    if !c.removed.is_empty() {
+    for (label, list) in c.lists() {
         blank(out);
-        line(out, &format!("Removed: {}", c.removed.len()));
-        for r in &c.removed {
-            let reference = r
-                .reference
-                .as_deref()
-                .map(|x| format!("{x} "))
-                .unwrap_or_default();
-            bullet(out, &format!("{reference}{}", r.text));
+        line(out, &format!("{label}: {}", list.len()));
+        for (reference, text) in list.items(report) {
+            bullet(out, &named(reference.as_deref(), text));
         }
     }
-    list(out, "Commentary not updated", &c.not_updated);
 }
 
 /// The open actions, objective by objective.
