@@ -163,34 +163,17 @@ pub fn render_markdown(report: &BoardReport) -> String {
                 out.push('\n');
             }
             Section::Exceptions => {
-                let _ = writeln!(
-                    out,
-                    "## Exceptions: {} (Red and Amber)\n",
-                    count_of(report.exceptions.len(), "open action", "open actions")
-                );
+                let _ = writeln!(out, "## {}\n", md(&report.exceptions_heading()));
                 table(&mut out, report, &report.exceptions, true, false);
                 out.push('\n');
             }
             Section::Upcoming => {
-                let _ = writeln!(
-                    out,
-                    "## Due in the next {} days: {}\n",
-                    report.options.look_ahead_days,
-                    count_of(report.upcoming.len(), "open action", "open actions")
-                );
+                let _ = writeln!(out, "## {}\n", md(&report.upcoming_heading()));
                 table(&mut out, report, &report.upcoming, true, false);
                 out.push('\n');
             }
             Section::Discrepancies => {
-                let _ = writeln!(
-                    out,
-                    "## Discrepancies: {} with the rules\n",
-                    count_of(
-                        report.discrepancies.len(),
-                        "recorded rating disagrees",
-                        "recorded ratings disagree"
-                    )
-                );
+                let _ = writeln!(out, "## {}\n", md(&report.discrepancies_heading()));
                 table(&mut out, report, &report.discrepancies, true, true);
                 out.push('\n');
             }

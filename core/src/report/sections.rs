@@ -101,6 +101,49 @@ impl BoardReport {
     }
 }
 
+impl BoardReport {
+    /// The exceptions section's heading: `Exceptions: 2 open actions (Red
+    /// and Amber)`.
+    pub fn exceptions_heading(&self) -> String {
+        format!(
+            "Exceptions: {} (Red and Amber)",
+            count_of(self.exceptions.len(), "open action", "open actions")
+        )
+    }
+
+    /// The upcoming section's heading: `Due in the next 90 days: 1 open
+    /// action`.
+    pub fn upcoming_heading(&self) -> String {
+        format!(
+            "Due in the next {} days: {}",
+            self.options.look_ahead_days,
+            count_of(self.upcoming.len(), "open action", "open actions")
+        )
+    }
+
+    /// The discrepancies section's heading: `Discrepancies: 2 recorded
+    /// ratings disagree with the rules`.
+    pub fn discrepancies_heading(&self) -> String {
+        format!(
+            "Discrepancies: {} with the rules",
+            count_of(
+                self.discrepancies.len(),
+                "recorded rating disagrees",
+                "recorded ratings disagree"
+            )
+        )
+    }
+}
+
+/// `1 open action`, `2 open actions`.
+pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 impl Changes {
     /// Whether there is anything to say: a change, or commentary not
     /// updated.
