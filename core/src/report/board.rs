@@ -292,11 +292,9 @@ impl BoardReport {
                 actions.push(r.clone());
             }
         }
-        let remap = |list: &[usize]| -> Vec<usize> {
-            list.iter()
-                .filter_map(|&i| new_index.get(i).copied().flatten())
-                .collect()
-        };
+        // A row's position in the lead's report, if the lead has it.
+        let at = |i: usize| new_index.get(i).copied().flatten();
+        let remap = |list: &[usize]| -> Vec<usize> { list.iter().filter_map(|&i| at(i)).collect() };
         let objectives: Vec<ObjectiveSection> = self
             .objectives
             .iter()
@@ -320,8 +318,10 @@ impl BoardReport {
                 .ratings
                 .iter()
                 .filter_map(|m| {
-                    let row = new_index.get(m.row).copied().flatten()?;
-                    Some(changes::RatingMove { row, ..m.clone() })
+                    Some(changes::RatingMove {
+                        row: at(m.row)?,
+                        ..m.clone()
+                    })
                 })
                 .collect(),
             completed: remap(&c.completed),
@@ -331,8 +331,10 @@ impl BoardReport {
                 .moved_deadlines
                 .iter()
                 .filter_map(|m| {
-                    let row = new_index.get(m.row).copied().flatten()?;
-                    Some(changes::MovedDeadline { row, ..m.clone() })
+                    Some(changes::MovedDeadline {
+                        row: at(m.row)?,
+                        ..m.clone()
+                    })
                 })
                 .collect(),
             not_updated: remap(&c.not_updated),

@@ -43,17 +43,11 @@ pub fn render_terminal(report: &BoardReport) -> String {
     let chip = |r: Rating| report.look(r).chip();
 
     line(&mut out, &rule);
-    for l in wrap(&report.title, WIDTH) {
-        line(&mut out, &l);
-    }
-    for l in wrap(&report.subtitle, WIDTH) {
-        line(&mut out, &l);
-    }
+    wrapped(&mut out, &report.title);
+    wrapped(&mut out, &report.subtitle);
     line(&mut out, &rule);
     if let Some(closed) = &report.closed {
-        for l in wrap(&closed.sentence(), WIDTH) {
-            line(&mut out, &l);
-        }
+        wrapped(&mut out, &closed.sentence());
     }
     if report.names_people {
         line(
@@ -113,9 +107,7 @@ pub fn render_terminal(report: &BoardReport) -> String {
 fn heading(out: &mut String, title: &str, rule: &str) {
     blank(out);
     line(out, rule);
-    for l in wrap(title, WIDTH) {
-        line(out, &l);
-    }
+    wrapped(out, title);
     line(out, rule);
 }
 
@@ -146,16 +138,14 @@ fn summary(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
     blank(out);
     line(out, "SUMMARY");
     line(out, thin);
-    for l in wrap(
+    wrapped(
+        out,
         &format!(
             "Overall: {} ({})",
             chip(report.plan.rating),
             report.plan.reason.message
         ),
-        WIDTH,
-    ) {
-        line(out, &l);
-    }
+    );
     line(
         out,
         &format!(
@@ -164,9 +154,7 @@ fn summary(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
         ),
     );
     let key: Vec<String> = Rating::ALL.iter().map(|r| chip(*r)).collect();
-    for l in wrap(&format!("Key: {}", key.join("  ")), WIDTH) {
-        line(out, &l);
-    }
+    wrapped(out, &format!("Key: {}", key.join("  ")));
     line(
         out,
         "* marks a recorded rating that the rules allowed to override the computed one.",
@@ -204,9 +192,7 @@ fn summary(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
     );
     if let Some(c) = &report.changes {
         blank(out);
-        for l in wrap(&c.headline(), WIDTH) {
-            line(out, &l);
-        }
+        wrapped(out, &c.headline());
     }
     if s.measures_with_data > 0 {
         blank(out);
@@ -273,12 +259,8 @@ fn changes(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
                 out,
                 &format!("{}: {} → {}", name(r), chip(m.from), chip(m.to)),
             );
-            for l in wrap(&format!("Then: {}", m.from_reason), WIDTH - 4) {
-                line(out, &format!("    {l}"));
-            }
-            for l in wrap(&format!("Now: {}", m.to_reason), WIDTH - 4) {
-                line(out, &format!("    {l}"));
-            }
+            indented(out, 4, &format!("Then: {}", m.from_reason));
+            indented(out, 4, &format!("Now: {}", m.to_reason));
         }
     }
     for (label, list) in c.lists() {
@@ -306,27 +288,21 @@ fn by_objective(
             Some(r) => format!("Objective {r}: {}", o.title),
             None => o.title.clone(),
         };
-        for l in wrap(&title, WIDTH) {
-            line(out, &l);
-        }
+        wrapped(out, &title);
         if let Some(g) = &o.group {
             line(out, &format!("Part of: {g}"));
         }
         if let Some(aim) = &o.aim {
-            for l in wrap(&format!("Aim: {aim}"), WIDTH) {
-                line(out, &l);
-            }
+            wrapped(out, &format!("Aim: {aim}"));
         }
-        for l in wrap(
+        wrapped(
+            out,
             &format!(
                 "Rating: {} ({})",
                 chip(o.rollup.rating),
                 o.rollup.reason.message
             ),
-            WIDTH,
-        ) {
-            line(out, &l);
-        }
+        );
         line(out, thin);
         if o.open.is_empty() {
             line(out, "No open actions.");
@@ -348,9 +324,7 @@ fn by_lead(
     for l in &report.leads {
         blank(out);
         line(out, thin);
-        for w in wrap(&format!("{}: {} open actions", l.name, l.open.len()), WIDTH) {
-            line(out, &w);
-        }
+        wrapped(out, &format!("{}: {} open actions", l.name, l.open.len()));
         line(out, thin);
         table(out, report, &l.open, chip, true);
     }
@@ -423,9 +397,7 @@ fn measures(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Str
             Some(r) => format!("{r} {}", m.text),
             None => m.text.clone(),
         };
-        for l in wrap(&name, WIDTH) {
-            line(out, &l);
-        }
+        wrapped(out, &name);
         let mut facts: Vec<String> = m
             .comparisons
             .iter()
@@ -434,16 +406,10 @@ fn measures(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Str
         if let Some(r) = &m.rank {
             facts.push(format!("ranked {r} authorities"));
         }
-        for l in wrap(&facts.join(" · "), WIDTH - 2) {
-            line(out, &format!("  {l}"));
-        }
-        for l in wrap(&m.reason, WIDTH - 2) {
-            line(out, &format!("  {l}"));
-        }
+        indented(out, 2, &facts.join(" · "));
+        indented(out, 2, &m.reason);
         if let Some(n) = &m.data_note {
-            for l in wrap(&format!("Note: {n}"), WIDTH - 2) {
-                line(out, &format!("  {l}"));
-            }
+            indented(out, 2, &format!("Note: {n}"));
         }
     }
     let without: Vec<&MeasureRow> = report
@@ -452,21 +418,29 @@ fn measures(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Str
         .filter(|m| m.latest.is_none())
         .collect();
     blank(out);
-    for l in wrap(
-        &format!(
+    wrapped(out, &format!(
             "{} more measures have a numeric target but no data in the plan; {} have no number to rate against and are rated by hand.",
             without.len(),
             report.qualitative_measures
-        ),
-        WIDTH,
-    ) {
-        line(out, &l);
-    }
+        ));
 }
 
 /// Writes one line, with any control character from a plan made harmless.
 fn line(out: &mut String, text: &str) {
     let _ = writeln!(out, "{}", escape_terminal(text).trim_end());
+}
+
+/// `text` wrapped to the report's width, a line at a time.
+fn wrapped(out: &mut String, text: &str) {
+    indented(out, 0, text);
+}
+
+/// `text` wrapped to the report's width `indent` spaces in.
+fn indented(out: &mut String, indent: usize, text: &str) {
+    let margin = " ".repeat(indent);
+    for l in wrap(text, WIDTH - indent) {
+        line(out, &format!("{margin}{l}"));
+    }
 }
 
 fn blank(out: &mut String) {
