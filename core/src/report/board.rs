@@ -317,12 +317,7 @@ impl BoardReport {
             ratings: c
                 .ratings
                 .iter()
-                .filter_map(|m| {
-                    Some(changes::RatingMove {
-                        row: at(m.row)?,
-                        ..m.clone()
-                    })
-                })
+                .filter_map(|m| at(m.row).map(|row| changes::RatingMove { row, ..m.clone() }))
                 .collect(),
             completed: remap(&c.completed),
             new_actions: remap(&c.new_actions),
@@ -330,12 +325,7 @@ impl BoardReport {
             moved_deadlines: c
                 .moved_deadlines
                 .iter()
-                .filter_map(|m| {
-                    Some(changes::MovedDeadline {
-                        row: at(m.row)?,
-                        ..m.clone()
-                    })
-                })
+                .filter_map(|m| at(m.row).map(|row| changes::MovedDeadline { row, ..m.clone() }))
                 .collect(),
             not_updated: remap(&c.not_updated),
             ..c.clone()
