@@ -298,10 +298,7 @@ pub fn render_html(report: &BoardReport, extra_sections: &[HtmlSection]) -> Stri
                 &mut out,
                 report,
                 "exceptions",
-                &format!(
-                    "Exceptions: {} (Red and Amber)",
-                    count_of(report.exceptions.len(), "open action", "open actions")
-                ),
+                &report.exceptions_heading(),
                 "Red and Amber open actions, worst first, with the reason for each",
                 &report.exceptions,
                 false,
@@ -310,11 +307,7 @@ pub fn render_html(report: &BoardReport, extra_sections: &[HtmlSection]) -> Stri
                 &mut out,
                 report,
                 "upcoming",
-                &format!(
-                    "Due in the next {} days: {}",
-                    report.options.look_ahead_days,
-                    count_of(report.upcoming.len(), "open action", "open actions")
-                ),
+                &report.upcoming_heading(),
                 &format!(
                     "Open actions due between {as_of} and {} days later, soonest first",
                     report.options.look_ahead_days
@@ -326,14 +319,7 @@ pub fn render_html(report: &BoardReport, extra_sections: &[HtmlSection]) -> Stri
                 &mut out,
                 report,
                 "discrepancies",
-                &format!(
-                    "Discrepancies: {} with the rules",
-                    count_of(
-                        report.discrepancies.len(),
-                        "recorded rating disagrees",
-                        "recorded ratings disagree"
-                    )
-                ),
+                &report.discrepancies_heading(),
                 &format!("Recorded ratings that disagree with the rules as of {as_of}"),
                 &report.discrepancies,
                 true,

@@ -9,18 +9,18 @@ use super::escape::escape_html as esc;
 use super::html::{chip, counts_cells, rag_cell};
 use super::uk_date;
 use crate::rating::Rating;
-use crate::report::{BoardReport, Movement, ReportRow};
+use crate::report::{BoardReport, ReportRow};
 
 /// An action as a list names it: its refs in bold, then its text.
 fn name(r: &ReportRow) -> String {
-    let refs: Vec<&str> = [r.objective_ref.as_deref(), r.reference.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if refs.is_empty() {
-        esc(&r.text)
-    } else {
-        format!("<strong>{}</strong> {}", esc(&refs.join("/")), esc(&r.text))
+    named(r.full_ref().as_deref(), &r.text)
+}
+
+/// Text after its ref in bold, or the text alone where there is no ref.
+fn named(reference: Option<&str>, text: &str) -> String {
+    match reference {
+        Some(x) => format!("<strong>{}</strong> {}", esc(x), esc(text)),
+        None => esc(text),
     }
 }
 
@@ -176,19 +176,7 @@ pub(super) fn changes_section(out: &mut String, report: &BoardReport) {
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    for (label, movement) in [
-        ("Ratings down", Movement::Worse),
-        ("Ratings up", Movement::Better),
-        ("Ratings otherwise changed", Movement::Changed),
-    ] {
-        let moves: Vec<_> = c
-            .ratings
-            .iter()
-            .filter(|m| m.movement == movement)
-            .collect();
-        if moves.is_empty() {
-            continue;
-        }
+    for (label, moves) in c.rating_groups() {
         let _ = write!(
             out,
             "<table>\n<caption>{label}: {}</caption>\n\
@@ -211,32 +199,12 @@ pub(super) fn changes_section(out: &mut String, report: &BoardReport) {
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    let list = |out: &mut String, label: &str, rows: &[usize]| {
-        if rows.is_empty() {
-            return;
-        }
-        let _ = writeln!(out, "<h3>{label}: {}</h3>\n<ul>", rows.len());
-        for r in report.rows(rows) {
-            let _ = writeln!(out, "<li>{}</li>", name(r));
-        }
-        out.push_str("</ul>\n");
-    };
-    list(out, "Completed", &c.completed);
-    list(out, "New actions", &c.new_actions);
-    if !c.removed.is_empty() {
-        let _ = writeln!(out, "<h3>Removed: {}</h3>\n<ul>", c.removed.len());
-        for r in &c.removed {
-            match &r.reference {
-                Some(x) => {
-                    let _ = writeln!(out, "<li><strong>{}</strong> {}</li>", esc(x), esc(&r.text));
-                }
-                None => {
-                    let _ = writeln!(out, "<li>{}</li>", esc(&r.text));
-                }
-            }
+    for (label, list) in c.lists() {
+        let _ = writeln!(out, "<h3>{label}: {}</h3>\n<ul>", list.len());
+        for (reference, text) in list.items(report) {
+            let _ = writeln!(out, "<li>{}</li>", named(reference.as_deref(), text));
         }
         out.push_str("</ul>\n");
     }
-    list(out, "Commentary not updated", &c.not_updated);
     out.push_str("</section>\n");
 }

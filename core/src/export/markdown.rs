@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::count_of;
 use crate::rating::Rating;
-use crate::report::{BoardCounts, BoardReport, ComparatorKind, Movement, ReportRow, Section};
+use crate::report::{BoardCounts, BoardReport, ComparatorKind, ReportRow, Section};
 
 /// Escapes text for a Markdown table cell or heading: backslash-escapes the
 /// characters Markdown would read as markup (backslash, `|`, `<`, `>`, `[`,
@@ -163,34 +163,17 @@ pub fn render_markdown(report: &BoardReport) -> String {
                 out.push('\n');
             }
             Section::Exceptions => {
-                let _ = writeln!(
-                    out,
-                    "## Exceptions: {} (Red and Amber)\n",
-                    count_of(report.exceptions.len(), "open action", "open actions")
-                );
+                let _ = writeln!(out, "## {}\n", md(&report.exceptions_heading()));
                 table(&mut out, report, &report.exceptions, true, false);
                 out.push('\n');
             }
             Section::Upcoming => {
-                let _ = writeln!(
-                    out,
-                    "## Due in the next {} days: {}\n",
-                    report.options.look_ahead_days,
-                    count_of(report.upcoming.len(), "open action", "open actions")
-                );
+                let _ = writeln!(out, "## {}\n", md(&report.upcoming_heading()));
                 table(&mut out, report, &report.upcoming, true, false);
                 out.push('\n');
             }
             Section::Discrepancies => {
-                let _ = writeln!(
-                    out,
-                    "## Discrepancies: {} with the rules\n",
-                    count_of(
-                        report.discrepancies.len(),
-                        "recorded rating disagrees",
-                        "recorded ratings disagree"
-                    )
-                );
+                let _ = writeln!(out, "## {}\n", md(&report.discrepancies_heading()));
                 table(&mut out, report, &report.discrepancies, true, true);
                 out.push('\n');
             }
@@ -211,14 +194,14 @@ pub fn render_markdown(report: &BoardReport) -> String {
 
 /// An action as a list names it: `1.2 3a Refresh the pledge.`
 fn name(r: &ReportRow) -> String {
-    let refs: Vec<&str> = [r.objective_ref.as_deref(), r.reference.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if refs.is_empty() {
-        md(&r.text)
-    } else {
-        format!("**{}** {}", md(&refs.join("/")), md(&r.text))
+    named(r.full_ref().as_deref(), &r.text)
+}
+
+/// Text after its ref in bold, or the text alone where there is no ref.
+fn named(reference: Option<&str>, text: &str) -> String {
+    match reference {
+        Some(x) => format!("**{}** {}", md(x), md(text)),
+        None => md(text),
     }
 }
 
@@ -311,19 +294,7 @@ fn changes(out: &mut String, report: &BoardReport) {
         }
         out.push('\n');
     }
-    for (label, movement) in [
-        ("Ratings down", Movement::Worse),
-        ("Ratings up", Movement::Better),
-        ("Ratings otherwise changed", Movement::Changed),
-    ] {
-        let moves: Vec<_> = c
-            .ratings
-            .iter()
-            .filter(|m| m.movement == movement)
-            .collect();
-        if moves.is_empty() {
-            continue;
-        }
+    for (label, moves) in c.rating_groups() {
         let _ = writeln!(out, "### {label}: {}\n", moves.len());
         out.push_str("| Action | Was | Now | Reason then | Reason now |\n|---|---|---|---|---|\n");
         for m in moves {
@@ -341,33 +312,13 @@ fn changes(out: &mut String, report: &BoardReport) {
         }
         out.push('\n');
     }
-    let list = |out: &mut String, label: &str, rows: &[usize]| {
-        if rows.is_empty() {
-            return;
-        }
-        let _ = writeln!(out, "### {label}: {}\n", rows.len());
-        for r in report.rows(rows) {
-            let _ = writeln!(out, "- {}", name(r));
-        }
-        out.push('\n');
-    };
-    list(out, "Completed", &c.completed);
-    list(out, "New actions", &c.new_actions);
-    if !c.removed.is_empty() {
-        let _ = writeln!(out, "### Removed: {}\n", c.removed.len());
-        for r in &c.removed {
-            match &r.reference {
-                Some(x) => {
-                    let _ = writeln!(out, "- **{}** {}", md(x), md(&r.text));
-                }
-                None => {
-                    let _ = writeln!(out, "- {}", md(&r.text));
-                }
-            }
+    for (label, list) in c.lists() {
+        let _ = writeln!(out, "### {label}: {}\n", list.len());
+        for (reference, text) in list.items(report) {
+            let _ = writeln!(out, "- {}", named(reference.as_deref(), text));
         }
         out.push('\n');
     }
-    list(out, "Commentary not updated", &c.not_updated);
 }
 
 /// The open actions, objective by objective.

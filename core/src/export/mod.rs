@@ -107,14 +107,7 @@ pub fn reason_code(code: ReasonCode) -> String {
     }
 }
 
-/// `1 open action`, `2 open actions`.
-fn count_of(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+use crate::report::count_of;
 
 /// `31/12/2019`, as board papers write dates.
 fn uk_date(d: chrono::NaiveDate) -> String {

@@ -292,11 +292,9 @@ impl BoardReport {
                 actions.push(r.clone());
             }
         }
-        let remap = |list: &[usize]| -> Vec<usize> {
-            list.iter()
-                .filter_map(|&i| new_index.get(i).copied().flatten())
-                .collect()
-        };
+        // A row's position in the lead's report, if the lead has it.
+        let at = |i: usize| new_index.get(i).copied().flatten();
+        let remap = |list: &[usize]| -> Vec<usize> { list.iter().filter_map(|&i| at(i)).collect() };
         let objectives: Vec<ObjectiveSection> = self
             .objectives
             .iter()
@@ -319,10 +317,7 @@ impl BoardReport {
             ratings: c
                 .ratings
                 .iter()
-                .filter_map(|m| {
-                    let row = new_index.get(m.row).copied().flatten()?;
-                    Some(changes::RatingMove { row, ..m.clone() })
-                })
+                .filter_map(|m| at(m.row).map(|row| changes::RatingMove { row, ..m.clone() }))
                 .collect(),
             completed: remap(&c.completed),
             new_actions: remap(&c.new_actions),
@@ -330,10 +325,7 @@ impl BoardReport {
             moved_deadlines: c
                 .moved_deadlines
                 .iter()
-                .filter_map(|m| {
-                    let row = new_index.get(m.row).copied().flatten()?;
-                    Some(changes::MovedDeadline { row, ..m.clone() })
-                })
+                .filter_map(|m| at(m.row).map(|row| changes::MovedDeadline { row, ..m.clone() }))
                 .collect(),
             not_updated: remap(&c.not_updated),
             ..c.clone()

@@ -245,6 +245,7 @@ pub(super) fn between(
 mod tests {
     use chrono::NaiveDate;
 
+    use super::Changes;
     use crate::plan::{Action, Objective, Plan};
     use crate::report::{BoardReport, ReportOptions};
     use crate::RuleSet;
@@ -262,6 +263,14 @@ mod tests {
         plan
     }
 
+    /// What changed from `previous` to `now`, as of 31/12/2019.
+    fn compared(previous: &Plan, now: &Plan) -> Changes {
+        let d = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+        let options = ReportOptions::default();
+        let report = BoardReport::build_compared(previous, now, d, &RuleSet::default(), &options);
+        report.changes.unwrap()
+    }
+
     #[test]
     fn a_row_added_above_does_not_shift_the_matching() {
         let q2 = tracker(&[
@@ -273,15 +282,7 @@ mod tests {
             ("1.1", "Refresh the pledge.", "Dec-19"),
             ("1.2", "Audit plans.", "Mar-20"),
         ]);
-        let d = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
-        let report = BoardReport::build_compared(
-            &q2,
-            &q3,
-            d,
-            &RuleSet::default(),
-            &ReportOptions::default(),
-        );
-        let changes = report.changes.unwrap();
+        let changes = compared(&q2, &q3);
         assert_eq!(changes.new_actions, [0]);
         assert!(
             changes.moved_deadlines.is_empty(),
@@ -298,14 +299,6 @@ mod tests {
         for plan in [&mut q2, &mut q3] {
             plan.objectives[0].actions[0].reference = None;
         }
-        let d = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
-        let report = BoardReport::build_compared(
-            &q2,
-            &q3,
-            d,
-            &RuleSet::default(),
-            &ReportOptions::default(),
-        );
-        assert_eq!(report.changes.unwrap().moved_deadlines.len(), 1);
+        assert_eq!(compared(&q2, &q3).moved_deadlines.len(), 1);
     }
 }

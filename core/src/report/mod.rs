@@ -38,6 +38,7 @@ pub use period::{
     closed_plans_text, plans_as_of, plans_index_text, ClosedNote, ClosedPosition, PlanEntry,
 };
 pub use rows::{commentary_date_text, ReportRow};
-pub use sections::Section;
+pub(crate) use sections::count_of;
+pub use sections::{ChangeList, Section};
 pub use summary::{BoardCounts, Summary};
 pub use terminal::render_terminal;

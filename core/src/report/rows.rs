@@ -110,6 +110,17 @@ impl ReportRow {
         ))
     }
 
+    /// The objective's ref and the action's, joined by `/` (`1/1.2`), or
+    /// whichever of the two there is: how a list names an action before its
+    /// text.
+    pub fn full_ref(&self) -> Option<String> {
+        match (&self.objective_ref, &self.reference) {
+            (Some(o), Some(a)) => Some(format!("{o}/{a}")),
+            (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+            (None, None) => None,
+        }
+    }
+
     /// The objective's ref, or its title where it has none: how a table of
     /// actions from several objectives names each one's objective.
     pub fn objective_label(&self) -> &str {

@@ -1,7 +1,7 @@
 //! Which sections a board report has, in order, decided once so every
 //! format shows the same ones: a section with nothing in it is left out.
 
-use super::changes::{Changes, MovedDeadline};
+use super::changes::{Changes, MovedDeadline, Movement, RatingMove, RemovedAction};
 use super::BoardReport;
 use crate::rules::reason::uk_date;
 
@@ -101,6 +101,49 @@ impl BoardReport {
     }
 }
 
+impl BoardReport {
+    /// The exceptions section's heading: `Exceptions: 2 open actions (Red
+    /// and Amber)`.
+    pub fn exceptions_heading(&self) -> String {
+        format!(
+            "Exceptions: {} (Red and Amber)",
+            count_of(self.exceptions.len(), "open action", "open actions")
+        )
+    }
+
+    /// The upcoming section's heading: `Due in the next 90 days: 1 open
+    /// action`.
+    pub fn upcoming_heading(&self) -> String {
+        format!(
+            "Due in the next {} days: {}",
+            self.options.look_ahead_days,
+            count_of(self.upcoming.len(), "open action", "open actions")
+        )
+    }
+
+    /// The discrepancies section's heading: `Discrepancies: 2 recorded
+    /// ratings disagree with the rules`.
+    pub fn discrepancies_heading(&self) -> String {
+        format!(
+            "Discrepancies: {} with the rules",
+            count_of(
+                self.discrepancies.len(),
+                "recorded rating disagrees",
+                "recorded ratings disagree"
+            )
+        )
+    }
+}
+
+/// `1 open action`, `2 open actions`.
+pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 impl Changes {
     /// Whether there is anything to say: a change, or commentary not
     /// updated.
@@ -156,6 +199,90 @@ impl Changes {
             },
             self.not_updated.len()
         )
+    }
+}
+
+/// One of the lists a changes section gives after the rating moves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ChangeList<'a> {
+    /// Actions of this report (positions in its `actions`).
+    Rows(&'a [usize]),
+    /// Actions the previous version had and this one does not.
+    Removed(&'a [RemovedAction]),
+}
+
+impl ChangeList<'_> {
+    /// How many actions the list has.
+    pub fn len(&self) -> usize {
+        match self {
+            ChangeList::Rows(rows) => rows.len(),
+            ChangeList::Removed(removed) => removed.len(),
+        }
+    }
+
+    /// Whether the list has no actions.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<'a> ChangeList<'a> {
+    /// Each action as the list names it: its ref (for a row of this report,
+    /// [`ReportRow::full_ref`](super::ReportRow::full_ref); for a removed
+    /// action, its ref then), if any, and its text.
+    pub fn items(self, report: &'a BoardReport) -> Vec<(Option<String>, &'a str)> {
+        match self {
+            ChangeList::Rows(rows) => report
+                .rows(rows)
+                .map(|r| (r.full_ref(), r.text.as_str()))
+                .collect(),
+            ChangeList::Removed(removed) => removed
+                .iter()
+                .map(|r| (r.reference.clone(), r.text.as_str()))
+                .collect(),
+        }
+    }
+}
+
+impl Changes {
+    /// The rating moves under the heading every format gives them, in
+    /// order: `Ratings down`, `Ratings up`, `Ratings otherwise changed`; a
+    /// heading with no moves is left out.
+    pub fn rating_groups(&self) -> Vec<(&'static str, Vec<&RatingMove>)> {
+        [
+            ("Ratings down", Movement::Worse),
+            ("Ratings up", Movement::Better),
+            ("Ratings otherwise changed", Movement::Changed),
+        ]
+        .into_iter()
+        .map(|(label, movement)| {
+            let moves: Vec<_> = self
+                .ratings
+                .iter()
+                .filter(|m| m.movement == movement)
+                .collect();
+            (label, moves)
+        })
+        .filter(|(_, moves)| !moves.is_empty())
+        .collect()
+    }
+
+    /// The lists after the rating moves under the heading every format
+    /// gives them, in order: `Completed`, `New actions`, `Removed`,
+    /// `Commentary not updated`; an empty list is left out.
+    pub fn lists(&self) -> Vec<(&'static str, ChangeList<'_>)> {
+        [
+            ("Completed", ChangeList::Rows(&self.completed)),
+            ("New actions", ChangeList::Rows(&self.new_actions)),
+            ("Removed", ChangeList::Removed(&self.removed)),
+            (
+                "Commentary not updated",
+                ChangeList::Rows(&self.not_updated),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
+        .collect()
     }
 }
 

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::measures::MeasureRow;
 use super::wrap::{pad, wrap, wrap_at_most};
-use super::{commentary_date_text, BoardCounts, BoardReport, Movement, ReportRow, Section};
+use super::{commentary_date_text, BoardCounts, BoardReport, ReportRow, Section};
 use crate::export::escape_terminal;
 use crate::measure::Trend;
 use crate::rating::Rating;
@@ -43,17 +43,11 @@ pub fn render_terminal(report: &BoardReport) -> String {
     let chip = |r: Rating| report.look(r).chip();
 
     line(&mut out, &rule);
-    for l in wrap(&report.title, WIDTH) {
-        line(&mut out, &l);
-    }
-    for l in wrap(&report.subtitle, WIDTH) {
-        line(&mut out, &l);
-    }
+    wrapped(&mut out, &report.title);
+    wrapped(&mut out, &report.subtitle);
     line(&mut out, &rule);
     if let Some(closed) = &report.closed {
-        for l in wrap(&closed.sentence(), WIDTH) {
-            line(&mut out, &l);
-        }
+        wrapped(&mut out, &closed.sentence());
     }
     if report.names_people {
         line(
@@ -113,9 +107,7 @@ pub fn render_terminal(report: &BoardReport) -> String {
 fn heading(out: &mut String, title: &str, rule: &str) {
     blank(out);
     line(out, rule);
-    for l in wrap(title, WIDTH) {
-        line(out, &l);
-    }
+    wrapped(out, title);
     line(out, rule);
 }
 
@@ -128,13 +120,15 @@ fn bullet(out: &mut String, text: &str) {
 
 /// An action as a line names it: `1.2/3a Refresh the pledge.`
 fn name(r: &ReportRow) -> String {
-    let reference = match (&r.objective_ref, &r.reference) {
-        (Some(o), Some(a)) => format!("{o}/{a} "),
-        (Some(o), None) => format!("{o} "),
-        (None, Some(a)) => format!("{a} "),
-        (None, None) => String::new(),
-    };
-    format!("{reference}{}", r.text)
+    named(r.full_ref().as_deref(), &r.text)
+}
+
+/// Text after its ref, or the text alone where there is no ref.
+fn named(reference: Option<&str>, text: &str) -> String {
+    match reference {
+        Some(x) => format!("{x} {text}"),
+        None => text.to_string(),
+    }
 }
 
 /// The one-page summary: overall position, counts, counts by objective,
@@ -144,16 +138,14 @@ fn summary(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
     blank(out);
     line(out, "SUMMARY");
     line(out, thin);
-    for l in wrap(
+    wrapped(
+        out,
         &format!(
             "Overall: {} ({})",
             chip(report.plan.rating),
             report.plan.reason.message
         ),
-        WIDTH,
-    ) {
-        line(out, &l);
-    }
+    );
     line(
         out,
         &format!(
@@ -162,9 +154,7 @@ fn summary(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
         ),
     );
     let key: Vec<String> = Rating::ALL.iter().map(|r| chip(*r)).collect();
-    for l in wrap(&format!("Key: {}", key.join("  ")), WIDTH) {
-        line(out, &l);
-    }
+    wrapped(out, &format!("Key: {}", key.join("  ")));
     line(
         out,
         "* marks a recorded rating that the rules allowed to override the computed one.",
@@ -202,9 +192,7 @@ fn summary(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
     );
     if let Some(c) = &report.changes {
         blank(out);
-        for l in wrap(&c.headline(), WIDTH) {
-            line(out, &l);
-        }
+        wrapped(out, &c.headline());
     }
     if s.measures_with_data > 0 {
         blank(out);
@@ -238,16 +226,6 @@ fn changes(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
         let _ = write!(title, " (compared with {p})");
     }
     heading(out, &title, rule);
-    let list = |out: &mut String, label: &str, rows: &[usize]| {
-        if rows.is_empty() {
-            return;
-        }
-        blank(out);
-        line(out, &format!("{label}: {}", rows.len()));
-        for r in report.rows(rows) {
-            bullet(out, &name(r));
-        }
-    };
     if !c.moved_deadlines.is_empty() {
         blank(out);
         line(
@@ -270,19 +248,7 @@ fn changes(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
             );
         }
     }
-    for (label, movement) in [
-        ("Ratings down", Movement::Worse),
-        ("Ratings up", Movement::Better),
-        ("Ratings otherwise changed", Movement::Changed),
-    ] {
-        let moves: Vec<_> = c
-            .ratings
-            .iter()
-            .filter(|m| m.movement == movement)
-            .collect();
-        if moves.is_empty() {
-            continue;
-        }
+    for (label, moves) in c.rating_groups() {
         blank(out);
         line(out, &format!("{label}: {}", moves.len()));
         for m in moves {
@@ -293,29 +259,17 @@ fn changes(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
                 out,
                 &format!("{}: {} → {}", name(r), chip(m.from), chip(m.to)),
             );
-            for l in wrap(&format!("Then: {}", m.from_reason), WIDTH - 4) {
-                line(out, &format!("    {l}"));
-            }
-            for l in wrap(&format!("Now: {}", m.to_reason), WIDTH - 4) {
-                line(out, &format!("    {l}"));
-            }
+            indented(out, 4, &format!("Then: {}", m.from_reason));
+            indented(out, 4, &format!("Now: {}", m.to_reason));
         }
     }
-    list(out, "Completed", &c.completed);
-    list(out, "New actions", &c.new_actions);
-    if !c.removed.is_empty() {
+    for (label, list) in c.lists() {
         blank(out);
-        line(out, &format!("Removed: {}", c.removed.len()));
-        for r in &c.removed {
-            let reference = r
-                .reference
-                .as_deref()
-                .map(|x| format!("{x} "))
-                .unwrap_or_default();
-            bullet(out, &format!("{reference}{}", r.text));
+        line(out, &format!("{label}: {}", list.len()));
+        for (reference, text) in list.items(report) {
+            bullet(out, &named(reference.as_deref(), text));
         }
     }
-    list(out, "Commentary not updated", &c.not_updated);
 }
 
 /// The open actions, objective by objective.
@@ -334,27 +288,21 @@ fn by_objective(
             Some(r) => format!("Objective {r}: {}", o.title),
             None => o.title.clone(),
         };
-        for l in wrap(&title, WIDTH) {
-            line(out, &l);
-        }
+        wrapped(out, &title);
         if let Some(g) = &o.group {
             line(out, &format!("Part of: {g}"));
         }
         if let Some(aim) = &o.aim {
-            for l in wrap(&format!("Aim: {aim}"), WIDTH) {
-                line(out, &l);
-            }
+            wrapped(out, &format!("Aim: {aim}"));
         }
-        for l in wrap(
+        wrapped(
+            out,
             &format!(
                 "Rating: {} ({})",
                 chip(o.rollup.rating),
                 o.rollup.reason.message
             ),
-            WIDTH,
-        ) {
-            line(out, &l);
-        }
+        );
         line(out, thin);
         if o.open.is_empty() {
             line(out, "No open actions.");
@@ -376,9 +324,7 @@ fn by_lead(
     for l in &report.leads {
         blank(out);
         line(out, thin);
-        for w in wrap(&format!("{}: {} open actions", l.name, l.open.len()), WIDTH) {
-            line(out, &w);
-        }
+        wrapped(out, &format!("{}: {} open actions", l.name, l.open.len()));
         line(out, thin);
         table(out, report, &l.open, chip, true);
     }
@@ -451,9 +397,7 @@ fn measures(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Str
             Some(r) => format!("{r} {}", m.text),
             None => m.text.clone(),
         };
-        for l in wrap(&name, WIDTH) {
-            line(out, &l);
-        }
+        wrapped(out, &name);
         let mut facts: Vec<String> = m
             .comparisons
             .iter()
@@ -462,16 +406,10 @@ fn measures(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Str
         if let Some(r) = &m.rank {
             facts.push(format!("ranked {r} authorities"));
         }
-        for l in wrap(&facts.join(" · "), WIDTH - 2) {
-            line(out, &format!("  {l}"));
-        }
-        for l in wrap(&m.reason, WIDTH - 2) {
-            line(out, &format!("  {l}"));
-        }
+        indented(out, 2, &facts.join(" · "));
+        indented(out, 2, &m.reason);
         if let Some(n) = &m.data_note {
-            for l in wrap(&format!("Note: {n}"), WIDTH - 2) {
-                line(out, &format!("  {l}"));
-            }
+            indented(out, 2, &format!("Note: {n}"));
         }
     }
     let without: Vec<&MeasureRow> = report
@@ -480,21 +418,29 @@ fn measures(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Str
         .filter(|m| m.latest.is_none())
         .collect();
     blank(out);
-    for l in wrap(
-        &format!(
+    wrapped(out, &format!(
             "{} more measures have a numeric target but no data in the plan; {} have no number to rate against and are rated by hand.",
             without.len(),
             report.qualitative_measures
-        ),
-        WIDTH,
-    ) {
-        line(out, &l);
-    }
+        ));
 }
 
 /// Writes one line, with any control character from a plan made harmless.
 fn line(out: &mut String, text: &str) {
     let _ = writeln!(out, "{}", escape_terminal(text).trim_end());
+}
+
+/// `text` wrapped to the report's width, a line at a time.
+fn wrapped(out: &mut String, text: &str) {
+    indented(out, 0, text);
+}
+
+/// `text` wrapped to the report's width `indent` spaces in.
+fn indented(out: &mut String, indent: usize, text: &str) {
+    let margin = " ".repeat(indent);
+    for l in wrap(text, WIDTH - indent) {
+        line(out, &format!("{margin}{l}"));
+    }
 }
 
 fn blank(out: &mut String) {

@@ -90,14 +90,7 @@ pub(super) fn paper(report: &BoardReport, fonts: Option<&ChartFonts>) -> (Docx, 
     listed(
         &mut paper,
         report,
-        &format!(
-            "Discrepancies: {} with the rules",
-            count_of(
-                report.discrepancies.len(),
-                "recorded rating disagrees",
-                "recorded ratings disagree"
-            )
-        ),
+        &report.discrepancies_heading(),
         &report.discrepancies,
         true,
     );
@@ -245,26 +238,25 @@ fn changes_since(paper: &mut Paper<'_>, report: &BoardReport, c: &Changes) {
             ),
         ),
     );
-    let reference = |row: usize| {
-        report
+    // An action's ref and text, then the cells that say what changed.
+    let row = |row: usize, then: Vec<Cell>| -> Vec<Cell> {
+        let (r, text) = report
             .actions
             .get(row)
             .map(|r| (r.reference.clone().unwrap_or_default(), r.text.clone()))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        [Cell::text(r), Cell::text(text)]
+            .into_iter()
+            .chain(then)
+            .collect()
     };
     if !c.ratings.is_empty() {
         let rows: Vec<Vec<Cell>> = c
             .ratings
             .iter()
             .map(|m| {
-                let (r, text) = reference(m.row);
-                vec![
-                    Cell::text(r),
-                    Cell::text(text),
-                    Cell::Rag(m.from, ""),
-                    Cell::Rag(m.to, ""),
-                    Cell::text(m.to_reason.as_str()),
-                ]
+                let why = Cell::text(m.to_reason.as_str());
+                row(m.row, vec![Cell::Rag(m.from, ""), Cell::Rag(m.to, ""), why])
             })
             .collect();
         paper.table(tables::table(
@@ -284,14 +276,12 @@ fn changes_since(paper: &mut Paper<'_>, report: &BoardReport, c: &Changes) {
             .moved_deadlines
             .iter()
             .map(|m| {
-                let (r, text) = reference(m.row);
-                vec![
-                    Cell::text(r),
-                    Cell::text(text),
-                    Cell::text(m.from_timescale.as_str()),
-                    Cell::text(m.to_timescale.as_str()),
-                    Cell::text(m.days_later.map_or("–".to_string(), |d| d.to_string())),
-                ]
+                let days = m.days_later.map_or("–".to_string(), |d| d.to_string());
+                let was = Cell::text(m.from_timescale.as_str());
+                row(
+                    m.row,
+                    vec![was, Cell::text(m.to_timescale.as_str()), Cell::text(days)],
+                )
             })
             .collect();
         paper.table(tables::table(
@@ -308,10 +298,7 @@ fn changes_since(paper: &mut Paper<'_>, report: &BoardReport, c: &Changes) {
     }
     let mut others: Vec<Vec<Cell>> = Vec::new();
     for (rows, what) in [(&c.completed, "Completed"), (&c.new_actions, "New")] {
-        for &row in rows {
-            let (r, text) = reference(row);
-            others.push(vec![Cell::text(r), Cell::text(text), Cell::text(what)]);
-        }
+        others.extend(rows.iter().map(|&r| row(r, vec![Cell::text(what)])));
     }
     for removed in &c.removed {
         others.push(vec![
