@@ -149,9 +149,11 @@ def test_wrong_types_raise_type_error(name: str, call: Callable[[Any], Any], arg
 
 
 def test_evaluate_argument_types(lancashire: Plan) -> None:
-    with pytest.raises(TypeError):
-        lancashire.evaluate(as_of="2019-12-31")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    # An ISO string is a date; anything else that is not a date says what it was.
+    assert lancashire.evaluate(as_of="2019-12-31").as_of == datetime.date(2019, 12, 31)
+    with pytest.raises(ValueError, match="ISO date"):
+        lancashire.evaluate(as_of="31/12/2019")
+    with pytest.raises(TypeError, match="not int"):
         lancashire.evaluate(as_of=20191231)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         lancashire.evaluate(rules="default")  # type: ignore[arg-type]

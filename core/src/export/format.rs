@@ -77,16 +77,7 @@ impl FromStr for ReportFormat {
 
 impl fmt::Display for ReportFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ReportFormat::Terminal => "terminal",
-            ReportFormat::Markdown => "markdown",
-            ReportFormat::Html => "html",
-            ReportFormat::Xlsx => "xlsx",
-            ReportFormat::Csv => "csv",
-            ReportFormat::Json => "json",
-            ReportFormat::Calendar => "ics",
-            ReportFormat::Docx => "docx",
-        })
+        f.write_str(self.name_and_extension().0)
     }
 }
 
@@ -133,15 +124,21 @@ impl ReportFormat {
     /// }
     /// ```
     pub fn extension(self) -> &'static str {
+        self.name_and_extension().1
+    }
+
+    /// The format's name (as [`Display`](fmt::Display) writes it) and its
+    /// file extension, decided together in one place.
+    fn name_and_extension(self) -> (&'static str, &'static str) {
         match self {
-            ReportFormat::Terminal => "txt",
-            ReportFormat::Markdown => "md",
-            ReportFormat::Html => "html",
-            ReportFormat::Xlsx => "xlsx",
-            ReportFormat::Csv => "csv",
-            ReportFormat::Json => "json",
-            ReportFormat::Calendar => "ics",
-            ReportFormat::Docx => "docx",
+            ReportFormat::Terminal => ("terminal", "txt"),
+            ReportFormat::Markdown => ("markdown", "md"),
+            ReportFormat::Html => ("html", "html"),
+            ReportFormat::Xlsx => ("xlsx", "xlsx"),
+            ReportFormat::Csv => ("csv", "csv"),
+            ReportFormat::Json => ("json", "json"),
+            ReportFormat::Calendar => ("ics", "ics"),
+            ReportFormat::Docx => ("docx", "docx"),
         }
     }
 }

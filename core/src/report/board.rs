@@ -163,23 +163,14 @@ impl BoardReport {
         rules: &RuleSet,
         options: &ReportOptions,
     ) -> BoardReport {
-        let plan = publishable(plan, options);
-        let before = options
-            .since
-            .map(|since| (plan.evaluate(plan.rating_date(since), rules), None));
-        build_report(
-            &plan,
-            as_of,
-            rules,
-            options,
-            before.map(|(e, t)| (&*plan, e, t)),
-        )
+        build_report(None, plan, as_of, rules, options)
     }
 
     /// Builds the report on `plan` as of `as_of` and says what changed
     /// since `previous`, an earlier version of the same plan (last
     /// quarter's tracker), rated as of `options.since` (or `as_of` when no
-    /// date is given). Actions are matched by id, then by ref: ratings up
+    /// date is given). Actions are matched by ref (by id where they have
+    /// none): ratings up
     /// and down, actions completed, new and removed actions, deadlines that
     /// moved and commentary not updated.
     ///
@@ -213,18 +204,7 @@ impl BoardReport {
         rules: &RuleSet,
         options: &ReportOptions,
     ) -> BoardReport {
-        let plan = publishable(plan, options);
-        let previous = publishable(previous, options);
-        let since = options.since.unwrap_or(as_of);
-        let before = previous.evaluate(previous.rating_date(since), rules);
-        let title = Some(previous.title.clone());
-        build_report(
-            &plan,
-            as_of,
-            rules,
-            options,
-            Some((&*previous, before, title)),
-        )
+        build_report(Some(previous), plan, as_of, rules, options)
     }
 
     /// How `rating` is shown in this report.
@@ -406,12 +386,25 @@ fn subtitle(organisation: &str, as_of: NaiveDate) -> String {
 }
 
 fn build_report(
+    previous: Option<&Plan>,
     plan: &Plan,
     asked_as_of: NaiveDate,
     rules: &RuleSet,
     options: &ReportOptions,
-    before: Option<(&Plan, Evaluation, Option<String>)>,
 ) -> BoardReport {
+    let plan = &*publishable(plan, options);
+    let previous = previous.map(|p| publishable(p, options));
+    // Last quarter's version is rated as of `since` (or the date asked);
+    // the plan itself at a second date only when one is given.
+    let since = match previous {
+        Some(_) => Some(options.since.unwrap_or(asked_as_of)),
+        None => options.since,
+    };
+    let earlier: &Plan = previous.as_deref().unwrap_or(plan);
+    let before = since.map(|since| {
+        let title = previous.as_ref().map(|p| p.title.clone());
+        (earlier.evaluate(earlier.rating_date(since), rules), title)
+    });
     let eval = plan.evaluate(plan.rating_date(asked_as_of), rules);
     let closed = match plan.status(asked_as_of) {
         PlanStatus::Closed { ended } => Some(ClosedNote { ended, asked_as_of }),
@@ -473,9 +466,8 @@ fn build_report(
         &ratings,
         &objectives_for_chart(&objectives),
     );
-    let changes = before.map(|(previous, before, title)| {
-        changes::between(previous, &before, plan, &actions, title)
-    });
+    let changes =
+        before.map(|(before, title)| changes::between(earlier, &before, plan, &actions, title));
     BoardReport {
         title: plan.title.clone(),
         organisation: plan.organisation.clone(),

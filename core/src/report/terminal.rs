@@ -55,13 +55,14 @@ pub fn render_terminal(report: &BoardReport) -> String {
             "Note: some leads are named people. Replace them with their roles before publishing.",
         );
     }
+    let pens = Pens::new(&chip, &rule, &thin);
     for section in report.sections() {
         match section {
             Section::Summary => summary(&mut out, report, &chip, &thin),
             Section::Changes => changes(&mut out, report, &chip, &rule),
             Section::Measures => measures(&mut out, report, &chip, &rule),
-            Section::OpenByObjective => by_objective(&mut out, report, &chip, &rule, &thin),
-            Section::OpenByLead => by_lead(&mut out, report, &chip, &rule, &thin),
+            Section::OpenByObjective => by_objective(&mut out, report, &pens),
+            Section::OpenByLead => by_lead(&mut out, report, &pens),
             Section::Exceptions => {
                 let title = format!(
                     "EXCEPTIONS: {} red and amber open actions, worst first",
@@ -272,14 +273,22 @@ fn changes(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
     }
 }
 
+/// What a section draws with: rating chips and the two rules.
+struct Pens<'a> {
+    chip: &'a dyn Fn(Rating) -> String,
+    rule: &'a str,
+    thin: &'a str,
+}
+
+impl<'a> Pens<'a> {
+    fn new(chip: &'a dyn Fn(Rating) -> String, rule: &'a str, thin: &'a str) -> Pens<'a> {
+        Pens { chip, rule, thin }
+    }
+}
+
 /// The open actions, objective by objective.
-fn by_objective(
-    out: &mut String,
-    report: &BoardReport,
-    chip: &dyn Fn(Rating) -> String,
-    rule: &str,
-    thin: &str,
-) {
+fn by_objective(out: &mut String, report: &BoardReport, pens: &Pens<'_>) {
+    let Pens { chip, rule, thin } = *pens;
     heading(out, "OPEN ACTIONS BY OBJECTIVE", rule);
     for o in &report.objectives {
         blank(out);
@@ -313,13 +322,8 @@ fn by_objective(
 }
 
 /// The open actions, lead by lead, soonest due first.
-fn by_lead(
-    out: &mut String,
-    report: &BoardReport,
-    chip: &dyn Fn(Rating) -> String,
-    rule: &str,
-    thin: &str,
-) {
+fn by_lead(out: &mut String, report: &BoardReport, pens: &Pens<'_>) {
+    let Pens { chip, rule, thin } = *pens;
     heading(out, "OPEN ACTIONS BY LEAD", rule);
     for l in &report.leads {
         blank(out);
