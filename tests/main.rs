@@ -14,6 +14,7 @@ mod builtin_plan;
 mod commentary;
 mod corpus;
 mod export;
+mod format_snapshots;
 mod import;
 mod import_trackers;
 mod loading;
