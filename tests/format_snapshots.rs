@@ -8,6 +8,7 @@
 //! snapshots with `cargo insta review` (or run with `INSTA_UPDATE=always`
 //! and read the diff).
 
+use std::fmt::Write;
 use std::io::Read;
 
 use chrono::NaiveDate;
@@ -87,7 +88,7 @@ fn workbook_cells() {
     let bytes = render(&report(), ReportFormat::Xlsx).unwrap();
     let mut out = String::new();
     for sheet in read_workbook(&bytes, TableFormat::Xlsx).unwrap() {
-        out.push_str(&format!("## {}\n", sheet.name));
+        let _ = writeln!(out, "## {}", sheet.name);
         for row in &sheet.rows {
             out.push_str(&row.cells.join(" | "));
             out.push('\n');
