@@ -17,6 +17,7 @@ mod export;
 mod format_snapshots;
 mod import;
 mod import_trackers;
+mod limits;
 mod loading;
 mod measures;
 mod no_panics;

@@ -237,6 +237,18 @@ pub fn import_error(py: Python<'_>, e: ImportError) -> PyErr {
             column,
             reason,
         } => ("invalid", input, row, column, reason),
+        ImportError::TooLarge {
+            input,
+            at,
+            limit,
+            setting,
+        } => (
+            "too_large",
+            input,
+            0,
+            "-".into(),
+            format!("{at} is past the limit of {limit} (raise limits.{setting})"),
+        ),
     };
     raise(
         py.get_type::<TableImportError>(),

@@ -252,3 +252,69 @@ def test_random_short_strings_never_panic() -> None:
         except LineOfSightError:
             pass
     lineofsight.sort_refs([text for text in words])
+
+
+def _xlsx_with_cell_at(cell: str) -> bytes:
+    """A 1-2 KB xlsx: a Ref/Action header, one action, and a number at `cell`."""
+    import io
+    import zipfile
+
+    row = "".join(ch for ch in cell if ch.isdigit())
+    data = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Ref</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Action</t></is></c></row>'
+        '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Do it</t></is></c></row>'
+        f'<row r="{row}"><c r="{cell}"><v>7</v></c></row>'
+    )
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            "</Types>"
+        ),
+        "_rels/.rels": (
+            f'<Relationships xmlns="{rels}"><Relationship Id="rId1" '
+            f'Type="{office}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{main}" xmlns:r="{office}"><sheets>'
+            '<sheet name="Actions" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{rels}"><Relationship Id="rId1" '
+            f'Type="{office}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        ),
+        "xl/worksheets/sheet1.xml": (
+            f'<worksheet xmlns="{main}"><dimension ref="A1:{cell}"/>'
+            f"<sheetData>{data}</sheetData></worksheet>"
+        ),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("cell", ["XFD1048576", "XFD20000"])
+def test_a_cell_at_the_far_end_of_a_sheet_is_refused_not_a_crash(cell: str) -> None:
+    # Before the import limits this allocated the whole used range and the
+    # process died (XFD1048576) or took minutes and 18 GB (XFD20000).
+    data = _xlsx_with_cell_at(cell)
+    assert len(data) < 2_000
+    with pytest.raises(TableImportError) as err:
+        Plan.from_table(data, name="hostile.xlsx")
+    assert err.value.kind == "too_large"
+    assert f"sheet Actions: cell {cell} is past the limit of 1,000 columns" in str(err.value)
+    # A mapping can raise the limits: the reader then reads the sheet.
+    wide = _xlsx_with_cell_at("ALM3")
+    with pytest.raises(TableImportError):
+        Plan.from_table(wide)
+    plan = Plan.from_table(wide, mapping={"limits": {"max_columns": 1001}})
+    assert plan is not None

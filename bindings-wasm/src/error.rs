@@ -105,6 +105,11 @@ pub(crate) fn import(e: ImportError) -> JsValue {
                 ("columnName", text(&column)),
             ],
         ),
+        ImportError::TooLarge { input, setting, .. } => error(
+            "too_large",
+            &message,
+            &[("input", text(&input)), ("setting", text(&setting))],
+        ),
     }
 }
 

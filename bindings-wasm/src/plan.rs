@@ -172,7 +172,7 @@ impl Plan {
     /// Imports a plan from a table: CSV, TSV, markdown or a workbook (xlsx,
     /// xls, ods). `format` defaults to `auto`; `name` names the input in
     /// errors. Throws `code: "unreadable"`, `"no_header"`, `"no_actions"`,
-    /// `"mapping"` or `"invalid_import"`; `importWarnings()` lists what to check.
+    /// `"mapping"`, `"invalid_import"` or `"too_large"`; `importWarnings()` lists what to check.
     #[wasm_bindgen(js_name = fromTable)]
     pub fn from_table(
         bytes: &[u8],

@@ -2518,6 +2518,8 @@ export type ErrorCode =
   | "no_actions"
   /** The imported plan breaks a plan rule (`input`, `row`, `columnName`). */
   | "invalid_import"
+  /** Input past the import limits (`input`, `setting`: the limit to raise). */
+  | "too_large"
   /** A recorded-rating word the core does not know (`text`). */
   | "unknown_rating"
   /** A period label the core cannot read (`text`). */
@@ -2553,6 +2555,8 @@ export interface LineOfSightError extends Error {
   columnName?: string;
   /** The table input's name (import errors). */
   input?: string;
+  /** The import limit passed, e.g. `max_input_bytes` (`too_large`). */
+  setting?: string;
   /** The URL (`fetch`). */
   url?: string;
   /** The HTTP status (`fetch`). */

@@ -87,7 +87,7 @@ class UnknownBuiltinError(PlanLoadError):
 class TableImportError(LineOfSightError):
     """A table could not be imported as a plan."""
 
-    kind: Literal["unreadable", "no_header", "mapping", "no_actions", "invalid"]
+    kind: Literal["unreadable", "no_header", "mapping", "no_actions", "invalid", "too_large"]
     input: str
     row: int
     column: str

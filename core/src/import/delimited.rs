@@ -1,7 +1,7 @@
 //! Delimited text: CSV, TSV and markdown tables, in UTF-8 (with or without
 //! a byte-order mark) or Windows-1252.
 
-use super::{ImportError, Row, TableFormat};
+use super::{ImportError, Limits, Row, TableFormat};
 
 /// Decodes text: UTF-8 (a byte-order mark is dropped), otherwise
 /// Windows-1252, the encoding of older Excel exports.
@@ -41,10 +41,16 @@ pub(crate) fn sniff(text: &str) -> TableFormat {
     }
 }
 
-/// Splits delimited text into rows, each numbered by its first line.
-pub(crate) fn read(input: &str, text: &str, format: TableFormat) -> Result<Vec<Row>, ImportError> {
+/// Splits delimited text into rows, each numbered by its first line,
+/// refusing rows, columns and cells past the limits as they are read.
+pub(crate) fn read(
+    input: &str,
+    text: &str,
+    format: TableFormat,
+    limits: &Limits,
+) -> Result<Vec<Row>, ImportError> {
     if format == TableFormat::Markdown {
-        return Ok(markdown(text));
+        return markdown(input, text, limits);
     }
     let tsv = format == TableFormat::Tsv;
     let mut reader = csv::ReaderBuilder::new()
@@ -86,25 +92,39 @@ pub(crate) fn read(input: &str, text: &str, format: TableFormat) -> Result<Vec<R
         let number = record.position().map_or(rows.len() + 1, |p| {
             line_at(usize::try_from(p.byte()).unwrap_or(usize::MAX))
         });
-        rows.push(Row {
+        let row = Row {
             number,
             cells: record
                 .iter()
                 .map(|c| c.trim_end_matches('\r').to_string())
                 .collect(),
             fills: Vec::new(),
-        });
+        };
+        check(input, &row, rows.len(), limits)?;
+        rows.push(row);
     }
     Ok(rows)
+}
+
+/// Refuses a row past the limits: the `index`th row read (from 0), more
+/// columns than allowed, or a cell too long, naming its row and column.
+fn check(input: &str, row: &Row, index: usize, limits: &Limits) -> Result<(), ImportError> {
+    let at = |col: usize| move || format!("row {}, column {}", row.number, col + 1);
+    let last = row.cells.len().saturating_sub(1);
+    limits.check_position(input, at(last), index, last)?;
+    for (col, cell) in row.cells.iter().enumerate() {
+        limits.check_cell(input, at(col), cell)?;
+    }
+    Ok(())
 }
 
 /// A markdown table: pipes at the start and end are dropped, and each line
 /// is a row (separator lines such as `|---|---|` are kept as rows and
 /// skipped later like any other rule).
-fn markdown(text: &str) -> Vec<Row> {
-    text.lines()
-        .enumerate()
-        .map(|(i, line)| {
+fn markdown(input: &str, text: &str, limits: &Limits) -> Result<Vec<Row>, ImportError> {
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let row = {
             let t = line.trim();
             let cells = if t.starts_with('|') {
                 let inner = t.trim_start_matches('|');
@@ -118,8 +138,11 @@ fn markdown(text: &str) -> Vec<Row> {
                 cells,
                 fills: Vec::new(),
             }
-        })
-        .collect()
+        };
+        check(input, &row, i, limits)?;
+        rows.push(row);
+    }
+    Ok(rows)
 }
 
 #[cfg(test)]
@@ -145,14 +168,40 @@ mod tests {
     #[test]
     fn rows_are_numbered_by_line_in_crlf_files() {
         let text = "Title\r\nRef,Action\r\n1,\"Two\r\nlines\"\r\n2,Next\r\n";
-        let rows = read("t", text, TableFormat::Csv).unwrap();
+        let rows = read("t", text, TableFormat::Csv, &Limits::default()).unwrap();
         let numbers: Vec<usize> = rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, [1, 2, 3, 5]);
     }
 
     #[test]
+    fn refuses_rows_columns_and_cells_past_the_limits() {
+        let limits = Limits {
+            max_rows: 2,
+            max_columns: 3,
+            max_cell_chars: 4,
+            ..Limits::default()
+        };
+        let err = |text: &str, format| read("t.csv", text, format, &limits).unwrap_err();
+        assert_eq!(
+            err("a,b\nc,d\ne,f\n", TableFormat::Csv).to_string(),
+            "t.csv: row 3, column 2 is past the limit of 2 rows \
+             (raise ImportOptions.limits.max_rows to read it)"
+        );
+        assert!(err("a\tb\tc\td\n", TableFormat::Tsv)
+            .to_string()
+            .starts_with("t.csv: row 1, column 4 is past the limit of 3 columns"));
+        assert!(err("a,\"b\n\"\n1,abcde\n", TableFormat::Csv)
+            .to_string()
+            .starts_with("t.csv: row 3, column 2 (5 characters) is past the limit of 4"));
+        assert!(err("| a | abcde |\n", TableFormat::Markdown)
+            .to_string()
+            .starts_with("t.csv: row 1, column 2 (5 characters)"));
+        assert!(read("t", "a,b\nc,d\n", TableFormat::Csv, &limits).is_ok());
+    }
+
+    #[test]
     fn markdown_pipes() {
-        let rows = markdown("| Ref | Action |\n| 1 | Do it |");
+        let rows = markdown("t", "| Ref | Action |\n| 1 | Do it |", &Limits::default()).unwrap();
         assert_eq!(rows[1].cells, ["1", "Do it"]);
     }
 }

@@ -56,6 +56,20 @@ pub enum ImportError {
         /// What is wrong.
         reason: String,
     },
+    /// The input is past one of the [`Limits`](super::Limits): refused
+    /// before the oversized part is read into memory.
+    #[error("{input}: {at} is past the limit of {limit} (raise ImportOptions.limits.{setting} to read it)")]
+    TooLarge {
+        /// The input's name.
+        input: String,
+        /// Where: `sheet Actions: cell XFD1048576`, `row 3, column 2 (…
+        /// characters)`, `the input (… bytes)`.
+        at: String,
+        /// The limit passed, e.g. `1,000 columns`.
+        limit: String,
+        /// The [`Limits`](super::Limits) field to raise, e.g. `max_columns`.
+        setting: String,
+    },
 }
 
 /// Something the importer did that a reader should check: a cell it could

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Field, ImportError, TableFormat};
+use super::{Field, ImportError, Limits, TableFormat};
 use crate::plan::LeadKind;
 use crate::rating::KeyMeaning;
 
@@ -97,6 +97,9 @@ pub struct ImportOptions {
     /// Action column is read: each item its own action (the default) or the
     /// items as sub-activities of one action.
     pub list_cells: ListCells,
+    /// How large an input is read before it is refused (see [`Limits`]
+    /// for the defaults and why).
+    pub limits: Limits,
 }
 
 /// How an Action cell that is only a list is read.
@@ -134,6 +137,7 @@ impl Default for ImportOptions {
             key: BTreeMap::new(),
             reported_on: None,
             list_cells: ListCells::default(),
+            limits: Limits::default(),
         }
     }
 }

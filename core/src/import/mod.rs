@@ -34,6 +34,7 @@ mod error;
 mod headers;
 mod layout;
 mod legend;
+mod limits;
 mod mapping;
 mod refusal;
 mod sniff;
@@ -44,6 +45,7 @@ use serde::Deserialize;
 pub use crate::rating::Fill;
 pub use error::{ImportError, ImportWarning};
 pub use headers::Field;
+pub use limits::Limits;
 pub use mapping::{ImportOptions, LabelTarget, LeadSpelling, ListCells};
 
 use crate::plan::Plan;
@@ -200,7 +202,8 @@ impl Table {
 /// Returns [`ImportError::Unreadable`] when a workbook or document cannot be
 /// opened (not a zip, encrypted, no `word/document.xml`, malformed XML, no
 /// tables in a document) or a CSV is malformed, and when there are no rows
-/// at all.
+/// at all; [`ImportError::TooLarge`] past the default [`Limits`] (use
+/// [`import_plan`] with [`ImportOptions::limits`] to raise them).
 ///
 /// # Example
 ///
@@ -214,16 +217,18 @@ impl Table {
 /// # Ok::<(), lineofsight::import::ImportError>(())
 /// ```
 pub fn read_workbook(bytes: &[u8], format: TableFormat) -> Result<Vec<Table>, ImportError> {
-    read_named("input", bytes, format)
+    read_named("input", bytes, format, &Limits::default())
 }
 
 pub(crate) fn read_named(
     input: &str,
     bytes: &[u8],
     format: TableFormat,
+    limits: &Limits,
 ) -> Result<Vec<Table>, ImportError> {
+    limits.check_input(input, bytes.len())?;
     let tables: Vec<Table> = match sniff::container(input, bytes, format)? {
-        Container::Workbook => xlsx::read(input, bytes)?
+        Container::Workbook => xlsx::read(input, bytes, limits)?
             .into_iter()
             .map(|(name, rows)| {
                 let header = layout::find_header(&rows);
@@ -241,7 +246,7 @@ pub(crate) fn read_named(
         }
         Container::Text => {
             let text = delimited::decode(bytes);
-            vec![text_table(input, &text, format)?]
+            vec![text_table(input, &text, format, limits)?]
         }
     };
     if tables.iter().all(|t| {
@@ -257,7 +262,12 @@ pub(crate) fn read_named(
     Ok(tables)
 }
 
-fn text_table(input: &str, text: &str, format: TableFormat) -> Result<Table, ImportError> {
+fn text_table(
+    input: &str,
+    text: &str,
+    format: TableFormat,
+    limits: &Limits,
+) -> Result<Table, ImportError> {
     if text.contains('\0') {
         return Err(ImportError::Unreadable {
             input: input.to_string(),
@@ -268,7 +278,7 @@ fn text_table(input: &str, text: &str, format: TableFormat) -> Result<Table, Imp
         TableFormat::Auto | TableFormat::Xlsx | TableFormat::Docx => delimited::sniff(text),
         other => other,
     };
-    let rows = delimited::read(input, text, format)?;
+    let rows = delimited::read(input, text, format, limits)?;
     let header = layout::find_header(&rows);
     Ok(Table {
         name: "table".to_string(),
@@ -323,6 +333,7 @@ pub struct ImportReport {
 ///
 /// # Errors
 ///
+/// [`ImportError::TooLarge`] for input past [`ImportOptions::limits`],
 /// [`ImportError::Unreadable`] for bytes that are not a table,
 /// [`ImportError::NoHeader`] when no row names at least two known columns
 /// (or a mapped one), [`ImportError::Mapping`] when the mapping names a
@@ -362,11 +373,12 @@ pub fn import_plan(
     options: &ImportOptions,
 ) -> Result<(Plan, ImportReport), ImportError> {
     let input = options.input_name.as_str();
+    options.limits.check_input(input, bytes.len())?;
     let container = sniff::container(input, bytes, options.format)?;
     let table = if container == Container::Document {
         document_table(input, bytes, options)?
     } else if container == Container::Workbook {
-        let tables = read_named(input, bytes, TableFormat::Xlsx)?;
+        let tables = read_named(input, bytes, TableFormat::Xlsx, &options.limits)?;
         let found = if let Some(name) = &options.sheet {
             tables
                 .into_iter()
@@ -388,7 +400,7 @@ pub fn import_plan(
     } else {
         let text = delimited::decode(bytes);
         let text = layout::slice(input, &text, options)?;
-        text_table(input, &text, options.format)?
+        text_table(input, &text, options.format, &options.limits)?
     };
     build::build(&table, options)
 }

@@ -5,17 +5,23 @@
 use std::io::Cursor;
 
 #[cfg(feature = "xlsx")]
-use calamine::{Data, FillPattern, Reader, StyleRange};
+use calamine::{Data, FillPattern, Reader, Sheets, StyleRange};
 #[cfg(feature = "xlsx")]
 use chrono::{Duration, NaiveDate};
 
 #[cfg(feature = "xlsx")]
+use super::limits::{cell_name, thousands, too_large};
+#[cfg(feature = "xlsx")]
 use super::Fill;
-use super::{ImportError, Row};
+use super::{ImportError, Limits, Row};
 
 /// Without the `xlsx` feature a workbook is unreadable, saying why.
 #[cfg(not(feature = "xlsx"))]
-pub(crate) fn read(input: &str, _bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
+pub(crate) fn read(
+    input: &str,
+    _bytes: &[u8],
+    _limits: &Limits,
+) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
     Err(ImportError::Unreadable {
         input: input.to_string(),
         reason: "this build of lineofsight reads no workbooks (the `xlsx` feature is off); \
@@ -25,8 +31,19 @@ pub(crate) fn read(input: &str, _bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>
 }
 
 /// The sheets of a workbook, by name, each as rows of text.
+///
+/// xlsx and xlsb sheets are read cell by cell, each cell checked against
+/// the limits as it comes, so a lone cell at `XFD1048576` is refused before
+/// any grid is allocated (calamine's `worksheet_range` would allocate the
+/// whole used range first). xls and ods sheets are read by calamine whole
+/// (their formats cap a sheet at 65,536 × 256 and the file size bounds ods)
+/// and then checked the same way.
 #[cfg(feature = "xlsx")]
-pub(crate) fn read(input: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
+pub(crate) fn read(
+    input: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
     let unreadable = |reason: String| ImportError::Unreadable {
         input: input.to_string(),
         reason,
@@ -35,33 +52,133 @@ pub(crate) fn read(input: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>,
         .map_err(|e| unreadable(format!("not a workbook calamine can open: {e}")))?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| unreadable(format!("sheet {name:?}: {e}")))?;
+        let mut grid = Grid::new(input, &name, limits);
+        let failed = |e: &dyn std::fmt::Display| unreadable(format!("sheet {name:?}: {e}"));
+        match &mut book {
+            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&name) {
+                Ok(mut cells) => {
+                    while let Some(cell) = cells.next_cell().map_err(|e| failed(&e))? {
+                        grid.add(cell.get_position(), &Data::from(cell.get_value().clone()))?;
+                    }
+                }
+                // A chart sheet has no cells.
+                Err(calamine::XlsxError::NotAWorksheet(_)) => {}
+                Err(e) => return Err(failed(&e)),
+            },
+            Sheets::Xlsb(x) => {
+                let mut cells = x.worksheet_cells_reader(&name).map_err(|e| failed(&e))?;
+                while let Some(cell) = cells.next_cell().map_err(|e| failed(&e))? {
+                    grid.add(cell.get_position(), &Data::from(cell.get_value().clone()))?;
+                }
+            }
+            book => {
+                let range = book.worksheet_range(&name).map_err(|e| failed(&e))?;
+                for (row, col, cell) in range.used_cells() {
+                    let (top, left) = range.start().unwrap_or((0, 0));
+                    let at = |n: usize, from: u32| {
+                        from.saturating_add(u32::try_from(n).unwrap_or(u32::MAX))
+                    };
+                    grid.add((at(row, top), at(col, left)), cell)?;
+                }
+            }
+        }
+        let mut rows = grid.rows();
         // Fills are extra: a sheet whose styles cannot be read keeps its text.
         let styles = book.worksheet_style(&name).unwrap_or_default();
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let rows = range
-            .rows()
-            .enumerate()
-            .map(|(i, cells)| {
-                let mut out = vec![String::new(); left as usize];
-                out.extend(cells.iter().map(cell_text));
-                let number = top as usize + i + 1;
-                Row {
-                    number,
-                    fills: fills(
-                        &styles,
-                        top.saturating_add(u32::try_from(i).unwrap_or(u32::MAX)),
-                        out.len(),
-                    ),
-                    cells: out,
-                }
-            })
-            .collect();
+        for row in &mut rows {
+            let at = u32::try_from(row.number - 1).unwrap_or(u32::MAX);
+            row.fills = fills(&styles, at, row.cells.len());
+        }
         sheets.push((name, rows));
     }
     Ok(sheets)
+}
+
+/// A sheet's cells as they are read: sparse, with the used range (the
+/// bounding box of cells with a value) checked against the limits as it
+/// grows.
+#[cfg(feature = "xlsx")]
+struct Grid<'a> {
+    input: &'a str,
+    sheet: &'a str,
+    limits: &'a Limits,
+    cells: Vec<((u32, u32), String)>,
+    /// Top row, last row and last column of the used range.
+    bounds: Option<(u32, u32, u32)>,
+}
+
+#[cfg(feature = "xlsx")]
+impl<'a> Grid<'a> {
+    fn new(input: &'a str, sheet: &'a str, limits: &'a Limits) -> Grid<'a> {
+        Grid {
+            input,
+            sheet,
+            limits,
+            cells: Vec::new(),
+            bounds: None,
+        }
+    }
+
+    /// Adds a cell at `(row, column)` from 0, refusing it past the limits.
+    fn add(&mut self, (row, col): (u32, u32), cell: &Data) -> Result<(), ImportError> {
+        if matches!(cell, Data::Empty) {
+            return Ok(());
+        }
+        let at = || {
+            format!(
+                "sheet {}: cell {}",
+                self.sheet,
+                cell_name(u64::from(row), u64::from(col))
+            )
+        };
+        let (r, c) = (row as usize, col as usize);
+        self.limits.check_position(self.input, at, r, c)?;
+        let text = cell_text(cell);
+        self.limits.check_cell(self.input, at, &text)?;
+        let (top, bottom, right) = self.bounds.map_or((row, row, col), |(t, b, r)| {
+            (t.min(row), b.max(row), r.max(col))
+        });
+        // Rows are read as a grid from column A to the last column.
+        let area = (bottom - top + 1) as usize * (right as usize + 1);
+        if area > self.limits.max_cells {
+            return Err(too_large(
+                self.input,
+                format!(
+                    "sheet {}: cell {}, making the used range {}:{} ({} cells),",
+                    self.sheet,
+                    cell_name(u64::from(row), u64::from(col)),
+                    cell_name(u64::from(top), 0),
+                    cell_name(u64::from(bottom), u64::from(right)),
+                    thousands(area)
+                ),
+                format!("{} cells", thousands(self.limits.max_cells)),
+                "max_cells",
+            ));
+        }
+        self.bounds = Some((top, bottom, right));
+        self.cells.push(((row, col), text));
+        Ok(())
+    }
+
+    /// The rows from the used range's top to its bottom, each from column A
+    /// to the range's last column (without fills).
+    fn rows(mut self) -> Vec<Row> {
+        let Some((top, bottom, right)) = self.bounds else {
+            return Vec::new();
+        };
+        let width = right as usize + 1;
+        let mut rows: Vec<Row> = (top..=bottom)
+            .map(|r| Row {
+                number: r as usize + 1,
+                cells: vec![String::new(); width],
+                fills: Vec::new(),
+            })
+            .collect();
+        for ((row, col), text) in self.cells.drain(..) {
+            rows[(row - top) as usize].cells[col as usize] = text;
+        }
+        rows
+    }
 }
 
 /// The solid fills of one sheet row's first `width` cells: empty when none
@@ -153,7 +270,7 @@ mod tests {
             .write_blank(1_048_575, 16_383, &fill(0xFFC000))
             .expect("write");
         let bytes = book.save_to_buffer().expect("xlsx");
-        let sheets = read("rag.xlsx", &bytes).expect("a workbook");
+        let sheets = read("rag.xlsx", &bytes, &Limits::default()).expect("a workbook");
         let rows = &sheets[0].1;
         assert_eq!(rows.len(), 3);
         assert!(rows[0].fills.is_empty());
