@@ -15,6 +15,7 @@ mod commentary;
 mod corpus;
 mod export;
 mod format_snapshots;
+mod hostile_input;
 mod import;
 mod import_trackers;
 mod limits;

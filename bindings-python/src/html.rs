@@ -2,6 +2,7 @@
 //! come from the core's [`RatingStyle`]; nothing is decided here.
 
 use lineofsight::rating::{Rating, RatingStyle};
+use lineofsight::report::RatingLook;
 
 pub use lineofsight::export::escape_html as escape;
 
@@ -13,7 +14,9 @@ pub fn chip(rating: Rating, style: &RatingStyle) -> String {
         "<span class=\"lineofsight-chip\" title=\"{label}\" style=\"background:{};color:#000;\
          border:1px solid #444;border-radius:0.7em;padding:0 0.45em;white-space:nowrap\">\
          <span aria-hidden=\"true\">{}</span> {label}</span>",
-        escape(style.colour(rating)),
+        // The resolved look: always `#rrggbb` (a plan's colour that is not
+        // hex is replaced by the default), so nothing reaches the style.
+        escape(&RatingLook::new(rating, style).colour),
         RatingStyle::symbol(rating),
     )
 }

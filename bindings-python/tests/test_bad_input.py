@@ -63,6 +63,18 @@ def test_validation_error_names_path() -> None:
     assert "nobody" in err.value.reason
 
 
+@pytest.mark.parametrize("colour", [
+    'red" onload="alert(1)', "red;background:url(https://example.com/x)", "red", "#12345",
+])
+def test_hostile_colour_is_refused_with_its_path(colour: str) -> None:
+    plan = dict(MINIMAL, style={"colours": {"red": colour}})
+    with pytest.raises(ValidationError) as err:
+        Plan.from_json(json.dumps(plan))
+    assert err.value.path == "$.style.colours.red"
+    assert colour in str(err.value) or json.dumps(colour) in err.value.reason
+    assert Plan.from_json(json.dumps(dict(MINIMAL, style={"colours": {"red": "#f00"}})))
+
+
 def test_unsupported_version_and_unknown_builtin() -> None:
     with pytest.raises(lineofsight.UnsupportedVersionError) as err:
         Plan.from_json(json.dumps(dict(MINIMAL, schema_version=99)))

@@ -223,7 +223,10 @@ export class LosDashboard extends HTMLElement {
     const d = this.data;
     const root = el('div', { class: 'wrap' });
     // The core's colours are the defaults; page CSS may override --los-*.
-    for (const s of d.styles) root.style.setProperty(`${RATING_VARS[s.rating]}-default`, s.colour);
+    // Only `#rrggbb`/`#rgb` is set: a colour is never CSS that could fetch.
+    for (const s of d.styles) {
+      if (/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(s.colour)) root.style.setProperty(`${RATING_VARS[s.rating]}-default`, s.colour);
+    }
 
     root.append(
       el('h2', {}, d.title),

@@ -301,7 +301,8 @@ impl Plan {
             .map(|&rating| RatingStyleEntry {
                 rating,
                 label: style.label(rating).to_string(),
-                colour: style.colour(rating).to_string(),
+                // Always `#rrggbb`: the core's resolved look.
+                colour: lineofsight::report::RatingLook::new(rating, style).colour,
                 symbol: RatingStyle::symbol(rating).to_string(),
             })
             .collect();

@@ -497,7 +497,10 @@ export type ClosedNote = {
 };
 
 /**
- * A colour as `#rrggbb`.
+ * A colour as `#rrggbb` or `#rgb` (hex digits in either case): the only
+ * forms a plan may use (no colour names, no `rgb()`), so a colour means the
+ * same in every output and cannot carry markup or CSS. Loading refuses any
+ * other value, naming its JSON path (`$.style.colours.red`).
  */
 export type Colour = string;
 

@@ -62,6 +62,19 @@ test('broken plan rules, newer versions and unknown built-ins', () => {
   throwsCode(() => Plan.builtin('atlantis'), 'unknown_builtin', { builtin: 'atlantis' });
 });
 
+test('a colour that is not #rgb or #rrggbb is refused with its path', () => {
+  for (const colour of ['red" onload="alert(1)', 'red;background:url(https://example.com/x)', 'red']) {
+    const e = throwsCode(() => Plan.fromJson(JSON.stringify({ ...minimal(), style: { colours: { red: colour } } })), 'invalid', {
+      what: 'plan',
+      path: '$.style.colours.red',
+    });
+    assert.ok(e.message.includes(JSON.stringify(colour)), e.message);
+  }
+  const plan = Plan.fromJson(JSON.stringify({ ...minimal(), style: { colours: { red: '#f00' } } }));
+  assert.equal(plan.ratingStyles().find((s) => s.rating === 'red').colour, '#ff0000');
+  plan.free();
+});
+
 test('bad dates, formats and rules', () => {
   const plan = Plan.builtin('lancashire');
   for (const d of ['31/12/2019', '2019-02-30', '', 'yesterday']) throwsCode(() => plan.evaluate(d), 'bad_argument');

@@ -47,12 +47,15 @@ struct Builder<'a> {
     groups: usize,
     open_label: Option<LabelTarget>,
     source: Option<String>,
+    /// The ids of `plan.leads`, so adding a lead is not a scan of them all.
+    lead_ids: std::collections::HashSet<String>,
 }
 
 pub(crate) fn build(
     table: &Table,
     options: &ImportOptions,
 ) -> Result<(Plan, ImportReport), ImportError> {
+    options.check()?;
     let input = options.input_name.clone();
     let rows = &table.rows;
     let Some(h) = plan_header(rows, options) else {
@@ -174,6 +177,7 @@ pub(crate) fn build(
         groups: 0,
         open_label: None,
         source,
+        lead_ids: std::collections::HashSet::new(),
     };
     for note in column_notes {
         let name = b.names[note.column].clone();
@@ -1019,8 +1023,9 @@ impl Builder<'_> {
             } else {
                 kind
             };
-            if self.plan.lead(&id).is_none() {
+            if !self.lead_ids.contains(&id) {
                 self.plan.leads.push(Lead::new(&id, &name, kind));
+                self.lead_ids.insert(id.clone());
             }
             if !ids.contains(&id) {
                 ids.push(id);
@@ -1047,11 +1052,13 @@ impl Builder<'_> {
                     break;
                 }
             }
+            // An empty spelling would match without moving on (the mapping
+            // refuses one; options built in code might still have it).
             let found = self
                 .options
                 .leads
                 .iter()
-                .filter(|(k, _)| rest.starts_with(k.as_str()))
+                .filter(|(k, _)| !k.is_empty() && rest.starts_with(k.as_str()))
                 .max_by_key(|(k, _)| k.len());
             if let Some((k, spelling)) = found {
                 if !unknown.trim().is_empty() {

@@ -26,10 +26,12 @@ pub(crate) fn is_empty_marker(text: &str) -> bool {
 /// normalises white space.
 pub(crate) fn clean_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut closes = Closes::new(text);
     let mut rest = text;
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
-        match rest[i..].find('>') {
+        let at = text.len() - rest.len() + i;
+        match closes.at_or_after(at).map(|j| j - at) {
             Some(j) if looks_like_tag(&rest[i + 1..i + j]) => {
                 out.push(' ');
                 rest = &rest[i + j + 1..];
@@ -46,9 +48,42 @@ pub(crate) fn clean_text(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Finds the first `>` at or after a position for a scan that only moves
+/// forward, reading the text once however many `<` it has (searching from
+/// each `<` afresh is quadratic when no `>` follows).
+struct Closes<'a> {
+    text: &'a str,
+    /// Where the last search started.
+    from: usize,
+    /// The first `>` at or after `from`, if any.
+    next: Option<usize>,
+}
+
+impl<'a> Closes<'a> {
+    fn new(text: &'a str) -> Closes<'a> {
+        Closes {
+            text,
+            from: 0,
+            next: text.find('>'),
+        }
+    }
+
+    /// The first `>` at or after byte `at` (a char boundary, never before
+    /// the previous call's `at`).
+    fn at_or_after(&mut self, at: usize) -> Option<usize> {
+        if at > self.from && self.next.is_some_and(|n| n < at) {
+            self.from = at;
+            self.next = self.text[at..].find('>').map(|j| at + j);
+        }
+        self.next
+    }
+}
+
 fn looks_like_tag(inner: &str) -> bool {
-    let name = inner.trim_start_matches('/');
-    name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && inner.len() < 200
+    inner.len() < 200 && {
+        let name = inner.trim_start_matches('/');
+        name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    }
 }
 
 fn decode_entities(text: &str) -> String {
@@ -93,6 +128,7 @@ fn line_marker(s: &str) -> Option<usize> {
 
 fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
+    let mut closes = Closes::new(text);
     let mut rest = text;
     let mut at_line_start = true;
     while !rest.is_empty() {
@@ -105,7 +141,8 @@ fn tokens(text: &str) -> Vec<Token> {
             }
         }
         if rest.starts_with('<') {
-            if let Some(j) = rest.find('>') {
+            let at = text.len() - rest.len();
+            if let Some(j) = closes.at_or_after(at).map(|j| j - at) {
                 let inner = &rest[1..j];
                 if looks_like_tag(inner) {
                     let name: String = inner
@@ -430,6 +467,64 @@ mod tests {
         assert!(is_empty_marker(" _ "));
         assert!(is_empty_marker("-"));
         assert!(!is_empty_marker("A"));
+    }
+
+    /// `clean_text`'s tag scan as it was, searching for `>` from every `<`.
+    fn clean_text_searching_afresh(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(i) = rest.find('<') {
+            out.push_str(&rest[..i]);
+            match rest[i..].find('>') {
+                Some(j) if looks_like_tag(&rest[i + 1..i + j]) => {
+                    out.push(' ');
+                    rest = &rest[i + j + 1..];
+                }
+                _ => {
+                    out.push('<');
+                    rest = &rest[i + 1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        let out = out.replace("br>", " ").replace("**", "");
+        let out = decode_entities(&out);
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn one_pass_tag_scan_gives_the_same_text() {
+        let long = format!("<a{}>x", "b".repeat(300));
+        for text in [
+            "",
+            "<",
+            ">",
+            "<>",
+            "a<b and c>d",
+            "<<b>>",
+            "x < y <b>z</b> < w",
+            "<1><p>one</p>< p>two</ p><//li>three",
+            "é<ü>ß<b>ñ>",
+            "<b>1 < 2 > 0</b><",
+            "<<<<i>>>> br> &amp;lt;",
+            long.as_str(),
+        ] {
+            assert_eq!(
+                clean_text(text),
+                clean_text_searching_afresh(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn four_hundred_thousand_lone_angle_brackets() {
+        // Searching for `>` afresh from each `<` took 18 s here.
+        let text = "<".repeat(400_000);
+        assert_eq!(clean_text(&text), text);
+        let items = Cell::parse(&format!("{text}<li>one")).parts();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1], "one");
     }
 
     #[test]

@@ -191,11 +191,42 @@ impl ImportOptions {
     /// ```
     pub fn from_json(json: &str) -> Result<ImportOptions, ImportError> {
         let de = &mut serde_json::Deserializer::from_str(json.trim_start_matches('\u{feff}'));
-        serde_path_to_error::deserialize(de).map_err(|e| ImportError::Mapping {
-            input: "mapping".to_string(),
-            column: format!("$.{}", e.path()),
-            reason: e.into_inner().to_string(),
-        })
+        let options: ImportOptions =
+            serde_path_to_error::deserialize(de).map_err(|e| ImportError::Mapping {
+                input: "mapping".to_string(),
+                column: format!("$.{}", e.path()),
+                reason: e.into_inner().to_string(),
+            })?;
+        options.check()?;
+        Ok(options)
+    }
+
+    /// Refuses options the importer cannot work with: a lead spelling that
+    /// is empty or only white space (it would match everywhere and read
+    /// nothing).
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ImportError::Mapping`] naming the JSON path
+    /// (`$.leads[""]`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::import::ImportOptions;
+    ///
+    /// let err = ImportOptions::from_json(r#"{"leads": {" ": {"name": "Nobody"}}}"#).unwrap_err();
+    /// assert!(err.to_string().contains(r#"$.leads[" "]"#), "{err}");
+    /// ```
+    pub fn check(&self) -> Result<(), ImportError> {
+        if let Some(spelling) = self.leads.keys().find(|k| k.trim().is_empty()) {
+            return Err(ImportError::Mapping {
+                input: "mapping".to_string(),
+                column: format!("$.leads[{spelling:?}]"),
+                reason: "a lead spelling is empty or only white space; each must have some text to match".to_string(),
+            });
+        }
+        Ok(())
     }
 
     /// The label a one-cell row starts with, if any.

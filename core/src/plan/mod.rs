@@ -251,7 +251,8 @@ impl Plan {
     /// a loop, the schema version is supported, the plan's dates do not end
     /// before they start, percentages are 0–100, no
     /// progress update is dated before its action's start or after the
-    /// plan's `reported_on`.
+    /// plan's `reported_on`, and every colour in `style.colours` is
+    /// `#rrggbb` or `#rgb` (see [`Colour`](crate::rating::Colour)).
     ///
     /// # Errors
     ///

@@ -1,6 +1,6 @@
 //! Plan invariants (errors) and things worth a reader's attention (warnings).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +66,61 @@ fn known(
     }
 }
 
+/// Where the loop check has been.
+#[derive(Clone, Copy, PartialEq)]
+enum Seen {
+    Not,
+    OnThisWalk,
+    Done,
+}
+
+/// For each group (in the plan's order), whether following parents from it
+/// comes back to it. Each group is walked once, so a chain of any length
+/// costs time in proportion to its length. Unknown parents end a walk (they
+/// are reported separately).
+fn groups_in_loops(plan: &Plan) -> Vec<bool> {
+    let index: HashMap<&str, usize> = plan
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.as_str(), i))
+        .collect();
+    let parent: Vec<Option<usize>> = plan
+        .groups
+        .iter()
+        .map(|g| g.parent.as_deref().and_then(|p| index.get(p).copied()))
+        .collect();
+    let mut seen = vec![Seen::Not; parent.len()];
+    let mut looped = vec![false; parent.len()];
+    let mut walk = Vec::new();
+    for start in 0..parent.len() {
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match seen[i] {
+                Seen::Done => break,
+                Seen::OnThisWalk => {
+                    // The walk came back to i: i and everything after it on
+                    // this walk form the loop.
+                    let from = walk.iter().position(|&w| w == i).unwrap_or(0);
+                    for &w in &walk[from..] {
+                        looped[w] = true;
+                    }
+                    break;
+                }
+                Seen::Not => {
+                    seen[i] = Seen::OnThisWalk;
+                    walk.push(i);
+                    at = parent[i];
+                }
+            }
+        }
+        for w in walk.drain(..) {
+            seen[w] = Seen::Done;
+        }
+    }
+    looped
+}
+
 pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
     if plan.schema_version == 0 || plan.schema_version > SCHEMA_VERSION {
         return Err(invalid(
@@ -83,6 +138,17 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
                 format!(
                     "the plan ends on {} before it starts on {} (end must not be before start)",
                     dates.end, dates.start
+                ),
+            ));
+        }
+    }
+    for (rating, colour) in &plan.style.colours {
+        if colour.rgb().is_none() {
+            return Err(invalid(
+                format!("$.style.colours.{}", rating.code()),
+                format!(
+                    "colour {:?} is not #rrggbb or #rgb (e.g. \"#f4a6a6\"; colour names are not accepted)",
+                    colour.0
                 ),
             ));
         }
@@ -128,23 +194,16 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
         None => Ok(()),
     };
 
+    let looped = groups_in_loops(plan);
     for (i, g) in plan.groups.iter().enumerate() {
         source_ok(&|| format!("$.groups[{i}].source"), &g.source)?;
         if let Some(parent) = &g.parent {
             known("group", &groups, || format!("$.groups[{i}].parent"), parent)?;
-            // Walk up: a loop would never reach a group without a parent.
-            let mut at = parent.as_str();
-            for _ in 0..=plan.groups.len() {
-                match plan.group(at).and_then(|g| g.parent.as_deref()) {
-                    Some(next) if next == g.id => {
-                        return Err(invalid(
-                            format!("$.groups[{i}].parent"),
-                            format!("group {:?} sits inside itself through its parents", g.id),
-                        ))
-                    }
-                    Some(next) => at = next,
-                    None => break,
-                }
+            if looped[i] {
+                return Err(invalid(
+                    format!("$.groups[{i}].parent"),
+                    format!("group {:?} sits inside itself through its parents", g.id),
+                ));
             }
         }
     }

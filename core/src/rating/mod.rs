@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub use fill::Fill;
 pub use key::{KeyMeaning, KeyReading, RatingKey};
+pub(crate) use scale::hex_rgb;
 pub use scale::{Colour, RatingStyle, Scale};
 pub use spelling::{RatingError, RecordedSpelling};
 

@@ -94,10 +94,49 @@ impl Scale {
     }
 }
 
-/// A colour as `#rrggbb`.
+/// A colour as `#rrggbb` or `#rgb` (hex digits in either case): the only
+/// forms a plan may use (no colour names, no `rgb()`), so a colour means the
+/// same in every output and cannot carry markup or CSS. Loading refuses any
+/// other value, naming its JSON path (`$.style.colours.red`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
+#[schemars(extend("pattern" = "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))]
 pub struct Colour(pub String);
+
+impl Colour {
+    /// The colour as (red, green, blue), if it is `#rrggbb` or `#rgb`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rating::Colour;
+    ///
+    /// assert_eq!(Colour("#F4a".into()).rgb(), Some((0xff, 0x44, 0xaa)));
+    /// assert_eq!(Colour("#8b0000".into()).rgb(), Some((0x8b, 0, 0)));
+    /// assert_eq!(Colour("red".into()).rgb(), None);
+    /// assert_eq!(Colour("red\" onload=\"x".into()).rgb(), None);
+    /// ```
+    pub fn rgb(&self) -> Option<(u8, u8, u8)> {
+        hex_rgb(&self.0)
+    }
+}
+
+/// `#rrggbb` or `#rgb` as (red, green, blue), if it is one.
+pub(crate) fn hex_rgb(text: &str) -> Option<(u8, u8, u8)> {
+    let d = text.strip_prefix('#')?;
+    if !d.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let digit = |i: usize| u8::from_str_radix(&d[i..=i], 16).ok();
+    match d.len() {
+        3 => Some((digit(0)? * 17, digit(1)? * 17, digit(2)? * 17)),
+        6 => {
+            let pair = |i: usize| u8::from_str_radix(&d[i..i + 2], 16).ok();
+            Some((pair(0)?, pair(2)?, pair(4)?))
+        }
+        _ => None,
+    }
+}
 
 /// How a plan shows its ratings: labels and colours per rating, with
 /// defaults that any plan can override (e.g. to say `Complete` for Blue).

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::rating::{Rating, RatingStyle};
+use crate::rating::{hex_rgb, Rating, RatingStyle};
 
 /// One rating as a report shows it.
 ///
@@ -46,8 +46,8 @@ pub struct RatingLook {
 impl RatingLook {
     /// How `rating` looks under `style`.
     pub fn new(rating: Rating, style: &RatingStyle) -> RatingLook {
-        let rgb = parse_hex(style.colour(rating))
-            .or_else(|| parse_hex(RatingStyle::default().colour(rating)))
+        let rgb = hex_rgb(style.colour(rating))
+            .or_else(|| hex_rgb(RatingStyle::default().colour(rating)))
             .unwrap_or((255, 255, 255));
         let l = luminance(rgb);
         let on_black = (l + 0.05) / 0.05;
@@ -93,16 +93,6 @@ impl RatingLook {
     pub fn colour_hex(&self) -> &str {
         self.colour.trim_start_matches('#')
     }
-}
-
-/// `#rrggbb` as (r, g, b), if it is one.
-fn parse_hex(hex: &str) -> Option<(u8, u8, u8)> {
-    let d = hex.strip_prefix('#')?;
-    if d.len() != 6 || !d.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let c = |i: usize| u8::from_str_radix(&d[i..i + 2], 16).ok();
-    Some((c(0)?, c(2)?, c(4)?))
 }
 
 /// WCAG 2.1 relative luminance.
