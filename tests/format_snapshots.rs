@@ -11,42 +11,12 @@
 use std::fmt::Write;
 use std::io::Read;
 
-use chrono::NaiveDate;
 use lineofsight::export::{render, ReportFormat};
-use lineofsight::import::{import_plan, read_workbook, ImportOptions, TableFormat};
-use lineofsight::plan::Plan;
-use lineofsight::report::{BoardReport, ReportOptions};
-
-fn tracker(name: &str) -> Plan {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name);
-    let options = ImportOptions {
-        input_name: name.to_string(),
-        ..ImportOptions::default()
-    };
-    import_plan(&std::fs::read(path).unwrap(), &options)
-        .unwrap()
-        .0
-}
+use lineofsight::import::{read_workbook, TableFormat};
+use lineofsight::report::BoardReport;
 
 fn report() -> BoardReport {
-    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    let (previous, plan) = (
-        tracker("tracker-2019-q2.csv"),
-        tracker("tracker-2019-q3.csv"),
-    );
-    let options = ReportOptions {
-        since: Some(date(2019, 9, 30)),
-        ..ReportOptions::default()
-    };
-    BoardReport::build_compared(
-        &previous,
-        &plan,
-        date(2019, 12, 31),
-        &plan.rules_or_default(),
-        &options,
-    )
+    crate::quarter_changes::compared()
 }
 
 fn text(format: ReportFormat) -> String {

@@ -26,7 +26,9 @@ fn tracker(name: &str) -> Plan {
     plan
 }
 
-fn compared() -> BoardReport {
+/// Last quarter's tracker against this quarter's, as of 31/12/2019, with
+/// the changes since 30/09/2019 (also what `format_snapshots` renders).
+pub(crate) fn compared() -> BoardReport {
     let previous = tracker("tracker-2019-q2.csv");
     let plan = tracker("tracker-2019-q3.csv");
     let options = ReportOptions {
