@@ -1061,18 +1061,7 @@ impl Builder<'_> {
                 .filter(|(k, _)| !k.is_empty() && rest.starts_with(k.as_str()))
                 .max_by_key(|(k, _)| k.len());
             if let Some((k, spelling)) = found {
-                if !unknown.trim().is_empty() {
-                    out.push((unknown.trim().to_string(), LeadKind::Role));
-                    self.warn(
-                        row,
-                        column,
-                        format!(
-                            "lead text {:?} is not a known spelling; kept as a lead",
-                            unknown.trim()
-                        ),
-                    );
-                    unknown.clear();
-                }
+                self.unknown_lead(row, column, &mut unknown, out);
                 out.push((spelling.name.clone(), spelling.kind));
                 rest = &rest[k.len()..];
             } else {
@@ -1081,17 +1070,28 @@ impl Builder<'_> {
                 rest = &rest[c.len_utf8()..];
             }
         }
-        if !unknown.trim().is_empty() {
-            out.push((unknown.trim().to_string(), LeadKind::Role));
+        self.unknown_lead(row, column, &mut unknown, out);
+    }
+
+    /// Text between known spellings is kept as a lead, with a warning, and
+    /// `unknown` starts again.
+    fn unknown_lead(
+        &mut self,
+        row: usize,
+        column: &str,
+        unknown: &mut String,
+        out: &mut Vec<(String, LeadKind)>,
+    ) {
+        let text = unknown.trim();
+        if !text.is_empty() {
+            out.push((text.to_string(), LeadKind::Role));
             self.warn(
                 row,
                 column,
-                format!(
-                    "lead text {:?} is not a known spelling; kept as a lead",
-                    unknown.trim()
-                ),
+                format!("lead text {text:?} is not a known spelling; kept as a lead"),
             );
         }
+        unknown.clear();
     }
 }
 
