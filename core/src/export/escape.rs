@@ -54,6 +54,15 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Escapes text as [`escape_html`] does and isolates it in a `<bdi>`
+/// element, for plan text drawn on the same line as other text (a ref and
+/// its title), so right-to-left text neither reorders nor is reordered by
+/// what stands beside it. Only for element content, never attributes or
+/// `<title>`.
+pub(crate) fn escape_html_isolated(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape_html(text))
+}
+
 /// Makes text safe for a terminal: line breaks, tabs and other whitespace
 /// controls become spaces, and every other control character (`ESC`, `BEL`,
 /// backspace, C1 controls) is dropped, so text from a plan can never move
