@@ -22,6 +22,7 @@ mod limits;
 mod loading;
 mod measures;
 mod no_panics;
+mod output_escaping;
 mod plan_period;
 mod quarter_changes;
 mod report_sections;

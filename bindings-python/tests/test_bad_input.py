@@ -9,6 +9,7 @@ import random
 from typing import Any, Callable
 
 import pytest
+from conftest import REPO
 
 import lineofsight
 from lineofsight import (
@@ -330,3 +331,35 @@ def test_a_cell_at_the_far_end_of_a_sheet_is_refused_not_a_crash(cell: str) -> N
         Plan.from_table(wide)
     plan = Plan.from_table(wide, mapping={"limits": {"max_columns": 1001}})
     assert plan is not None
+
+
+HOSTILE_PLAN = REPO / "tests" / "fixtures" / "hostile-plan.json"
+
+
+def test_hostile_plan_shows_every_attack_as_text_in_notebook_output() -> None:
+    """The same file the Rust HTML report and the dashboard are tested with:
+    markup, quotes, controls and an unclosed right-to-left isolate in every
+    text field. Every HTML view escapes it; the SVG chart stays XML."""
+    import xml.etree.ElementTree as ET
+
+    plan = Plan.from_json(HOSTILE_PLAN.read_text(encoding="utf-8"))
+    ev = plan.evaluate(as_of="2019-12-31")
+    views = {
+        "plan": plan._repr_html_(),
+        "evaluation": ev._repr_html_(),
+        "actions": ev.actions._repr_html_(),
+        "measures": ev.measures._repr_html_(),
+        "measure": ev.measure("m1")._repr_html_(),
+        "report": ev.export("html"),
+    }
+    for name, html in views.items():
+        assert isinstance(html, str)
+        for markup in ("<script", "<img", "onerror=\"", "<b>"):
+            assert markup not in html, f"{name}: {markup} reaches the page as markup"
+        controls = [c for c in html if ord(c) < 0x20 and c not in "\n\r\t"]
+        assert not controls, f"{name}: control characters {controls!r}"
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in views["evaluation"]
+    ET.fromstring(ev.measure("m1").chart_svg())
+    terminal = ev.export("terminal")
+    assert isinstance(terminal, str)
+    assert not [c for c in terminal if ord(c) < 0x20 and c != "\n"]

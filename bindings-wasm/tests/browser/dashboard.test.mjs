@@ -192,6 +192,37 @@ test('the actions table shows each action\'s latest update, as text', async () =
   await page.locator('los-dashboard table.actions').screenshot({ path: `${TARGET}dashboard-commentary.png` });
 });
 
+test('the hostile plan renders every attack as text (tests/fixtures/hostile-plan.json)', async () => {
+  // The same file the Rust HTML report and the Python notebook output are
+  // tested with: markup, quotes and controls in every text field. The
+  // checks are on the DOM, so they hold on a page without a CSP too.
+  const body = readFileSync(new URL('../../../tests/fixtures/hostile-plan.json', import.meta.url), 'utf8');
+  await page.route('**/hostile-plan.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }),
+  );
+  await page.evaluate(() => {
+    window.__ready = null;
+    document.querySelector('los-dashboard').setAttribute('src', 'hostile-plan.json');
+  });
+  await page.waitForFunction(() => window.__ready !== null, null, { timeout: 30000 });
+  await page.waitForTimeout(200);
+  const found = await page.evaluate(() => {
+    const root = document.querySelector('los-dashboard');
+    const all = [...root.querySelectorAll('*'), ...(root.shadowRoot ? root.shadowRoot.querySelectorAll('*') : [])];
+    return {
+      xss: window.__xss ?? null,
+      injected: all.filter((e) => ['IMG', 'SCRIPT', 'B'].includes(e.tagName)).length,
+      handlers: all.filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      text: (root.shadowRoot ?? root).textContent,
+    };
+  });
+  assert.equal(found.xss, null, 'no script from the plan ran');
+  assert.equal(found.injected, 0, 'no element from the plan');
+  assert.equal(found.handlers, 0, 'no event-handler attribute');
+  assert.ok(found.text.includes('Action <script>window.__xss=1</script>"><img src=x onerror="window.__xss=2">'), 'the action text shows as text');
+  assert.ok(found.text.includes('&amp;'), 'an entity in the plan stays as written');
+});
+
 test('a plan that cannot be loaded shows an alert and a los-error event', async () => {
   const code = await page.evaluate(
     () =>

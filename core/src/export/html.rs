@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::escape::escape_html as esc;
+use super::escape::{escape_html as esc, escape_html_isolated as bdi};
 use super::html_style::{rating_css, CSS};
 use super::{count_of, uk_date};
 use crate::rating::Rating;
@@ -443,8 +443,8 @@ fn by_objective(out: &mut String, report: &BoardReport) {
     for (i, o) in report.objectives.iter().enumerate() {
         let n = i + 1;
         let title = match &o.reference {
-            Some(r) => format!("Objective {} – {}", esc(r), esc(&o.title)),
-            None => esc(&o.title),
+            Some(r) => format!("Objective {} – {}", esc(r), bdi(&o.title)),
+            None => bdi(&o.title),
         };
         let _ = write!(
             out,

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::escape::escape_html as esc;
+use super::escape::{escape_html as esc, escape_html_isolated as bdi};
 use super::html::{chip, rag_cell};
 use crate::measure::Trend;
 use crate::report::{BoardReport, ComparatorKind};
@@ -40,8 +40,8 @@ pub(super) fn measures_section(out: &mut String, report: &BoardReport) {
         );
         for m in &with_data {
             let name = match &m.objective_ref {
-                Some(r) => format!("{} {}", esc(r), esc(&m.text)),
-                None => esc(&m.text),
+                Some(r) => format!("{} {}", esc(r), bdi(&m.text)),
+                None => bdi(&m.text),
             };
             let find = |kind| esc(&m.compared_with(kind));
             let _ = writeln!(

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::escape::escape_html as esc;
+use super::escape::{escape_html as esc, escape_html_isolated as bdi};
 use super::html::{chip, counts_cells, rag_cell};
 use super::uk_date;
 use crate::rating::Rating;
@@ -19,8 +19,8 @@ fn name(r: &ReportRow) -> String {
 /// Text after its ref in bold, or the text alone where there is no ref.
 fn named(reference: Option<&str>, text: &str) -> String {
     match reference {
-        Some(x) => format!("<strong>{}</strong> {}", esc(x), esc(text)),
-        None => esc(text),
+        Some(x) => format!("<strong>{}</strong> {}", esc(x), bdi(text)),
+        None => bdi(text),
     }
 }
 
@@ -118,8 +118,8 @@ fn counts_table(out: &mut String, report: &BoardReport) {
     let link = !report.options.by_lead && report.summary.open > 0;
     for (i, o) in report.objectives.iter().enumerate() {
         let name = match &o.reference {
-            Some(r) => format!("{} {}", esc(r), esc(&o.title)),
-            None => esc(&o.title),
+            Some(r) => format!("{} {}", esc(r), bdi(&o.title)),
+            None => bdi(&o.title),
         };
         let name = if link {
             format!("<a href=\"#objective-{}\">{name}</a>", i + 1)

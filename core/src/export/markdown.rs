@@ -8,30 +8,50 @@ use crate::report::{BoardCounts, BoardReport, ComparatorKind, ReportRow, Section
 
 /// Escapes text for a Markdown table cell or heading: backslash-escapes the
 /// characters Markdown would read as markup (backslash, `|`, `<`, `>`, `[`,
-/// `]`, `*` and the backtick), so a
-/// `|` never splits a cell and `<script>` shows as text, and turns line
-/// breaks into spaces so a row stays on one line.
+/// `]`, `*`, `_`, `~`, the backtick, and `&` where it starts an entity such
+/// as `&amp;`), so a
+/// `|` never splits a cell, `<script>` shows as text and `&amp;` stays as
+/// written; turns line breaks into spaces so a row stays on one line; drops
+/// other control characters; and closes right-to-left controls the text
+/// leaves open (as [`escape_html`](super::escape_html) does).
 pub(super) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last_space = false;
-    for c in text.trim().chars() {
+    let mut bidi = super::escape::BidiDepth::default();
+    let text = text.trim();
+    for (at, c) in text.char_indices() {
         match c {
-            '\r' | '\n' => {
+            '&' if starts_entity(&text[at + 1..]) => out.push_str("\\&"),
+            '\r' | '\n' | '\t' => {
                 if !last_space {
                     out.push(' ');
                 }
                 last_space = true;
                 continue;
             }
-            '\\' | '|' | '<' | '>' | '[' | ']' | '*' | '`' => {
+            '\\' | '|' | '<' | '>' | '[' | ']' | '*' | '_' | '~' | '`' => {
                 out.push('\\');
                 out.push(c);
             }
-            c => out.push(c),
+            c if c.is_control() => continue,
+            c => {
+                bidi.see(c);
+                out.push(c);
+            }
         }
         last_space = c == ' ';
     }
+    bidi.close(&mut out);
     out
+}
+
+/// Whether the text after an `&` would make it an entity (`amp;`, `#39;`).
+fn starts_entity(after: &str) -> bool {
+    let name = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && after.as_bytes().get(name) == Some(&b';')
 }
 
 fn chip(report: &BoardReport, r: Rating) -> String {
