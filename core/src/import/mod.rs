@@ -36,6 +36,7 @@ mod layout;
 mod legend;
 mod limits;
 mod mapping;
+mod own_export;
 mod refusal;
 mod sniff;
 mod xlsx;
