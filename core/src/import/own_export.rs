@@ -439,3 +439,30 @@ impl Reader<'_> {
         parent
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{BoardReport, ReportOptions};
+
+    #[test]
+    fn the_built_in_plan_comes_back_with_its_sub_activities_and_progress() {
+        let plan = crate::builtin("lancashire").expect("built-in plan");
+        let as_of = chrono::NaiveDate::from_ymd_opt(2019, 12, 31).expect("date");
+        let report = BoardReport::build(
+            &plan,
+            as_of,
+            &plan.rules_or_default(),
+            &ReportOptions::default(),
+        );
+        let csv = crate::export::actions_csv(&report).expect("csv");
+        let (back, _) =
+            crate::import::import_plan(csv.as_bytes(), &ImportOptions::default()).expect("import");
+        for (a, b) in plan.actions().zip(back.actions()) {
+            assert_eq!(a.id, b.id);
+            assert_eq!(a.sub_activities, b.sub_activities, "{}", a.id);
+            assert_eq!(a.progress, b.progress, "{}", a.id);
+        }
+        assert_eq!(plan.actions().count(), back.actions().count());
+    }
+}
