@@ -391,13 +391,18 @@ fn plan() -> impl Strategy<Value = Plan> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn csv_gives_back_the_same_plan(plan in plan()) {
         prop_assert!(plan.check().is_ok());
         prop_assert_eq!(same(&csv_back(&plan)), same(&plan));
     }
+}
+
+proptest! {
+    // A workbook takes some milliseconds to write and read: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
     fn xlsx_gives_back_the_same_plan(plan in plan()) {
