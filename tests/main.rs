@@ -20,6 +20,7 @@ mod import;
 mod import_trackers;
 mod limits;
 mod loading;
+mod lossless_export;
 mod measures;
 mod no_panics;
 mod output_escaping;

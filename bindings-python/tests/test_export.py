@@ -89,3 +89,18 @@ def test_word_paper_draws_charts_with_the_fonts_given(plan: lineofsight.Plan) ->
     assert isinstance(paper, bytes)
     parts = zipfile.ZipFile(io.BytesIO(paper)).namelist()
     assert any(p.startswith("word/media/") and p.endswith(".png") for p in parts)
+
+
+def test_csv_export_reads_back_as_the_same_actions(plan: lineofsight.Plan) -> None:
+    csv = plan.evaluate(as_of=AS_OF).export("csv")
+    back = lineofsight.Plan.from_table(csv, format="csv")
+
+    def actions(p: lineofsight.Plan) -> list[tuple[object, ...]]:
+        return [
+            (a["id"], a["text"], a["state"], a.get("recorded_rating"), a.get("progress", []),
+             a.get("sub_activities", []), {k: v for k, v in a.get("extra", {}).items() if v})
+            for o in p.to_dict()["objectives"]
+            for a in o["actions"]
+        ]
+
+    assert actions(back) == actions(plan)

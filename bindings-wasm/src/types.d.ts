@@ -372,6 +372,11 @@ export type BoardReport = {
    */
   exceptions: Array<number>;
   /**
+   * The plan's groups (workstreams, sections, source plans), as the
+   * plan lists them; each row names its own in `groups`.
+   */
+  groups?: Array<Group>;
+  /**
    * The lead this report is for, when it is one lead's list.
    */
   lead?: string | null;
@@ -2115,10 +2120,19 @@ export type ReportRow = {
    */
   evidence?: string | null;
   /**
+   * Fields from the source that have no place above.
+   */
+  extra?: { [key: string]: string };
+  /**
    * The title of its objective's group (workstream, section or source
    * plan), if any.
    */
   group?: string | null;
+  /**
+   * The titles of its objective's group and the groups that one sits
+   * in, outermost first (empty when the objective has no group).
+   */
+  groups?: Array<string>;
   /**
    * The names of its leads.
    */
@@ -2145,6 +2159,11 @@ export type ReportRow = {
    */
   overridden: boolean;
   /**
+   * Every progress update, in the plan's order (`commentary_note` is
+   * the one shown as of the report's date).
+   */
+  progress?: Array<ProgressUpdate>;
+  /**
    * The rating that stands.
    */
   rating: Rating;
@@ -2157,13 +2176,27 @@ export type ReportRow = {
    */
   recorded?: Rating | null;
   /**
+   * The rating recorded in the plan without a date, with its text
+   * exactly as written (`recorded` is the rating recorded as of the
+   * report's date, which a dated update may give instead).
+   */
+  recorded_rating?: RecordedRating | null;
+  /**
    * The ref as written, if any.
    */
   ref?: string | null;
   /**
+   * When work started, if the plan says.
+   */
+  start?: string | null;
+  /**
    * Its lifecycle state.
    */
   state?: Lifecycle;
+  /**
+   * Its sub-activities.
+   */
+  sub_activities?: Array<SubActivity>;
   /**
    * What will be done.
    */

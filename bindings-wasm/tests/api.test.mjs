@@ -67,6 +67,17 @@ test('CSV and TSV tables import through the core', () => {
   assert.equal(ev.actions()[0].rating, 'red');
 });
 
+test('the CSV export reads back as the same actions', () => {
+  const plan = Plan.builtin('lancashire');
+  const csv = plan.evaluate(AS_OF).exportCsv();
+  const back = Plan.fromTable(new TextEncoder().encode(csv), 'csv');
+  const actions = (p) => p.toObject().objectives.flatMap((o) => o.actions.map((a) => ({
+    id: a.id, text: a.text, state: a.state, recorded: a.recorded_rating,
+    progress: a.progress ?? [], subs: a.sub_activities ?? [],
+  })));
+  assert.deepStrictEqual(actions(back), actions(plan));
+});
+
 test('the board report equals native Rust output (examples/board_report --format json)', (t) => {
   const path = process.env.LOS_NATIVE_REPORT;
   if (!path || !existsSync(path)) {

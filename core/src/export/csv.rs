@@ -1,12 +1,13 @@
 //! CSV: one flat row per action of the board report, with the computed
-//! rating and its reason.
+//! rating and its reason, and everything about the action a flat table can
+//! hold (see the [module documentation](super#flat-tables-csv-and-xlsx)).
 
-use chrono::NaiveDate;
-
-use super::{reason_code, ExportError};
+use super::table_cells::{cell, extra_keys, neutralise, COLUMNS, EXTRA_PREFIX};
+use super::ExportError;
 use crate::report::BoardReport;
 
-/// The CSV's header row, in column order.
+/// The CSV's fixed header row, in column order; a column
+/// `extra: <key>` follows for each key of the actions' extra fields.
 ///
 /// # Example
 ///
@@ -14,9 +15,10 @@ use crate::report::BoardReport;
 /// use lineofsight::export::CSV_COLUMNS;
 ///
 /// assert_eq!(CSV_COLUMNS[15], "rating");
-/// assert_eq!(CSV_COLUMNS[17..], ["reason_code", "reason"]);
+/// assert_eq!(CSV_COLUMNS[17..19], ["reason_code", "reason"]);
+/// assert_eq!(CSV_COLUMNS[24..], ["progress", "sub_activities"]);
 /// ```
-pub const CSV_COLUMNS: [&str; 19] = [
+pub const CSV_COLUMNS: [&str; 26] = [
     "objective_ref",
     "objective",
     "group",
@@ -36,26 +38,25 @@ pub const CSV_COLUMNS: [&str; 19] = [
     "overridden",
     "reason_code",
     "reason",
+    "objective_id",
+    "groups",
+    "start",
+    "recorded_rag",
+    "recorded_rag_text",
+    "progress",
+    "sub_activities",
 ];
 
-/// Text that a spreadsheet would run as a formula (`=`, `+`, `@`, or a tab
-/// or carriage return first) gets a leading `'`, so opening the CSV in Excel
-/// never runs anything from a plan. `-` is left alone: plans start many
-/// lines with it.
-fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{text}"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}
-
-/// The report's actions as CSV: a header row ([`CSV_COLUMNS`]) and one row
-/// per action in plan order (every action, open or not), with the rating that stands, the computed
-/// rating, the reason code and the reason message. Dates are ISO 8601
+/// The report's actions as CSV: a header row ([`CSV_COLUMNS`], then an
+/// `extra: <key>` column per extra field) and one row per action in plan
+/// order (every action, open or not), with the rating that stands, the
+/// computed rating, the reason code and the reason message, and the
+/// action's state, recorded rating as written, every progress update,
+/// sub-activities, groups and extra fields. Dates are ISO 8601
 /// (`2019-12-31`), ratings their standard names (`Red`), leads joined with
-/// `; `. Cells that a spreadsheet would run as a formula are prefixed with
-/// `'`.
+/// `; `. A cell starting with `=`, `+`, `-`, `@`, a tab, a carriage return
+/// or `'` gets one `'` in front, so no spreadsheet runs it as a formula;
+/// [`import_plan`](crate::import::import_plan) takes it off again.
 ///
 /// # Errors
 ///
@@ -79,31 +80,19 @@ fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn actions_csv(report: &BoardReport) -> Result<String, ExportError> {
     let err = |e: ::csv::Error| ExportError::Csv(e.to_string());
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_COLUMNS).map_err(err)?;
-    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let extras = extra_keys(report);
+    let header = CSV_COLUMNS
+        .iter()
+        .map(|c| (*c).to_string())
+        .chain(extras.iter().map(|k| format!("{EXTRA_PREFIX}{k}")));
+    w.write_record(header.map(|h| neutralise(&h).into_owned()))
+        .map_err(err)?;
     for r in &report.actions {
-        let record: [String; 19] = [
-            r.objective_ref.clone().unwrap_or_default(),
-            r.objective.clone(),
-            r.group.clone().unwrap_or_default(),
-            r.reference.clone().unwrap_or_default(),
-            r.action_id.clone(),
-            r.text.clone(),
-            r.timescale.clone(),
-            date(r.due),
-            r.leads.join("; "),
-            r.evidence.clone().unwrap_or_default(),
-            r.state.name().to_string(),
-            date(r.commentary_date),
-            r.commentary_note.clone().unwrap_or_default(),
-            r.recorded.map(|x| x.name().to_string()).unwrap_or_default(),
-            r.computed.name().to_string(),
-            r.rating.name().to_string(),
-            if r.overridden { "yes" } else { "no" }.to_string(),
-            reason_code(r.reason.code),
-            r.reason.message.clone(),
-        ];
-        w.write_record(record.iter().map(|c| defuse(c).into_owned()))
+        let fixed = COLUMNS.iter().map(|(c, ..)| cell(r, *c));
+        let extra = extras
+            .iter()
+            .map(|k| r.extra.get(k).cloned().unwrap_or_default());
+        w.write_record(fixed.chain(extra).map(|c| neutralise(&c).into_owned()))
             .map_err(err)?;
     }
     let bytes = w
@@ -115,9 +104,11 @@ pub fn actions_csv(report: &BoardReport) -> Result<String, ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::reason_code;
     use crate::plan::{Action, Objective, Plan};
     use crate::report::ReportOptions;
     use crate::RuleSet;
+    use chrono::NaiveDate;
 
     fn csv_of(plan: &Plan) -> String {
         let report = BoardReport::build(
@@ -145,11 +136,14 @@ mod tests {
             .iter()
             .map(str::to_string)
             .collect();
-        assert_eq!(headers, CSV_COLUMNS);
+        assert_eq!(headers[..CSV_COLUMNS.len()], CSV_COLUMNS);
+        assert!(headers[CSV_COLUMNS.len()..]
+            .iter()
+            .all(|h| h.starts_with(EXTRA_PREFIX)));
         let rows: Vec<::csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
         assert_eq!(rows.len(), plan.actions().count());
         for (row, rating) in rows.iter().zip(&eval.actions) {
-            assert_eq!(row.len(), CSV_COLUMNS.len());
+            assert_eq!(row.len(), headers.len());
             assert_eq!(&row[4], rating.action_id);
             assert_eq!(&row[15], rating.rating.name());
             assert_eq!(&row[17], reason_code(rating.reason.code));
@@ -173,5 +167,11 @@ mod tests {
         assert_eq!(&rows[0][5], "Say \"hello\",\nthen go");
         assert_eq!(&rows[0][7], "2019-12-31");
         assert_eq!(&rows[1][5], "'=HYPERLINK(\"http://x\")");
+    }
+
+    #[test]
+    fn the_header_is_the_shared_column_list() {
+        let names: Vec<&str> = COLUMNS.iter().map(|(_, csv, ..)| *csv).collect();
+        assert_eq!(names, CSV_COLUMNS);
     }
 }

@@ -12,6 +12,59 @@
 //! and its evaluation are written as native JSON ([`plan_json`],
 //! [`evaluation_json`]).
 //!
+//! # Flat tables (CSV and xlsx)
+//!
+//! [`actions_csv`] and the **Actions** sheet of [`workbook`] have one row
+//! per action and the same columns ([`CSV_COLUMNS`]; the workbook's headers
+//! are spelt for people, `Action id` for `action_id`). They carry every
+//! field of an action a flat table can hold, and re-importing them through
+//! [`import_plan`](crate::import::import_plan) (any options without a
+//! column mapping of their own) gives back the same plan: see
+//! `tests/lossless_export.rs` for exactly what "the same" covers.
+//!
+//! - **Read back:** `objective_id`, `objective_ref`, `objective`, `groups`
+//!   (the objective's group and the groups it sits in, outermost first, one
+//!   title a line), `ref`, `action_id`, `action`, `timescale` (as written),
+//!   `start`, `leads` (names joined with `; `), `evidence`, `state`
+//!   (`not started`, `in progress`, `complete`, `deferred`, `cancelled`),
+//!   `recorded_rag` (the rating recorded without a date, by its standard
+//!   name) and `recorded_rag_text` (the same rating's text exactly as
+//!   written, `Amber/Green` or `On course`), `progress`, `sub_activities`,
+//!   and an `extra: <key>` column for each key of the actions' extra fields.
+//! - **Output only**, worked out from the plan and the date and ignored on
+//!   import: `group` (the innermost of `groups`), `due`,
+//!   `latest_update_date` and `latest_update` (the commentary shown as of
+//!   the date), `recorded_rating` (the rating recorded as of the date,
+//!   which a dated update may give), `computed_rating`, `rating`,
+//!   `overridden`, `reason_code` and `reason`.
+//!
+//! Cells that hold a list write one item a line:
+//!
+//! - `progress`: every update, `date | note | rating | percent%`, the date
+//!   ISO 8601 or `undated`, trailing empty fields left off:
+//!   `2019-09-30 | Draft agreed. | Amber | 40%`, `undated | Awaiting sign-off.`
+//! - `sub_activities`: `text | timescale | state`, trailing empty fields
+//!   left off: `Review tenancy options | Jul-19 | complete`.
+//!
+//! In a field of those cells (and in a lead's name or a group's title), `\`
+//! is written `\\`, a line break `\n`, a carriage return `\r`, and the
+//! cell's separator (`|`, or `;` between leads) `\|` or `\;`; the one space
+//! on each side of ` | ` belongs to the separator.
+//!
+//! **Formulas.** A cell that starts with `=`, `+`, `-`, `@`, a tab, a
+//! carriage return or `'` is written with one `'` in front, so a
+//! spreadsheet never runs plan text as a formula (`-2+3+cmd|' /C calc'!A0`
+//! is written `'-2+3+cmd|' /C calc'!A0`). On import of lineofsight's own
+//! table exactly one leading `'` is taken off, and only when the character
+//! after it is one of those seven: `'-2` reads as `-2`, `''a` as `'a`, and
+//! `'a` (which the exporter never writes for `a`) stays `'a`. The rule is
+//! the same in the CSV and the workbook, so a sheet saved as CSV by hand
+//! reads back the same.
+//!
+//! The workbook also has **Measures** (measures with a numeric target or
+//! published data), **Summary** and **Groups** (each group's id, title and
+//! the group it sits in) sheets; these are for reading, not re-imported.
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use lineofsight::export::{render_html, render_markdown};
@@ -43,6 +96,7 @@ mod json;
 mod markdown;
 mod redact;
 mod set;
+pub(crate) mod table_cells;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 

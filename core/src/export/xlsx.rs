@@ -1,12 +1,13 @@
-//! An Excel workbook (`.xlsx`) with one sheet per view: Actions, Measures
-//! and Summary.
+//! An Excel workbook (`.xlsx`) with one sheet per view: Actions, Measures,
+//! Summary and Groups.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use super::{reason_code, ExportError};
+use super::table_cells::{cell, extra_keys, neutralise, Column, COLUMNS, EXTRA_PREFIX};
+use super::ExportError;
 use crate::rating::Rating;
 use crate::report::{BoardCounts, BoardReport, RatingLook};
 
@@ -75,6 +76,13 @@ impl Formats {
 }
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, ExportError> {
+    // Excel counts 1900 as a leap year, so its dates before 1 March 1900
+    // are a day out when read back: those are written as text.
+    if d < NaiveDate::from_ymd_opt(1900, 3, 1).unwrap_or(NaiveDate::MIN) {
+        return Err(ExportError::Xlsx(format!(
+            "date {d} is before 1 March 1900"
+        )));
+    }
     let year = u16::try_from(d.year()).map_err(|_| ExportError::Xlsx(format!("date {d}")))?;
     // Month and day always fit in a byte.
     let (month, day) = (
@@ -133,7 +141,8 @@ fn date(
     f: &Formats,
 ) -> Result<(), ExportError> {
     match value {
-        // Excel cannot hold dates before 1900: those are written as text.
+        // Excel cannot hold dates before 1900 (nor read back those before
+        // March 1900): those are written as text.
         Some(d) => match excel_date(d) {
             Ok(x) => ws.write_date_with_format(row, col, &x, &f.date),
             Err(_) => ws.write_string_with_format(row, col, d.to_string(), &f.text),
@@ -176,49 +185,34 @@ fn count(ws: &mut Worksheet, row: u32, col: u16, n: usize, f: &Formats) -> Resul
 
 fn actions_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Result<(), ExportError> {
     ws.set_name("Actions").map_err(xerr)?;
-    let columns = [
-        ("Objective ref", 10.0),
-        ("Objective", 30.0),
-        ("Group", 20.0),
-        ("Ref", 8.0),
-        ("Action id", 12.0),
-        ("Action", 50.0),
-        ("Timescale", 16.0),
-        ("Due", 11.0),
-        ("Leads", 24.0),
-        ("Evidence", 30.0),
-        ("State", 11.0),
-        ("Latest update", 11.0),
-        ("Latest update note", 30.0),
-        ("Recorded rating", 10.0),
-        ("Computed rating", 10.0),
-        ("Rating", 10.0),
-        ("Overridden", 10.0),
-        ("Reason code", 16.0),
-        ("Reason", 45.0),
-    ];
+    let extras = extra_keys(report);
+    let extra_headers: Vec<String> = extras
+        .iter()
+        .map(|k| neutralise(&format!("{EXTRA_PREFIX}{k}")).into_owned())
+        .collect();
+    let columns: Vec<(&str, f64)> = COLUMNS
+        .iter()
+        .map(|(_, _, label, width)| (*label, *width))
+        .chain(extra_headers.iter().map(|h| (h.as_str(), 20.0)))
+        .collect();
     header(ws, 0, &columns, f)?;
     let rows = &report.actions;
     for (row, r) in (1u32..).zip(rows) {
-        text(ws, row, 0, r.objective_ref.as_deref().unwrap_or(""), f)?;
-        text(ws, row, 1, &r.objective, f)?;
-        text(ws, row, 2, r.group.as_deref().unwrap_or(""), f)?;
-        text(ws, row, 3, r.reference.as_deref().unwrap_or(""), f)?;
-        text(ws, row, 4, &r.action_id, f)?;
-        text(ws, row, 5, &r.text, f)?;
-        text(ws, row, 6, &r.timescale, f)?;
-        date(ws, row, 7, r.due, f)?;
-        text(ws, row, 8, &r.leads.join("; "), f)?;
-        text(ws, row, 9, r.evidence.as_deref().unwrap_or(""), f)?;
-        text(ws, row, 10, r.state.name(), f)?;
-        date(ws, row, 11, r.commentary_date, f)?;
-        text(ws, row, 12, r.commentary_note.as_deref().unwrap_or(""), f)?;
-        rating(ws, row, 13, r.recorded, f)?;
-        rating(ws, row, 14, Some(r.computed), f)?;
-        rating(ws, row, 15, Some(r.rating), f)?;
-        text(ws, row, 16, if r.overridden { "yes" } else { "no" }, f)?;
-        text(ws, row, 17, &reason_code(r.reason.code), f)?;
-        text(ws, row, 18, &r.reason.message, f)?;
+        for (col, (c, ..)) in (0u16..).zip(COLUMNS.iter()) {
+            match c {
+                Column::Due => date(ws, row, col, r.due, f)?,
+                Column::LatestUpdateDate => date(ws, row, col, r.commentary_date, f)?,
+                Column::Start => date(ws, row, col, r.start, f)?,
+                Column::RecordedRating => rating(ws, row, col, r.recorded, f)?,
+                Column::ComputedRating => rating(ws, row, col, Some(r.computed), f)?,
+                Column::Rating => rating(ws, row, col, Some(r.rating), f)?,
+                _ => text(ws, row, col, &neutralise(&cell(r, *c)), f)?,
+            }
+        }
+        for (col, k) in (column_count(COLUMNS.len())..).zip(&extras) {
+            let value = r.extra.get(k).map_or("", String::as_str);
+            text(ws, row, col, &neutralise(value), f)?;
+        }
     }
     finish_table(
         ws,
@@ -226,6 +220,31 @@ fn actions_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
         u32::try_from(rows.len()).unwrap_or(u32::MAX),
         columns.len(),
     )
+}
+
+fn column_count(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// The plan's groups: id, title and the id of the group each sits in.
+fn groups_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Result<(), ExportError> {
+    ws.set_name("Groups").map_err(xerr)?;
+    let columns = [("Group id", 14.0), ("Group", 40.0), ("Sits in", 14.0)];
+    header(ws, 0, &columns, f)?;
+    let mut row = 0u32;
+    for g in &report.groups {
+        row += 1;
+        text(ws, row, 0, &neutralise(&g.id), f)?;
+        text(ws, row, 1, &neutralise(&g.title), f)?;
+        text(
+            ws,
+            row,
+            2,
+            &neutralise(g.parent.as_deref().unwrap_or("")),
+            f,
+        )?;
+    }
+    finish_table(ws, 0, row, columns.len())
 }
 
 /// The measures with a numeric target or published data: target, latest
@@ -337,17 +356,23 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
 }
 
 /// The board report as an Excel workbook, returned as the bytes of an
-/// `.xlsx` file. Three sheets, each with a frozen header row and an
-/// autofilter: **Actions** (one row per action, the columns of the CSV),
+/// `.xlsx` file. Four sheets, each with a frozen header row and an
+/// autofilter: **Actions** (one row per action, the columns of the CSV in
+/// the same order, with headers for people: `Action id`, `Sub-activities`),
 /// **Measures** (one row per measure with a numeric target or published
-/// data: target, latest value, rating, reason) and **Summary** (the plan, the as-of date and the RAG counts by
-/// objective). Dates are real Excel dates shown as `dd/mm/yyyy`; rating
-/// cells are filled with the plan's RAG colour and carry the rating's word.
+/// data: target, latest value, rating, reason), **Summary** (the plan, the
+/// as-of date and the RAG counts by objective) and **Groups** (each group's
+/// id, title and the group it sits in). Dates are real Excel dates shown as
+/// `dd/mm/yyyy`; rating cells are filled with the plan's RAG colour and
+/// carry the rating's word. Text cells follow the CSV's rules (see the
+/// [module documentation](super#flat-tables-csv-and-xlsx)), the `'` in
+/// front of formula-like text included, so a sheet saved as CSV by hand
+/// still reads back.
 ///
 /// # Errors
 ///
 /// [`ExportError::Xlsx`] if the workbook writer fails (it does not for a
-/// valid plan; a date Excel cannot hold, before 1900, is written as text).
+/// valid plan; a date Excel cannot hold, before March 1900, is written as text).
 ///
 /// # Example
 ///
@@ -370,6 +395,7 @@ pub fn workbook(report: &BoardReport) -> Result<Vec<u8>, ExportError> {
     actions_sheet(wb.add_worksheet(), report, &f)?;
     measures_sheet(wb.add_worksheet(), report, &f)?;
     summary_sheet(wb.add_worksheet(), report, &f)?;
+    groups_sheet(wb.add_worksheet(), report, &f)?;
     wb.save_to_buffer().map_err(xerr)
 }
 
@@ -393,7 +419,10 @@ mod tests {
         let bytes = workbook(&report).expect("workbook");
         let mut book: Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("opens");
-        assert_eq!(book.sheet_names(), ["Actions", "Measures", "Summary"]);
+        assert_eq!(
+            book.sheet_names(),
+            ["Actions", "Measures", "Summary", "Groups"]
+        );
 
         let actions = book.worksheet_range("Actions").expect("Actions");
         assert_eq!(actions.height(), plan.actions().count() + 1);

@@ -69,6 +69,9 @@ pub(crate) fn build(
         });
     };
     let header = &rows[h];
+    if super::own_export::applies(&header.cells, options) {
+        return super::own_export::build(table, h, options);
+    }
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut fields: Vec<Option<Field>> = (0..width)
         .map(|i| header.cells.get(i).and_then(|c| Field::from_header(c)))

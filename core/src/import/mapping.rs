@@ -144,9 +144,11 @@ impl Default for ImportOptions {
 
 impl ImportOptions {
     /// The mapping for lineofsight's own CSV and xlsx exports (the data file
-    /// `core/data/mappings/lineofsight-export.json`): ids, refs, text,
-    /// timescales, leads, evidence and recorded ratings come back; the
-    /// computed columns are left out.
+    /// `core/data/mappings/lineofsight-export.json`). The importer knows
+    /// lineofsight's own table by its header with or without it (see the
+    /// [export module](crate::export#flat-tables-csv-and-xlsx)): every
+    /// field the table holds comes back, and the computed columns are left
+    /// out; this mapping adds the sheet's name (`Actions`).
     ///
     /// # Example
     ///

@@ -36,6 +36,7 @@ mod layout;
 mod legend;
 mod limits;
 mod mapping;
+mod own_export;
 mod refusal;
 mod sniff;
 mod xlsx;
@@ -318,7 +319,9 @@ pub struct ImportReport {
     /// The header row's number in the input, from 1.
     pub header_row: usize,
     /// Each column's header and the field it was read as (`None`: kept in
-    /// the action's `extra`).
+    /// the action's `extra`, or, in lineofsight's own table, one of its
+    /// columns with no field of its own: objective id, groups, start,
+    /// sub-activities).
     pub columns: Vec<(String, Option<Field>)>,
     /// How many rows became actions.
     pub actions: usize,

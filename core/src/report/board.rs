@@ -14,7 +14,7 @@ use super::measures::MeasureRow;
 use super::summary::{BoardCounts, Summary, TOP_EXCEPTIONS};
 use super::{ClosedNote, RatingLook, ReportOptions, ReportRow};
 use crate::evaluate::{ActionRating, Evaluation, RollupRating};
-use crate::plan::{Plan, PlanStatus};
+use crate::plan::{Group, Plan, PlanStatus};
 use crate::rating::Rating;
 use crate::rules::{RatingCounts, RuleSet};
 
@@ -126,6 +126,10 @@ pub struct BoardReport {
     /// report is then its final position, rated as at its last day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<ClosedNote>,
+    /// The plan's groups (workstreams, sections, source plans), as the
+    /// plan lists them; each row names its own in `groups`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
 }
 
 impl BoardReport {
@@ -347,6 +351,7 @@ impl BoardReport {
             names_people: self.names_people,
             warnings: Vec::new(),
             closed: self.closed.clone(),
+            groups: self.groups.clone(),
         }
     }
 }
@@ -490,6 +495,7 @@ fn build_report(
         measures,
         qualitative_measures,
         closed,
+        groups: plan.groups.clone(),
     }
 }
 
@@ -537,27 +543,29 @@ fn rows(plan: &Plan, eval: &Evaluation) -> Vec<ReportRow> {
     for l in &plan.leads {
         lead_names.entry(l.id.as_str()).or_insert(l.name.as_str());
     }
+    let groups_by_id: HashMap<&str, &Group> =
+        plan.groups.iter().map(|g| (g.id.as_str(), g)).collect();
     let mut rows = Vec::with_capacity(eval.actions.len());
     let mut ratings = eval.actions.iter();
     for o in &plan.objectives {
-        let group = o
-            .group
-            .as_deref()
-            .and_then(|g| plan.group(g))
-            .map(|g| g.title.clone());
+        let groups = group_path(&groups_by_id, o.group.as_deref());
+        let group = groups.last().cloned();
         let objective_ref = o.reference.as_ref().map(|r| r.as_str().to_string());
         for a in &o.actions {
             let Some(r) = ratings.next() else {
                 return rows;
             };
-            rows.push(row(
-                a,
-                r,
-                &o.title,
-                objective_ref.clone(),
-                group.clone(),
-                &lead_names,
-            ));
+            rows.push(ReportRow {
+                groups: groups.clone(),
+                ..row(
+                    a,
+                    r,
+                    &o.title,
+                    objective_ref.clone(),
+                    group.clone(),
+                    &lead_names,
+                )
+            });
         }
     }
     rows
@@ -602,5 +610,27 @@ fn row(
         due: r.due,
         commentary_note: r.commentary_note.clone(),
         commentary_date: r.commentary_date,
+        groups: Vec::new(),
+        start: a.start,
+        recorded_rating: a.recorded_rating.clone(),
+        progress: a.progress.clone(),
+        sub_activities: a.sub_activities.clone(),
+        extra: a.extra.clone(),
     }
+}
+
+/// The titles of a group and the groups it sits in, outermost first. A
+/// loop (which a loaded plan cannot have) stops the walk.
+fn group_path(groups: &HashMap<&str, &Group>, group: Option<&str>) -> Vec<String> {
+    let mut path = Vec::new();
+    let mut next = group;
+    while let Some(g) = next.and_then(|id| groups.get(id)) {
+        if path.len() > groups.len() {
+            break;
+        }
+        path.push(g.title.clone());
+        next = g.parent.as_deref();
+    }
+    path.reverse();
+    path
 }

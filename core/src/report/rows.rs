@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::plan::Lifecycle;
+use std::collections::BTreeMap;
+
+use crate::plan::{Lifecycle, ProgressUpdate, RecordedRating, SubActivity};
 use crate::rating::Rating;
 use crate::rules::Reason;
 
@@ -67,6 +69,28 @@ pub struct ReportRow {
     /// The commentary's date; `None` when it is undated.
     #[serde(default)]
     pub commentary_date: Option<NaiveDate>,
+    /// The titles of its objective's group and the groups that one sits
+    /// in, outermost first (empty when the objective has no group).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    /// When work started, if the plan says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    /// The rating recorded in the plan without a date, with its text
+    /// exactly as written (`recorded` is the rating recorded as of the
+    /// report's date, which a dated update may give instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_rating: Option<RecordedRating>,
+    /// Every progress update, in the plan's order (`commentary_note` is
+    /// the one shown as of the report's date).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<ProgressUpdate>,
+    /// Its sub-activities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub_activities: Vec<SubActivity>,
+    /// Fields from the source that have no place above.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 fn no_data() -> Rating {

@@ -1,0 +1,513 @@
+//! Lossless flat exports: any plan out to lineofsight's CSV and xlsx and
+//! back in through the generic importer (`import_plan` with the default
+//! options, which recognises lineofsight's own table by its header) is the
+//! same plan, as far as a table of actions holds one.
+//!
+//! "The same plan" is [`Same`]: every objective that has actions, in
+//! order, with its id, ref, title and the titles of its group and the
+//! groups that one sits in; and every action, in order, with its id, ref,
+//! text, timescale as written (trimmed), start date, lead names, evidence,
+//! state, recorded rating with its text as written, every progress update
+//! (date, note, rating, percentage), every sub-activity (text, timescale,
+//! state) and every extra field. What a table of actions does not carry is
+//! left out of the comparison: objectives without actions, objectives'
+//! aims, approaches, measures and extra fields, lead ids and kinds (leads
+//! come back by name, as roles), sources, the plan's title, organisation,
+//! period, rules, style and key. Empty text and no text are the same
+//! (`evidence: Some("")` comes back as `None`, an extra field with empty
+//! text is not kept). The computed columns (due, ratings, reason, the
+//! commentary as of the date) are output only: the importer ignores them.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use lineofsight::import::{import_plan, Field, ImportOptions, TableFormat};
+use lineofsight::plan::{
+    Action, Group, Lead, LeadKind, Lifecycle, Objective, ProgressUpdate, RecordedRating, Ref,
+    SubActivity,
+};
+use lineofsight::report::{BoardReport, ReportOptions};
+use lineofsight::timescale::Timescale;
+use lineofsight::{Plan, Rating, RuleSet};
+use proptest::prelude::*;
+
+#[derive(Debug, PartialEq)]
+struct SameObjective {
+    id: String,
+    reference: Option<String>,
+    title: String,
+    groups: Vec<String>,
+    actions: Vec<SameAction>,
+}
+
+#[derive(Debug, PartialEq)]
+struct SameAction {
+    id: String,
+    reference: Option<String>,
+    text: String,
+    timescale: String,
+    start: Option<NaiveDate>,
+    leads: Vec<String>,
+    evidence: Option<String>,
+    state: Lifecycle,
+    recorded: Option<(Rating, Option<String>)>,
+    progress: Vec<ProgressUpdate>,
+    sub_activities: Vec<(String, String, Option<Lifecycle>)>,
+    extra: BTreeMap<String, String>,
+}
+
+/// What a flat table of actions keeps of a plan (see the module
+/// documentation).
+type Same = Vec<SameObjective>;
+
+fn group_path<'a>(plan: &'a Plan, mut id: Option<&'a str>) -> Vec<String> {
+    let mut path = Vec::new();
+    while let Some(g) = id.and_then(|g| plan.group(g)) {
+        path.insert(0, g.title.clone());
+        id = g.parent.as_deref();
+    }
+    path
+}
+
+fn same(plan: &Plan) -> Same {
+    let text = |t: &Option<String>| t.clone().filter(|t| !t.is_empty());
+    plan.objectives
+        .iter()
+        .filter(|o| !o.actions.is_empty())
+        .map(|o| SameObjective {
+            id: o.id.clone(),
+            reference: o.reference.as_ref().map(|r| r.as_str().to_string()),
+            title: o.title.clone(),
+            groups: group_path(plan, o.group.as_deref()),
+            actions: o
+                .actions
+                .iter()
+                .map(|a| SameAction {
+                    id: a.id.clone(),
+                    reference: a.reference.as_ref().map(|r| r.as_str().to_string()),
+                    text: a.text.clone(),
+                    timescale: a.timescale.raw().trim().to_string(),
+                    start: a.start,
+                    leads: plan.lead_names(a).into_iter().map(str::to_string).collect(),
+                    evidence: text(&a.evidence),
+                    state: a.state,
+                    recorded: a
+                        .recorded_rating
+                        .as_ref()
+                        .map(|r| (r.rating, text(&r.text))),
+                    progress: a.progress.clone(),
+                    sub_activities: a
+                        .sub_activities
+                        .iter()
+                        .map(|s| (s.text.clone(), s.timescale.raw().to_string(), s.state))
+                        .collect(),
+                    extra: a
+                        .extra
+                        .iter()
+                        .filter(|(_, v)| !v.is_empty())
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn report(plan: &Plan) -> BoardReport {
+    let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    BoardReport::build(plan, as_of, &RuleSet::default(), &ReportOptions::default())
+}
+
+fn csv_back(plan: &Plan) -> Plan {
+    let csv = lineofsight::export::actions_csv(&report(plan)).unwrap();
+    let options = ImportOptions {
+        format: TableFormat::Csv,
+        ..ImportOptions::default()
+    };
+    import_plan(csv.as_bytes(), &options).unwrap().0
+}
+
+fn xlsx_back(plan: &Plan) -> Plan {
+    let bytes = lineofsight::export::workbook(&report(plan)).unwrap();
+    import_plan(&bytes, &ImportOptions::default()).unwrap().0
+}
+
+// ---- generated plans ----
+
+/// Text with everything a cell can trip on: formula starts, quotes,
+/// separators of the cell syntax, escapes, line breaks, tabs, markup and
+/// bullets (which the tracker importer would read as lists).
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            4 => "[a-zA-Z0-9 ]{1,6}",
+            1 => prop::sample::select(vec![
+                "=", "+", "-", "@", "'", "\"", ",", ";", "|", " | ", "\\", "\\n", "\n", "\t",
+                "<b>", "a<b and c>d", "• ", "- ", "1. ", "é", "’", "undated", ": ", "#", "  ",
+                "extra: ", "%",
+            ])
+            .prop_map(str::to_string),
+        ],
+        0..6,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn some_text() -> impl Strategy<Value = String> {
+    text().prop_filter("not empty", |t| !t.is_empty())
+}
+
+/// A ref as written: trimmed, since refs are.
+fn reference() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(some_text().prop_filter_map("blank", |t| {
+        Some(t.trim().to_string()).filter(|t| !t.is_empty())
+    }))
+}
+
+fn date_in(years: std::ops::Range<i32>) -> impl Strategy<Value = NaiveDate> {
+    (years, 1u32..13, 1u32..29).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+/// A progress update's date: after every start date (a plan may not have
+/// an update before its action started).
+fn date() -> impl Strategy<Value = NaiveDate> {
+    date_in(1990..2040)
+}
+
+/// A start date, before 1900 now and then (which a workbook holds as text).
+fn start_date() -> impl Strategy<Value = NaiveDate> {
+    date_in(1890..1990)
+}
+
+fn rating() -> impl Strategy<Value = Rating> {
+    prop::sample::select(Rating::ALL.to_vec())
+}
+
+fn state() -> impl Strategy<Value = Lifecycle> {
+    prop::sample::select(vec![
+        Lifecycle::NotStarted,
+        Lifecycle::InProgress,
+        Lifecycle::Complete,
+        Lifecycle::Deferred,
+        Lifecycle::Cancelled,
+    ])
+}
+
+fn timescale() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "",
+        "Nov-19",
+        "31/12/2019",
+        "Ongoing",
+        "Q3 2019/20",
+        "-",
+        "=TODAY()",
+        "Mar-20 | Jun-20",
+    ])
+    .prop_map(str::to_string)
+}
+
+fn progress() -> impl Strategy<Value = ProgressUpdate> {
+    (
+        proptest::option::of(date()),
+        text(),
+        proptest::option::of(rating()),
+        proptest::option::of(prop::sample::select(vec![0.0, 12.5, 40.0, 100.0])),
+    )
+        .prop_map(|(date, note, rating, percent_complete)| ProgressUpdate {
+            date,
+            note,
+            rating,
+            percent_complete,
+        })
+}
+
+fn sub_activity() -> impl Strategy<Value = SubActivity> {
+    (text(), timescale(), proptest::option::of(state())).prop_map(|(text, t, state)| SubActivity {
+        text,
+        timescale: if t.is_empty() {
+            Timescale::default()
+        } else {
+            Timescale::parse(&t)
+        },
+        state,
+    })
+}
+
+const LEADS: [&str; 6] = [
+    "Head of Service",
+    "Virtual School Head",
+    "Leaving Care; Housing",
+    "A\\B team",
+    "=Director",
+    "'Chair'",
+];
+
+const EXTRA_KEYS: [&str; 5] = ["Budget", "rating", "notes", "=x", "Lead"];
+
+#[derive(Debug)]
+struct ActionParts {
+    reference: Option<String>,
+    text: String,
+    subs: Vec<SubActivity>,
+    leads: Vec<usize>,
+    timescale: String,
+    start: Option<NaiveDate>,
+    evidence: Option<String>,
+    progress: Vec<ProgressUpdate>,
+    recorded: Option<(Rating, Option<String>)>,
+    state: Lifecycle,
+    extra: Vec<(usize, String)>,
+}
+
+fn action_parts() -> impl Strategy<Value = ActionParts> {
+    (
+        (
+            reference(),
+            text(),
+            proptest::collection::vec(sub_activity(), 0..3),
+            proptest::collection::vec(0..LEADS.len(), 0..3),
+            timescale(),
+            proptest::option::of(start_date()),
+        ),
+        (
+            proptest::option::of(some_text()),
+            proptest::collection::vec(progress(), 0..3),
+            proptest::option::of((rating(), proptest::option::of(some_text()))),
+            state(),
+            proptest::collection::vec((0..EXTRA_KEYS.len(), some_text()), 0..3),
+        ),
+    )
+        .prop_map(
+            |(
+                (reference, text, subs, leads, timescale, start),
+                (evidence, progress, recorded, state, extra),
+            )| ActionParts {
+                reference,
+                text,
+                subs,
+                leads,
+                timescale,
+                start,
+                evidence,
+                progress,
+                recorded,
+                state,
+                extra,
+            },
+        )
+}
+
+#[derive(Debug)]
+struct ObjectiveParts {
+    reference: Option<String>,
+    title: String,
+    group: Option<usize>,
+    actions: Vec<ActionParts>,
+}
+
+fn objective_parts() -> impl Strategy<Value = ObjectiveParts> {
+    (
+        reference(),
+        text(),
+        proptest::option::of(0usize..3),
+        proptest::collection::vec(action_parts(), 1..4),
+    )
+        .prop_map(|(reference, title, group, actions)| ObjectiveParts {
+            reference,
+            title,
+            group,
+            actions,
+        })
+}
+
+/// A plan from its parts: groups g1–g3 (g3 sits in g1), objectives with
+/// ids that start with formula characters now and then, leads with ids
+/// that are not their names' slugs.
+fn plan() -> impl Strategy<Value = Plan> {
+    (
+        proptest::collection::vec(some_text(), 3),
+        proptest::collection::vec(objective_parts(), 1..4),
+    )
+        .prop_map(|(group_titles, objectives)| {
+            let mut plan = Plan::new("Generated", "Council");
+            for (i, title) in group_titles.into_iter().enumerate() {
+                plan.groups.push(Group {
+                    id: format!("g{}", i + 1),
+                    // Titles differ, so two groups never share a path.
+                    title: format!("{title} {i}"),
+                    parent: (i == 2).then(|| "g1".to_string()),
+                    source: None,
+                });
+            }
+            for (i, name) in LEADS.iter().enumerate() {
+                let kind = if i % 2 == 0 {
+                    LeadKind::Role
+                } else {
+                    LeadKind::Team
+                };
+                plan.leads.push(Lead::new(&format!("lead{i}"), name, kind));
+            }
+            for (i, parts) in objectives.into_iter().enumerate() {
+                let id = if i == 1 {
+                    format!("-o{i}")
+                } else {
+                    format!("o{i}")
+                };
+                let mut o = Objective::new(&id, &parts.title);
+                o.reference = parts.reference.as_deref().map(Ref::new);
+                o.group = parts.group.map(|g| format!("g{}", g + 1));
+                for (j, a) in parts.actions.into_iter().enumerate() {
+                    let id = if j == 1 {
+                        format!("={i}.{j}")
+                    } else {
+                        format!("a{i}.{j}")
+                    };
+                    let mut action = Action::new(&id, &a.text, &a.timescale);
+                    action.reference = a.reference.as_deref().map(Ref::new);
+                    action.sub_activities = a.subs;
+                    for l in a.leads {
+                        let lead = format!("lead{l}");
+                        if !action.leads.contains(&lead) {
+                            action.leads.push(lead);
+                        }
+                    }
+                    action.start = a.start;
+                    action.evidence = a.evidence;
+                    action.progress = a.progress;
+                    action.recorded_rating = a
+                        .recorded
+                        .map(|(rating, text)| RecordedRating { rating, text });
+                    action.state = a.state;
+                    for (k, v) in a.extra {
+                        action.extra.insert(EXTRA_KEYS[k].to_string(), v);
+                    }
+                    o.actions.push(action);
+                }
+                plan.objectives.push(o);
+            }
+            plan
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn csv_gives_back_the_same_plan(plan in plan()) {
+        prop_assert!(plan.check().is_ok());
+        prop_assert_eq!(same(&csv_back(&plan)), same(&plan));
+    }
+}
+
+proptest! {
+    // A workbook takes some milliseconds to write and read: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn xlsx_gives_back_the_same_plan(plan in plan()) {
+        prop_assert_eq!(same(&xlsx_back(&plan)), same(&plan));
+    }
+}
+
+// ---- particular cases ----
+
+fn one_action(text: &str) -> Plan {
+    let mut plan = Plan::new("Plan", "Council");
+    let mut o = Objective::new("o1", "Objective");
+    o.actions.push(Action::new("a1", text, "Dec-19"));
+    plan.objectives.push(o);
+    plan
+}
+
+#[test]
+fn a_minus_formula_is_neutralised_and_comes_back_without_its_quote() {
+    let payload = "-2+3+cmd|' /C calc'!A0";
+    let plan = one_action(payload);
+    let csv = lineofsight::export::actions_csv(&report(&plan)).unwrap();
+    assert!(csv.contains(&format!(",'{payload},")), "{csv}");
+    assert_eq!(csv_back(&plan).objectives[0].actions[0].text, payload);
+    assert_eq!(xlsx_back(&plan).objectives[0].actions[0].text, payload);
+}
+
+#[test]
+fn text_that_starts_with_a_quote_keeps_it() {
+    for text in ["'quoted'", "'=1", "''", "\rreturn", "\ttab", "@me"] {
+        let plan = one_action(text);
+        assert_eq!(
+            csv_back(&plan).objectives[0].actions[0].text,
+            text,
+            "{text:?}"
+        );
+        assert_eq!(
+            xlsx_back(&plan).objectives[0].actions[0].text,
+            text,
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_recorded_rating_keeps_its_words() {
+    let mut plan = one_action("Review SGO support");
+    plan.objectives[0].actions[0].recorded_rating = Some(RecordedRating {
+        rating: Rating::Amber,
+        text: Some("Amber/Green".into()),
+    });
+    let back = csv_back(&plan);
+    let recorded = back.objectives[0].actions[0]
+        .recorded_rating
+        .clone()
+        .unwrap();
+    assert_eq!(recorded.rating, Rating::Amber);
+    assert_eq!(recorded.text.as_deref(), Some("Amber/Green"));
+}
+
+#[test]
+fn the_computed_columns_are_recognised_and_left_out() {
+    let plan = lineofsight::builtin("lancashire").unwrap();
+    let csv = lineofsight::export::actions_csv(&report(&plan)).unwrap();
+    // The default options: no mapping, the format sniffed.
+    let (back, import) = import_plan(csv.as_bytes(), &ImportOptions::default()).unwrap();
+    assert_eq!(same(&back), same(&plan));
+    for name in [
+        "due",
+        "latest_update_date",
+        "latest_update",
+        "recorded_rating",
+        "computed_rating",
+        "rating",
+        "overridden",
+        "reason_code",
+        "reason",
+        "group",
+    ] {
+        let field = import
+            .columns
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, f)| *f);
+        assert_eq!(field, Some(Some(Field::Ignore)), "{name}");
+    }
+    assert!(back.actions().all(|a| a
+        .extra
+        .keys()
+        .all(|k| plan.actions().any(|b| b.extra.contains_key(k)))));
+    assert!(import.warnings.is_empty(), "{:?}", import.warnings);
+}
+
+#[test]
+fn the_workbook_keeps_groups_and_measures_on_their_own_sheets() {
+    let plan = lineofsight::builtin("lancashire").unwrap();
+    let bytes = lineofsight::export::workbook(&report(&plan)).unwrap();
+    let sheets = lineofsight::import::read_workbook(&bytes, TableFormat::Xlsx).unwrap();
+    let names: Vec<&str> = sheets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Actions", "Measures", "Summary", "Groups"]);
+    let groups = &sheets[3];
+    assert_eq!(groups.rows.len(), plan.groups.len() + 1);
+    for (row, g) in groups.rows[1..].iter().zip(&plan.groups) {
+        assert_eq!(row.cells[0], g.id);
+        assert_eq!(row.cells[1], g.title);
+    }
+    assert_eq!(same(&xlsx_back(&plan)), same(&plan));
+}
