@@ -38,6 +38,9 @@ mod limits;
 mod mapping;
 mod refusal;
 mod sniff;
+mod spellings;
+#[cfg(any(feature = "xlsx", feature = "docx"))]
+mod unpacked;
 mod xlsx;
 
 use serde::Deserialize;
@@ -227,7 +230,12 @@ pub(crate) fn read_named(
     limits: &Limits,
 ) -> Result<Vec<Table>, ImportError> {
     limits.check_input(input, bytes.len())?;
-    let tables: Vec<Table> = match sniff::container(input, bytes, format)? {
+    let container = sniff::container(input, bytes, format)?;
+    #[cfg(any(feature = "xlsx", feature = "docx"))]
+    if container != Container::Text {
+        unpacked::check(input, bytes, limits)?;
+    }
+    let tables: Vec<Table> = match container {
         Container::Workbook => xlsx::read(input, bytes, limits)?
             .into_iter()
             .map(|(name, rows)| {
