@@ -36,6 +36,8 @@ mod layout;
 mod legend;
 mod limits;
 mod mapping;
+#[cfg(feature = "xlsx")]
+mod ods;
 mod refusal;
 mod sniff;
 mod spellings;
