@@ -162,10 +162,10 @@ impl Plan {
         let buffer = JsFuture::from(response.array_buffer())
             .await
             .map_err(|e| fail(Some(response.status()), &e))?;
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let bytes = js_sys::Uint8Array::new(&buffer);
         match format {
-            None => Plan::from_json(&String::from_utf8_lossy(&bytes)),
-            Some(_) => Plan::from_table(&bytes, format, Some(url.clone())),
+            None => Plan::from_json(&String::from_utf8_lossy(&bytes.to_vec())),
+            Some(_) => Plan::from_table(bytes.as_ref(), format, Some(url.clone())),
         }
     }
 
@@ -173,9 +173,13 @@ impl Plan {
     /// xls, ods). `format` defaults to `auto`; `name` names the input in
     /// errors. Throws `code: "unreadable"`, `"no_header"`, `"no_actions"`,
     /// `"mapping"`, `"invalid_import"` or `"too_large"`; `importWarnings()` lists what to check.
+    ///
+    /// An input past the size limit is refused (`"too_large"`) before its
+    /// bytes are copied into the module's memory, so no input can exhaust
+    /// that memory and trap.
     #[wasm_bindgen(js_name = fromTable)]
     pub fn from_table(
-        bytes: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | number[]")] bytes: &JsValue,
         format: Option<TableFormatArg>,
         name: Option<String>,
     ) -> Result<Plan, JsValue> {
@@ -186,7 +190,18 @@ impl Plan {
         if let Some(name) = name {
             options.input_name = name;
         }
-        let (plan, report) = import_plan(bytes, &options).map_err(error::import)?;
+        // A number[] is made a Uint8Array on the JavaScript side first.
+        let bytes = match bytes.dyn_ref::<js_sys::Uint8Array>() {
+            Some(array) => array.clone(),
+            None => js_sys::Uint8Array::new(bytes),
+        };
+        let length = usize::try_from(bytes.length()).unwrap_or(usize::MAX);
+        options
+            .limits
+            .check_input(&options.input_name, length)
+            .map_err(error::import)?;
+        let bytes = bytes.to_vec();
+        let (plan, report) = import_plan(&bytes, &options).map_err(error::import)?;
         let mut plan = Plan::new(plan);
         plan.warnings = report
             .warnings

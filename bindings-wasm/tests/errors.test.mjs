@@ -101,6 +101,26 @@ test('tables that are not plans', () => {
   throwsCode(() => Plan.fromTable(new Uint8Array(0), 'xlsx'), 'unreadable');
 });
 
+test('inputs past the limits are refused and the module keeps working (issue 13)', () => {
+  const text = (s) => new TextEncoder().encode(s);
+  const small = () => Plan.fromTable(text('Ref,Action,Lead\n1,Do it,Alice\n'), 'csv').evaluate('2019-12-31');
+  // One 80 MB CSV row: its cell is past the cell-length limit. Before the
+  // limits this trapped (`RuntimeError: unreachable`) and every later call
+  // failed until the page was reloaded.
+  const row = new Uint8Array(80_000_000).fill(0x78);
+  row.set(text('Ref,Action,Lead\n1,'));
+  const e = throwsCode(() => Plan.fromTable(row, 'csv', 'big.csv'), 'too_large', { input: 'big.csv' });
+  assert.match(e.message, /row 2, column 2 \(79,999,982 characters\) is past the limit of 1,000,000 characters per cell/);
+  assert.equal(small().actions().length, 1);
+  // 4 GB (never written to, so the test allocates no real memory): more
+  // than WebAssembly memory can hold. It is refused by its length before
+  // it is copied in; copying it first trapped with `unreachable`.
+  const huge = new Uint8Array(4_000_000_000);
+  throwsCode(() => Plan.fromTable(huge), 'too_large', { input: 'input' });
+  for (let i = 0; i < 3; i++) assert.equal(small().actions().length, 1);
+  assert.ok(Plan.builtin('lancashire').evaluate('2019-12-31').actions().length > 0);
+});
+
 test('exports: HTML, Markdown and CSV from the core; xlsx only with the feature', () => {
   const ev = Plan.builtin('lancashire').evaluate('2019-12-31');
   assert.match(ev.renderHtml(), /^<!DOCTYPE html>/);

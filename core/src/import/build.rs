@@ -9,6 +9,7 @@ use super::layout::{classify, header_key, plan_header, section_ref, RowKind};
 use super::legend::read_legend;
 use super::mapping::{LabelTarget, ListCells};
 use super::refusal::explain;
+use super::spellings::{Piece, Spellings};
 use super::{Field, ImportError, ImportOptions, ImportReport, ImportWarning, Row, Table};
 use crate::plan::{
     lead_id, Action, Group, Lead, LeadKind, Lifecycle, Measure, Objective, Plan, ProgressUpdate,
@@ -49,6 +50,8 @@ struct Builder<'a> {
     source: Option<String>,
     /// The ids of `plan.leads`, so adding a lead is not a scan of them all.
     lead_ids: std::collections::HashSet<String>,
+    /// The mapping's lead spellings and people, searched in one pass.
+    spellings: Spellings,
 }
 
 pub(crate) fn build(
@@ -181,6 +184,7 @@ pub(crate) fn build(
         open_label: None,
         source,
         lead_ids: std::collections::HashSet::new(),
+        spellings: Spellings::new(options)?,
     };
     for note in column_notes {
         let name = b.names[note.column].clone();
@@ -796,11 +800,16 @@ impl Builder<'_> {
                     | Field::Ignore,
                 ) => {}
                 Some(Field::Lead) => {
-                    let mut leads = self.leads(row, &name, &c);
-                    for l in leads.drain(..) {
-                        if !a.leads.contains(&l) {
-                            a.leads.push(l);
-                        }
+                    let leads = self.leads(row, &name, &c);
+                    if a.leads.is_empty() {
+                        a.leads = leads;
+                    } else {
+                        // A second Lead column: a set, so a cell of many
+                        // leads is not a scan of them all per lead.
+                        let mut seen: std::collections::HashSet<String> =
+                            a.leads.iter().cloned().collect();
+                        a.leads
+                            .extend(leads.into_iter().filter(|l| seen.insert(l.clone())));
                     }
                 }
                 Some(Field::Timescale) => {
@@ -1004,24 +1013,38 @@ impl Builder<'_> {
 
     fn leads(&mut self, row: usize, column: &str, c: &Cell) -> Vec<String> {
         let mut names: Vec<(String, LeadKind)> = Vec::new();
-        if self.options.leads.is_empty() {
+        if self.spellings.any() {
+            // Names run together across pieces: read the cell as one text.
+            let text = c.parts().join(" ").replace(';', " ");
+            for piece in self.spellings.pieces(&text) {
+                match piece {
+                    Piece::Known(name, kind) => names.push((name, kind)),
+                    // Text between known spellings is kept as a lead, with a warning.
+                    Piece::Unknown(text) => {
+                        self.warn(
+                            row,
+                            column,
+                            format!("lead text {text:?} is not a known spelling; kept as a lead"),
+                        );
+                        names.push((text, LeadKind::Role));
+                    }
+                }
+            }
+        } else {
             for part in c.parts() {
                 for piece in split_leads(&part) {
                     names.push((piece, LeadKind::Role));
                 }
             }
-        } else {
-            // Names run together across pieces: read the cell as one text.
-            let text = c.parts().join(" ").replace(';', " ");
-            self.known_leads(row, column, &text, &mut names);
         }
         let mut ids = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (name, kind) in names {
             let id = lead_id(&name);
             if id.is_empty() {
                 continue;
             }
-            let kind = if self.options.people.iter().any(|p| p == &name) {
+            let kind = if self.spellings.is_person(&name) {
                 LeadKind::Person
             } else {
                 kind
@@ -1030,71 +1053,11 @@ impl Builder<'_> {
                 self.plan.leads.push(Lead::new(&id, &name, kind));
                 self.lead_ids.insert(id.clone());
             }
-            if !ids.contains(&id) {
+            if seen.insert(id.clone()) {
                 ids.push(id);
             }
         }
         ids
-    }
-
-    /// Reads a cell that runs lead names together by the longest known
-    /// spelling at each point.
-    fn known_leads(
-        &mut self,
-        row: usize,
-        column: &str,
-        text: &str,
-        out: &mut Vec<(String, LeadKind)>,
-    ) {
-        let mut rest = text.trim();
-        let mut unknown = String::new();
-        while !rest.is_empty() {
-            if unknown.is_empty() {
-                rest = rest.trim_start_matches([' ', '/', ',', '–', '-']);
-                if rest.is_empty() {
-                    break;
-                }
-            }
-            // An empty spelling would match without moving on (the mapping
-            // refuses one; options built in code might still have it).
-            let found = self
-                .options
-                .leads
-                .iter()
-                .filter(|(k, _)| !k.is_empty() && rest.starts_with(k.as_str()))
-                .max_by_key(|(k, _)| k.len());
-            if let Some((k, spelling)) = found {
-                self.unknown_lead(row, column, &mut unknown, out);
-                out.push((spelling.name.clone(), spelling.kind));
-                rest = &rest[k.len()..];
-            } else {
-                let c = rest.chars().next().unwrap_or(' ');
-                unknown.push(c);
-                rest = &rest[c.len_utf8()..];
-            }
-        }
-        self.unknown_lead(row, column, &mut unknown, out);
-    }
-
-    /// Text between known spellings is kept as a lead, with a warning, and
-    /// `unknown` starts again.
-    fn unknown_lead(
-        &mut self,
-        row: usize,
-        column: &str,
-        unknown: &mut String,
-        out: &mut Vec<(String, LeadKind)>,
-    ) {
-        let text = unknown.trim();
-        if !text.is_empty() {
-            out.push((text.to_string(), LeadKind::Role));
-            self.warn(
-                row,
-                column,
-                format!("lead text {text:?} is not a known spelling; kept as a lead"),
-            );
-        }
-        unknown.clear();
     }
 }
 

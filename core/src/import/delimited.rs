@@ -61,7 +61,7 @@ pub(crate) fn read(
         // cells; only CSV quotes whole fields.
         .quoting(!tsv)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let (mut rows, mut cells) = (Vec::new(), 0);
     // Rows are numbered by the line they start on, counted here from byte
     // offsets (the reader's own line count is off for CRLF files, Excel's
     // default), in one pass.
@@ -100,18 +100,27 @@ pub(crate) fn read(
                 .collect(),
             fills: Vec::new(),
         };
-        check(input, &row, rows.len(), limits)?;
+        check(input, &row, rows.len(), &mut cells, limits)?;
         rows.push(row);
     }
     Ok(rows)
 }
 
 /// Refuses a row past the limits: the `index`th row read (from 0), more
-/// columns than allowed, or a cell too long, naming its row and column.
-fn check(input: &str, row: &Row, index: usize, limits: &Limits) -> Result<(), ImportError> {
+/// columns than allowed, more cells in all (`cells` counts them), or a cell
+/// too long, naming its row and column.
+fn check(
+    input: &str,
+    row: &Row,
+    index: usize,
+    cells: &mut usize,
+    limits: &Limits,
+) -> Result<(), ImportError> {
     let at = |col: usize| move || format!("row {}, column {}", row.number, col + 1);
     let last = row.cells.len().saturating_sub(1);
     limits.check_position(input, at(last), index, last)?;
+    *cells = cells.saturating_add(row.cells.len());
+    limits.check_cells(input, at(last), *cells)?;
     for (col, cell) in row.cells.iter().enumerate() {
         limits.check_cell(input, at(col), cell)?;
     }
@@ -122,7 +131,7 @@ fn check(input: &str, row: &Row, index: usize, limits: &Limits) -> Result<(), Im
 /// is a row (separator lines such as `|---|---|` are kept as rows and
 /// skipped later like any other rule).
 fn markdown(input: &str, text: &str, limits: &Limits) -> Result<Vec<Row>, ImportError> {
-    let mut rows = Vec::new();
+    let (mut rows, mut cells) = (Vec::new(), 0);
     for (i, line) in text.lines().enumerate() {
         let row = {
             let t = line.trim();
@@ -139,7 +148,7 @@ fn markdown(input: &str, text: &str, limits: &Limits) -> Result<Vec<Row>, Import
                 fills: Vec::new(),
             }
         };
-        check(input, &row, i, limits)?;
+        check(input, &row, i, &mut cells, limits)?;
         rows.push(row);
     }
     Ok(rows)

@@ -20,9 +20,10 @@ use super::ImportError;
 /// |---|---|---|
 /// | `max_rows` | 100,000 | 20× the largest tracker seen; a sheet row number past it is refused |
 /// | `max_columns` | 1,000 (`ALL`) | plans have tens of columns; a cell right of column 1,000 is refused |
-/// | `max_cells` | 5,000,000 | the rows × columns of a sheet's used range (rows are read as a grid); 5 M empty cells cost about 120 MB |
+/// | `max_cells` | 5,000,000 | the rows × columns of a sheet's used range (rows are read as a grid), or all the cells of a CSV, TSV or markdown table; 5 M empty cells cost about 120 MB |
 /// | `max_cell_chars` | 1,000,000 | 1 M characters is hundreds of pages of text in one cell |
 /// | `max_input_bytes` | 200,000,000 | 200 MB of file, checked before anything is read |
+/// | `max_unpacked_bytes` | 500,000,000 | what a zip (xlsx, ods, docx) unpacks to, all entries together: the sizes its directory declares, then the bytes really unpacked, before any reader sees it |
 ///
 /// In a mapping file: `{"limits": {"max_rows": 500000}}`; fields not given
 /// keep their defaults.
@@ -59,6 +60,9 @@ pub struct Limits {
     pub max_cell_chars: usize,
     /// The largest input, in bytes.
     pub max_input_bytes: usize,
+    /// The most bytes a zip-based input (xlsx, ods, docx) unpacks to, all
+    /// its entries together.
+    pub max_unpacked_bytes: usize,
 }
 
 impl Default for Limits {
@@ -69,13 +73,38 @@ impl Default for Limits {
             max_cells: 5_000_000,
             max_cell_chars: 1_000_000,
             max_input_bytes: 200_000_000,
+            max_unpacked_bytes: 500_000_000,
         }
     }
 }
 
 impl Limits {
-    /// Refuses input longer than `max_input_bytes`.
-    pub(crate) fn check_input(&self, input: &str, bytes: usize) -> Result<(), ImportError> {
+    /// Refuses an input of `bytes` bytes, named `input` in the error, when it
+    /// is longer than `max_input_bytes`. The importer checks this first;
+    /// a caller that must copy the bytes before importing them (the
+    /// WebAssembly package copies them into its memory) checks it before
+    /// the copy, so an oversized input costs nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`ImportError::TooLarge`] naming the input, its size and the setting
+    /// to raise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::import::Limits;
+    ///
+    /// let limits = Limits::default();
+    /// assert!(limits.check_input("plan.csv", 1_000).is_ok());
+    /// let err = limits.check_input("plan.csv", 300_000_000).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "plan.csv: the input (300,000,000 bytes) is past the limit of 200,000,000 bytes \
+    ///      (raise ImportOptions.limits.max_input_bytes to read it)"
+    /// );
+    /// ```
+    pub fn check_input(&self, input: &str, bytes: usize) -> Result<(), ImportError> {
         if bytes > self.max_input_bytes {
             return Err(too_large(
                 input,
@@ -110,6 +139,25 @@ impl Limits {
                 at(),
                 format!("{} rows", thousands(self.max_rows)),
                 "max_rows",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Refuses a text table once its cells so far, `cells`, number more than
+    /// `max_cells`; `at` names the cell that went past.
+    pub(crate) fn check_cells(
+        &self,
+        input: &str,
+        at: impl Fn() -> String,
+        cells: usize,
+    ) -> Result<(), ImportError> {
+        if cells > self.max_cells {
+            return Err(too_large(
+                input,
+                format!("{}, making {} cells in all,", at(), thousands(cells)),
+                format!("{} cells", thousands(self.max_cells)),
+                "max_cells",
             ));
         }
         Ok(())

@@ -36,9 +36,14 @@ mod layout;
 mod legend;
 mod limits;
 mod mapping;
+#[cfg(feature = "xlsx")]
+mod ods;
 mod own_export;
 mod refusal;
 mod sniff;
+mod spellings;
+#[cfg(any(feature = "xlsx", feature = "docx"))]
+mod unpacked;
 mod xlsx;
 
 use serde::Deserialize;
@@ -228,7 +233,12 @@ pub(crate) fn read_named(
     limits: &Limits,
 ) -> Result<Vec<Table>, ImportError> {
     limits.check_input(input, bytes.len())?;
-    let tables: Vec<Table> = match sniff::container(input, bytes, format)? {
+    let container = sniff::container(input, bytes, format)?;
+    #[cfg(any(feature = "xlsx", feature = "docx"))]
+    if container != Container::Text {
+        unpacked::check(input, bytes, limits)?;
+    }
+    let tables: Vec<Table> = match container {
         Container::Workbook => xlsx::read(input, bytes, limits)?
             .into_iter()
             .map(|(name, rows)| {

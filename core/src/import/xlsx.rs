@@ -35,9 +35,10 @@ pub(crate) fn read(
 /// xlsx and xlsb sheets are read cell by cell, each cell checked against
 /// the limits as it comes, so a lone cell at `XFD1048576` is refused before
 /// any grid is allocated (calamine's `worksheet_range` would allocate the
-/// whole used range first). xls and ods sheets are read by calamine whole
-/// (their formats cap a sheet at 65,536 × 256 and the file size bounds ods)
-/// and then checked the same way.
+/// whole used range first). calamine reads an ods whole when it opens it,
+/// so `content.xml` is walked first ([`super::ods::check`]) and an ods past
+/// the limits never reaches calamine. xls sheets are read by calamine whole
+/// (the format caps a sheet at 65,536 × 256) and then checked the same way.
 #[cfg(feature = "xlsx")]
 pub(crate) fn read(
     input: &str,
@@ -48,6 +49,7 @@ pub(crate) fn read(
         input: input.to_string(),
         reason,
     };
+    super::ods::check(input, bytes, limits)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("not a workbook calamine can open: {e}")))?;
     let mut sheets = Vec::new();

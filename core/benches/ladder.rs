@@ -1,0 +1,351 @@
+//! The growth ladder (issue 13, item 4): every input-driven cost is linear
+//! (or n log n), checked by timing each job at sizes ten times apart and
+//! failing when ten times the input takes more than twenty times as long.
+//!
+//! Nothing about absolute time is asserted: each rung is the fastest of a
+//! few runs, each time is counted as at least 1 ms (20 ms in test mode:
+//! noise swamps anything shorter), and a ladder that fails is run once more before the
+//! check fails, so a loaded machine does not fail it. A quadratic cost
+//! shows as about 100× per 10× step and a cubic one as 1,000×.
+//!
+//! ```text
+//! cargo bench -p lineofsight --bench ladder            # optimised, full sizes
+//! cargo test  -p lineofsight --bench ladder -- --test  # as the suite runs it
+//! ```
+//!
+//! The suite (`scripts/test-all.sh`) runs it through the benches' test
+//! mode, unoptimised (an optimised build of the crate and its dependencies
+//! would add minutes of compiling): there every size is a tenth of the
+//! optimised one (100, 1,000, 10,000 actions) and the slow ladders stop at
+//! their `suite_top`, so it takes about a minute. `LADDER=name` runs only
+//! the ladders whose name contains `name`.
+
+// A benchmark fails loudly on bad setup rather than timing nothing.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stdout)]
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use lineofsight::export::{render, ReportFormat};
+use lineofsight::import::{import_plan, ImportOptions, LeadSpelling, Limits};
+use lineofsight::plan::{Group, LeadKind, Plan};
+use lineofsight::report::{BoardReport, ReportOptions};
+
+#[path = "synthetic_plan.rs"]
+mod synthetic_plan;
+use synthetic_plan::synthetic_plan;
+
+/// One ladder: a name, its sizes, how to build the input for a size, and
+/// the work to time on it.
+struct Ladder {
+    name: &'static str,
+    sizes: &'static [usize],
+    /// The largest size run in test mode (unoptimised, in the suite), where
+    /// every size is a tenth of the optimised one.
+    suite_top: usize,
+    run: Box<dyn Fn(usize) -> Box<dyn FnMut()>>,
+}
+
+const ACTIONS: &[usize] = &[1_000, 10_000, 100_000];
+
+fn ladders() -> Vec<Ladder> {
+    vec![
+        Ladder {
+            name: "import CSV rows",
+            sizes: ACTIONS,
+            suite_top: 1_000,
+            run: Box::new(|n| {
+                let csv = tracker_csv(n);
+                Box::new(move || {
+                    let (plan, _) = import_plan(csv.as_bytes(), &options()).expect("imports");
+                    assert_eq!(plan.actions().count(), n);
+                })
+            }),
+        },
+        Ladder {
+            name: "distinct leads",
+            sizes: ACTIONS,
+            suite_top: 1_000,
+            run: Box::new(|n| {
+                let mut csv = String::from("Ref,Action,Lead\n");
+                for i in 0..n {
+                    writeln!(csv, "{i},Action {i},Lead {i:06}").unwrap();
+                }
+                Box::new(move || {
+                    let (plan, _) = import_plan(csv.as_bytes(), &options()).expect("imports");
+                    assert_eq!(plan.leads.len(), n);
+                })
+            }),
+        },
+        Ladder {
+            name: "known lead spellings",
+            sizes: ACTIONS,
+            suite_top: 10_000,
+            run: Box::new(|n| {
+                // n spellings in the mapping; each row runs two together.
+                let mut options = options();
+                for i in 0..n {
+                    options.leads.insert(
+                        format!("LD{i:06}"),
+                        LeadSpelling {
+                            name: format!("Lead {i:06}"),
+                            kind: LeadKind::Role,
+                        },
+                    );
+                }
+                let mut csv = String::from("Ref,Action,Lead\n");
+                for i in 0..n {
+                    let j = (i * 7 + 3) % n;
+                    writeln!(csv, "{i},Action {i},LD{i:06}/LD{j:06}").unwrap();
+                }
+                Box::new(move || {
+                    let (plan, _) = import_plan(csv.as_bytes(), &options).expect("imports");
+                    assert_eq!(plan.leads.len(), n);
+                })
+            }),
+        },
+        Ladder {
+            name: "groups in a chain",
+            sizes: ACTIONS,
+            suite_top: 10_000,
+            run: Box::new(|n| {
+                let plan = groups(n, |i| (i > 0).then(|| format!("g{}", i - 1)));
+                Box::new(move || plan.check().expect("a chain is no loop"))
+            }),
+        },
+        Ladder {
+            name: "groups side by side",
+            sizes: ACTIONS,
+            suite_top: 10_000,
+            run: Box::new(|n| {
+                let plan = groups(n, |i| (i > 0).then(|| "g0".to_string()));
+                Box::new(move || plan.check().expect("no loop"))
+            }),
+        },
+        Ladder {
+            name: "'<' in a cell",
+            sizes: &[10_000, 100_000, 400_000],
+            suite_top: 40_000,
+            run: Box::new(|n| {
+                let csv = format!("Ref,Action,Lead\n1,\"{} then act\",Alice\n", "<".repeat(n));
+                Box::new(move || {
+                    let (plan, _) = import_plan(csv.as_bytes(), &options()).expect("imports");
+                    assert_eq!(plan.actions().count(), 1);
+                })
+            }),
+        },
+        Ladder {
+            name: "a row of long cells",
+            sizes: &[800_000, 8_000_000, 80_000_000],
+            suite_top: 800_000,
+            run: Box::new(|n| {
+                // One row of n bytes in 999 cells (one 80 MB row took 37 s
+                // in WebAssembly).
+                let cell = "y".repeat(n / 1_000);
+                let csv = format!("Ref,Action,Lead\n1,{}\n", vec![cell; 999].join(","));
+                Box::new(move || {
+                    let (plan, _) = import_plan(csv.as_bytes(), &options()).expect("imports");
+                    assert_eq!(plan.actions().count(), 1);
+                })
+            }),
+        },
+        Ladder {
+            name: "board report, build",
+            sizes: ACTIONS,
+            suite_top: 10_000,
+            run: Box::new(|n| {
+                let plan = synthetic_plan(n);
+                Box::new(move || {
+                    black_box(report(&plan));
+                })
+            }),
+        },
+    ]
+    .into_iter()
+    .chain(FORMATS.iter().map(|&(name, format)| Ladder {
+        name,
+        sizes: ACTIONS,
+        // The workbook, Word and calendar writers are the slow ones unoptimised.
+        suite_top: if matches!(
+            format,
+            ReportFormat::Xlsx | ReportFormat::Docx | ReportFormat::Calendar
+        ) {
+            1_000
+        } else {
+            10_000
+        },
+        run: Box::new(move |n| format_run(format, n)),
+    }))
+    .collect()
+}
+
+/// Every board-report format, each its own ladder.
+const FORMATS: &[(&str, ReportFormat)] = &[
+    ("board report, terminal", ReportFormat::Terminal),
+    ("board report, markdown", ReportFormat::Markdown),
+    ("board report, html", ReportFormat::Html),
+    ("board report, csv", ReportFormat::Csv),
+    ("board report, json", ReportFormat::Json),
+    ("board report, xlsx", ReportFormat::Xlsx),
+    ("board report, docx", ReportFormat::Docx),
+    ("board report, ics", ReportFormat::Calendar),
+];
+
+fn format_run(format: ReportFormat, n: usize) -> Box<dyn FnMut()> {
+    let plan = synthetic_plan(n);
+    let report = report(&plan);
+    Box::new(move || {
+        let bytes = render(&report, format).expect("renders");
+        assert!(!bytes.is_empty());
+    })
+}
+
+fn report(plan: &Plan) -> BoardReport {
+    let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid date");
+    BoardReport::build(
+        plan,
+        as_of,
+        &plan.rules_or_default(),
+        &ReportOptions::default(),
+    )
+}
+
+/// The default options, reading 100,000 actions under a header.
+fn options() -> ImportOptions {
+    ImportOptions {
+        limits: Limits {
+            max_rows: 1_000_000,
+            ..Limits::default()
+        },
+        ..ImportOptions::default()
+    }
+}
+
+fn groups(n: usize, parent: fn(usize) -> Option<String>) -> Plan {
+    let mut plan = Plan::new("T", "O");
+    for i in 0..n {
+        plan.groups.push(Group {
+            id: format!("g{i}"),
+            title: format!("Group {i}"),
+            parent: parent(i),
+            source: None,
+        });
+    }
+    plan
+}
+
+/// A tracker of `n` actions in the shape councils keep.
+fn tracker_csv(n: usize) -> String {
+    let mut csv = String::from("Ref,Action,Lead,By when?,RAG,Progress\n");
+    let leads = [
+        "Head of Service",
+        "Virtual School Head",
+        "Participation Team",
+    ];
+    let when = [
+        "Dec-19",
+        "31/03/2020",
+        "Q3 2019/20",
+        "Immediate and ongoing",
+    ];
+    let rag = ["Green", "Amber", "Red", ""];
+    for i in 0..n {
+        writeln!(
+            csv,
+            "{}.{},\"Action {i}: <b>review</b> placements\",{},{},{},\"Met on 01/10/2019; on track\"",
+            i / 100 + 1,
+            i % 100 + 1,
+            leads[i % leads.len()],
+            when[i % when.len()],
+            rag[i % rag.len()],
+        )
+        .unwrap();
+    }
+    csv
+}
+
+/// The fastest of `runs` runs of the job (after one unmeasured warm-up when
+/// the job is quick).
+fn fastest(job: &mut dyn FnMut(), runs: usize) -> Duration {
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        job();
+        best = best.min(start.elapsed());
+    }
+    best
+}
+
+/// Times are counted as at least this, optimised: shorter ones are mostly
+/// timer noise.
+const FLOOR: Duration = Duration::from_millis(1);
+/// In test mode (unoptimised, on a loaded machine in the suite) times under
+/// this swing several-fold from run to run.
+const TEST_FLOOR: Duration = Duration::from_millis(20);
+
+/// Runs one ladder up to `top`: each rung's fastest time, and whether every
+/// step stayed within twice its growth in size (20× for 10×).
+fn climb(ladder: &Ladder, optimised: bool) -> bool {
+    let mut times: Vec<(usize, Duration)> = Vec::new();
+    let mut ok = true;
+    let sizes = ladder
+        .sizes
+        .iter()
+        .map(|&n| if optimised { n } else { n / 10 });
+    for n in sizes.filter(|&n| optimised || n <= ladder.suite_top) {
+        let mut job = (ladder.run)(n);
+        // Fewer runs where one run is long.
+        let first = fastest(&mut job, 1);
+        let runs = if first > Duration::from_millis(500) {
+            2
+        } else {
+            4
+        };
+        let t = first.min(fastest(&mut job, runs));
+        let mut line = format!("  {:<26} {:>8}  {:>10.3} ms", ladder.name, n, ms(t));
+        if let Some(&(m, before)) = times.last() {
+            let floor = if optimised { FLOOR } else { TEST_FLOOR };
+            let ratio = ms(t.max(floor)) / ms(before.max(floor));
+            let allowed = 2.0 * (n as f64 / m as f64);
+            write!(line, "  ×{ratio:>6.1} (allowed ×{allowed:.0})").unwrap();
+            if ratio > allowed {
+                ok = false;
+                line.push_str("  TOO STEEP");
+            }
+        }
+        println!("{line}");
+        times.push((n, t));
+    }
+    ok
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1_000.0
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    // `cargo bench` passes `--bench`; test mode (the suite) passes `--test`
+    // or nothing.
+    let optimised = args.iter().any(|a| a == "--bench");
+    let only = std::env::var("LADDER").unwrap_or_default();
+    let mut failed = Vec::new();
+    println!(
+        "Growth ladder ({}): fastest run per size; ratio to the size before",
+        if optimised { "optimised" } else { "test mode" }
+    );
+    for ladder in ladders().iter().filter(|l| l.name.contains(only.as_str())) {
+        if !climb(ladder, optimised) {
+            println!("  {}: too steep; running it once more", ladder.name);
+            if !climb(ladder, optimised) {
+                failed.push(ladder.name);
+            }
+        }
+    }
+    if !failed.is_empty() {
+        println!("Costs growing faster than twice the input: {failed:?}");
+        std::process::exit(1);
+    }
+}
