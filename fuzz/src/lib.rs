@@ -33,7 +33,8 @@ pub fn check_import(result: Result<(Plan, ImportReport), ImportError>) {
 
 /// Whether `data` holds a cell reference that calamine 0.38 overflows on:
 /// an `r`, `ref` or `sqref` attribute with more than six letters or nine
-/// digits in a row (`AAAAAAAAAA1`, `A99999999999`, `GnlineStr`). calamine's `get_row_and_optional_column`
+/// digits in a row (`AAAAAAAAAA1`, `A99999999999`, `GnlineStr`), or a
+/// range that ends before it starts (`Q1:H16`, which it subtracts unchecked). calamine's `get_row_and_optional_column`
 /// multiplies without checking, so builds with overflow checks (debug
 /// builds, and these targets) panic, and release builds read the cell at a
 /// wrapped-round row or column. Found by the `xlsx` target; reported, not
@@ -65,6 +66,9 @@ pub fn calamine_overflows(data: &[u8]) -> bool {
             continue;
         }
         let value = rest.split(|b| *b == quote).next().unwrap_or_default();
+        if reversed_range(value) {
+            return true;
+        }
         let (mut letters, mut digits) = (0usize, 0usize);
         for b in value {
             letters = if b.is_ascii_alphabetic() {
@@ -79,6 +83,31 @@ pub fn calamine_overflows(data: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Whether a range such as `Q1:H16` ends above or left of where it starts
+/// (calamine's `get_dimension` subtracts the start from the end unchecked).
+fn reversed_range(value: &[u8]) -> bool {
+    let cell = |text: &[u8]| {
+        let letters = text.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let col = text[..letters].iter().fold(0u64, |c, b| {
+            c.saturating_mul(26)
+                .saturating_add(u64::from(b.to_ascii_uppercase() - b'A' + 1))
+        });
+        let row = text[letters..].iter().fold(0u64, |r, b| {
+            r.saturating_mul(10)
+                .saturating_add(u64::from(b.wrapping_sub(b'0') % 10))
+        });
+        (row, col)
+    };
+    value.split(|b| *b == b' ').any(|range| {
+        let mut ends = range.split(|b| *b == b':');
+        let (Some(first), Some(last)) = (ends.next(), ends.next()) else {
+            return false;
+        };
+        let ((r0, c0), (r1, c1)) = (cell(first), cell(last));
+        r1 < r0 || c1 < c0
+    })
 }
 
 /// The parts of `data` between NUL bytes: at most `n`, the last one
