@@ -25,6 +25,9 @@ cargo test --workspace
 step "Benchmarks compile and run once (criterion test mode); the growth ladder fails past 20x time for 10x input"
 cargo test -p lineofsight --benches -- --test
 
+step "Fuzz targets: 3 s each from the seed corpora (unoptimised, no sanitizer: a short build; the long run is scripts/fuzz.sh 3600)"
+FUZZ_PROFILE=dev FUZZ_SANITIZER=none FUZZ_CORPUS="$(mktemp -d)" bash scripts/fuzz.sh 3
+
 step "Python package: build into .venv/, stubtest, pytest (vectors, bad input, README, notebook)"; bash scripts/test-python.sh
 
 step "Main job runs"

@@ -1,0 +1,32 @@
+//! Workbooks (xlsx, ods, xls): the bytes as a file, or, when they start
+//! with `<`, as a sheet's XML (then NUL, the shared strings' XML, NUL, the
+//! styles' XML) packed into a workbook here, so mutations reach the sheet
+//! reader past the zip's checksums. Never a panic, never an allocation for
+//! the whole used range; a plan imported passes `Plan::check`. Sheet XML
+//! with a cell reference calamine overflows on is skipped (see
+//! `calamine_overflows`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use lineofsight::import::{import_plan, read_workbook, ImportOptions, TableFormat};
+use lineofsight_fuzz::{calamine_overflows, check_import, workbook};
+
+fuzz_target!(|data: &[u8]| {
+    let packed;
+    let bytes = if data.first() == Some(&b'<') {
+        if calamine_overflows(data) {
+            return;
+        }
+        packed = workbook(data);
+        &packed
+    } else {
+        data
+    };
+    let _ = read_workbook(bytes, TableFormat::Xlsx);
+    let options = ImportOptions {
+        format: TableFormat::Xlsx,
+        input_name: "fuzz.xlsx".into(),
+        ..ImportOptions::default()
+    };
+    check_import(import_plan(bytes, &options));
+});
