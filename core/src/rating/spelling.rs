@@ -43,6 +43,8 @@ impl Rating {
     /// assert_eq!(Rating::parse("GREEN")?, Rating::Green);
     /// assert_eq!(Rating::parse("A/G")?, Rating::AmberGreen);
     /// assert_eq!(Rating::parse("Amber-Red")?, Rating::AmberRed);
+    /// assert_eq!(Rating::parse("amber_green")?, Rating::AmberGreen);
+    /// assert_eq!(Rating::parse("Amber Red")?, Rating::AmberRed);
     /// assert_eq!(Rating::parse("Completed")?, Rating::Blue);
     /// assert_eq!(Rating::parse("")?, Rating::NoData);
     /// assert!(Rating::parse("Purple").is_err());
@@ -98,8 +100,13 @@ impl Rating {
             "amber" | "a" | "slippage" | "atrisk" | "orange" | "yellow" => plain(Rating::Amber),
             "green" | "g" | "ontrack" => plain(Rating::Green),
             "blue" | "b" => plain(Rating::Blue),
-            "amber/green" | "a/g" | "green/amber" | "g/a" | "ag" => plain(Rating::AmberGreen),
-            "amber/red" | "a/r" | "red/amber" | "r/a" | "ar" => plain(Rating::AmberRed),
+            // `ambergreen` is `Amber Green` or the JSON code `amber_green`.
+            "amber/green" | "a/g" | "green/amber" | "g/a" | "ag" | "ambergreen" | "greenamber" => {
+                plain(Rating::AmberGreen)
+            }
+            "amber/red" | "a/r" | "red/amber" | "r/a" | "ar" | "amberred" | "redamber" => {
+                plain(Rating::AmberRed)
+            }
             "complete" | "completed" | "achieved" | "done" | "closed" => {
                 with(Rating::Blue, Lifecycle::Complete)
             }
