@@ -233,10 +233,28 @@ fn workbook_with_sheet(sheet: &str) -> Vec<u8> {
 /// checks (this test's) and lands on a wrapped-round cell in release
 /// builds; a dimension that ends before it starts (`Q1:H16`) overflows a
 /// subtraction the same way. The fix belongs in calamine
-/// (`get_row_and_optional_column`, `get_dimension`).
+/// (`get_row_and_optional_column`, `get_dimension`); until then the
+/// importer walks the sheet's references first (`core/src/import/xlsx_refs.rs`).
 #[test]
-#[ignore = "calamine 0.38 overflows on these cell references; un-ignore once it is fixed"]
 fn cell_references_calamine_overflows_on_are_refused_not_panicked_on() {
+    let cell = |r: &str| {
+        format!(
+            r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="{r}" t="inlineStr"><is><t>Ref</t></is></c></row></sheetData></worksheet>"#
+        )
+    };
+    let options = ImportOptions {
+        input_name: "hostile.xlsx".into(),
+        ..ImportOptions::default()
+    };
+    for r in ["AAAAAAAAAA1", "A99999999999"] {
+        let err = import_plan(&workbook_with_sheet(&cell(r)), &options).unwrap_err();
+        assert!(
+            err.to_string().contains(&format!(
+                "xl/worksheets/sheet1.xml: the reference \"{r}\" is not a cell or range an Excel sheet can have"
+            )),
+            "{err}"
+        );
+    }
     for dimension in ["A1:AAAAAAAAAA1", "A1:A99999999999", "Q1:H16"] {
         let sheet = format!(
             r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Ref</t></is></c><c r="B1" t="inlineStr"><is><t>Action</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Do it</t></is></c></row></sheetData></worksheet>"#
@@ -245,7 +263,11 @@ fn cell_references_calamine_overflows_on_are_refused_not_panicked_on() {
             input_name: "hostile.xlsx".into(),
             ..ImportOptions::default()
         };
-        // Either answer is fine; a panic is not.
-        let _ = import_plan(&workbook_with_sheet(&sheet), &options);
+        let err = import_plan(&workbook_with_sheet(&sheet), &options).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains(&format!("the reference \"{dimension}\"")),
+            "{err}"
+        );
     }
 }

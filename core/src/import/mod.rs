@@ -45,6 +45,8 @@ mod spellings;
 #[cfg(any(feature = "xlsx", feature = "docx"))]
 mod unpacked;
 mod xlsx;
+#[cfg(feature = "xlsx")]
+mod xlsx_refs;
 
 use serde::Deserialize;
 

@@ -50,6 +50,7 @@ pub(crate) fn read(
         reason,
     };
     super::ods::check(input, bytes, limits)?;
+    super::xlsx_refs::check(input, bytes)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("not a workbook calamine can open: {e}")))?;
     let mut sheets = Vec::new();
