@@ -27,4 +27,5 @@ mod quarter_changes;
 mod report_sections;
 mod round_trip;
 mod schema;
+mod strict_input;
 mod vectors;
