@@ -400,7 +400,29 @@ pub fn import_plan(
     } else {
         let text = delimited::decode(bytes);
         let text = layout::slice(input, &text, options)?;
-        text_table(input, &text, options.format, &options.limits)?
+        let csv = match options.format {
+            TableFormat::Csv => true,
+            TableFormat::Auto | TableFormat::Xlsx | TableFormat::Docx => {
+                delimited::sniff(&text) == TableFormat::Csv
+            }
+            _ => false,
+        };
+        let table = text_table(input, &text, options.format, &options.limits)?;
+        let (plan, mut report) = build::build(&table, options)?;
+        if let Some((line, field)) = csv.then(|| delimited::unclosed_quote(&text)).flatten() {
+            let column = report
+                .columns
+                .get(field)
+                .map_or_else(|| format!("column {}", field + 1), |(name, _)| name.clone());
+            report.warnings.push(ImportWarning {
+                row: line,
+                column,
+                message: "a quote opens this cell and never closes, so every line after it, \
+                          to the end of the input, was read into this one cell"
+                    .to_string(),
+            });
+        }
+        return Ok((plan, report));
     };
     build::build(&table, options)
 }
