@@ -353,6 +353,12 @@ impl Plan {
     /// plan's `reported_on`, and every colour in `style.colours` is
     /// `#rrggbb` or `#rgb` (see [`Colour`](crate::rating::Colour)).
     ///
+    /// Loading checks the JSON itself before this: bytes that are not
+    /// UTF-8 ([`Plan::from_json_bytes`]), data after the plan, the
+    /// [`JsonLimits`], and fields this library does not read (a
+    /// [`LoadWarning`], or an error when [`LoadOptions::strict`]); see
+    /// [`Plan::from_json_with`].
+    ///
     /// # Errors
     ///
     /// Returns the first [`LoadError::Invalid`] found, naming its JSON path.
