@@ -105,6 +105,10 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "RuleSet | RuleSetData")]
     pub type RulesArg;
 
+    /// `Plan.fromJson`'s options.
+    #[wasm_bindgen(typescript_type = "PlanLoadOptions")]
+    pub type LoadOptionsArg;
+
     /// A `fetch` response.
     type Response;
     #[wasm_bindgen(method, getter)]
@@ -196,9 +200,9 @@ impl Plan {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PlanLoadOptions | undefined")] options: JsValue,
+        options: Option<LoadOptionsArg>,
     ) -> Result<Plan, JsValue> {
-        let options = load_options(&options)?;
+        let options = load_options(&options.map_or(JsValue::UNDEFINED, JsValue::from))?;
         if let Some(text) = json.as_string() {
             return Plan::loaded(lineofsight::Plan::from_json_with(&text, &options));
         }

@@ -65,7 +65,9 @@ pub(crate) fn container(
         }
         // A workbook or document asked for, but the bytes are text (a CSV
         // saved with a .xlsx name): read the text.
-        TableFormat::Xlsx | TableFormat::Docx if !zip && !ole => Container::Text,
+        TableFormat::Xlsx | TableFormat::Docx if !zip && !ole && !bytes.is_empty() => {
+            Container::Text
+        }
         TableFormat::Docx => Container::Document,
         TableFormat::Xlsx => Container::Workbook,
         TableFormat::Auto if zip => {
