@@ -145,6 +145,7 @@ CALLS: list[tuple[str, Callable[[Any], Any]]] = [
 def test_wrong_types_raise_type_error(name: str, call: Callable[[Any], Any], arg: Any) -> None:
     ok_types = {
         "Plan.from_table": (bytes,),
+        "Plan.from_json": (bytes,),
         "RuleSet.from_dict": (dict,),
         "sort_refs": (list,),
         "parse_timescales": (list,),
