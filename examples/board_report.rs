@@ -228,9 +228,12 @@ fn load_plan(path: &Path, mapping: Option<&Path>) -> Result<Plan, String> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
-        let json =
-            String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8: {e}", path.display()))?;
-        return Plan::from_json(&json).map_err(|e| format!("{}: {e}", path.display()));
+        let (plan, warnings) = Plan::from_json_bytes(&bytes, &lineofsight::LoadOptions::default())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        for w in &warnings {
+            eprintln!("board_report: {}: {w}", path.display());
+        }
+        return Ok(plan);
     }
     let mut options = match mapping {
         Some(m) => {

@@ -29,4 +29,5 @@ mod quarter_changes;
 mod report_sections;
 mod round_trip;
 mod schema;
+mod strict_input;
 mod vectors;

@@ -3,8 +3,10 @@
 //! ```text
 //! LineOfSightError                 every error this package raises itself
 //! ├── PlanLoadError                a plan or rule set could not be loaded (.what)
-//! │   ├── ParseError               malformed JSON or a wrong value (.path, .line, .column, .message)
-//! │   ├── ValidationError          well-formed but breaks a rule (.path, .reason)
+//! │   ├── ParseError               malformed JSON, a wrong value, data after the plan, or bytes
+//! │   │                            that are not UTF-8 (.path, .line, .column, .message; .offset for bytes)
+//! │   ├── ValidationError          well-formed but breaks a rule, an unknown field when strict,
+//! │   │                            or past a limit (.path, .reason; .setting for limits)
 //! │   ├── UnsupportedVersionError  written by a newer format (.found, .supported)
 //! │   └── UnknownBuiltinError      no built-in plan of that name (.name, .known)
 //! ├── TableImportError             a table could not be imported (.kind, .input, .row, .column, .reason)
@@ -188,6 +190,48 @@ pub fn load_error(py: Python<'_>, e: LoadError) -> PyErr {
                 ("what", s(py, "plan")),
                 ("found", n(py, found as usize)),
                 ("supported", n(py, supported as usize)),
+            ],
+        ),
+        LoadError::UnknownField { what, path } => raise(
+            py.get_type::<ValidationError>(),
+            message,
+            vec![
+                ("what", s(py, what)),
+                ("path", s(py, &path)),
+                ("reason", s(py, "unknown field")),
+            ],
+        ),
+        LoadError::TooLarge {
+            what,
+            path,
+            limit,
+            setting,
+        } => raise(
+            py.get_type::<ValidationError>(),
+            message,
+            vec![
+                ("what", s(py, what)),
+                ("path", s(py, &path)),
+                ("reason", s(py, &format!("past the limit of {limit}"))),
+                ("setting", s(py, &setting)),
+            ],
+        ),
+        LoadError::NotUtf8 {
+            what,
+            offset,
+            line,
+            column,
+            reason,
+        } => raise(
+            py.get_type::<ParseError>(),
+            message,
+            vec![
+                ("what", s(py, what)),
+                ("path", s(py, "$")),
+                ("line", n(py, line)),
+                ("column", n(py, column)),
+                ("offset", n(py, offset)),
+                ("message", s(py, &reason)),
             ],
         ),
         LoadError::UnknownBuiltin { name, known } => raise(

@@ -25,6 +25,7 @@ pub(crate) struct Plan {
     /// an evaluation renders its own plan and no other.
     pub(crate) inner: Arc<lineofsight::Plan>,
     import_warnings: Vec<(usize, String, String)>,
+    load_warnings: Vec<lineofsight::LoadWarning>,
 }
 
 impl Plan {
@@ -33,7 +34,21 @@ impl Plan {
         Plan {
             inner,
             import_warnings: Vec::new(),
+            load_warnings: Vec::new(),
         }
+    }
+
+    /// A plan loaded from JSON, with the fields the loader did not read.
+    fn loaded(
+        py: Python<'_>,
+        loaded: Result<(lineofsight::Plan, Vec<lineofsight::LoadWarning>), lineofsight::LoadError>,
+    ) -> PyResult<Plan> {
+        let (inner, load_warnings) = loaded.map_err(|e| errors::load_error(py, e))?;
+        Ok(Plan {
+            inner: Arc::new(inner),
+            import_warnings: Vec::new(),
+            load_warnings,
+        })
     }
 
     fn from_table_bytes(py: Python<'_>, bytes: &[u8], options: &ImportOptions) -> PyResult<Plan> {
@@ -47,6 +62,7 @@ impl Plan {
                 .into_iter()
                 .map(|w| (w.row, w.column, w.message))
                 .collect(),
+            load_warnings: Vec::new(),
         })
     }
 }
@@ -62,24 +78,35 @@ impl Plan {
     fn builtin(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Plan> {
         let name = text_arg(name, "name")?;
         lineofsight::builtin(&name)
-            .map(|inner| Plan {
-                inner: Arc::new(inner),
-                import_warnings: Vec::new(),
-            })
+            .map(|inner| Plan::shared(Arc::new(inner)))
             .map_err(|e| errors::load_error(py, e))
     }
 
-    /// A plan from its native JSON. Raises ParseError, ValidationError or
-    /// UnsupportedVersionError.
+    /// A plan from its native JSON, as `str` or as `bytes` (which must be
+    /// UTF-8: anything else raises ParseError naming the first bad byte's
+    /// offset). A field the library does not read (a misspelling) is listed
+    /// by `load_warnings()`, or with `strict=True` raises ValidationError.
+    /// Raises ParseError (also for data after the plan), ValidationError
+    /// (also past the size limits) or UnsupportedVersionError.
     #[staticmethod]
-    fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Plan> {
+    #[pyo3(signature = (json, *, strict=false))]
+    fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>, strict: bool) -> PyResult<Plan> {
+        let options = lineofsight::LoadOptions {
+            strict,
+            ..lineofsight::LoadOptions::default()
+        };
+        if let Ok(b) = json.cast::<PyBytes>() {
+            let bytes = b.as_bytes().to_vec();
+            return Plan::loaded(
+                py,
+                py.detach(|| lineofsight::Plan::from_json_bytes(&bytes, &options)),
+            );
+        }
         let json = text_arg(json, "json")?;
-        py.detach(|| lineofsight::Plan::from_json(&json))
-            .map(|inner| Plan {
-                inner: Arc::new(inner),
-                import_warnings: Vec::new(),
-            })
-            .map_err(|e| errors::load_error(py, e))
+        Plan::loaded(
+            py,
+            py.detach(|| lineofsight::Plan::from_json_with(&json, &options)),
+        )
     }
 
     /// A plan imported from a table (CSV, TSV, markdown text or workbook
@@ -109,18 +136,21 @@ impl Plan {
         Plan::from_table_bytes(py, &bytes, &options)
     }
 
-    /// A plan from a file: `.json` is the native format; `.csv`, `.tsv`,
-    /// `.txt`, `.md`, `.xlsx`, `.xlsm`, `.xls` and `.ods` are imported as
-    /// tables (see `from_table`). Raises the errors of `from_json` or
+    /// A plan from a file: `.json` is the native format (read as bytes, as
+    /// `from_json` reads them); any other file is imported as a table (see
+    /// `from_table`) whose format is worked out from its content, as the
+    /// command line does, so a workbook saved as `.csv` still reads;
+    /// `format` forces one. Raises the errors of `from_json` or
     /// `from_table`, and OSError when the file cannot be read.
     #[staticmethod]
-    #[pyo3(signature = (path, *, format=None, mapping=None, sheet=None))]
+    #[pyo3(signature = (path, *, format=None, mapping=None, sheet=None, strict=false))]
     fn load(
         py: Python<'_>,
         path: std::path::PathBuf,
         format: Option<&str>,
         mapping: Option<&Bound<'_, PyAny>>,
         sheet: Option<String>,
+        strict: bool,
     ) -> PyResult<Plan> {
         let bytes = std::fs::read(&path)?;
         let ext = path
@@ -130,22 +160,15 @@ impl Plan {
             .to_ascii_lowercase();
         let is_json = format.map_or(ext == "json", |f| f.eq_ignore_ascii_case("json"));
         if is_json {
-            let text = String::from_utf8_lossy(&bytes);
-            return py
-                .detach(|| lineofsight::Plan::from_json(&text))
-                .map(|inner| Plan {
-                    inner: Arc::new(inner),
-                    import_warnings: Vec::new(),
-                })
-                .map_err(|e| errors::load_error(py, e));
+            let options = lineofsight::LoadOptions {
+                strict,
+                ..lineofsight::LoadOptions::default()
+            };
+            return Plan::loaded(
+                py,
+                py.detach(|| lineofsight::Plan::from_json_bytes(&bytes, &options)),
+            );
         }
-        let format = format.or(match ext.as_str() {
-            "csv" => Some("csv"),
-            "tsv" | "tab" => Some("tsv"),
-            "md" | "markdown" => Some("markdown"),
-            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some("xlsx"),
-            _ => None,
-        });
         let name = Path::new(&path)
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -160,6 +183,7 @@ impl Plan {
         Plan {
             inner: Arc::new(lineofsight::export::redact_people(&self.inner)),
             import_warnings: self.import_warnings.clone(),
+            load_warnings: self.load_warnings.clone(),
         }
     }
 
@@ -239,6 +263,21 @@ impl Plan {
             d.set_item("row", row)?;
             d.set_item("column", column)?;
             d.set_item("message", message)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// What the JSON loader did not read (`what`, `path`, `message`): a
+    /// field this library does not know, often a misspelling; empty for a
+    /// plan not loaded from JSON or loaded with `strict=True`.
+    fn load_warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for w in &self.load_warnings {
+            let d = PyDict::new(py);
+            d.set_item("what", w.what)?;
+            d.set_item("path", &w.path)?;
+            d.set_item("message", &w.message)?;
             list.append(d)?;
         }
         Ok(list)

@@ -146,6 +146,7 @@ CALLS: list[tuple[str, Callable[[Any], Any]]] = [
 def test_wrong_types_raise_type_error(name: str, call: Callable[[Any], Any], arg: Any) -> None:
     ok_types = {
         "Plan.from_table": (bytes,),
+        "Plan.from_json": (bytes,),
         "RuleSet.from_dict": (dict,),
         "sort_refs": (list,),
         "parse_timescales": (list,),
@@ -363,3 +364,81 @@ def test_hostile_plan_shows_every_attack_as_text_in_notebook_output() -> None:
     terminal = ev.export("terminal")
     assert isinstance(terminal, str)
     assert not [c for c in terminal if ord(c) < 0x20 and c != "\n"]
+
+
+# Nothing changes without a word (issue 13, item 5): the same messages as
+# tests/strict_input.rs and bindings-wasm/tests/errors.test.mjs.
+PLAN_TEXT = (
+    '{"schema_version": 1, "title": "T", "organisation": "O", "objectives": [{"id": "o1", '
+    '"title": "x", "actions": [{"id": "a1", "text": "y", "evidance": "minutes"}]}]}'
+)
+LATIN1 = b'{"schema_version": 1, "title": "Caf\xe9", "organisation": "O"}'
+LATIN1_MESSAGE = (
+    "plan JSON is not UTF-8 at byte 35 (line 1, column 36): byte 0xE9 is not UTF-8; it looks "
+    "like Windows-1252 (Latin-1) text, as older Excel and Notepad save: save the file as UTF-8"
+)
+
+
+def test_a_plan_that_is_not_utf8_is_refused_with_the_byte_offset(tmp_path: Any) -> None:
+    with pytest.raises(ParseError) as e:
+        Plan.from_json(LATIN1)
+    assert str(e.value) == LATIN1_MESSAGE
+    assert (e.value.offset, e.value.line, e.value.column) == (35, 1, 36)
+    path = tmp_path / "latin1.json"
+    path.write_bytes(LATIN1)
+    with pytest.raises(ParseError) as e:
+        Plan.load(path)
+    assert str(e.value) == LATIN1_MESSAGE
+    assert Plan.from_json(PLAN_TEXT.encode()).title == "T"
+
+
+def test_data_after_the_plan_and_misspelt_fields() -> None:
+    with pytest.raises(ParseError, match=r"more data after the plan's closing brace, from byte \d+: a file holds one plan"):
+        Plan.from_json(PLAN_TEXT + "\n" + PLAN_TEXT)
+    plan = Plan.from_json(PLAN_TEXT)
+    assert plan.load_warnings() == [
+        {
+            "what": "plan",
+            "path": "$.objectives[0].actions[0].evidance",
+            "message": "unknown field, ignored (check its spelling; strict loading refuses it)",
+        }
+    ]
+    with pytest.raises(ValidationError) as e:
+        Plan.from_json(PLAN_TEXT, strict=True)
+    assert str(e.value) == (
+        "plan JSON at $.objectives[0].actions[0].evidance: unknown field (check its spelling; "
+        "strict loading refuses fields this library does not read)"
+    )
+    deep = '{"schema_version": 1, "title": "T", "organisation": "O", "extra": {"x": ' + "[" * 1000 + "]" * 1000 + "}}"
+    with pytest.raises(ValidationError, match="raise LoadOptions.limits.max_depth"):
+        Plan.from_json(deep)
+
+
+def warnings_of(csv: str) -> list[str]:
+    plan = Plan.from_table(csv, format="csv")
+    return [f"row {w['row']}, column {w['column']}: {w['message']}" for w in plan.import_warnings()]
+
+
+def test_import_warnings_name_row_and_column() -> None:
+    assert (
+        "row 2, column Action: a quote opens this cell and never closes, so every line after it, "
+        "to the end of the input, was read into this one cell"
+    ) in warnings_of('Ref,Action,Lead\n1,"Do it,Alice\n2,More,Bob\n')
+    tags = "Ref,Action,Lead\n1,a<b and c>d,Alice\n2,<b>Bold</b> text,Bob\n"
+    assert warnings_of(tags) == [
+        'row 3, column Action: markup removed from the cell: <b> </b> (the text reads "Bold text")'
+    ]
+    assert Plan.from_table(tags).to_dict()["objectives"][0]["actions"][0]["text"] == "a<b and c>d"
+    assert warnings_of("Ref,Action,Lead\n1,Do it,#REF!\n")[:1] == [
+        "row 2, column Lead: the cell holds the spreadsheet error #REF!, not a value; it is not "
+        "read as a lead (check the formula in the source)"
+    ]
+
+
+def test_load_sniffs_a_workbook_named_csv(tmp_path: Any) -> None:
+    text = "Ref\tAction\tLead\n1\tDo it\tAlice\n"
+    path = tmp_path / "tracker.csv"
+    path.write_text(text)
+    # Tab-separated text named .csv: sniffed as the command line does.
+    plan = Plan.load(path)
+    assert plan.action_count == 1

@@ -68,6 +68,41 @@ pub(crate) fn load(e: LoadError) -> JsValue {
                 ("supported", JsValue::from(supported)),
             ],
         ),
+        LoadError::UnknownField { what, path } => error(
+            "unknown_field",
+            &message,
+            &[("what", text(what)), ("path", text(&path))],
+        ),
+        LoadError::TooLarge {
+            what,
+            path,
+            setting,
+            ..
+        } => error(
+            "too_large",
+            &message,
+            &[
+                ("what", text(what)),
+                ("path", text(&path)),
+                ("setting", text(&setting)),
+            ],
+        ),
+        LoadError::NotUtf8 {
+            what,
+            offset,
+            line,
+            column,
+            ..
+        } => error(
+            "not_utf8",
+            &message,
+            &[
+                ("what", text(what)),
+                ("offset", num(offset)),
+                ("line", num(line)),
+                ("column", num(column)),
+            ],
+        ),
         LoadError::UnknownBuiltin { name, .. } => {
             error("unknown_builtin", &message, &[("builtin", text(&name))])
         }

@@ -19,7 +19,7 @@ mod rules;
 mod tools;
 
 pub use evaluation::Evaluation;
-pub use plan::{ImportWarning, Plan, RatingStyleEntry};
+pub use plan::{ImportWarning, LoadWarning, Plan, RatingStyleEntry};
 pub use rules::RuleSet;
 pub use tools::{
     parse_period, parse_rating, parse_target, parse_timescale, parse_value, period_from_ees,

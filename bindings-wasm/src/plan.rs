@@ -20,6 +20,50 @@ use crate::{error, parse_date, to_js};
 pub struct Plan {
     pub(crate) inner: Rc<lineofsight::Plan>,
     warnings: Vec<ImportWarning>,
+    load_warnings: Vec<LoadWarning>,
+}
+
+/// A field the JSON loader did not read (often a misspelling).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct LoadWarning {
+    /// What was being loaded: `plan`.
+    pub what: String,
+    /// The field's JSON path, e.g. `$.objectives[0].actions[2].evidance`.
+    pub path: String,
+    /// What happened, in plain English.
+    pub message: String,
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const LOAD_OPTIONS_TS: &'static str = r#"
+/** How `Plan.fromJson` loads a plan. */
+export interface PlanLoadOptions {
+  /** Refuse a field the library does not read (`unknown_field`) instead of
+   * listing it in `loadWarnings()`. */
+  strict?: boolean;
+}
+"#;
+
+/// Reads `{ strict }`; anything else is `bad_argument`.
+fn load_options(options: &JsValue) -> Result<lineofsight::LoadOptions, JsValue> {
+    let mut load = lineofsight::LoadOptions::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(load);
+    }
+    let Some(object) = options.dyn_ref::<js_sys::Object>() else {
+        return Err(error::bad_argument("load options must be { strict }"));
+    };
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key != "strict" {
+            return Err(error::bad_argument(&format!(
+                "unknown load option {key:?} (expected strict)"
+            )));
+        }
+    }
+    let strict = js_sys::Reflect::get(object, &JsValue::from_str("strict")).unwrap_or_default();
+    load.strict = strict.as_bool().unwrap_or(false);
+    Ok(load)
 }
 
 /// Something the table importer did that a reader should check.
@@ -60,6 +104,10 @@ extern "C" {
     /// A rule set argument: a `RuleSet` or a plain rule-set object.
     #[wasm_bindgen(typescript_type = "RuleSet | RuleSetData")]
     pub type RulesArg;
+
+    /// `Plan.fromJson`'s options.
+    #[wasm_bindgen(typescript_type = "PlanLoadOptions")]
+    pub type LoadOptionsArg;
 
     /// A `fetch` response.
     type Response;
@@ -103,7 +151,25 @@ impl Plan {
         Plan {
             inner: Rc::new(plan),
             warnings: Vec::new(),
+            load_warnings: Vec::new(),
         }
+    }
+
+    /// A plan loaded from JSON, keeping the loader's warnings.
+    fn loaded(
+        loaded: Result<(lineofsight::Plan, Vec<lineofsight::LoadWarning>), lineofsight::LoadError>,
+    ) -> Result<Plan, JsValue> {
+        let (plan, warnings) = loaded.map_err(error::load)?;
+        let mut plan = Plan::new(plan);
+        plan.load_warnings = warnings
+            .into_iter()
+            .map(|w| LoadWarning {
+                what: w.what.to_string(),
+                path: w.path,
+                message: w.message,
+            })
+            .collect();
+        Ok(plan)
     }
 
     /// `rules` as given (a `RuleSet` or a plain rule-set object), or the
@@ -124,14 +190,31 @@ impl Plan {
 
 #[wasm_bindgen]
 impl Plan {
-    /// Reads a plan from JSON text in lineofsight's format. Throws
-    /// `code: "json"` (with `path`, `line`, `column`), `"invalid"` (with
-    /// `path`) or `"unsupported_version"`.
+    /// Reads a plan in lineofsight's JSON format from text or from bytes
+    /// (a `Uint8Array`, which must be UTF-8). A field the library does not
+    /// read is listed by `loadWarnings()`, or with `{strict: true}` throws
+    /// `code: "unknown_field"`. Throws `code: "json"` (with `path`, `line`,
+    /// `column`; also for data after the plan), `"not_utf8"` (with
+    /// `offset`, `line`, `column`), `"invalid"` (with `path`),
+    /// `"too_large"` (with `path`, `setting`) or `"unsupported_version"`.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: &str) -> Result<Plan, JsValue> {
-        lineofsight::Plan::from_json(json)
-            .map(Plan::new)
-            .map_err(error::load)
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
+        options: Option<LoadOptionsArg>,
+    ) -> Result<Plan, JsValue> {
+        let options = load_options(&options.map_or(JsValue::UNDEFINED, JsValue::from))?;
+        if let Some(text) = json.as_string() {
+            return Plan::loaded(lineofsight::Plan::from_json_with(&text, &options));
+        }
+        if let Some(bytes) = json.dyn_ref::<js_sys::Uint8Array>() {
+            return Plan::loaded(lineofsight::Plan::from_json_bytes(
+                &bytes.to_vec(),
+                &options,
+            ));
+        }
+        Err(error::bad_argument(
+            "a plan's JSON must be a string or a Uint8Array",
+        ))
     }
 
     /// Reads a plan from a plain object, checked exactly as `fromJson`.
@@ -140,7 +223,10 @@ impl Plan {
     pub fn from_object(
         #[wasm_bindgen(unchecked_param_type = "PlanData")] object: JsValue,
     ) -> Result<Plan, JsValue> {
-        Plan::from_json(&stringify(&object, "a plan")?)
+        Plan::loaded(lineofsight::Plan::from_json_with(
+            &stringify(&object, "a plan")?,
+            &lineofsight::LoadOptions::default(),
+        ))
     }
 
     /// Fetches a plan: JSON by default, or a table when `format` is given
@@ -164,7 +250,10 @@ impl Plan {
             .map_err(|e| fail(Some(response.status()), &e))?;
         let bytes = js_sys::Uint8Array::new(&buffer);
         match format {
-            None => Plan::from_json(&String::from_utf8_lossy(&bytes.to_vec())),
+            None => Plan::loaded(lineofsight::Plan::from_json_bytes(
+                &bytes.to_vec(),
+                &lineofsight::LoadOptions::default(),
+            )),
             Some(_) => Plan::from_table(bytes.as_ref(), format, Some(url.clone())),
         }
     }
@@ -298,6 +387,14 @@ impl Plan {
     #[wasm_bindgen(js_name = importWarnings, unchecked_return_type = "ImportWarning[]")]
     pub fn import_warnings(&self) -> Result<JsValue, JsValue> {
         to_js(&self.warnings)
+    }
+
+    /// The fields the JSON loader did not read (often misspellings), each
+    /// with its JSON path; empty unless the plan came from `fromJson`,
+    /// `fromObject` or `fromUrl` without `strict`.
+    #[wasm_bindgen(js_name = loadWarnings, unchecked_return_type = "LoadWarning[]")]
+    pub fn load_warnings(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.load_warnings)
     }
 
     /// The rules the plan carries, or the default rules.

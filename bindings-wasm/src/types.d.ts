@@ -902,6 +902,24 @@ export type LeadSection = {
 export type Lifecycle = "not_started" | "in_progress" | "complete" | "deferred" | "cancelled";
 
 /**
+ * A field the JSON loader did not read (often a misspelling).
+ */
+export type LoadWarning = {
+  /**
+   * What happened, in plain English.
+   */
+  message: string;
+  /**
+   * The field's JSON path, e.g. `$.objectives[0].actions[2].evidance`.
+   */
+  path: string;
+  /**
+   * What was being loaded: `plan`.
+   */
+  what: string;
+};
+
+/**
  * When a recorded (manual) rating may replace the computed one.
  */
 export type ManualOverride = "never" | "worse_only" | "always";
@@ -2542,6 +2560,10 @@ export type ErrorCode =
   | "invalid"
   /** Written by a newer version of the format (`found`, `supported`). */
   | "unsupported_version"
+  /** A field the library does not read, when loading strictly (`path`). */
+  | "unknown_field"
+  /** Plan bytes that are not UTF-8 (`offset`, `line`, `column`). */
+  | "not_utf8"
   /** No built-in plan has that name (`name`). */
   | "unknown_builtin"
   /** The bytes are not a table (`input`). */
@@ -2554,7 +2576,7 @@ export type ErrorCode =
   | "no_actions"
   /** The imported plan breaks a plan rule (`input`, `row`, `columnName`). */
   | "invalid_import"
-  /** Input past the import limits (`input`, `setting`: the limit to raise). */
+  /** Input past the import or plan JSON limits (`setting`: the limit to raise; `input` for tables, `path` for JSON). */
   | "too_large"
   /** A recorded-rating word the core does not know (`text`). */
   | "unknown_rating"
@@ -2577,13 +2599,15 @@ export type ErrorCode =
 export interface LineOfSightError extends Error {
   name: "LineOfSightError";
   code: ErrorCode;
-  /** The JSON path of the problem (`json`, `invalid`). */
+  /** The JSON path of the problem (`json`, `invalid`, `unknown_field`, `too_large`). */
   path?: string;
   /** What was being loaded: `plan` or `rule set` (`json`, `invalid`). */
   what?: string;
-  /** The line of the JSON input, from 1 (`json`). */
+  /** The byte offset of the first byte that is not UTF-8, from 0 (`not_utf8`). */
+  offset?: number;
+  /** The line of the JSON input, from 1 (`json`, `not_utf8`). */
   line?: number;
-  /** The column of the JSON input, from 1 (`json`). */
+  /** The column of the JSON input, from 1 (`json`, `not_utf8`). */
   column?: number;
   /** The row of the table, from 1 (`no_actions`, `invalid_import`). */
   row?: number;
@@ -2591,7 +2615,7 @@ export interface LineOfSightError extends Error {
   columnName?: string;
   /** The table input's name (import errors). */
   input?: string;
-  /** The import limit passed, e.g. `max_input_bytes` (`too_large`). */
+  /** The limit passed, e.g. `max_input_bytes` or `max_depth` (`too_large`). */
   setting?: string;
   /** The URL (`fetch`). */
   url?: string;

@@ -185,3 +185,45 @@ test('fromUrl fetches JSON and reports HTTP errors', async () => {
     server.close();
   }
 });
+
+// Nothing changes without a word (issue 13, item 5): the same messages as
+// tests/strict_input.rs and bindings-python/tests/test_bad_input.py.
+const PLAN_TEXT = '{"schema_version": 1, "title": "T", "organisation": "O", "objectives": [{"id": "o1", "title": "x", "actions": [{"id": "a1", "text": "y", "evidance": "minutes"}]}]}';
+const LATIN1 = new Uint8Array([...new TextEncoder().encode('{"schema_version": 1, "title": "Caf'), 0xe9, ...new TextEncoder().encode('", "organisation": "O"}')]);
+const LATIN1_MESSAGE = 'plan JSON is not UTF-8 at byte 35 (line 1, column 36): byte 0xE9 is not UTF-8; it looks like Windows-1252 (Latin-1) text, as older Excel and Notepad save: save the file as UTF-8';
+
+test('a plan that is not UTF-8 is refused with the byte offset, as in Rust and Python', () => {
+  const e = throwsCode(() => Plan.fromJson(LATIN1), 'not_utf8', { what: 'plan', offset: 35, line: 1, column: 36 });
+  assert.equal(e.message, LATIN1_MESSAGE);
+  // The same text as a UTF-8 string or bytes loads.
+  assert.equal(Plan.fromJson(new TextEncoder().encode(PLAN_TEXT)).title, 'T');
+});
+
+test('data after the plan is an error; a misspelt field a warning, or an error when strict', () => {
+  const e = throwsCode(() => Plan.fromJson(`${PLAN_TEXT}\n${PLAN_TEXT}`), 'json', { path: '$', line: 2, column: 1 });
+  assert.match(e.message, /more data after the plan's closing brace, from byte \d+: a file holds one plan/);
+  const plan = Plan.fromJson(PLAN_TEXT);
+  assert.deepStrictEqual(plan.loadWarnings(), [{
+    what: 'plan',
+    path: '$.objectives[0].actions[0].evidance',
+    message: 'unknown field, ignored (check its spelling; strict loading refuses it)',
+  }]);
+  const strict = throwsCode(() => Plan.fromJson(PLAN_TEXT, { strict: true }), 'unknown_field', { path: '$.objectives[0].actions[0].evidance' });
+  assert.equal(strict.message, 'plan JSON at $.objectives[0].actions[0].evidance: unknown field (check its spelling; strict loading refuses fields this library does not read)');
+  throwsCode(() => Plan.fromJson(PLAN_TEXT, { strictly: true }), 'bad_argument');
+  const deep = `{"schema_version": 1, "title": "T", "organisation": "O", "extra": {"x": ${'['.repeat(1000)}${']'.repeat(1000)}}}`;
+  throwsCode(() => Plan.fromJson(deep), 'too_large', { setting: 'max_depth' });
+});
+
+test('import warnings name row and column, as in Rust and Python', () => {
+  const warnings = (csv) => Plan.fromTable(new TextEncoder().encode(csv), 'csv').importWarnings()
+    .map((w) => `row ${w.row}, column ${w.column}: ${w.message}`);
+  assert.ok(warnings('Ref,Action,Lead\n1,"Do it,Alice\n2,More,Bob\n').includes(
+    'row 2, column Action: a quote opens this cell and never closes, so every line after it, to the end of the input, was read into this one cell'));
+  const plan = Plan.fromTable(new TextEncoder().encode('Ref,Action,Lead\n1,a<b and c>d,Alice\n2,<b>Bold</b> text,Bob\n'), 'csv');
+  assert.deepStrictEqual(warnings('Ref,Action,Lead\n1,a<b and c>d,Alice\n2,<b>Bold</b> text,Bob\n'),
+    ['row 3, column Action: markup removed from the cell: <b> </b> (the text reads "Bold text")']);
+  assert.ok(JSON.parse(plan.toJson()).objectives[0].actions[0].text === 'a<b and c>d');
+  assert.deepStrictEqual(warnings('Ref,Action,Lead\n1,Do it,#REF!\n').slice(0, 1),
+    ['row 2, column Lead: the cell holds the spreadsheet error #REF!, not a value; it is not read as a lead (check the formula in the source)']);
+});

@@ -41,6 +41,44 @@ pub enum LoadError {
         /// The newest version this library reads.
         supported: u32,
     },
+    /// A field this library does not read, refused because the load was
+    /// strict ([`LoadOptions::strict`](crate::LoadOptions::strict));
+    /// otherwise it is a [`LoadWarning`](crate::LoadWarning).
+    #[error("{what} JSON at {path}: unknown field (check its spelling; strict loading refuses fields this library does not read)")]
+    UnknownField {
+        /// What was being loaded: `plan` or `rule set`.
+        what: &'static str,
+        /// The field's JSON path, e.g. `$.objectives[0].actions[2].evidance`.
+        path: String,
+    },
+    /// The input is past one of the [`JsonLimits`](crate::JsonLimits):
+    /// refused before the plan is checked.
+    #[error("{what} JSON at {path} is past the limit of {limit} (raise LoadOptions.limits.{setting} to read it)")]
+    TooLarge {
+        /// What was being loaded: `plan` or `rule set`.
+        what: &'static str,
+        /// Where: a JSON path, with the line and column for nesting
+        /// (`$.extra.a (line 1, column 18)`).
+        path: String,
+        /// The limit passed, e.g. `64 levels of nesting`.
+        limit: String,
+        /// The [`JsonLimits`](crate::JsonLimits) field to raise, e.g. `max_depth`.
+        setting: String,
+    },
+    /// The bytes are not UTF-8 text.
+    #[error("{what} JSON is not UTF-8 at byte {offset} (line {line}, column {column}): {reason}")]
+    NotUtf8 {
+        /// What was being loaded: `plan` or `rule set`.
+        what: &'static str,
+        /// The first byte that is not UTF-8, from 0.
+        offset: usize,
+        /// Its line, from 1.
+        line: usize,
+        /// Its column in bytes, from 1.
+        column: usize,
+        /// What the byte is and what the file looks like instead.
+        reason: String,
+    },
     /// No built-in plan has that name.
     #[error("there is no built-in plan called {name:?} (built-in plans: {known})")]
     UnknownBuiltin {
@@ -49,51 +87,4 @@ pub enum LoadError {
         /// The names that exist, comma-separated.
         known: String,
     },
-}
-
-/// Deserialises JSON, naming the path, line and column of any error.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
-    what: &'static str,
-    json: &str,
-) -> Result<T, LoadError> {
-    // A byte-order mark is not JSON, but editors on Windows write one.
-    let body = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let first = body.trim_start();
-    if !first.starts_with('{') {
-        let found = first
-            .chars()
-            .next()
-            .map_or("nothing".to_string(), |c| format!("{c:?}"));
-        let before = &body[..body.len() - first.len()];
-        return Err(LoadError::Json {
-            what,
-            path: "$".to_string(),
-            line: 1 + before.matches('\n').count(),
-            column: 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count()),
-            message: format!("expected a JSON object, found {found}"),
-        });
-    }
-    let de = &mut serde_json::Deserializer::from_str(body);
-    let result: Result<T, _> = serde_path_to_error::deserialize(de);
-    let value = result.map_err(|e| {
-        let path = json_path(&e.path().to_string());
-        let inner = e.into_inner();
-        LoadError::Json {
-            what,
-            path,
-            line: inner.line(),
-            column: inner.column(),
-            message: inner.to_string(),
-        }
-    })?;
-    Ok(value)
-}
-
-/// Turns `serde_path_to_error`'s `objectives[0].title` into `$.objectives[0].title`.
-fn json_path(path: &str) -> String {
-    if path == "." || path.is_empty() {
-        "$".to_string()
-    } else {
-        format!("$.{path}")
-    }
 }

@@ -59,12 +59,14 @@ class PlanLoadError(LineOfSightError):
     what: str
 
 class ParseError(PlanLoadError):
-    """Malformed JSON or a value of the wrong type."""
+    """Malformed JSON, a value of the wrong type, data after the plan, or
+    bytes that are not UTF-8 (then `offset` is the first bad byte's)."""
 
     path: str
     line: int
     column: int
     message: str
+    offset: int
 
 class ValidationError(PlanLoadError):
     """Well-formed input that breaks one of the plan's or rule set's rules."""
@@ -163,7 +165,7 @@ class Plan:
     @staticmethod
     def builtin(name: str) -> Plan: ...
     @staticmethod
-    def from_json(json: str) -> Plan: ...
+    def from_json(json: str | bytes, *, strict: bool = False) -> Plan: ...
     @staticmethod
     def from_table(
         data: str | bytes,
@@ -180,6 +182,7 @@ class Plan:
         format: str | None = None,
         mapping: dict[str, Any] | str | os.PathLike[str] | None = None,
         sheet: str | None = None,
+        strict: bool = False,
     ) -> Plan: ...
     def to_json(self) -> str: ...
     def redacted(self) -> Plan: ...
@@ -199,6 +202,7 @@ class Plan:
     def action_count(self) -> int: ...
     def warnings(self) -> list[dict[str, Any]]: ...
     def import_warnings(self) -> list[dict[str, Any]]: ...
+    def load_warnings(self) -> list[dict[str, Any]]: ...
     def evaluate(
         self,
         as_of: _DateLike | None = None,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::cells::{clean_text, find_dates, Cell};
+use super::cells::{clean_text, find_dates, spreadsheet_error, stripped_tags, Cell};
 use super::columns::{header_date, resolve};
 use super::headers::{is_date_word, normalise};
 use super::layout::{classify, header_key, plan_header, section_ref, RowKind};
@@ -52,6 +52,8 @@ struct Builder<'a> {
     lead_ids: std::collections::HashSet<String>,
     /// The mapping's lead spellings and people, searched in one pass.
     spellings: Spellings,
+    /// The row each action came from, by objective and action index.
+    action_rows: Vec<Vec<usize>>,
 }
 
 pub(crate) fn build(
@@ -97,7 +99,17 @@ pub(crate) fn build(
         };
         match index {
             Some(i) if i < width => fields[i] = Some(*field),
-            Some(_) => {}
+            Some(i) => {
+                return Err(ImportError::Mapping {
+                    input,
+                    column: key.clone(),
+                    reason: format!(
+                        "column index {i} (from 0) is past the table, whose last column is index {} ({:?})",
+                        width.saturating_sub(1),
+                        names.last().map_or("", String::as_str)
+                    ),
+                })
+            }
             // Leaving out a column that is not there is no error.
             None if *field == Field::Ignore => {}
             None => {
@@ -185,6 +197,7 @@ pub(crate) fn build(
         source,
         lead_ids: std::collections::HashSet::new(),
         spellings: Spellings::new(options)?,
+        action_rows: Vec::new(),
     };
     for note in column_notes {
         let name = b.names[note.column].clone();
@@ -212,12 +225,15 @@ pub(crate) fn build(
         b.plan.title = options.title.clone().unwrap_or_else(|| input.clone());
     }
     b.plan.leads.sort_by(|a, b| a.id.cmp(&b.id));
-    b.plan.check().map_err(|e| ImportError::Invalid {
-        input,
-        row: 0,
-        column: "-".to_string(),
-        reason: e.to_string(),
-    })?;
+    if let Err(e) = b.plan.check() {
+        let (row, column) = b.place_of(&e);
+        return Err(ImportError::Invalid {
+            input,
+            row,
+            column,
+            reason: e.to_string(),
+        });
+    }
     Ok((b.plan, b.report))
 }
 
@@ -309,6 +325,8 @@ impl Builder<'_> {
                     self.single(row.number, &text);
                 }
                 RowKind::Data => {
+                    self.check_cells(row);
+                    let mut merged = None;
                     let cells: Vec<Cell> = (0..self.fields.len())
                         .map(|i| row.cells.get(i).map(|c| Cell::parse(c)).unwrap_or_default())
                         .collect();
@@ -321,6 +339,7 @@ impl Builder<'_> {
                         // merged ref and adds pieces (another lead, another
                         // update).
                         let split_text = after_header;
+                        merged = Some(p.row);
                         for (i, (mine, more)) in p.cells.iter_mut().zip(cells).enumerate() {
                             let own_update = !split_text
                                 && self.fields.get(i) == Some(&Some(Field::Progress))
@@ -330,10 +349,13 @@ impl Builder<'_> {
                             if own_update {
                                 p.more_updates.push((i, more));
                             } else {
+                                // Two names in a Lead column are two leads,
+                                // never one name made of both.
+                                let lead = self.fields.get(i) == Some(&Some(Field::Lead));
                                 mine.continue_with(
                                     more,
                                     &self.options.continuation_starts,
-                                    split_text,
+                                    split_text && !lead,
                                 );
                             }
                         }
@@ -359,6 +381,9 @@ impl Builder<'_> {
                             more_updates: Vec::new(),
                         });
                     }
+                    if let Some(first) = merged {
+                        self.merged(row.number, first, after_header);
+                    }
                     if row.cells.len() > self.fields.len() {
                         let n = row.number;
                         self.warn(
@@ -377,15 +402,74 @@ impl Builder<'_> {
         }
     }
 
+    /// Warns that a row was read into the action of the row above.
+    fn merged(&mut self, row: usize, first: usize, after_header: bool) {
+        let id_column = [Field::Id, Field::Ref, Field::ObjectiveRef]
+            .iter()
+            .find_map(|f| self.column_of(*f));
+        let column = id_column.map_or_else(
+            || self.names.first().cloned().unwrap_or_default(),
+            |i| self.names[i].clone(),
+        );
+        let message = if after_header {
+            format!(
+                "the row continues the cells of row {first}, cut by the page break above; \
+                 its text is joined to that action's"
+            )
+        } else {
+            format!(
+                "the row has no {} of its own, so it is read as part of the action on row \
+                 {first} (as under a merged cell); its cells are added to that action's",
+                id_column.map_or("ref".to_string(), |i| format!("{:?}", self.names[i]))
+            )
+        };
+        self.warn(row, &column, message);
+    }
+
+    /// Warns about each cell of a data row whose text the importer changes
+    /// (markup removed) or should not trust (a spreadsheet error value).
+    fn check_cells(&mut self, row: &Row) {
+        for (i, raw) in row.cells.iter().enumerate().take(self.fields.len()) {
+            if let Some(error) = spreadsheet_error(raw) {
+                let name = self.names[i].clone();
+                let what = if self.fields[i] == Some(Field::Lead) {
+                    "it is not read as a lead"
+                } else {
+                    "it is kept as written"
+                };
+                self.warn(
+                    row.number,
+                    &name,
+                    format!(
+                        "the cell holds the spreadsheet error {error}, not a value; {what} \
+                         (check the formula in the source)"
+                    ),
+                );
+            }
+            let tags = stripped_tags(raw);
+            if !tags.is_empty() {
+                let name = self.names[i].clone();
+                self.warn(
+                    row.number,
+                    &name,
+                    format!(
+                        "markup removed from the cell: {} (the text reads {:?})",
+                        tags.join(" "),
+                        short(&clean_text(raw))
+                    ),
+                );
+            }
+        }
+    }
+
     /// Whether a data row continues the one above rather than starting an action.
     fn continues(&self, cells: &[Cell], after_header: bool) -> bool {
-        if let Some(i) = self.column_of(Field::Id) {
-            return cells[i].is_empty();
-        }
-        let ids: Vec<usize> = [Field::Ref, Field::ObjectiveRef]
+        let ids: Vec<usize> = [Field::Id, Field::Ref, Field::ObjectiveRef]
             .iter()
             .filter_map(|f| self.column_of(*f))
             .collect();
+        // A row with an id or ref of its own is its own action, even in a
+        // table with ids (lineofsight's own export).
         if !ids.is_empty() {
             return ids.iter().all(|i| cells[*i].is_empty());
         }
@@ -654,7 +738,7 @@ impl Builder<'_> {
                     let parts = ref_cell.parts();
                     (parts.len() == n).then(|| Ref::new(&parts[k]))
                 });
-                self.push_action(a);
+                self.push_action(p.row, a);
             }
             self.objective_cells(p);
             return;
@@ -712,12 +796,52 @@ impl Builder<'_> {
             }
         }
         self.objective_cells(p);
-        self.push_action(a);
+        self.push_action(p.row, a);
     }
 
-    fn push_action(&mut self, a: Action) {
+    fn push_action(&mut self, row: usize, a: Action) {
         self.objective().actions.push(a);
         self.report.actions += 1;
+        let o = self.plan.objectives.len();
+        self.action_rows.resize_with(o, Vec::new);
+        if let Some(rows) = self.action_rows.last_mut() {
+            rows.push(row);
+        }
+    }
+
+    /// The row and column an invariant error's JSON path points at
+    /// (`$.objectives[0].actions[3].id`: the fourth action's row, the Id
+    /// column), or the header row and `-` when the path names no action.
+    fn place_of(&self, e: &crate::LoadError) -> (usize, String) {
+        let crate::LoadError::Invalid { path, .. } = e else {
+            return (self.report.header_row, "-".to_string());
+        };
+        let index = |after: &str| -> Option<(usize, &str)> {
+            let rest = path.split_once(after)?.1;
+            let (n, rest) = rest.split_once(']')?;
+            Some((n.parse().ok()?, rest))
+        };
+        let Some(((o, _), (a, rest))) = index("objectives[").zip(index("actions[")) else {
+            return (self.report.header_row, "-".to_string());
+        };
+        let row = self
+            .action_rows
+            .get(o)
+            .and_then(|rows| rows.get(a))
+            .copied()
+            .unwrap_or(self.report.header_row);
+        let field = match rest.trim_start_matches('.').split(['.', '[']).next() {
+            Some("id") => Some(Field::Id),
+            Some("ref") => Some(Field::Ref),
+            Some("leads") => Some(Field::Lead),
+            Some("text") => Some(Field::Action),
+            Some("timescale") => Some(Field::Timescale),
+            _ => None,
+        };
+        let column = field
+            .and_then(|f| self.column_of(f))
+            .map_or("-".to_string(), |i| self.names[i].clone());
+        (row, column)
     }
 
     fn column_name(&self, field: Field) -> String {
@@ -1041,7 +1165,8 @@ impl Builder<'_> {
         let mut seen = std::collections::HashSet::new();
         for (name, kind) in names {
             let id = lead_id(&name);
-            if id.is_empty() {
+            // `#REF!` is a broken formula, not a lead (check_cells warns).
+            if id.is_empty() || spreadsheet_error(&name).is_some() {
                 continue;
             }
             let kind = if self.spellings.is_person(&name) {

@@ -23,8 +23,39 @@ pub(crate) fn is_empty_marker(text: &str) -> bool {
 }
 
 /// Removes HTML tags and entities, stray `br>`, markdown emphasis, and
-/// normalises white space.
+/// normalises white space. Text that only looks like a tag (`a<b and c>d`)
+/// is kept as written; see [`looks_like_tag`].
 pub(crate) fn clean_text(text: &str) -> String {
+    let out = strip_tags(text, |_| {});
+    let out = out.replace("br>", " ").replace("**", "");
+    let out = decode_entities(&out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The tags [`clean_text`] removes from a cell, as written: the first five
+/// different ones, then `…` when there are more.
+pub(crate) fn stripped_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    let mut more = false;
+    strip_tags(text, |tag| {
+        if tags.iter().any(|t| t == tag) {
+            return;
+        }
+        if tags.len() < 5 {
+            tags.push(tag.to_string());
+        } else {
+            more = true;
+        }
+    });
+    if more {
+        tags.push("…".to_string());
+    }
+    tags
+}
+
+/// The text with each tag replaced by a space, telling `removed` each tag
+/// taken out; one pass however many `<` the text has.
+fn strip_tags(text: &str, mut removed: impl FnMut(&str)) -> String {
     let mut out = String::with_capacity(text.len());
     let mut closes = Closes::new(text);
     let mut rest = text;
@@ -33,6 +64,7 @@ pub(crate) fn clean_text(text: &str) -> String {
         let at = text.len() - rest.len() + i;
         match closes.at_or_after(at).map(|j| j - at) {
             Some(j) if looks_like_tag(&rest[i + 1..i + j]) => {
+                removed(&rest[i..=i + j]);
                 out.push(' ');
                 rest = &rest[i + j + 1..];
             }
@@ -43,9 +75,28 @@ pub(crate) fn clean_text(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    let out = out.replace("br>", " ").replace("**", "");
-    let out = decode_entities(&out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
+}
+
+/// A spreadsheet's error value (`#REF!`, `#N/A`, `#VALUE!`, `#DIV/0!`,
+/// `#NAME?`, `#NULL!`, `#NUM!`, and the newer `#SPILL!`, `#CALC!`,
+/// `#GETTING_DATA`), if the cell is one: a formula that broke, never a
+/// value.
+pub(crate) fn spreadsheet_error(text: &str) -> Option<&'static str> {
+    const ERRORS: &[&str] = &[
+        "#REF!",
+        "#N/A",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NULL!",
+        "#NUM!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+    ];
+    let t = text.trim();
+    ERRORS.iter().copied().find(|e| t.eq_ignore_ascii_case(e))
 }
 
 /// Finds the first `>` at or after a position for a scan that only moves
@@ -79,11 +130,93 @@ impl<'a> Closes<'a> {
     }
 }
 
+/// Whether the text between `<` and `>` is an HTML tag: an HTML element's
+/// name (`b`, `/li`, `br/`, Word's `o:p`), then nothing, `/`, or
+/// attributes with a `=` (`span style="…"`). `<b and c>` in `a<b and c>d`
+/// has words where attributes would be, so it is text, kept as written.
 fn looks_like_tag(inner: &str) -> bool {
-    inner.len() < 200 && {
-        let name = inner.trim_start_matches('/');
-        name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    const ELEMENTS: &[&str] = &[
+        "a",
+        "b",
+        "i",
+        "u",
+        "s",
+        "p",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "span",
+        "div",
+        "font",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "sup",
+        "sub",
+        "small",
+        "big",
+        "strike",
+        "del",
+        "ins",
+        "mark",
+        "code",
+        "pre",
+        "blockquote",
+        "center",
+        "col",
+        "colgroup",
+        "img",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "o:p",
+        "html",
+        "body",
+        "head",
+        "meta",
+        "style",
+        "title",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "label",
+        "dl",
+        "dt",
+        "dd",
+        "caption",
+        "abbr",
+        "cite",
+        "q",
+        "wbr",
+        "nobr",
+    ];
+    if inner.len() >= 200 {
+        return false;
     }
+    let closing = inner.starts_with('/');
+    let body = inner.trim_start_matches('/');
+    let name_len = body
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == ':'))
+        .unwrap_or(body.len());
+    let (name, after) = body.split_at(name_len);
+    if !ELEMENTS.iter().any(|e| e.eq_ignore_ascii_case(name)) {
+        return false;
+    }
+    let after = after.trim().trim_end_matches('/').trim_end();
+    after.is_empty() || (!closing && after.contains('=') && body[name_len..].starts_with(' '))
 }
 
 fn decode_entities(text: &str) -> String {
@@ -525,6 +658,25 @@ mod tests {
         let items = Cell::parse(&format!("{text}<li>one")).parts();
         assert_eq!(items.len(), 2);
         assert_eq!(items[1], "one");
+    }
+
+    #[test]
+    fn text_that_only_looks_like_a_tag_is_kept() {
+        assert_eq!(clean_text("a<b and c>d"), "a<b and c>d");
+        assert_eq!(clean_text("x < 5 and y > 3"), "x < 5 and y > 3");
+        assert_eq!(clean_text("<List of names>"), "<List of names>");
+        assert_eq!(
+            clean_text("<b>bold</b> <span style=\"x\">t</span><br/>"),
+            "bold t"
+        );
+        assert_eq!(clean_text("one<o:p></o:p>"), "one");
+        assert!(stripped_tags("a<b and c>d").is_empty());
+        assert_eq!(
+            stripped_tags("<b>bold</b> and <b>more</b>"),
+            ["<b>", "</b>"]
+        );
+        assert_eq!(spreadsheet_error(" #ref! "), Some("#REF!"));
+        assert_eq!(spreadsheet_error("#REF! in row 2"), None);
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub(crate) struct ColumnNote {
 
 /// Resolves columns that name the same field twice. Several Progress,
 /// Lead and Evidence columns are all read (one update per progress
-/// column); of two Action columns the left one is the objective when there
+/// column; a second Lead column is noted, its leads added after the
+/// first's); of two Action columns the left one is the objective when there
 /// is no Objective column (`Recommendation` then `Action`); of two
 /// timescales a `Revised` one wins; otherwise the first column wins and
 /// the others are kept as extra fields. Every change is a note.
@@ -39,6 +40,20 @@ pub(crate) fn resolve(fields: &mut [Option<Field>], names: &[String]) -> Vec<Col
             message: format!(
                 "two columns name actions; {:?} is read as the objective the actions in {:?} serve",
                 names[first], names[actions[1]]
+            ),
+        });
+    }
+    // Several Lead columns are all read: an action's leads are those of
+    // every Lead column, left to right, each named once.
+    let leads = positions(fields, Field::Lead);
+    for &i in leads.iter().skip(1) {
+        notes.push(ColumnNote {
+            column: i,
+            message: format!(
+                "a second lead column; the leads in {:?} (column {}) and in this one (column {}) are both read, as one list",
+                names[leads[0]],
+                leads[0] + 1,
+                i + 1
             ),
         });
     }

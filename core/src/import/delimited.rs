@@ -3,9 +3,14 @@
 
 use super::{ImportError, Limits, Row, TableFormat};
 
-/// Decodes text: UTF-8 (a byte-order mark is dropped), otherwise
-/// Windows-1252, the encoding of older Excel exports.
+/// Decodes text: UTF-16 (with a byte-order mark, as Excel's "Unicode
+/// Text" saves, or without one when every other byte of the start is NUL),
+/// UTF-8 (a byte-order mark is dropped), otherwise Windows-1252, the
+/// encoding of older Excel exports.
 pub(crate) fn decode(bytes: &[u8]) -> String {
+    if let Some(encoding) = utf16(bytes) {
+        return encoding.decode(bytes).0.into_owned();
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
@@ -14,6 +19,78 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
             .0
             .into_owned(),
     }
+}
+
+/// UTF-16 text, by its byte-order mark or, without one, by NUL bytes at
+/// every odd (little-endian) or even (big-endian) place of the first 200
+/// bytes: text of Latin letters in UTF-16 looks like that, binary does not.
+fn utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(encoding_rs::UTF_16LE);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(encoding_rs::UTF_16BE);
+    }
+    let head = bytes.get(..bytes.len().min(200) & !1)?;
+    if head.len() < 4 {
+        return None;
+    }
+    let n = head.len() / 2;
+    let (mut odd, mut even) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        if let [a, b] = pair {
+            odd += usize::from(*b == 0 && *a != 0);
+            even += usize::from(*a == 0 && *b != 0);
+        }
+    }
+    if odd == n {
+        Some(encoding_rs::UTF_16LE)
+    } else if even == n {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Where a CSV quote opens that never closes, so the rest of the text was
+/// read into one cell: its line (from 1) and field (from 0). Follows the
+/// CSV reader: a quote opens a field only at the field's start, and `""`
+/// inside is a quote. One pass.
+pub(crate) fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
+    let (mut line, mut field, mut at_start) = (1usize, 0usize, true);
+    let mut open: Option<(usize, usize)> = None;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if open.is_some() {
+            match b {
+                b'"' if bytes.peek() == Some(&b'"') => {
+                    bytes.next();
+                }
+                b'"' => open = None,
+                b'\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' if at_start => {
+                open = Some((line, field));
+                at_start = false;
+            }
+            b',' => {
+                field += 1;
+                at_start = true;
+            }
+            b'\n' => {
+                line += 1;
+                field = 0;
+                at_start = true;
+            }
+            b'\r' => {}
+            _ => at_start = false,
+        }
+    }
+    open
 }
 
 /// Tab- or comma-separated, by counting which appears in the first lines.
@@ -162,6 +239,34 @@ mod tests {
     fn windows_1252_and_bom() {
         assert_eq!(decode(b"\xEF\xBB\xBFRef"), "Ref");
         assert_eq!(decode(b"Children\x92s \x96 Nov"), "Children’s – Nov");
+    }
+
+    #[test]
+    fn utf16_with_and_without_a_byte_order_mark() {
+        let le: Vec<u8> = "Ref,Action\n1,Caf\u{e9}\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Ref,Action\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(decode(&le), "Ref,Action\n1,Caf\u{e9}\n");
+        assert_eq!(decode(&be), "Ref,Action\n");
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend(&le);
+        assert_eq!(decode(&bom), "Ref,Action\n1,Caf\u{e9}\n");
+        assert!(decode(b"\x00\x01\x02\x00binary").contains('\0'));
+    }
+
+    #[test]
+    fn unclosed_quotes() {
+        assert_eq!(unclosed_quote("a,b\n1,\"x,y\n2,z\n"), Some((2, 1)));
+        assert_eq!(
+            unclosed_quote("a,b\n1,\"x\ny\"\n2,\"say \"\"hi\"\"\"\n"),
+            None
+        );
+        assert_eq!(unclosed_quote("a,b\n1,5\" screen,x\n"), None);
     }
 
     #[test]

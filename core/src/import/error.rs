@@ -49,9 +49,10 @@ pub enum ImportError {
     Invalid {
         /// The input's name.
         input: String,
-        /// The row the offending item came from (0 when unknown).
+        /// The row the offending action came from (the header row when the
+        /// problem is not one action's).
         row: usize,
-        /// The column the offending item came from, or `-`.
+        /// The column the offending value came from, or `-`.
         column: String,
         /// What is wrong.
         reason: String,

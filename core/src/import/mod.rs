@@ -8,9 +8,13 @@
 //! `Lead Officer(s)`, `R/A/G`), and coping with the noise of tables copied
 //! out of documents: title rows, headers repeated after page breaks, rows
 //! split over a page break, section rows naming an objective, cells of
-//! bullet lists, HTML fragments, `_` for empty. Nothing is dropped without a
-//! warning naming its row and column. There is no I/O here: callers pass
-//! bytes.
+//! bullet lists, HTML fragments, `_` for empty. Nothing is dropped or
+//! changed without a warning naming its row and column: markup removed (text
+//! that only looks like a tag, `a<b and c>d`, is kept as written), a second
+//! Lead column (both are read, as one list), rows without a ref read into
+//! the action above, a CSV quote that never closes, spreadsheet error values
+//! (`#REF!` is never a lead). Text may be UTF-8, UTF-16 or Windows-1252.
+//! There is no I/O here: callers pass bytes.
 //!
 //! ```
 //! use lineofsight::import::{import_plan, ImportOptions};
@@ -349,10 +353,11 @@ pub struct ImportReport {
 /// # Errors
 ///
 /// [`ImportError::TooLarge`] for input past [`ImportOptions::limits`],
-/// [`ImportError::Unreadable`] for bytes that are not a table,
+/// [`ImportError::Unreadable`] for bytes that are not a table (saying
+/// when they are an encrypted file, or a workbook read as CSV),
 /// [`ImportError::NoHeader`] when no row names at least two known columns
 /// (or a mapped one), [`ImportError::Mapping`] when the mapping names a
-/// column the header lacks, [`ImportError::NoActions`] when nothing under the
+/// column the header lacks (or an index past the table), [`ImportError::NoActions`] when nothing under the
 /// header is an action, and [`ImportError::Invalid`] if the result breaks a
 /// plan invariant. A file that cannot be made sense of is an error, never an
 /// empty plan.
@@ -415,7 +420,29 @@ pub fn import_plan(
     } else {
         let text = delimited::decode(bytes);
         let text = layout::slice(input, &text, options)?;
-        text_table(input, &text, options.format, &options.limits)?
+        let csv = match options.format {
+            TableFormat::Csv => true,
+            TableFormat::Auto | TableFormat::Xlsx | TableFormat::Docx => {
+                delimited::sniff(&text) == TableFormat::Csv
+            }
+            _ => false,
+        };
+        let table = text_table(input, &text, options.format, &options.limits)?;
+        let (plan, mut report) = build::build(&table, options)?;
+        if let Some((line, field)) = csv.then(|| delimited::unclosed_quote(&text)).flatten() {
+            let column = report
+                .columns
+                .get(field)
+                .map_or_else(|| format!("column {}", field + 1), |(name, _)| name.clone());
+            report.warnings.push(ImportWarning {
+                row: line,
+                column,
+                message: "a quote opens this cell and never closes, so every line after it, \
+                          to the end of the input, was read into this one cell"
+                    .to_string(),
+            });
+        }
+        return Ok((plan, report));
     };
     build::build(&table, options)
 }

@@ -33,11 +33,9 @@ pub(crate) fn container(
         input: input.to_string(),
         reason: reason.to_string(),
     };
-    let binary = matches!(
-        format,
-        TableFormat::Auto | TableFormat::Xlsx | TableFormat::Docx
-    );
-    if binary && bytes.starts_with(OLE) {
+    // Whatever the format asked for: an encrypted file or an old Word
+    // document is said to be one, never called binary text.
+    if bytes.starts_with(OLE) {
         if contains(bytes, &utf16("EncryptedPackage")) {
             return Err(unreadable(
                 "the file is encrypted (password protected): open it in Office, \
@@ -50,19 +48,46 @@ pub(crate) fn container(
             ));
         }
     }
+    let zip = bytes.starts_with(ZIP);
+    let ole = bytes.starts_with(&OLE[..4]);
     Ok(match format {
+        TableFormat::Csv | TableFormat::Tsv | TableFormat::Markdown if zip || ole => {
+            let (kind, ext) = match (zip, contains(bytes, b"word/document.xml")) {
+                (true, true) => ("a Word document", "docx"),
+                (true, false) => ("a workbook (xlsx or ods)", "xlsx"),
+                _ => ("a workbook (xls)", "xls"),
+            };
+            return Err(unreadable(&format!(
+                "the file is {kind}, not {} text (is it named .{ext} under another name?): \
+                 read it with format \"auto\"",
+                format_name(format)
+            )));
+        }
+        // A workbook or document asked for, but the bytes are text (a CSV
+        // saved with a .xlsx name): read the text.
+        TableFormat::Xlsx | TableFormat::Docx if !zip && !ole && !bytes.is_empty() => {
+            Container::Text
+        }
         TableFormat::Docx => Container::Document,
         TableFormat::Xlsx => Container::Workbook,
-        TableFormat::Auto if bytes.starts_with(ZIP) => {
+        TableFormat::Auto if zip => {
             if contains(bytes, b"word/document.xml") && !contains(bytes, b"xl/workbook.xml") {
                 Container::Document
             } else {
                 Container::Workbook
             }
         }
-        TableFormat::Auto if bytes.starts_with(&OLE[..4]) => Container::Workbook,
+        TableFormat::Auto if ole => Container::Workbook,
         _ => Container::Text,
     })
+}
+
+fn format_name(format: TableFormat) -> &'static str {
+    match format {
+        TableFormat::Tsv => "TSV",
+        TableFormat::Markdown => "markdown",
+        _ => "CSV",
+    }
 }
 
 fn utf16(text: &str) -> Vec<u8> {
@@ -102,11 +127,17 @@ mod tests {
         assert_eq!(kind(&xlsx, TableFormat::Auto), Ok(Container::Workbook));
         assert_eq!(kind(&xlsx, TableFormat::Docx), Ok(Container::Document));
         assert_eq!(kind(b"a,b\n", TableFormat::Auto), Ok(Container::Text));
-        assert_eq!(kind(&docx, TableFormat::Csv), Ok(Container::Text));
+        assert!(kind(&docx, TableFormat::Csv)
+            .unwrap_err()
+            .to_string()
+            .contains("the file is a Word document, not CSV text"));
+        assert_eq!(kind(b"a,b\n", TableFormat::Xlsx), Ok(Container::Text));
     }
 
     #[test]
     fn encrypted_and_legacy_word() {
+        let err = container("plan.csv", &ole("EncryptedPackage"), TableFormat::Csv).unwrap_err();
+        assert!(err.to_string().contains("password protected"), "{err}");
         let err = container("plan.docx", &ole("EncryptedPackage"), TableFormat::Auto).unwrap_err();
         assert!(err.to_string().starts_with("plan.docx: "), "{err}");
         assert!(err.to_string().contains("encrypted"), "{err}");

@@ -23,6 +23,7 @@ pub use reference::Ref;
 pub use validate::{PlanWarning, WarningKind};
 
 use crate::error::LoadError;
+pub use crate::load::{JsonLimits, LoadOptions, LoadWarning};
 use crate::rating::RatingStyle;
 use crate::rules::RuleSet;
 
@@ -185,14 +186,20 @@ impl Plan {
         crate::rating::RatingKey::new(self.rating_key.clone())
     }
 
-    /// Loads a plan from its native JSON and checks it.
+    /// Loads a plan from its native JSON and checks it, with the default
+    /// [`LoadOptions`]: fields this library does not read are ignored, and
+    /// the warnings naming them are dropped. Use [`Plan::from_json_with`] to
+    /// see them (or refuse them), and [`Plan::from_json_bytes`] for bytes
+    /// read from a file.
     ///
     /// # Errors
     ///
-    /// Returns [`LoadError::Json`] for malformed JSON or a wrong value (with
-    /// the JSON path, line and column), [`LoadError::UnsupportedVersion`] for
-    /// a newer format, and [`LoadError::Invalid`] when the plan breaks an
-    /// invariant (see [`Plan::check`]).
+    /// Returns [`LoadError::Json`] for malformed JSON, a wrong value or data
+    /// after the plan's closing brace (with the JSON path, line and column),
+    /// [`LoadError::TooLarge`] past the default [`JsonLimits`],
+    /// [`LoadError::UnsupportedVersion`] for a newer format, and
+    /// [`LoadError::Invalid`] when the plan breaks an invariant (see
+    /// [`Plan::check`]).
     ///
     /// # Example
     ///
@@ -204,26 +211,118 @@ impl Plan {
     ///     .unwrap_err();
     /// assert_eq!(err.to_string(),
     ///     "plan at $.objectives[0].actions[0].leads[0]: unknown lead id \"nobody\" (the plan's leads list has no such id)");
+    ///
+    /// let err = Plan::from_json(r#"{"schema_version": 1, "title": "T", "organisation": "O"}
+    /// {"schema_version": 1, "title": "Second", "organisation": "O"}"#).unwrap_err();
+    /// assert_eq!(err.to_string(), "plan JSON at $ (line 2, column 1): more data after the \
+    ///     plan's closing brace, from byte 57: a file holds one plan");
     /// ```
     pub fn from_json(json: &str) -> Result<Plan, LoadError> {
+        Plan::from_json_with(json, &LoadOptions::default()).map(|(plan, _)| plan)
+    }
+
+    /// Loads a plan from its native JSON with the given options, and checks
+    /// it; returns the plan and a [`LoadWarning`] for every field it did not
+    /// read (none when `options.strict`, which refuses them).
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_json`], and [`LoadError::UnknownField`] for a field
+    /// this library does not read when `options.strict`; the limits are
+    /// `options.limits`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::{LoadOptions, Plan};
+    ///
+    /// let json = r#"{"schema_version": 1, "title": "T", "organisation": "O", "orgnisation": "P"}"#;
+    /// let (plan, warnings) = Plan::from_json_with(json, &LoadOptions::default())?;
+    /// assert_eq!(plan.organisation, "O");
+    /// assert_eq!(warnings[0].path, "$.orgnisation");
+    /// let strict = LoadOptions { strict: true, ..LoadOptions::default() };
+    /// assert_eq!(Plan::from_json_with(json, &strict).unwrap_err().to_string(),
+    ///     "plan JSON at $.orgnisation: unknown field (check its spelling; strict loading \
+    ///      refuses fields this library does not read)");
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn from_json_with(
+        json: &str,
+        options: &LoadOptions,
+    ) -> Result<(Plan, Vec<LoadWarning>), LoadError> {
         #[derive(Deserialize)]
         struct Version {
             schema_version: Option<u32>,
         }
-        if let Ok(Version {
-            schema_version: Some(found),
-        }) = serde_json::from_str::<Version>(json)
-        {
-            if found > SCHEMA_VERSION {
-                return Err(LoadError::UnsupportedVersion {
-                    found,
-                    supported: SCHEMA_VERSION,
-                });
+        let newer = |found: u32| LoadError::UnsupportedVersion {
+            found,
+            supported: SCHEMA_VERSION,
+        };
+        let (plan, warnings) = match crate::load::from_json::<Plan>("plan", json, options) {
+            Ok(loaded) => loaded,
+            Err(e @ LoadError::Json { .. }) => {
+                // A newer format may not parse as this one: say so first.
+                // (Size and nesting were checked before the error.)
+                let body = json.strip_prefix('\u{feff}').unwrap_or(json);
+                let mut de = serde_json::Deserializer::from_str(body);
+                if let Ok(Version {
+                    schema_version: Some(found),
+                }) = Version::deserialize(&mut de)
+                {
+                    if found > SCHEMA_VERSION {
+                        return Err(newer(found));
+                    }
+                }
+                return Err(e);
             }
+            Err(e) => return Err(e),
+        };
+        if plan.schema_version > SCHEMA_VERSION {
+            return Err(newer(plan.schema_version));
         }
-        let plan: Plan = crate::error::from_json("plan", json)?;
+        let max_groups = options.limits.max_groups;
+        if plan.groups.len() > max_groups {
+            return Err(crate::load::too_large(
+                "plan",
+                format!("$.groups[{max_groups}]"),
+                format!("{max_groups} groups"),
+                "max_groups",
+            ));
+        }
         plan.check()?;
-        Ok(plan)
+        Ok((plan, warnings))
+    }
+
+    /// Loads a plan from the bytes of a JSON file: refuses bytes that are
+    /// not UTF-8 (a UTF-8 byte-order mark is allowed), naming the first bad
+    /// byte, then loads as [`Plan::from_json_with`]. The Python and
+    /// JavaScript packages and the `board_report` example load files
+    /// through this, so all refuse a Latin-1 or UTF-16 plan the same way.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::NotUtf8`] with the byte offset, line and column of the
+    /// first byte that is not UTF-8 (and a hint when the file looks like
+    /// Windows-1252 or UTF-16); otherwise as [`Plan::from_json_with`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::{LoadOptions, Plan};
+    ///
+    /// let latin1 = b"{\"schema_version\": 1, \"title\": \"Caf\xE9\", \"organisation\": \"O\"}";
+    /// let err = Plan::from_json_bytes(latin1, &LoadOptions::default()).unwrap_err();
+    /// assert!(err.to_string().starts_with(
+    ///     "plan JSON is not UTF-8 at byte 35 (line 1, column 36): byte 0xE9 is not UTF-8; \
+    ///      it looks like Windows-1252 (Latin-1) text"));
+    /// ```
+    pub fn from_json_bytes(
+        bytes: &[u8],
+        options: &LoadOptions,
+    ) -> Result<(Plan, Vec<LoadWarning>), LoadError> {
+        // Refused before the UTF-8 check reads it all.
+        options.limits.check_bytes("plan", bytes.len())?;
+        Plan::from_json_with(crate::load::utf8("plan", bytes)?, options)
     }
 
     /// The plan as pretty-printed native JSON.
@@ -253,6 +352,12 @@ impl Plan {
     /// progress update is dated before its action's start or after the
     /// plan's `reported_on`, and every colour in `style.colours` is
     /// `#rrggbb` or `#rgb` (see [`Colour`](crate::rating::Colour)).
+    ///
+    /// Loading checks the JSON itself before this: bytes that are not
+    /// UTF-8 ([`Plan::from_json_bytes`]), data after the plan, the
+    /// [`JsonLimits`], and fields this library does not read (a
+    /// [`LoadWarning`], or an error when [`LoadOptions::strict`]); see
+    /// [`Plan::from_json_with`].
     ///
     /// # Errors
     ///

@@ -140,7 +140,8 @@ impl RuleSet {
     /// assert!(err.to_string().starts_with("rule set JSON at $.due_soon_days"));
     /// ```
     pub fn from_json(json: &str) -> Result<RuleSet, LoadError> {
-        let rules: RuleSet = crate::error::from_json("rule set", json)?;
+        let (rules, _): (RuleSet, _) =
+            crate::load::from_json("rule set", json, &crate::LoadOptions::default())?;
         rules.check()?;
         Ok(rules)
     }
