@@ -246,8 +246,20 @@ fn cell_references_calamine_overflows_on_are_refused_not_panicked_on() {
         input_name: "hostile.xlsx".into(),
         ..ImportOptions::default()
     };
-    for r in ["AAAAAAAAAA1", "A99999999999"] {
-        let err = import_plan(&workbook_with_sheet(&cell(r)), &options).unwrap_err();
+    // The second sheet's end tag does not match (the fuzz target's input):
+    // calamine reads past it, so the walk does too.
+    let mismatched = |r: &str| {
+        cell(r).replace(
+            "<row r=\"1\">",
+            "<rowx r=\"0\"><c r=\"A1\"/></row><row r=\"1\">",
+        )
+    };
+    for (r, sheet) in [
+        ("AAAAAAAAAA1", cell("AAAAAAAAAA1")),
+        ("A99999999999", cell("A99999999999")),
+        ("AAAAAAAAAA1", mismatched("AAAAAAAAAA1")),
+    ] {
+        let err = import_plan(&workbook_with_sheet(&sheet), &options).unwrap_err();
         assert!(
             err.to_string().contains(&format!(
                 "xl/worksheets/sheet1.xml: the reference \"{r}\" is not a cell or range an Excel sheet can have"

@@ -39,10 +39,25 @@ pub(crate) fn check(input: &str, bytes: &[u8]) -> Result<(), ImportError> {
             continue;
         };
         let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
+        // Read as calamine reads a sheet, so no element it sees is missed:
+        // end tags that do not match are let pass, and a malformed piece is
+        // stepped over rather than ending the walk.
+        reader.config_mut().check_end_names = false;
         let mut buf = Vec::new();
+        let mut last_error_at = None;
         loop {
             let element = match reader.read_event_into(&mut buf) {
-                Ok(Event::Eof) | Err(_) => break,
+                Ok(Event::Eof) => break,
+                Err(_) => {
+                    // Stop only where reading makes no more progress.
+                    let at = reader.buffer_position();
+                    if last_error_at == Some(at) {
+                        break;
+                    }
+                    last_error_at = Some(at);
+                    buf.clear();
+                    continue;
+                }
                 Ok(Event::Start(e) | Event::Empty(e)) => e,
                 Ok(_) => {
                     buf.clear();
