@@ -5,6 +5,7 @@
 use std::fmt::{self, Write as _};
 
 use crate::error::LoadError;
+use crate::import::thousands;
 
 /// How to load a plan: strict or not, and the [`JsonLimits`].
 ///
@@ -386,19 +387,6 @@ pub(crate) fn too_large(
         limit,
         setting: setting.to_string(),
     }
-}
-
-/// `1234567` as `1,234,567`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -57,6 +57,7 @@ use serde::Deserialize;
 pub use crate::rating::Fill;
 pub use error::{ImportError, ImportWarning};
 pub use headers::Field;
+pub(crate) use limits::thousands;
 pub use limits::Limits;
 pub use mapping::{ImportOptions, LabelTarget, LeadSpelling, ListCells};
 
