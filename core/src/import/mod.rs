@@ -44,6 +44,8 @@ mod sniff;
 mod spellings;
 #[cfg(any(feature = "xlsx", feature = "docx"))]
 mod unpacked;
+#[cfg(feature = "xlsx")]
+mod xls;
 mod xlsx;
 
 use serde::Deserialize;
