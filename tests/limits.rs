@@ -145,3 +145,135 @@ fn text_past_the_limits_names_row_and_column() {
         .to_string()
         .contains("row 3, column 2 (1,000,001 characters)"));
 }
+
+/// A BIFF record: type, length, body.
+fn record(kind: u16, body: &[u8]) -> Vec<u8> {
+    let len = u16::try_from(body.len()).unwrap();
+    [&kind.to_le_bytes()[..], &len.to_le_bytes(), body].concat()
+}
+
+/// A NUMBER record (row and column from 0).
+fn number(row: u16, col: u16, value: f64) -> Vec<u8> {
+    let body = [
+        &row.to_le_bytes()[..],
+        &col.to_le_bytes(),
+        &[0, 0],
+        &value.to_le_bytes(),
+    ]
+    .concat();
+    record(0x0203, &body)
+}
+
+/// A LABEL record: text in one byte per character.
+fn label(row: u16, col: u16, text: &str) -> Vec<u8> {
+    let len = u16::try_from(text.len()).unwrap();
+    let body = [
+        &row.to_le_bytes()[..],
+        &col.to_le_bytes(),
+        &[0, 0],
+        &len.to_le_bytes(),
+        &[0],
+        text.as_bytes(),
+    ]
+    .concat();
+    record(0x0204, &body)
+}
+
+/// A minimal legacy Excel workbook (BIFF8 in a compound file) of one sheet,
+/// `Actions`: its DIMENSIONS record declaring `rows` × `cols`, the header
+/// `Ref`/`Action` and one action, then a number at each `(row, col)`.
+/// There is no xls writer, so the records are written by hand.
+fn xls(rows: u32, cols: u16, cells: &[(u16, u16)]) -> Vec<u8> {
+    let bof = |kind: u16| {
+        let mut body = vec![0u8; 16];
+        body[..2].copy_from_slice(&0x0600u16.to_le_bytes());
+        body[2..4].copy_from_slice(&kind.to_le_bytes());
+        record(0x0809, &body)
+    };
+    let eof = record(0x000A, &[]);
+    let mut sheet = bof(0x0010);
+    let dimensions = [
+        &0u32.to_le_bytes()[..],
+        &rows.to_le_bytes(),
+        &0u16.to_le_bytes(),
+        &cols.to_le_bytes(),
+        &[0, 0],
+    ]
+    .concat();
+    sheet.extend(record(0x0200, &dimensions));
+    sheet.extend(label(0, 0, "Ref"));
+    sheet.extend(label(0, 1, "Action"));
+    sheet.extend(number(1, 0, 1.0));
+    sheet.extend(label(1, 1, "Do it"));
+    for &(row, col) in cells {
+        sheet.extend(number(row, col, 7.0));
+    }
+    sheet.extend(&eof);
+    // The workbook part: BOF, the sheet's BOUNDSHEET (where it starts,
+    // visible, a worksheet, its name in one byte per character), EOF.
+    let name = b"Actions";
+    let start = u32::try_from(bof(0x0005).len() + 4 + 8 + name.len() + eof.len()).unwrap();
+    let bound = [&start.to_le_bytes()[..], &[0, 0, 7, 0], name].concat();
+    let stream = [bof(0x0005), record(0x0085, &bound), eof, sheet].concat();
+    let mut file =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).unwrap();
+    file.create_stream("Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
+
+#[test]
+fn a_legacy_excel_sheet_past_the_limits_is_refused_before_calamine_reads_it() {
+    // Before the check, this 2.5 KB file made calamine lay out 16.7 M cells
+    // (1 GB) before the importer refused it; a few hundred such sheets in
+    // one file would abort the process.
+    let hostile = xls(65_536, 256, &[(65_535, 255)]);
+    assert!(hostile.len() < 3_000, "{} bytes", hostile.len());
+    let rows = ImportOptions {
+        limits: Limits {
+            max_rows: 1_000,
+            max_cells: 100_000_000,
+            ..Limits::default()
+        },
+        ..options("hostile.xls")
+    };
+    assert_eq!(
+        import_plan(&hostile, &rows).unwrap_err().to_string(),
+        "hostile.xls: sheet Actions: cell IV65536 is past the limit of 1,000 rows \
+         (raise ImportOptions.limits.max_rows to read it)"
+    );
+    // By default its DIMENSIONS record (what calamine reserves room for)
+    // is past max_cells, before any cell is looked at.
+    let err = import_plan(&hostile, &options("hostile.xls")).unwrap_err();
+    assert!(matches!(err, ImportError::TooLarge { ref setting, .. } if setting == "max_cells"));
+    assert!(
+        err.to_string()
+            .contains("sheet Actions: the used range its DIMENSIONS record declares"),
+        "{err}"
+    );
+    // A DIMENSIONS record that understates: the cell still counts.
+    let lying = xls(2, 2, &[(65_535, 255)]);
+    assert_eq!(
+        import_plan(&lying, &options("lying.xls"))
+            .unwrap_err()
+            .to_string(),
+        "lying.xls: sheet Actions: cell IV65536, making the used range A1:IV65536 \
+         (16,777,216 cells), is past the limit of 5,000,000 cells \
+         (raise ImportOptions.limits.max_cells to read it)"
+    );
+    assert!(matches!(
+        read_workbook(&lying, TableFormat::Auto),
+        Err(ImportError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn a_small_legacy_excel_workbook_still_imports() {
+    let small = xls(2, 2, &[]);
+    let (plan, _) = import_plan(&small, &options("small.xls")).unwrap();
+    assert_eq!(plan.actions().count(), 1);
+    assert_eq!(plan.actions().next().unwrap().text, "Do it");
+}

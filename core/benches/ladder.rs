@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use lineofsight::export::{render, ReportFormat};
-use lineofsight::import::{import_plan, ImportOptions, LeadSpelling, Limits};
+use lineofsight::import::{import_plan, ImportOptions, LabelTarget, LeadSpelling, Limits};
 use lineofsight::plan::{Group, LeadKind, Plan};
 use lineofsight::report::{BoardReport, ReportOptions};
 
@@ -103,6 +103,32 @@ fn ladders() -> Vec<Ladder> {
                 Box::new(move || {
                     let (plan, _) = import_plan(csv.as_bytes(), &options).expect("imports");
                     assert_eq!(plan.leads.len(), n);
+                })
+            }),
+        },
+        Ladder {
+            name: "mapping labels, group rows",
+            sizes: ACTIONS,
+            suite_top: 1_000,
+            run: Box::new(|n| {
+                // n labels and n group rows in the mapping; each action is
+                // followed by a one-cell row starting with one of the labels
+                // (and looked up among the group rows first).
+                let mut options = options();
+                for i in 0..n {
+                    options
+                        .labels
+                        .insert(format!("Note {i:06}"), LabelTarget::Notes);
+                    options.group_rows.push(format!("Section {i:06}"));
+                }
+                let mut csv = String::from("Ref,Action,Lead\n");
+                for i in 0..n {
+                    let j = (i * 7 + 3) % n;
+                    writeln!(csv, "{i},Action {i},Alice\n\"Note {j:06}: seen\",,").unwrap();
+                }
+                Box::new(move || {
+                    let (plan, _) = import_plan(csv.as_bytes(), &options).expect("imports");
+                    assert_eq!(plan.actions().count(), n);
                 })
             }),
         },

@@ -7,7 +7,7 @@ use super::columns::{header_date, resolve};
 use super::headers::{is_date_word, normalise};
 use super::layout::{classify, header_key, plan_header, section_ref, RowKind};
 use super::legend::read_legend;
-use super::mapping::{LabelTarget, ListCells};
+use super::mapping::{LabelTarget, ListCells, OneCellRows};
 use super::refusal::explain;
 use super::spellings::{Piece, Spellings};
 use super::{Field, ImportError, ImportOptions, ImportReport, ImportWarning, Row, Table};
@@ -54,6 +54,8 @@ struct Builder<'a> {
     spellings: Spellings,
     /// The row each action came from, by objective and action index.
     action_rows: Vec<Vec<usize>>,
+    /// The mapping's labels and group rows, looked up by key.
+    one_cell_rows: OneCellRows,
 }
 
 pub(crate) fn build(
@@ -198,6 +200,7 @@ pub(crate) fn build(
         lead_ids: std::collections::HashSet::new(),
         spellings: Spellings::new(options)?,
         action_rows: Vec::new(),
+        one_cell_rows: OneCellRows::new(options),
     };
     for note in column_notes {
         let name = b.names[note.column].clone();
@@ -514,19 +517,14 @@ impl Builder<'_> {
             self.open_label = None;
             return;
         }
-        if self
-            .options
-            .group_rows
-            .iter()
-            .any(|g| normalise(g) == normalise(&joined))
-        {
+        if self.one_cell_rows.is_group(&joined) {
             self.new_group(&joined);
             self.open_label = None;
             return;
         }
         let lead_in = cell.lead_in();
         if let Some((label, rest)) = lead_in.split_once(':') {
-            if let Some(target) = self.options.label(label) {
+            if let Some(target) = self.one_cell_rows.label(label) {
                 let mut items: Vec<String> = Vec::new();
                 let rest = rest.trim();
                 if !rest.is_empty() {

@@ -8,9 +8,11 @@ use super::ImportError;
 /// How large an input the importer reads. Past any of these the import
 /// stops with [`ImportError::TooLarge`], naming the sheet and cell (or row
 /// and column) and the setting to raise, **before** memory for the oversized
-/// part is allocated: workbooks are read cell by cell (xlsx) and the used
-/// range is checked as it grows, so a 2 KB workbook with one cell at
-/// `XFD1048576` is refused at once instead of allocating the whole grid.
+/// part is allocated: workbooks are read cell by cell (xlsx, xlsb), or
+/// walked record by record before calamine reads them whole (xls, ods), and
+/// the used range is checked as it grows, so a 2 KB workbook with one cell
+/// at `XFD1048576` (or `IV65536` in an xls) is refused at once instead of
+/// allocating the whole grid.
 ///
 /// The defaults are far above any real action plan or tracker (the largest
 /// seen have a few thousand rows and under 60 columns) and keep the worst
@@ -20,7 +22,7 @@ use super::ImportError;
 /// |---|---|---|
 /// | `max_rows` | 100,000 | 20× the largest tracker seen; a sheet row number past it is refused |
 /// | `max_columns` | 1,000 (`ALL`) | plans have tens of columns; a cell right of column 1,000 is refused |
-/// | `max_cells` | 5,000,000 | the rows × columns of a sheet's used range (rows are read as a grid), or all the cells of a CSV, TSV or markdown table; 5 M empty cells cost about 120 MB |
+/// | `max_cells` | 5,000,000 | the rows × columns of a sheet's used range (rows are read as a grid), or all the cells of a CSV, TSV or markdown table; 5 M empty cells cost about 120 MB. An xls is read whole, every sheet at once, so there it bounds the used ranges of all its sheets together, and each sheet's DIMENSIONS record (the range it declares, which calamine reserves room for) |
 /// | `max_cell_chars` | 1,000,000 | 1 M characters is hundreds of pages of text in one cell |
 /// | `max_input_bytes` | 200,000,000 | 200 MB of file, checked before anything is read |
 /// | `max_unpacked_bytes` | 500,000,000 | what a zip (xlsx, ods, docx) unpacks to, all entries together: the sizes its directory declares, then the bytes really unpacked, before any reader sees it |
@@ -54,7 +56,8 @@ pub struct Limits {
     pub max_rows: usize,
     /// The last sheet column (from 1) or text column read.
     pub max_columns: usize,
-    /// The most cells in a sheet's used range (rows × columns).
+    /// The most cells in a sheet's used range (rows × columns); in an xls,
+    /// in all its sheets' used ranges together.
     pub max_cells: usize,
     /// The longest cell, in characters.
     pub max_cell_chars: usize,

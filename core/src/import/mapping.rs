@@ -1,10 +1,11 @@
 //! Import options: the explicit column mapping and the knowledge about one
 //! kind of file (markers, section rows, lead spellings), kept as data.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 
+use super::headers::normalise;
 use super::{Field, ImportError, Limits, TableFormat};
 use crate::plan::LeadKind;
 use crate::rating::KeyMeaning;
@@ -230,19 +231,71 @@ impl ImportOptions {
         }
         Ok(())
     }
+}
 
-    /// The label a one-cell row starts with, if any.
+/// What a one-cell row can say beyond its text, from the mapping: a label
+/// (`Measures of success:`) or a group. The mapping's labels and group rows
+/// are normalised once per import and looked up by key, so a row costs the
+/// same however many the mapping has.
+pub(crate) struct OneCellRows {
+    /// Each label's normalised text: where its text goes. Where two labels
+    /// normalise alike, the first in the mapping's (sorted) order wins.
+    labels: HashMap<String, LabelTarget>,
+    /// The normalised group rows.
+    groups: HashSet<String>,
+}
+
+impl OneCellRows {
+    pub(crate) fn new(options: &ImportOptions) -> OneCellRows {
+        let mut labels = HashMap::with_capacity(options.labels.len());
+        for (label, target) in &options.labels {
+            labels.entry(normalise(label)).or_insert(*target);
+        }
+        OneCellRows {
+            labels,
+            groups: options.group_rows.iter().map(|g| normalise(g)).collect(),
+        }
+    }
+
+    /// The label a one-cell row starts with, if any. `Measures of success`
+    /// and `Success measures` are always known, before the mapping's own.
     pub(crate) fn label(&self, label: &str) -> Option<LabelTarget> {
-        let key = super::headers::normalise(label);
+        let key = normalise(label);
         if key.is_empty() {
             return None;
         }
         if key == "measures of success" || key == "success measures" {
             return Some(LabelTarget::Measures);
         }
-        self.labels
-            .iter()
-            .find(|(k, _)| super::headers::normalise(k) == key)
-            .map(|(_, v)| *v)
+        self.labels.get(&key).copied()
+    }
+
+    /// Whether a one-cell row's text is one of the mapping's group rows.
+    pub(crate) fn is_group(&self, text: &str) -> bool {
+        !self.groups.is_empty() && self.groups.contains(&normalise(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_groups_are_found_by_their_normalised_text() {
+        let options = ImportOptions::from_json(
+            r#"{"labels": {"How will we do it": "approach", "how-will we DO it?": "aim",
+                           "Notes": "notes"},
+                "group_rows": ["Care Leavers"]}"#,
+        )
+        .expect("a mapping");
+        let rows = OneCellRows::new(&options);
+        // Two labels alike: the first in sorted order (upper case first).
+        assert_eq!(rows.label("HOW WILL WE DO IT"), Some(LabelTarget::Approach));
+        assert_eq!(rows.label(" notes "), Some(LabelTarget::Notes));
+        assert_eq!(rows.label("Success measures"), Some(LabelTarget::Measures));
+        assert_eq!(rows.label("?!"), None);
+        assert_eq!(rows.label("Other"), None);
+        assert!(rows.is_group("care leavers"));
+        assert!(!rows.is_group("Care"));
     }
 }

@@ -48,6 +48,8 @@ mod sniff;
 mod spellings;
 #[cfg(any(feature = "xlsx", feature = "docx"))]
 mod unpacked;
+#[cfg(feature = "xlsx")]
+mod xls;
 mod xlsx;
 #[cfg(feature = "xlsx")]
 mod xlsx_refs;

@@ -37,8 +37,8 @@ pub(crate) fn read(
 /// any grid is allocated (calamine's `worksheet_range` would allocate the
 /// whole used range first). calamine reads an ods whole when it opens it,
 /// so `content.xml` is walked first ([`super::ods::check`]) and an ods past
-/// the limits never reaches calamine. xls sheets are read by calamine whole
-/// (the format caps a sheet at 65,536 × 256) and then checked the same way.
+/// the limits never reaches calamine. calamine reads an xls whole too, so
+/// its records are walked first the same way ([`super::xls::check`]).
 #[cfg(feature = "xlsx")]
 pub(crate) fn read(
     input: &str,
@@ -51,6 +51,7 @@ pub(crate) fn read(
     };
     super::ods::check(input, bytes, limits)?;
     super::xlsx_refs::check(input, bytes)?;
+    super::xls::check(input, bytes, limits)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("not a workbook calamine can open: {e}")))?;
     let mut sheets = Vec::new();
