@@ -480,6 +480,24 @@ mod tests {
     }
 
     #[test]
+    fn a_record_too_short_for_its_fields_is_an_error_not_a_panic() {
+        // calamine 0.38 slices an empty FILEPASS record's first two bytes.
+        let mut stream = stream(&[("Actions", plan_rows())], None);
+        let at = bof(5).len();
+        stream.splice(at..at, rec(record::FILEPASS, &[]));
+        let options = crate::import::ImportOptions {
+            input_name: "damaged.xls".into(),
+            ..crate::import::ImportOptions::default()
+        };
+        let err = crate::import::import_plan(&compound(&stream), &options).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "damaged.xls: cannot read the input as a table: the workbook reader failed on a \
+             damaged record; the file is damaged or was not written by a spreadsheet"
+        );
+    }
+
+    #[test]
     fn a_small_xls_passes_and_imports() {
         let mut rows = vec![dimensions((0, 2), (0, 2))];
         rows.extend(plan_rows());

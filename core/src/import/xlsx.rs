@@ -45,6 +45,31 @@ pub(crate) fn read(
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
+    // calamine 0.38 reads some damaged records with unchecked slicing and
+    // arithmetic (an xls FILEPASS or BOUNDSHEET record too short for its
+    // fields, among others). The checks before it refuse the ones known;
+    // this turns any other such panic into an error naming the input, so
+    // no workbook, however damaged, takes the process (or Python) down.
+    // (The browser build, which aborts on panic, has no workbook reader.)
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_checked(input, bytes, limits)
+    }))
+    .unwrap_or_else(|_| {
+        Err(ImportError::Unreadable {
+            input: input.to_string(),
+            reason: "the workbook reader failed on a damaged record; the file is damaged or \
+                     was not written by a spreadsheet"
+                .to_string(),
+        })
+    })
+}
+
+#[cfg(feature = "xlsx")]
+fn read_checked(
+    input: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
     let unreadable = |reason: String| ImportError::Unreadable {
         input: input.to_string(),
         reason,
