@@ -22,7 +22,7 @@ use super::ImportError;
 /// |---|---|---|
 /// | `max_rows` | 100,000 | 20× the largest tracker seen; a sheet row number past it is refused |
 /// | `max_columns` | 1,000 (`ALL`) | plans have tens of columns; a cell right of column 1,000 is refused |
-/// | `max_cells` | 5,000,000 | the rows × columns of a sheet's used range (rows are read as a grid), or all the cells of a CSV, TSV or markdown table; 5 M empty cells cost about 120 MB. An xls is read whole, every sheet at once, so there it bounds the used ranges of all its sheets together, and each sheet's DIMENSIONS record (the range it declares, which calamine reserves room for) |
+/// | `max_cells` | 5,000,000 | the rows × columns of a sheet's used range (rows are read as a grid), or all the cells of a CSV, TSV or markdown table; 5 M empty cells cost about 120 MB. An xls or ods is read whole, every sheet at once, so there it bounds the used ranges of all its sheets together (and, in an xls, each sheet's DIMENSIONS record (the range it declares, which calamine reserves room for)) |
 /// | `max_cell_chars` | 1,000,000 | 1 M characters is hundreds of pages of text in one cell |
 /// | `max_input_bytes` | 200,000,000 | 200 MB of file, checked before anything is read |
 /// | `max_unpacked_bytes` | 500,000,000 | what a zip (xlsx, ods, docx) unpacks to, all entries together: the sizes its directory declares, then the bytes really unpacked, before any reader sees it |
@@ -56,8 +56,8 @@ pub struct Limits {
     pub max_rows: usize,
     /// The last sheet column (from 1) or text column read.
     pub max_columns: usize,
-    /// The most cells in a sheet's used range (rows × columns); in an xls,
-    /// in all its sheets' used ranges together.
+    /// The most cells in a sheet's used range (rows × columns); in an xls
+    /// or ods, in all its sheets' used ranges together.
     pub max_cells: usize,
     /// The longest cell, in characters.
     pub max_cell_chars: usize,

@@ -66,6 +66,9 @@ struct Sheet<'a> {
     cell_depth: usize,
     /// Top row, last row and last column of the used range.
     bounds: Option<(u64, u64, u64)>,
+    /// The used cells of the sheets before this one: calamine holds every
+    /// sheet's grid at once, so `max_cells` bounds them together.
+    earlier: u64,
 }
 
 impl<'a> Sheet<'a> {
@@ -79,6 +82,7 @@ impl<'a> Sheet<'a> {
             col: 0,
             cell_depth: 0,
             bounds: None,
+            earlier: 0,
         }
     }
 
@@ -94,6 +98,10 @@ impl<'a> Sheet<'a> {
         match name {
             "table:table" => {
                 self.name = attr(e, "table:name").unwrap_or_default();
+                let area = self.bounds.map_or(0, |(first, last, width)| {
+                    (last - first + 1).saturating_mul(width + 1)
+                });
+                self.earlier = self.earlier.saturating_add(area);
                 (self.row, self.col, self.bounds) = (0, 0, None);
             }
             "table:table-row" => {
@@ -150,16 +158,23 @@ impl<'a> Sheet<'a> {
             });
         // Rows are read as a grid from column A to the last column.
         let area = (last - first + 1).saturating_mul(width + 1);
-        if area > self.limits.max_cells as u64 {
+        let total = self.earlier.saturating_add(area);
+        if total > self.limits.max_cells as u64 {
+            let cells = |n: u64| thousands(usize::try_from(n).unwrap_or(usize::MAX));
+            let with_earlier = if self.earlier > 0 {
+                format!(", {} with the sheets before it", cells(total))
+            } else {
+                String::new()
+            };
             return Err(too_large(
                 self.input,
                 format!(
-                    "sheet {}: cell {}, making the used range {}:{} ({} cells),",
+                    "sheet {}: cell {}, making the used range {}:{} ({} cells{with_earlier}),",
                     self.name,
                     cell_name(bottom, right),
                     cell_name(first, 0),
                     cell_name(last, width),
-                    thousands(usize::try_from(area).unwrap_or(usize::MAX))
+                    cells(area)
                 ),
                 format!("{} cells", thousands(self.limits.max_cells)),
                 "max_cells",
@@ -222,6 +237,34 @@ mod tests {
             "hostile.ods: sheet Actions: cell A1048576 is past the limit of 100,000 rows \
              (raise ImportOptions.limits.max_rows to read it)"
         );
+    }
+
+    #[test]
+    fn the_used_ranges_of_all_sheets_count_together() {
+        // calamine holds every sheet's grid at once: three sheets of four
+        // cells each are twelve, past a limit of ten.
+        let sheet = |name: &str| {
+            format!(
+                r#"</table:table><table:table table:name="{name}"><table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="2" office:value-type="float" office:value="1"/></table:table-row>"#
+            )
+        };
+        let bytes = ods(&(sheet("More") + &sheet("Most")));
+        let tight = Limits {
+            max_cells: 10,
+            ..Limits::default()
+        };
+        let err = check("many.ods", &bytes, &tight).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "many.ods: sheet Most: cell B2, making the used range A1:B2 (4 cells, 12 with the \
+             sheets before it), is past the limit of 10 cells \
+             (raise ImportOptions.limits.max_cells to read it)"
+        );
+        let roomy = Limits {
+            max_cells: 12,
+            ..Limits::default()
+        };
+        assert!(check("many.ods", &bytes, &roomy).is_ok());
     }
 
     #[test]
