@@ -231,6 +231,19 @@ fn markup_removed_is_named_and_text_that_only_looks_like_a_tag_is_kept() {
     assert_eq!(w, [MARKUP]);
 }
 
+#[test]
+fn emphasis_and_entities_decoded_are_named_too() {
+    let (plan, w) = import(b"Ref,Action,Lead\n1,**Review** the pledge &amp; offer,Alice\n");
+    assert_eq!(
+        plan.actions().next().map(|a| a.text.as_str()),
+        Some("Review the pledge & offer")
+    );
+    assert_eq!(
+        w,
+        ["row 2, column Action: markup removed from the cell: ** &amp; (the text reads \"Review the pledge & offer\")"]
+    );
+}
+
 /// The markup warning, in the bindings' tests too.
 pub(crate) const MARKUP: &str =
     "row 3, column Action: markup removed from the cell: <b> </b> (the text reads \"Bold text\")";

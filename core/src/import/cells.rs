@@ -32,12 +32,13 @@ pub(crate) fn clean_text(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The tags [`clean_text`] removes from a cell, as written: the first five
-/// different ones, then `…` when there are more.
+/// The markup [`clean_text`] removes or decodes in a cell, as written: the
+/// first five different tags (then `…` when there are more), then a stray
+/// `br>`, markdown's `**` and each HTML entity it decodes (`&amp;`).
 pub(crate) fn stripped_tags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     let mut more = false;
-    strip_tags(text, |tag| {
+    let rest = strip_tags(text, |tag| {
         if tags.iter().any(|t| t == tag) {
             return;
         }
@@ -50,6 +51,18 @@ pub(crate) fn stripped_tags(text: &str) -> Vec<String> {
     if more {
         tags.push("…".to_string());
     }
+    for marker in ["br>", "**"] {
+        if rest.contains(marker) {
+            tags.push(marker.to_string());
+        }
+    }
+    let rest = rest.replace("br>", " ").replace("**", "");
+    tags.extend(
+        ENTITIES
+            .iter()
+            .filter(|(entity, _)| rest.contains(entity))
+            .map(|(entity, _)| (*entity).to_string()),
+    );
     tags
 }
 
@@ -219,14 +232,24 @@ fn looks_like_tag(inner: &str) -> bool {
     after.is_empty() || (!closing && after.contains('=') && body[name_len..].starts_with(' '))
 }
 
+/// The HTML entities the importer decodes, in the order it decodes them
+/// (`&amp;` last, so `&amp;lt;` reads `&lt;`).
+const ENTITIES: [(&str, &str); 7] = [
+    ("&nbsp;", " "),
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", "\""),
+    ("&#39;", "'"),
+    ("&apos;", "'"),
+    ("&amp;", "&"),
+];
+
 fn decode_entities(text: &str) -> String {
-    text.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    ENTITIES
+        .iter()
+        .fold(text.to_string(), |out, (entity, as_text)| {
+            out.replace(entity, as_text)
+        })
 }
 
 enum Token {
