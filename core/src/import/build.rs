@@ -10,7 +10,7 @@ use super::legend::read_legend;
 use super::mapping::{LabelTarget, ListCells, OneCellRows};
 use super::refusal::explain;
 use super::spellings::{Piece, Spellings};
-use super::{Field, ImportError, ImportOptions, ImportReport, ImportWarning, Row, Table};
+use super::{Field, ImportError, ImportOptions, ImportReport, Row, Table};
 use crate::plan::{
     lead_id, Action, Group, Lead, LeadKind, Lifecycle, Measure, Objective, Plan, ProgressUpdate,
     RecordedRating, Ref, Source, SubActivity,
@@ -242,11 +242,7 @@ pub(crate) fn build(
 
 impl Builder<'_> {
     fn warn(&mut self, row: usize, column: &str, message: String) {
-        self.report.warnings.push(ImportWarning {
-            row,
-            column: column.to_string(),
-            message,
-        });
+        self.report.warn(row, column, message);
     }
 
     fn column_of(&self, field: Field) -> Option<usize> {

@@ -348,6 +348,17 @@ pub struct ImportReport {
     pub warnings: Vec<ImportWarning>,
 }
 
+impl ImportReport {
+    /// Adds a warning naming the row (from 1) and column it is about.
+    pub(crate) fn warn(&mut self, row: usize, column: &str, message: String) {
+        self.warnings.push(ImportWarning {
+            row,
+            column: column.to_string(),
+            message,
+        });
+    }
+}
+
 /// Imports a plan from a table.
 ///
 /// Columns are recognised by header synonyms or the options' explicit

@@ -192,11 +192,7 @@ pub(crate) fn build(
 
 impl Reader<'_> {
     fn warn(&mut self, row: usize, column: &str, message: String) {
-        self.report.warnings.push(ImportWarning {
-            row,
-            column: column.to_string(),
-            message,
-        });
+        self.report.warn(row, column, message);
     }
 
     fn row(
