@@ -2204,6 +2204,10 @@ export type ReportRow = {
    */
   ref?: string | null;
   /**
+   * The id of the source document it comes from, if the plan says.
+   */
+  source?: string | null;
+  /**
    * When work started, if the plan says.
    */
   start?: string | null;

@@ -16,9 +16,9 @@ use crate::report::BoardReport;
 ///
 /// assert_eq!(CSV_COLUMNS[15], "rating");
 /// assert_eq!(CSV_COLUMNS[17..19], ["reason_code", "reason"]);
-/// assert_eq!(CSV_COLUMNS[24..], ["progress", "sub_activities"]);
+/// assert_eq!(CSV_COLUMNS[24..], ["progress", "sub_activities", "source"]);
 /// ```
-pub const CSV_COLUMNS: [&str; 26] = [
+pub const CSV_COLUMNS: [&str; 27] = [
     "objective_ref",
     "objective",
     "group",
@@ -45,6 +45,7 @@ pub const CSV_COLUMNS: [&str; 26] = [
     "recorded_rag_text",
     "progress",
     "sub_activities",
+    "source",
 ];
 
 /// The report's actions as CSV: a header row ([`CSV_COLUMNS`], then an

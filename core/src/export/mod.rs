@@ -30,7 +30,9 @@
 //!   `recorded_rag` (the rating recorded without a date, by its standard
 //!   name) and `recorded_rag_text` (the same rating's text exactly as
 //!   written, `Amber/Green` or `On course`), `progress`, `sub_activities`,
-//!   and an `extra: <key>` column for each key of the actions' extra fields.
+//!   `source` (the id of the source document; a CSV read back lists each
+//!   such id among the plan's sources, titled with its id), and an
+//!   `extra: <key>` column for each key of the actions' extra fields.
 //! - **Output only**, worked out from the plan and the date and ignored on
 //!   import: `group` (the innermost of `groups`), `due`,
 //!   `latest_update_date` and `latest_update` (the commentary shown as of
@@ -61,9 +63,37 @@
 //! the same in the CSV and the workbook, so a sheet saved as CSV by hand
 //! reads back the same.
 //!
-//! The workbook also has **Measures** (measures with a numeric target or
-//! published data), **Summary** and **Groups** (each group's id, title and
-//! the group it sits in) sheets; these are for reading, not re-imported.
+//! # The whole plan in the workbook
+//!
+//! Beside **Actions** and **Summary** (for reading only), [`workbook`] has
+//! outline sheets that hold everything else of the plan, so re-importing
+//! the workbook gives back the whole plan, equal field for field (tested
+//! over generated plans and every built-in plan):
+//!
+//! - **Measures**: every measure, one a row. First the columns for people
+//!   (objective ref, measure id, measure, the target as read, latest
+//!   value, period, rating, reason: output only), then the measure as data.
+//! - **Groups**, **Objectives** (every objective, with or without
+//!   actions: aim, motto, approach, impact, links one a line, group id,
+//!   source) and **Leads** (id, name, kind, role).
+//! - **Plan**: `Field | Value`, one row per field of the plan with no
+//!   sheet of its own (title, organisation, period, sources, priorities,
+//!   data sets, rules, rating style and key …), then one per extra field.
+//!   A value longer than a cell holds (32,000 characters) continues on
+//!   the next rows under the same field.
+//!
+//! Each column of the outline sheets holds one field of the [plan
+//! JSON](crate::schema), named in its header: text as written (an empty
+//! cell is no value), or, where the header says `(JSON)` and on the Plan
+//! sheet for everything but text, the field's JSON. An object's extra
+//! fields get an `extra: <key>` column each. The Actions sheet's
+//! objectives, groups and leads join the outline's by id (leads by name).
+//! On re-import, a cell that does not read (JSON that does not parse, a
+//! word the field does not take) is kept in that object's extra fields
+//! under its column's header, with a warning naming the sheet, row and
+//! column; a column the workbook does not have is read as an extra field.
+//! The CSV has one table only, so it gives back the actions and what rows
+//! can carry (see above), not measures or objectives without actions.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -94,11 +124,15 @@ mod html_style;
 mod html_summary;
 mod json;
 mod markdown;
+#[cfg(feature = "xlsx")]
+pub(crate) mod plan_sheets;
 mod redact;
 mod set;
 pub(crate) mod table_cells;
 #[cfg(feature = "xlsx")]
 mod xlsx;
+#[cfg(feature = "xlsx")]
+mod xlsx_outline;
 
 pub use self::csv::{actions_csv, CSV_COLUMNS};
 #[cfg(feature = "calendar")]

@@ -51,12 +51,13 @@ pub(crate) enum Column {
     RecordedRagText,
     Progress,
     SubActivities,
+    Source,
 }
 
 /// Every column in order: the CSV's header, the workbook's header and the
 /// workbook's column width. The first nineteen are the columns exports
 /// had before the rest were added, in the same places.
-pub(crate) const COLUMNS: [(Column, &str, &str, f64); 26] = [
+pub(crate) const COLUMNS: [(Column, &str, &str, f64); 27] = [
     (Column::ObjectiveRef, "objective_ref", "Objective ref", 10.0),
     (Column::Objective, "objective", "Objective", 30.0),
     (Column::Group, "group", "Group", 20.0),
@@ -113,6 +114,7 @@ pub(crate) const COLUMNS: [(Column, &str, &str, f64); 26] = [
         "Sub-activities",
         40.0,
     ),
+    (Column::Source, "source", "Source", 12.0),
 ];
 
 impl Column {
@@ -484,6 +486,7 @@ pub(crate) fn cell(r: &ReportRow, column: Column) -> String {
             .unwrap_or_default(),
         Column::Progress => progress_cell(&r.progress),
         Column::SubActivities => sub_activities_cell(&r.sub_activities),
+        Column::Source => text(&r.source),
     }
 }
 

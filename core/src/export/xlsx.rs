@@ -1,5 +1,6 @@
-//! An Excel workbook (`.xlsx`) with one sheet per view: Actions, Measures,
-//! Summary and Groups.
+//! An Excel workbook (`.xlsx`) with one sheet per view: Actions, Measures
+//! and Summary, then the outline sheets (`xlsx_outline.rs`) that make it
+//! the whole plan.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -16,7 +17,7 @@ const DATE_FORMAT: &str = "dd/mm/yyyy";
 
 // By value, so that `.map_err(xerr)` reads as it does.
 #[allow(clippy::needless_pass_by_value)]
-fn xerr(e: XlsxError) -> ExportError {
+pub(super) fn xerr(e: XlsxError) -> ExportError {
     ExportError::Xlsx(e.to_string())
 }
 
@@ -30,7 +31,7 @@ fn rgb(hex: &str) -> Option<Color> {
 }
 
 /// The formats the sheets share.
-struct Formats {
+pub(super) struct Formats {
     header: Format,
     text: Format,
     date: Format,
@@ -56,7 +57,7 @@ impl Formats {
         }
     }
 
-    fn look(&self, rating: Rating) -> Option<&RatingLook> {
+    pub(super) fn look(&self, rating: Rating) -> Option<&RatingLook> {
         self.looks.iter().find(|l| l.rating == rating)
     }
 
@@ -92,7 +93,7 @@ fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, ExportError> {
     ExcelDateTime::from_ymd(year, month, day).map_err(xerr)
 }
 
-fn header(
+pub(super) fn header(
     ws: &mut Worksheet,
     row: u32,
     columns: &[(&str, f64)],
@@ -108,7 +109,7 @@ fn header(
 
 /// Freezes the rows down to and including `header_row`, and puts an
 /// autofilter on the table below it.
-fn finish_table(
+pub(super) fn finish_table(
     ws: &mut Worksheet,
     header_row: u32,
     last_row: u32,
@@ -121,7 +122,7 @@ fn finish_table(
     Ok(())
 }
 
-fn text(
+pub(super) fn text(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
@@ -153,7 +154,7 @@ fn date(
     }
 }
 
-fn rating(
+pub(super) fn rating(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
@@ -222,63 +223,8 @@ fn actions_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
     )
 }
 
-fn column_count(n: usize) -> u16 {
+pub(super) fn column_count(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
-}
-
-/// The plan's groups: id, title and the id of the group each sits in.
-fn groups_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Result<(), ExportError> {
-    ws.set_name("Groups").map_err(xerr)?;
-    let columns = [("Group id", 14.0), ("Group", 40.0), ("Sits in", 14.0)];
-    header(ws, 0, &columns, f)?;
-    let mut row = 0u32;
-    for g in &report.groups {
-        row += 1;
-        text(ws, row, 0, &neutralise(&g.id), f)?;
-        text(ws, row, 1, &neutralise(&g.title), f)?;
-        text(
-            ws,
-            row,
-            2,
-            &neutralise(g.parent.as_deref().unwrap_or("")),
-            f,
-        )?;
-    }
-    finish_table(ws, 0, row, columns.len())
-}
-
-/// The measures with a numeric target or published data: target, latest
-/// value, rating and reason.
-fn measures_sheet(
-    ws: &mut Worksheet,
-    report: &BoardReport,
-    f: &Formats,
-) -> Result<(), ExportError> {
-    ws.set_name("Measures").map_err(xerr)?;
-    let columns = [
-        ("Objective ref", 10.0),
-        ("Measure id", 14.0),
-        ("Measure", 60.0),
-        ("Target", 24.0),
-        ("Latest", 14.0),
-        ("Period", 12.0),
-        ("Rating", 11.0),
-        ("Reason", 60.0),
-    ];
-    header(ws, 0, &columns, f)?;
-    let mut row = 0u32;
-    for m in &report.measures {
-        row += 1;
-        text(ws, row, 0, m.objective_ref.as_deref().unwrap_or(""), f)?;
-        text(ws, row, 1, &m.measure_id, f)?;
-        text(ws, row, 2, &m.text, f)?;
-        text(ws, row, 3, m.target.as_deref().unwrap_or(""), f)?;
-        text(ws, row, 4, m.latest.as_deref().unwrap_or(""), f)?;
-        text(ws, row, 5, m.latest_period.as_deref().unwrap_or(""), f)?;
-        rating(ws, row, 6, Some(m.rating), f)?;
-        text(ws, row, 7, &m.reason, f)?;
-    }
-    finish_table(ws, 0, row, columns.len())
 }
 
 fn counts_row(
@@ -356,13 +302,17 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
 }
 
 /// The board report as an Excel workbook, returned as the bytes of an
-/// `.xlsx` file. Four sheets, each with a frozen header row and an
+/// `.xlsx` file. Seven sheets, each with a frozen header row and an
 /// autofilter: **Actions** (one row per action, the columns of the CSV in
 /// the same order, with headers for people: `Action id`, `Sub-activities`),
-/// **Measures** (one row per measure with a numeric target or published
-/// data: target, latest value, rating, reason), **Summary** (the plan, the
-/// as-of date and the RAG counts by objective) and **Groups** (each group's
-/// id, title and the group it sits in). Dates are real Excel dates shown as
+/// **Measures** (every measure: target, latest value, rating and reason,
+/// then the measure as data), **Summary** (the plan, the as-of date and the
+/// RAG counts by objective), and the outline sheets **Groups**,
+/// **Objectives**, **Leads** and **Plan**, with which re-importing the
+/// workbook gives back the whole plan (see the [module
+/// documentation](super#the-whole-plan-in-the-workbook); a report read back
+/// from JSON has no outline, and its workbook has Groups but not the last
+/// three). Dates are real Excel dates shown as
 /// `dd/mm/yyyy`; rating cells are filled with the plan's RAG colour and
 /// carry the rating's word. Text cells follow the CSV's rules (see the
 /// [module documentation](super#flat-tables-csv-and-xlsx)), the `'` in
@@ -371,8 +321,10 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
 ///
 /// # Errors
 ///
-/// [`ExportError::Xlsx`] if the workbook writer fails (it does not for a
-/// valid plan; a date Excel cannot hold, before March 1900, is written as text).
+/// [`ExportError::Xlsx`] if the workbook writer fails: for a cell of more
+/// than 32,767 characters outside the Plan sheet (an action's progress,
+/// say), which Excel cannot hold. A date Excel cannot hold, before March
+/// 1900, is written as text.
 ///
 /// # Example
 ///
@@ -393,9 +345,9 @@ pub fn workbook(report: &BoardReport) -> Result<Vec<u8>, ExportError> {
     let f = Formats::new(&report.ratings);
     let mut wb = Workbook::new();
     actions_sheet(wb.add_worksheet(), report, &f)?;
-    measures_sheet(wb.add_worksheet(), report, &f)?;
+    super::xlsx_outline::measures_sheet(wb.add_worksheet(), report, &f)?;
     summary_sheet(wb.add_worksheet(), report, &f)?;
-    groups_sheet(wb.add_worksheet(), report, &f)?;
+    super::xlsx_outline::outline_sheets(&mut wb, report, &f)?;
     wb.save_to_buffer().map_err(xerr)
 }
 
@@ -406,7 +358,7 @@ mod tests {
     use calamine::{Data, Reader, Xlsx};
 
     #[test]
-    fn workbook_opens_with_three_sheets_dates_and_ratings() {
+    fn workbook_opens_with_its_sheets_dates_and_ratings() {
         let plan = crate::builtin("lancashire").expect("built-in plan");
         let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("date");
         let eval = plan.evaluate(as_of, &RuleSet::default());
@@ -421,7 +373,15 @@ mod tests {
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("opens");
         assert_eq!(
             book.sheet_names(),
-            ["Actions", "Measures", "Summary", "Groups"]
+            [
+                "Actions",
+                "Measures",
+                "Summary",
+                "Groups",
+                "Objectives",
+                "Leads",
+                "Plan"
+            ]
         );
 
         let actions = book.worksheet_range("Actions").expect("Actions");
@@ -448,7 +408,12 @@ mod tests {
         assert!(matches!(summary.get((2, 1)), Some(Data::DateTime(_))));
 
         let measures = book.worksheet_range("Measures").expect("Measures");
-        assert_eq!(measures.height(), report.measures.len() + 1);
+        let all = plan
+            .objectives
+            .iter()
+            .map(|o| o.measures.len())
+            .sum::<usize>();
+        assert_eq!(measures.height(), all + 1);
     }
 
     #[test]

@@ -62,6 +62,17 @@ pub(crate) fn build(
     table: &Table,
     options: &ImportOptions,
 ) -> Result<(Plan, ImportReport), ImportError> {
+    build_in(table, options, &[])
+}
+
+/// [`build`] for a sheet of a workbook whose sheets are `sheets`: when it
+/// is lineofsight's own Actions sheet, the outline sheets beside it give
+/// the rest of the plan.
+pub(crate) fn build_in(
+    table: &Table,
+    options: &ImportOptions,
+    sheets: &[Table],
+) -> Result<(Plan, ImportReport), ImportError> {
     options.check()?;
     let input = options.input_name.clone();
     let rows = &table.rows;
@@ -77,7 +88,7 @@ pub(crate) fn build(
     };
     let header = &rows[h];
     if super::own_export::applies(&header.cells, options) {
-        return super::own_export::build(table, h, options);
+        return super::own_export::build(table, h, options, sheets);
     }
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut fields: Vec<Option<Field>> = (0..width)

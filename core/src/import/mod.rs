@@ -43,6 +43,8 @@ mod mapping;
 #[cfg(feature = "xlsx")]
 mod ods;
 mod own_export;
+#[cfg(feature = "xlsx")]
+mod own_workbook;
 mod refusal;
 mod sniff;
 mod spellings;
@@ -413,24 +415,32 @@ pub fn import_plan(
         document_table(input, bytes, options)?
     } else if container == Container::Workbook {
         let tables = read_named(input, bytes, TableFormat::Xlsx, &options.limits)?;
-        let found = if let Some(name) = &options.sheet {
+        let pick = if let Some(name) = &options.sheet {
             tables
-                .into_iter()
-                .find(|t| &t.name == name)
+                .iter()
+                .position(|t| &t.name == name)
                 .ok_or_else(|| ImportError::Mapping {
                     input: input.to_string(),
                     column: "-".to_string(),
                     reason: format!("the workbook has no sheet called {name:?}"),
                 })?
         } else {
-            let mut tables = tables;
-            let pick = tables
+            tables
                 .iter()
                 .position(|t| layout::plan_header(&t.rows, options).is_some())
-                .unwrap_or(0);
-            tables.swap_remove(pick)
+                .unwrap_or(0)
         };
-        found
+        return match tables.get(pick) {
+            Some(table) => build::build_in(table, options, &tables),
+            None => build::build(
+                &Table {
+                    name: String::new(),
+                    rows: Vec::new(),
+                    header: None,
+                },
+                options,
+            ),
+        };
     } else {
         let text = delimited::decode(bytes);
         let text = layout::slice(input, &text, options)?;

@@ -72,14 +72,33 @@ struct Reader<'a> {
     objective_ids: HashSet<String>,
     action_ids: HashSet<String>,
     groups: HashMap<Vec<String>, String>,
+    /// Each lead's name, by id.
     leads: HashMap<String, String>,
+    /// The id of each lead the Leads sheet names, by name.
+    named: HashMap<String, String>,
+    /// The ids of the plan's sources.
+    sources: HashSet<String>,
 }
 
-/// Builds the plan from lineofsight's own table, its header at `h`.
+/// The outline sheets' plan, where the workbook has them.
+#[cfg(feature = "xlsx")]
+fn outline(sheets: &[Table], report: &mut ImportReport) -> Option<Plan> {
+    super::own_workbook::read(sheets, report)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn outline(_: &[Table], _: &mut ImportReport) -> Option<Plan> {
+    None
+}
+
+/// Builds the plan from lineofsight's own table, its header at `h`, and
+/// the outline sheets among `sheets` (the workbook's; none for text), which
+/// give the plan, objectives, measures, leads and groups the rows belong to.
 pub(crate) fn build(
     table: &Table,
     h: usize,
     options: &ImportOptions,
+    sheets: &[Table],
 ) -> Result<(Plan, ImportReport), ImportError> {
     let input = options.input_name.clone();
     let header = &table.rows[h];
@@ -122,12 +141,30 @@ pub(crate) fn build(
             }
         })
         .collect();
-    let mut plan = Plan::new(
-        options.title.as_deref().unwrap_or(&input),
-        &options.organisation,
-    );
-    plan.rating_key = options.key.clone();
-    plan.reported_on = options.reported_on;
+    let mut outline_report = ImportReport::default();
+    let outline = outline(sheets, &mut outline_report);
+    let had_outline = outline.is_some();
+    let mut plan = if let Some(mut plan) = outline {
+        if let Some(title) = &options.title {
+            plan.title.clone_from(title);
+        }
+        if !options.organisation.is_empty() {
+            plan.organisation.clone_from(&options.organisation);
+        }
+        if !options.key.is_empty() {
+            plan.rating_key = options.key.clone();
+        }
+        plan.reported_on = options.reported_on.or(plan.reported_on);
+        plan
+    } else {
+        let mut plan = Plan::new(
+            options.title.as_deref().unwrap_or(&input),
+            &options.organisation,
+        );
+        plan.rating_key = options.key.clone();
+        plan.reported_on = options.reported_on;
+        plan
+    };
     let source = options.source_title.as_ref().map(|title| {
         let id = format!("{}source", options.id_prefix);
         plan.sources.push(Source {
@@ -139,7 +176,6 @@ pub(crate) fn build(
     });
     let mut r = Reader {
         options,
-        plan,
         report: ImportReport {
             sheet: table.name.clone(),
             header_row: header.number,
@@ -151,14 +187,18 @@ pub(crate) fn build(
             actions: 0,
             warnings,
         },
-        key: RatingKey::new(options.key.clone()),
+        key: RatingKey::new(plan.rating_key.clone()),
         source,
         objectives: HashMap::new(),
         objective_ids: HashSet::new(),
         action_ids: HashSet::new(),
         groups: HashMap::new(),
         leads: HashMap::new(),
+        named: HashMap::new(),
+        sources: plan.sources.iter().map(|s| s.id.clone()).collect(),
+        plan,
     };
+    r.know_outline();
     for row in table.rows.get(h + 1..).unwrap_or(&[]) {
         let cells: Vec<&str> = row.cells.iter().map(|c| restore(c)).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
@@ -173,14 +213,18 @@ pub(crate) fn build(
         }
         r.row(row.number, &roles, &names, &cells)?;
     }
-    if r.report.actions == 0 {
+    // A workbook's outline sheets give a plan even with no actions yet.
+    if r.report.actions == 0 && !had_outline {
         return Err(ImportError::NoActions {
             input,
             row: header.number,
             reason: "lineofsight's own table has no rows under its header".to_string(),
         });
     }
-    r.plan.leads.sort_by(|a, b| a.id.cmp(&b.id));
+    if !had_outline {
+        r.plan.leads.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+    r.report.warnings.extend(outline_report.warnings);
     r.plan.check().map_err(|e| ImportError::Invalid {
         input,
         row: 0,
@@ -191,6 +235,39 @@ pub(crate) fn build(
 }
 
 impl Reader<'_> {
+    /// Makes the outline's objectives, groups and leads known, so the
+    /// rows join them rather than make new ones.
+    fn know_outline(&mut self) {
+        for (i, o) in self.plan.objectives.iter().enumerate() {
+            self.objectives.insert(o.id.clone(), i);
+            self.objective_ids.insert(o.id.clone());
+        }
+        let by_id: HashMap<&str, &Group> = self
+            .plan
+            .groups
+            .iter()
+            .map(|g| (g.id.as_str(), g))
+            .collect();
+        for g in &self.plan.groups {
+            let mut path = vec![g.title.clone()];
+            let mut next = g.parent.as_deref();
+            while let Some(p) = next.and_then(|id| by_id.get(id)) {
+                if path.len() > by_id.len() {
+                    break;
+                }
+                path.insert(0, p.title.clone());
+                next = p.parent.as_deref();
+            }
+            self.groups.entry(path).or_insert_with(|| g.id.clone());
+        }
+        for l in &self.plan.leads {
+            self.leads.insert(l.id.clone(), l.name.clone());
+            self.named
+                .entry(l.name.clone())
+                .or_insert_with(|| l.id.clone());
+        }
+    }
+
     fn warn(&mut self, row: usize, column: &str, message: String) {
         self.report.warn(row, column, message);
     }
@@ -251,7 +328,10 @@ impl Reader<'_> {
         a.evidence = Some(get(Column::Evidence).0)
             .filter(|t| !t.is_empty())
             .map(str::to_string);
-        a.source.clone_from(&self.source);
+        a.source = match get(Column::Source).0.trim() {
+            "" => self.source.clone(),
+            id => Some(self.known_source(id)),
+        };
         let (leads, column) = get(Column::Leads);
         for name in read_names(leads) {
             if let Some(id) = self.lead(number, column, &name) {
@@ -345,6 +425,9 @@ impl Reader<'_> {
 
     /// The lead called `name`, added to the plan the first time.
     fn lead(&mut self, row: usize, column: &str, name: &str) -> Option<String> {
+        if let Some(id) = self.named.get(name) {
+            return Some(id.clone());
+        }
         let id = lead_id(name);
         if id.is_empty() {
             self.warn(
@@ -370,6 +453,19 @@ impl Reader<'_> {
             }
         }
         Some(id)
+    }
+
+    /// The source `id`, added to the plan (titled with its id) when the
+    /// plan does not list it, as in a CSV, which has no sources.
+    fn known_source(&mut self, id: &str) -> String {
+        if self.sources.insert(id.to_string()) {
+            self.plan.sources.push(Source {
+                id: id.to_string(),
+                title: id.to_string(),
+                description: None,
+            });
+        }
+        id.to_string()
     }
 
     /// The objective a row belongs to: by its id, or where the table has

@@ -2,7 +2,7 @@
 //! Parenting Board, built once and rendered by every format.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -130,6 +130,14 @@ pub struct BoardReport {
     /// plan lists them; each row names its own in `groups`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
+    /// The plan as written, without its actions (objectives, measures,
+    /// leads, groups, sources and settings): what the workbook carries
+    /// besides the rows so that re-importing it gives the whole plan back.
+    /// Named people are already replaced when the report is published. Not
+    /// part of the report's JSON; `None` for a report read back from it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub outline: Option<Plan>,
 }
 
 impl BoardReport {
@@ -325,7 +333,6 @@ impl BoardReport {
             subtitle: format!("Actions led by {lead}: {}", lower_first(&self.subtitle)),
             options: self.options.clone(),
             ratings: self.ratings.clone(),
-            objectives,
             exceptions,
             discrepancies: remap(&self.discrepancies),
             upcoming: remap(&self.upcoming),
@@ -352,6 +359,11 @@ impl BoardReport {
             warnings: Vec::new(),
             closed: self.closed.clone(),
             groups: self.groups.clone(),
+            outline: self.outline.as_ref().map(|o| {
+                let kept: HashSet<&str> = objectives.iter().map(|o| o.id.as_str()).collect();
+                super::outline::for_lead(o, &kept, lead)
+            }),
+            objectives,
         }
     }
 }
@@ -496,6 +508,7 @@ fn build_report(
         qualitative_measures,
         closed,
         groups: plan.groups.clone(),
+        outline: Some(super::outline::outline(plan)),
     }
 }
 
@@ -615,6 +628,7 @@ fn row(
         recorded_rating: a.recorded_rating.clone(),
         progress: a.progress.clone(),
         sub_activities: a.sub_activities.clone(),
+        source: a.source.clone(),
         extra: a.extra.clone(),
     }
 }

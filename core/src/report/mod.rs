@@ -13,6 +13,7 @@
 //! | `sections.rs` | which sections a report has, in order |
 //! | `measures.rs` | measures with comparators, better or worse |
 //! | `period.rs` | plans with periods, closed plans' final positions |
+//! | `outline.rs` | the plan without its actions, for the workbook |
 
 mod board;
 mod changes;
@@ -20,6 +21,7 @@ mod leads;
 mod legend;
 mod measures;
 mod options;
+mod outline;
 mod period;
 mod rows;
 mod sections;

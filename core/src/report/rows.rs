@@ -88,6 +88,9 @@ pub struct ReportRow {
     /// Its sub-activities.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sub_activities: Vec<SubActivity>,
+    /// The id of the source document it comes from, if the plan says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Fields from the source that have no place above.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
