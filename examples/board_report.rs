@@ -224,10 +224,7 @@ fn write_per_lead(report: &BoardReport, format: ReportFormat, dir: &Path) -> Res
 fn load_plan(path: &Path, mapping: Option<&Path>) -> Result<Plan, String> {
     let bytes =
         std::fs::read(path).map_err(|e| format!("cannot read plan {}: {e}", path.display()))?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
+    if lineofsight::import::is_plan_json(&path.to_string_lossy()) {
         let (plan, warnings) = Plan::from_json_bytes(&bytes, &lineofsight::LoadOptions::default())
             .map_err(|e| format!("{}: {e}", path.display()))?;
         for w in &warnings {

@@ -153,12 +153,10 @@ impl Plan {
         strict: bool,
     ) -> PyResult<Plan> {
         let bytes = std::fs::read(&path)?;
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let is_json = format.map_or(ext == "json", |f| f.eq_ignore_ascii_case("json"));
+        let is_json = format.map_or_else(
+            || lineofsight::import::is_plan_json(&path.to_string_lossy()),
+            |f| f.eq_ignore_ascii_case("json"),
+        );
         if is_json {
             let options = lineofsight::LoadOptions {
                 strict,

@@ -331,6 +331,27 @@ pub fn read_table(bytes: &[u8], format: TableFormat) -> Result<Table, ImportErro
     Ok(tables.swap_remove(pick))
 }
 
+/// Whether a plan file is lineofsight's native plan JSON rather than a
+/// table to import with [`import_plan`], decided by its name alone: a
+/// `.json` extension, in any case. The one rule the command line and the
+/// Python package's `Plan.load` share; a table's own format is then worked
+/// out from its content, so a workbook saved as `.csv` still reads.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::import::is_plan_json;
+///
+/// assert!(is_plan_json("plans/lancashire.JSON"));
+/// assert!(!is_plan_json("tracker.xlsx"));
+/// assert!(!is_plan_json("json")); // no extension
+/// ```
+pub fn is_plan_json(file_name: &str) -> bool {
+    std::path::Path::new(file_name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
 /// What the importer did: the header it used, how each column was read,
 /// and every warning.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
