@@ -104,3 +104,14 @@ def test_csv_export_reads_back_as_the_same_actions(plan: lineofsight.Plan) -> No
         ]
 
     assert actions(back) == actions(plan)
+
+
+@pytest.mark.parametrize("name", ["lancashire", "lancashire-cip-2017"])
+def test_the_workbook_gives_the_whole_plan_back(name: str, tmp_path: Path) -> None:
+    """The xlsx export is the whole plan: objectives, measures, leads with
+    their ids and kinds, data sets; re-importing it gives the same plan."""
+    plan = lineofsight.Plan.builtin(name)
+    plan.evaluate(as_of=AS_OF).save(tmp_path / "plan.xlsx")
+    back = lineofsight.Plan.load(tmp_path / "plan.xlsx")
+    assert back.import_warnings() == []
+    assert back.to_dict() == plan.to_dict()
