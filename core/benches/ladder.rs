@@ -178,6 +178,22 @@ fn ladders() -> Vec<Ladder> {
             }),
         },
         Ladder {
+            name: "workbook read back (actions, groups)",
+            sizes: ACTIONS,
+            suite_top: 1_000,
+            run: Box::new(|n| {
+                // The whole plan back from its own workbook: the Actions
+                // sheet and the outline sheets, with n/10 groups.
+                let mut plan = synthetic_plan(n);
+                plan.groups = groups(n / 10, |i| (i > 0).then(|| "g0".to_string())).groups;
+                let bytes = render(&report(&plan), ReportFormat::Xlsx).expect("renders");
+                Box::new(move || {
+                    let (back, _) = import_plan(&bytes, &options()).expect("imports");
+                    assert_eq!(back.actions().count(), n);
+                })
+            }),
+        },
+        Ladder {
             name: "board report, build",
             sizes: ACTIONS,
             suite_top: 10_000,

@@ -71,7 +71,12 @@ struct Reader<'a> {
     objectives: HashMap<String, usize>,
     objective_ids: HashSet<String>,
     action_ids: HashSet<String>,
-    groups: HashMap<Vec<String>, String>,
+    /// Each group's id, by the id of the group it sits in and its title.
+    groups: HashMap<(Option<String>, String), String>,
+    /// The ids of `plan.groups`.
+    group_ids: HashSet<String>,
+    /// The number of the next group the rows make (`g4`).
+    next_group: usize,
     /// Each lead's name, by id.
     leads: HashMap<String, String>,
     /// The id of each lead the Leads sheet names, by name.
@@ -193,6 +198,8 @@ pub(crate) fn build(
         objective_ids: HashSet::new(),
         action_ids: HashSet::new(),
         groups: HashMap::new(),
+        group_ids: HashSet::new(),
+        next_group: 1,
         leads: HashMap::new(),
         named: HashMap::new(),
         sources: plan.sources.iter().map(|s| s.id.clone()).collect(),
@@ -242,23 +249,11 @@ impl Reader<'_> {
             self.objectives.insert(o.id.clone(), i);
             self.objective_ids.insert(o.id.clone());
         }
-        let by_id: HashMap<&str, &Group> = self
-            .plan
-            .groups
-            .iter()
-            .map(|g| (g.id.as_str(), g))
-            .collect();
         for g in &self.plan.groups {
-            let mut path = vec![g.title.clone()];
-            let mut next = g.parent.as_deref();
-            while let Some(p) = next.and_then(|id| by_id.get(id)) {
-                if path.len() > by_id.len() {
-                    break;
-                }
-                path.insert(0, p.title.clone());
-                next = p.parent.as_deref();
-            }
-            self.groups.entry(path).or_insert_with(|| g.id.clone());
+            self.group_ids.insert(g.id.clone());
+            self.groups
+                .entry((g.parent.clone(), g.title.clone()))
+                .or_insert_with(|| g.id.clone());
         }
         for l in &self.plan.leads {
             self.leads.insert(l.id.clone(), l.name.clone());
@@ -507,19 +502,22 @@ impl Reader<'_> {
     /// The group at the end of a path of titles (outermost first), made
     /// with the groups it sits in the first time it is seen.
     fn group(&mut self, path: &[String]) -> Option<String> {
-        if let Some(id) = self.groups.get(path) {
-            return Some(id.clone());
-        }
         let mut parent: Option<String> = None;
-        for depth in 1..=path.len() {
-            let key = path[..depth].to_vec();
+        for title in path {
+            let key = (parent.clone(), title.clone());
             let id = if let Some(id) = self.groups.get(&key) {
                 id.clone()
             } else {
-                let id = format!("{}g{}", self.options.id_prefix, self.groups.len() + 1);
+                let mut id = format!("{}g{}", self.options.id_prefix, self.next_group);
+                while self.group_ids.contains(&id) {
+                    self.next_group += 1;
+                    id = format!("{}g{}", self.options.id_prefix, self.next_group);
+                }
+                self.next_group += 1;
+                self.group_ids.insert(id.clone());
                 self.plan.groups.push(Group {
                     id: id.clone(),
-                    title: path[depth - 1].clone(),
+                    title: title.clone(),
                     parent: parent.clone(),
                     source: self.source.clone(),
                 });
