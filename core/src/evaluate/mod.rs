@@ -5,6 +5,8 @@
 mod change;
 mod discrepancy;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,10 +14,11 @@ use serde::{Deserialize, Serialize};
 pub use change::RatingChange;
 pub use discrepancy::{Direction, Discrepancy};
 
-use crate::measure::{rate_measure, MeasureRating};
+use crate::measure::rate::{rate_measure_in, Datasets};
+use crate::measure::MeasureRating;
 use crate::plan::{Lifecycle, Plan};
 use crate::rating::Rating;
-use crate::rules::{rate_action, roll_up, RatingCounts, Reason, RuleSet};
+use crate::rules::{rate_action, roll_up, roll_up_counts, RatingCounts, Reason, RuleSet};
 
 /// One action's rating as of a date, with the commentary to show beside it.
 ///
@@ -206,6 +209,7 @@ impl Plan {
         let mut actions = Vec::with_capacity(self.objectives.iter().map(|o| o.actions.len()).sum());
         let mut objectives = Vec::with_capacity(self.objectives.len());
         let mut measures = Vec::new();
+        let datasets = Datasets::of(self);
         for o in &self.objectives {
             let first = actions.len();
             for a in &o.actions {
@@ -251,7 +255,7 @@ impl Plan {
             measures.extend(
                 o.measures
                     .iter()
-                    .map(|m| rate_measure(m, &o.id, self, as_of, rules)),
+                    .map(|m| rate_measure_in(m, &o.id, self, &datasets, as_of, rules)),
             );
             objectives.push(rollup_of(
                 &o.id,
@@ -262,52 +266,34 @@ impl Plan {
             ));
         }
         let groups = self
-            .groups
+            .objectives_by_group()
+            .into_iter()
+            .zip(&self.groups)
+            .map(|(inside, g)| rollup_of_objectives(&g.id, &g.title, &inside, &objectives, rules))
+            .collect();
+        let position: HashMap<&str, usize> = self
+            .objectives
             .iter()
-            .map(|g| {
-                let inside: Vec<&str> = self
-                    .objectives
-                    .iter()
-                    .filter(|o| self.group_contains(&g.id, o.group.as_deref()))
-                    .map(|o| o.id.as_str())
-                    .collect();
-                rollup_of_objectives(
-                    &g.id,
-                    &g.title,
-                    &inside,
-                    &objectives,
-                    &actions,
-                    &measures,
-                    rules,
-                )
-            })
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
             .collect();
         let priorities = self
             .priorities
             .iter()
             .map(|p| {
-                let ids: Vec<&str> = p.objectives.iter().map(String::as_str).collect();
-                rollup_of_objectives(
-                    &p.id,
-                    &p.title,
-                    &ids,
-                    &objectives,
-                    &actions,
-                    &measures,
-                    rules,
-                )
+                let mut inside: Vec<usize> = p
+                    .objectives
+                    .iter()
+                    .filter_map(|id| position.get(id.as_str()).copied())
+                    .collect();
+                // An objective listed twice counts once, in plan order.
+                inside.sort_unstable();
+                inside.dedup();
+                rollup_of_objectives(&p.id, &p.title, &inside, &objectives, rules)
             })
             .collect();
-        let all: Vec<&str> = self.objectives.iter().map(|o| o.id.as_str()).collect();
-        let plan = rollup_of_objectives(
-            "plan",
-            &self.title,
-            &all,
-            &objectives,
-            &actions,
-            &measures,
-            rules,
-        );
+        let all: Vec<usize> = (0..objectives.len()).collect();
+        let plan = rollup_of_objectives("plan", &self.title, &all, &objectives, rules);
         let discrepancies = discrepancy::audit(&actions);
         Evaluation {
             as_of,
@@ -322,17 +308,33 @@ impl Plan {
         }
     }
 
-    /// Whether the group `group` is `inner` or one of its ancestors.
-    fn group_contains(&self, group: &str, inner: Option<&str>) -> bool {
-        let mut at = inner;
-        for _ in 0..=self.groups.len() {
-            match at {
-                Some(g) if g == group => return true,
-                Some(g) => at = self.group(g).and_then(|g| g.parent.as_deref()),
-                None => return false,
+    /// The positions of the objectives in each group (in plan order),
+    /// group by group: an objective is in its group and every group that
+    /// one sits in. One walk up from each objective, so the cost is the
+    /// objectives times the depth of the groups (a loop, which a checked
+    /// plan cannot have, stops the walk).
+    fn objectives_by_group(&self) -> Vec<Vec<usize>> {
+        let index: HashMap<&str, usize> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.as_str(), i))
+            .collect();
+        let parent: Vec<Option<usize>> = self
+            .groups
+            .iter()
+            .map(|g| g.parent.as_deref().and_then(|p| index.get(p).copied()))
+            .collect();
+        let mut inside = vec![Vec::new(); self.groups.len()];
+        for (i, o) in self.objectives.iter().enumerate() {
+            let mut at = o.group.as_deref().and_then(|g| index.get(g).copied());
+            for _ in 0..self.groups.len() {
+                let Some(g) = at else { break };
+                inside[g].push(i);
+                at = parent[g];
             }
         }
-        false
+        inside
     }
 
     /// Which actions changed rating between two dates, and why.
@@ -374,40 +376,46 @@ fn rollup_of(
     rollup_rating(id, title, rated, actions.iter(), measures.iter())
 }
 
-/// A group's, priority's or the plan's roll-up from its objectives (or, for
-/// the weighted average, from every action and measure beneath).
+/// A group's, priority's or the plan's roll-up from its objectives (the
+/// positions `inside`), merging their counts: for the weighted average,
+/// every action (and measure) beneath counts once; otherwise each
+/// objective's rating does.
 fn rollup_of_objectives(
     id: &str,
     title: &str,
-    ids: &[&str],
+    inside: &[usize],
     objectives: &[RollupRating],
-    actions: &[ActionRating],
-    measures: &[MeasureRating],
     rules: &RuleSet,
 ) -> RollupRating {
-    let ids: std::collections::HashSet<&str> = ids.iter().copied().collect();
-    let beneath = actions
-        .iter()
-        .filter(|a| ids.contains(a.objective_id.as_str()));
-    let measures_beneath = measures
-        .iter()
-        .filter(|m| ids.contains(m.objective_id.as_str()));
+    let mut counts = RatingCounts::default();
+    let mut measures = RatingCounts::default();
+    for o in inside.iter().filter_map(|&i| objectives.get(i)) {
+        counts.merge(&o.counts);
+        measures.merge(&o.measures);
+    }
     let rated = if matches!(rules.rollup, crate::rules::Rollup::WeightedAverage) {
-        let counted = measures_beneath
-            .clone()
-            .filter(|_| rules.measures.in_rollups);
+        let mut beneath = counts;
+        if rules.measures.in_rollups {
+            beneath.merge(&measures);
+        }
+        roll_up_counts(&beneath, rules)
+    } else {
         roll_up(
-            beneath
-                .clone()
-                .map(|a| a.rating)
-                .chain(counted.map(|m| m.rating)),
+            inside
+                .iter()
+                .filter_map(|&i| objectives.get(i))
+                .map(|o| o.rating),
             rules,
         )
-    } else {
-        let children = objectives.iter().filter(|o| ids.contains(o.id.as_str()));
-        roll_up(children.map(|o| o.rating), rules)
     };
-    rollup_rating(id, title, rated, beneath, measures_beneath)
+    RollupRating {
+        id: id.to_string(),
+        title: title.to_string(),
+        rating: rated.rating,
+        reason: rated.reason,
+        counts,
+        measures,
+    }
 }
 
 fn rollup_rating<'a>(

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 pub use action::rate_action;
 pub(crate) use reason::uk_date;
 pub use reason::{Rated, Reason, ReasonCode};
-pub use rollup::{roll_up, RatingCounts, Rollup};
+pub use rollup::{roll_up, roll_up_counts, RatingCounts, Rollup};
 
 /// A reason's message: the rating's name, then `detail` (whose buffer it reuses).
 pub(crate) fn prefixed(rating: crate::Rating, mut detail: String) -> String {

@@ -191,21 +191,46 @@ impl RatingCounts {
 /// ```
 pub fn roll_up(children: impl IntoIterator<Item = Rating>, rules: &RuleSet) -> Rated {
     let mut counts = RatingCounts::default();
-    let mut rated: Vec<Rating> = Vec::new();
     for r in children {
-        let r = rules.scale.normalise(r);
         counts.add(r);
-        if r.is_rated() {
-            rated.push(r);
-        }
     }
+    roll_up_counts(&counts, rules)
+}
+
+/// [`roll_up`] of the ratings `counts` counts: a roll-up depends only on
+/// how many of each rating there are, so a group's or the plan's can be
+/// worked out from its objectives' counts merged, without visiting every
+/// action again.
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::rating::Rating;
+/// use lineofsight::rules::{roll_up, roll_up_counts, RatingCounts, RuleSet};
+///
+/// let mut counts = RatingCounts { green: 3, ..Default::default() };
+/// counts.merge(&RatingCounts { red: 1, no_data: 1, ..Default::default() });
+/// let children = [Rating::Green, Rating::Red, Rating::Green, Rating::Green, Rating::NoData];
+/// assert_eq!(roll_up_counts(&counts, &RuleSet::default()), roll_up(children, &RuleSet::default()));
+/// ```
+pub fn roll_up_counts(counts: &RatingCounts, rules: &RuleSet) -> Rated {
+    let mut normalised = RatingCounts::default();
+    for r in Rating::ALL {
+        *normalised.slot(rules.scale.normalise(r)) += counts.get(r);
+    }
+    let counts = normalised;
+    let rated = |r: &Rating| r.is_rated() && counts.get(*r) > 0;
     let left = counts.left_out();
     let left_note = if left > 0 {
         format!(" ({left} unrated left out)")
     } else {
         String::new()
     };
-    let n = rated.len();
+    let n: usize = Rating::ALL
+        .iter()
+        .filter(|r| r.is_rated())
+        .map(|r| counts.get(*r))
+        .sum();
     if n == 0 {
         let rating = if counts.no_data > 0 || counts.total() == 0 {
             Rating::NoData
@@ -222,10 +247,15 @@ pub fn roll_up(children: impl IntoIterator<Item = Rating>, rules: &RuleSet) -> R
             },
         };
     }
-    let all_blue = rated.iter().all(|r| *r == Rating::Blue);
+    let all_blue = counts.blue == n;
     let (rating, detail) = match rules.rollup {
         Rollup::WorstOf => {
-            let worst = rated.iter().copied().min().unwrap_or(Rating::NoData);
+            let worst = Rating::ALL
+                .iter()
+                .copied()
+                .filter(rated)
+                .min()
+                .unwrap_or(Rating::NoData);
             (worst, format!("worst of {n} rated"))
         }
         Rollup::Share {
@@ -269,7 +299,12 @@ pub fn roll_up(children: impl IntoIterator<Item = Rating>, rules: &RuleSet) -> R
         }
         Rollup::AverageScore | Rollup::WeightedAverage => {
             let weighted = matches!(rules.rollup, Rollup::WeightedAverage);
-            let sum: f64 = rated.iter().filter_map(|r| r.score()).sum();
+            // Scores are whole numbers, so the sum is exact in any order.
+            let sum: f64 = Rating::ALL
+                .iter()
+                .filter(|r| r.is_rated())
+                .filter_map(|r| r.score().map(|s| s * counts.get(*r) as f64))
+                .sum();
             let score = sum / n as f64;
             let rating = if all_blue {
                 Rating::Blue
