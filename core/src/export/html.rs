@@ -107,8 +107,10 @@ fn update_cell(out: &mut String, r: &ReportRow) {
 /// What a table of actions shows besides ref, action, timescale, lead,
 /// latest update, RAG and reason.
 #[derive(Clone, Copy)]
-struct Columns {
-    objective: bool,
+struct Columns<'a> {
+    /// The objective's position for each row, when the table shows it
+    /// (from [`BoardReport::objective_positions`], worked out once).
+    objective: Option<&'a [Option<usize>]>,
     recorded: bool,
 }
 
@@ -117,14 +119,14 @@ fn actions_table(
     report: &BoardReport,
     rows: &[usize],
     caption: &str,
-    cols: Columns,
+    cols: Columns<'_>,
 ) {
     let _ = write!(
         out,
         "<table>\n<caption>{}</caption>\n<colgroup>",
         esc(caption)
     );
-    if cols.objective {
+    if cols.objective.is_some() {
         out.push_str("<col class=\"c-obj\">");
     }
     out.push_str(
@@ -134,7 +136,7 @@ fn actions_table(
         out.push_str("<col class=\"c-rag\">");
     }
     out.push_str("<col class=\"c-rag\"><col class=\"c-why\"></colgroup>\n<thead><tr>");
-    if cols.objective {
+    if cols.objective.is_some() {
         out.push_str("<th scope=\"col\">Objective</th>");
     }
     out.push_str("<th scope=\"col\">Ref</th><th scope=\"col\">Action</th><th scope=\"col\">Timescale</th><th scope=\"col\">Lead</th><th scope=\"col\">Latest update</th>");
@@ -144,14 +146,17 @@ fn actions_table(
         out.push_str("<th scope=\"col\">RAG</th>");
     }
     out.push_str("<th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n");
-    for r in report.rows(rows) {
+    for &at in rows {
+        let Some(r) = report.actions.get(at) else {
+            continue;
+        };
         out.push_str("<tr>");
-        if cols.objective {
+        if let Some(objectives) = cols.objective {
             // The objective's ref, or its title where it has none, so the
             // link always has text.
             let label = esc(r.objective_label());
-            match report.objective_of(r) {
-                Some((i, _)) => {
+            match objectives.get(at).copied().flatten() {
+                Some(i) => {
                     let _ = write!(out, "<td><a href=\"#objective-{}\">{label}</a></td>", i + 1);
                 }
                 None => out.push_str("<td></td>"),
@@ -287,13 +292,14 @@ pub fn render_html(report: &BoardReport, extra_sections: &[HtmlSection]) -> Stri
     }
     out.push_str("</ul>\n</nav>\n</header>\n<main>\n");
 
+    let objectives = report.objective_positions();
     for section in sections {
         match section {
             Section::Summary => super::html_summary::summary_section(&mut out, report),
             Section::Changes => super::html_summary::changes_section(&mut out, report),
             Section::Measures => super::html_measures::measures_section(&mut out, report),
             Section::OpenByObjective => by_objective(&mut out, report),
-            Section::OpenByLead => by_lead(&mut out, report),
+            Section::OpenByLead => by_lead(&mut out, report, &objectives),
             Section::Exceptions => list_section(
                 &mut out,
                 report,
@@ -301,7 +307,10 @@ pub fn render_html(report: &BoardReport, extra_sections: &[HtmlSection]) -> Stri
                 &report.exceptions_heading(),
                 "Red and Amber open actions, worst first, with the reason for each",
                 &report.exceptions,
-                false,
+                Columns {
+                    objective: Some(&objectives),
+                    recorded: false,
+                },
             ),
             Section::Upcoming => list_section(
                 &mut out,
@@ -313,7 +322,10 @@ pub fn render_html(report: &BoardReport, extra_sections: &[HtmlSection]) -> Stri
                     report.options.look_ahead_days
                 ),
                 &report.upcoming,
-                false,
+                Columns {
+                    objective: Some(&objectives),
+                    recorded: false,
+                },
             ),
             Section::Discrepancies => list_section(
                 &mut out,
@@ -322,7 +334,10 @@ pub fn render_html(report: &BoardReport, extra_sections: &[HtmlSection]) -> Stri
                 &report.discrepancies_heading(),
                 &format!("Recorded ratings that disagree with the rules as of {as_of}"),
                 &report.discrepancies,
-                true,
+                Columns {
+                    objective: Some(&objectives),
+                    recorded: true,
+                },
             ),
             Section::Warnings => {
                 extras(&mut out, &extra_ids, extra_sections);
@@ -390,28 +405,19 @@ fn list_section(
     heading: &str,
     caption: &str,
     rows: &[usize],
-    recorded: bool,
+    cols: Columns<'_>,
 ) {
     let _ = write!(
         out,
         "<section id=\"{id}\" aria-labelledby=\"{id}-heading\">\n<h2 id=\"{id}-heading\">{}</h2>\n",
         esc(heading)
     );
-    actions_table(
-        out,
-        report,
-        rows,
-        caption,
-        Columns {
-            objective: true,
-            recorded,
-        },
-    );
+    actions_table(out, report, rows, caption, cols);
     out.push_str("</section>\n");
 }
 
 /// The open actions, lead by lead, soonest due first.
-fn by_lead(out: &mut String, report: &BoardReport) {
+fn by_lead(out: &mut String, report: &BoardReport, objectives: &[Option<usize>]) {
     out.push_str("<section id=\"open-actions\" aria-labelledby=\"open-actions-heading\">\n<h2 id=\"open-actions-heading\">Open actions by lead</h2>\n");
     for (i, l) in report.leads.iter().enumerate() {
         let n = i + 1;
@@ -427,7 +433,7 @@ fn by_lead(out: &mut String, report: &BoardReport) {
             &l.open,
             &format!("Open actions led by {}, soonest due first", l.name),
             Columns {
-                objective: true,
+                objective: Some(objectives),
                 recorded: false,
             },
         );
@@ -483,7 +489,7 @@ fn by_objective(out: &mut String, report: &BoardReport) {
                 &o.open,
                 &caption,
                 Columns {
-                    objective: false,
+                    objective: None,
                     recorded: false,
                 },
             );

@@ -240,7 +240,40 @@ impl BoardReport {
         positions.iter().filter_map(|&i| self.actions.get(i))
     }
 
-    /// The objective an action row belongs to, and its position.
+    /// For each row of `actions`, the position in `objectives` of the
+    /// objective that lists it (`None` for a row none lists). One pass over
+    /// the objectives: renderers look rows' objectives up here rather than
+    /// searching for each row.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::report::{BoardReport, ReportOptions};
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &ReportOptions::default());
+    /// let at = report.objective_positions();
+    /// let row = report.exceptions[0];
+    /// let o = &report.objectives[at[row].unwrap()];
+    /// assert_eq!(o.id, report.actions[row].objective_id);
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn objective_positions(&self) -> Vec<Option<usize>> {
+        let mut at = vec![None; self.actions.len()];
+        for (k, o) in self.objectives.iter().enumerate() {
+            for &i in &o.actions {
+                if let Some(slot) = at.get_mut(i) {
+                    *slot = Some(k);
+                }
+            }
+        }
+        at
+    }
+
+    /// The objective an action row belongs to, and its position: a search
+    /// of the objectives (for many rows, [`objective_positions`](Self::objective_positions)).
     pub fn objective_of(&self, row: &ReportRow) -> Option<(usize, &ObjectiveSection)> {
         self.objectives
             .iter()
@@ -435,6 +468,11 @@ fn build_report(
         .collect();
     let at = |id: &str| position.get(id).copied();
     let mut objectives = Vec::with_capacity(plan.objectives.len());
+    let group_titles: HashMap<&str, &str> = plan
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.title.as_str()))
+        .collect();
     let mut next = 0;
     for (o, rollup) in plan.objectives.iter().zip(&eval.objectives) {
         let all: Vec<usize> = (next..next + o.actions.len()).collect();
@@ -446,8 +484,8 @@ fn build_report(
             group: o
                 .group
                 .as_deref()
-                .and_then(|g| plan.group(g))
-                .map(|g| g.title.clone()),
+                .and_then(|g| group_titles.get(g))
+                .map(|t| (*t).to_string()),
             aim: o.aim.clone(),
             approach: o.approach.clone(),
             rollup: rollup.clone(),

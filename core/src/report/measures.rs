@@ -170,18 +170,31 @@ pub(crate) fn measure_rows(
 ) -> (Vec<MeasureRow>, usize) {
     let mut rows = Vec::new();
     let mut without = 0;
+    // The evaluation rates the measures in plan order: each rating sits
+    // beside its measure and objective, with no search.
+    let mut in_plan = plan
+        .objectives
+        .iter()
+        .flat_map(|o| o.measures.iter().map(move |m| (o, m)));
     for m in &eval.measures {
+        let here = in_plan
+            .next()
+            .filter(|(o, x)| o.id == m.objective_id && x.id == m.measure_id);
         let numeric = matches!(m.reading, TargetReading::Target { .. });
         if !numeric && m.latest.is_none() {
             without += 1;
             continue;
         }
-        rows.push(row(plan, m, style));
+        rows.push(row(here, m, style));
     }
     (rows, without)
 }
 
-fn row(plan: &Plan, m: &MeasureRating, style: &RatingStyle) -> MeasureRow {
+fn row(
+    here: Option<(&crate::plan::Objective, &crate::plan::Measure)>,
+    m: &MeasureRating,
+    style: &RatingStyle,
+) -> MeasureRow {
     let show = |v: f64| {
         m.unit
             .map_or_else(|| ObservedValue::Number(v).to_string(), |u| u.show(v))
@@ -206,8 +219,7 @@ fn row(plan: &Plan, m: &MeasureRating, style: &RatingStyle) -> MeasureRow {
             });
         }
     }
-    let objective = plan.objective(&m.objective_id);
-    let measure = objective.and_then(|o| o.measures.iter().find(|x| x.id == m.measure_id));
+    let (objective, measure) = (here.map(|h| h.0), here.map(|h| h.1));
     MeasureRow {
         measure_id: m.measure_id.clone(),
         objective_id: m.objective_id.clone(),
