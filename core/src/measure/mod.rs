@@ -21,7 +21,7 @@ mod dataset;
 mod ees;
 mod period;
 mod polarity;
-mod rate;
+pub(crate) mod rate;
 mod rules;
 mod target;
 mod target_parse;

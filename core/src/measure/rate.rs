@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::benchmark::{benchmark, Benchmark};
-use super::dataset::SeriesValue;
+use super::dataset::{Dataset, SeriesValue};
 use super::period::{Period, YearEnd};
 use super::polarity::Polarity;
 use super::target::{Target, TargetReading, Unit};
@@ -134,17 +134,36 @@ fn reason(rating: Rating, code: ReasonCode, detail: String) -> Reason {
     }
 }
 
+/// The plan's data sets by id (the first of an id, as [`Plan::dataset`]
+/// finds), built once per evaluation so rating each measure is no search.
+pub(crate) struct Datasets<'a>(std::collections::HashMap<&'a str, &'a Dataset>);
+
+impl<'a> Datasets<'a> {
+    pub(crate) fn of(plan: &'a Plan) -> Datasets<'a> {
+        let mut by_id = std::collections::HashMap::with_capacity(plan.datasets.len());
+        for d in &plan.datasets {
+            by_id.entry(d.id.as_str()).or_insert(d);
+        }
+        Datasets(by_id)
+    }
+
+    fn get(&self, id: &str) -> Option<&'a Dataset> {
+        self.0.get(id).copied()
+    }
+}
+
 /// The measure's values in time order, from its data set and its own observations.
 fn series_of(
     measure: &Measure,
     plan: &Plan,
+    datasets: &Datasets<'_>,
     problems: &mut Vec<String>,
 ) -> (Vec<SeriesValue>, Option<String>, Option<String>) {
     let mut out = Vec::new();
     let mut source = None;
     let mut area_name = None;
     if let Some(link) = &measure.data {
-        match plan.dataset(&link.dataset) {
+        match datasets.get(&link.dataset) {
             None => problems.push(format!("data set {:?} is not in the plan", link.dataset)),
             Some(ds) => {
                 let code = link
@@ -268,9 +287,28 @@ pub fn rate_measure(
     as_of: NaiveDate,
     rules: &RuleSet,
 ) -> MeasureRating {
+    rate_measure_in(
+        measure,
+        objective_id,
+        plan,
+        &Datasets::of(plan),
+        as_of,
+        rules,
+    )
+}
+
+/// [`rate_measure`] with the plan's data sets already indexed.
+pub(crate) fn rate_measure_in(
+    measure: &Measure,
+    objective_id: &str,
+    plan: &Plan,
+    datasets: &Datasets<'_>,
+    as_of: NaiveDate,
+    rules: &RuleSet,
+) -> MeasureRating {
     let mut problems = Vec::new();
-    let (all, data_source, area) = series_of(measure, plan, &mut problems);
-    let dataset = measure.data.as_ref().and_then(|l| plan.dataset(&l.dataset));
+    let (all, data_source, area) = series_of(measure, plan, datasets, &mut problems);
+    let dataset = measure.data.as_ref().and_then(|l| datasets.get(&l.dataset));
     let year_end = dataset.map_or(YearEnd::December, |d| d.year_end);
     let known: Vec<&SeriesValue> = all.iter().filter(|s| s.period.end <= as_of).collect();
     let reading = measure.reading();
