@@ -77,17 +77,31 @@ pub fn redact_people(plan: &Plan) -> Plan {
     if replaced.is_empty() {
         return out;
     }
-    // Longest names first, so `Jo Bloggs-Smith` goes before `Jo Bloggs`.
-    let mut names: Vec<(&str, &str)> = replaced
+    // Every name found in one pass over each text (leftmost, longest
+    // first, so `Jo Bloggs-Smith` goes before `Jo Bloggs`); a replacement
+    // is never searched again.
+    let (names, labels): (Vec<&str>, Vec<&str>) = replaced
         .iter()
         .filter(|(_, _, name, _)| !name.trim().is_empty())
         .map(|(_, _, name, label)| (name.as_str(), label.as_str()))
-        .collect();
-    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
-    let scrub = |text: &mut String| {
-        for (name, label) in &names {
-            if text.contains(name) {
-                *text = text.replace(name, label);
+        .unzip();
+    let finder = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&names)
+        .ok();
+    let scrub = |text: &mut String| match &finder {
+        Some(f) => {
+            if f.is_match(text.as_str()) {
+                *text = f.replace_all(text, &labels);
+            }
+        }
+        // The automaton is too large to build (it never is for real
+        // plans): name by name, so no name is left in.
+        None => {
+            for (name, label) in names.iter().zip(&labels) {
+                if text.contains(name) {
+                    *text = text.replace(name, label);
+                }
             }
         }
     };
@@ -96,6 +110,10 @@ pub fn redact_people(plan: &Plan) -> Plan {
             scrub(t);
         }
     };
+    let new_ids: std::collections::HashMap<&str, &str> = replaced
+        .iter()
+        .map(|(old, new, ..)| (old.as_str(), new.as_str()))
+        .collect();
     for o in &mut out.objectives {
         scrub(&mut o.title);
         scrub_opt(&mut o.aim);
@@ -118,8 +136,8 @@ pub fn redact_people(plan: &Plan) -> Plan {
                 scrub_opt(&mut r.text);
             }
             for id in &mut a.leads {
-                if let Some((_, new_id, _, _)) = replaced.iter().find(|(old, ..)| old == id) {
-                    *id = new_id.clone();
+                if let Some(new_id) = new_ids.get(id.as_str()) {
+                    *id = (*new_id).to_string();
                 }
             }
         }
