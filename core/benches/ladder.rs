@@ -194,6 +194,27 @@ fn ladders() -> Vec<Ladder> {
             }),
         },
         Ladder {
+            name: "wide plan: board report, html",
+            sizes: ACTIONS,
+            suite_top: 10_000,
+            run: Box::new(|n| {
+                // One objective and one group per 10 actions, a named
+                // person per 10 leading them, published: rows' objectives,
+                // groups' members and names in text are all looked up.
+                let plan = wide_plan(n);
+                let options = ReportOptions {
+                    publish: true,
+                    ..ReportOptions::default()
+                };
+                Box::new(move || {
+                    let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid date");
+                    let report =
+                        BoardReport::build(&plan, as_of, &plan.rules_or_default(), &options);
+                    black_box(render(&report, ReportFormat::Html).expect("renders"));
+                })
+            }),
+        },
+        Ladder {
             name: "board report, build",
             sizes: ACTIONS,
             suite_top: 10_000,
@@ -263,6 +284,30 @@ fn options() -> ImportOptions {
         },
         ..ImportOptions::default()
     }
+}
+
+/// A plan of `n` actions with an objective, a group (side by side under
+/// one) and a named person for every 10, whose names are in the text.
+fn wide_plan(n: usize) -> Plan {
+    let mut plan = synthetic_plan(n);
+    let actions: Vec<_> = plan.objectives.drain(..).flat_map(|o| o.actions).collect();
+    plan.groups = groups(n / 10 + 1, |i| (i > 0).then(|| "g0".to_string())).groups;
+    for (k, chunk) in actions.chunks(10).enumerate() {
+        let mut o = lineofsight::plan::Objective::new(&format!("o{k}"), &format!("Objective {k}"));
+        o.group = Some(format!("g{}", k + 1));
+        let name = format!("Person {k:06}");
+        let mut person = lineofsight::plan::Lead::new(&format!("p{k}"), &name, LeadKind::Person);
+        person.role = Some(format!("Role {k}"));
+        plan.leads.push(person);
+        for a in chunk {
+            let mut a = a.clone();
+            a.text = format!("{name} to report on {}", a.text);
+            a.leads = vec![format!("p{k}")];
+            o.actions.push(a);
+        }
+        plan.objectives.push(o);
+    }
+    plan
 }
 
 fn groups(n: usize, parent: fn(usize) -> Option<String>) -> Plan {
