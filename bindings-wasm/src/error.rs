@@ -3,7 +3,9 @@
 //! Every error the package throws is a real `Error` whose `name` is
 //! `LineOfSightError` and whose `code` says what went wrong; where the core
 //! knows more it adds `path`, `line`, `column`, `row`, `columnName`,
-//! `input` and the like. The codes and fields are listed in `types.d.ts`
+//! `input` and the like. An argument of the wrong JavaScript type (a `Date`
+//! or a number where a string is expected) is a `TypeError`, still named
+//! `LineOfSightError`, with `code: "wrong_type"` and the `argument`'s name. The codes and fields are listed in `types.d.ts`
 //! (`LineOfSightError`, `ErrorCode`) and in the package README; a node test
 //! checks each one.
 
@@ -15,7 +17,11 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// A JavaScript `Error` with a `code` and extra fields.
 fn error(code: &str, message: &str, fields: &[(&str, JsValue)]) -> JsValue {
-    let e = Error::new(message);
+    with_code(Error::new(message), code, fields)
+}
+
+/// Names `e` `LineOfSightError` and gives it a `code` and extra fields.
+fn with_code(e: Error, code: &str, fields: &[(&str, JsValue)]) -> JsValue {
     e.set_name("LineOfSightError");
     // Setting a property on a fresh Error cannot fail; if it ever did, the
     // error would still be thrown, only without that field.
@@ -167,6 +173,86 @@ pub(crate) fn value(e: lineofsight::measure::ValueError) -> JsValue {
 /// unknown table format, a value that is not a plan object.
 pub(crate) fn bad_argument(message: &str) -> JsValue {
     error("bad_argument", message, &[])
+}
+
+/// An argument of the right type whose value cannot be read (`args.rs`):
+/// `code: "bad_argument"` with the `argument`'s name.
+pub(crate) fn bad_argument_named(argument: &str, message: &str) -> JsValue {
+    error("bad_argument", message, &[("argument", text(argument))])
+}
+
+/// An argument of the wrong JavaScript type (`args.rs`): a `TypeError`
+/// named `LineOfSightError`, `code: "wrong_type"`, with the `argument`'s
+/// name, and a message that names the function, the argument, what it
+/// must be and what was given:
+/// `Plan.evaluate: asOf must be an ISO date string like "2019-12-31" or a Date, not a number (42)`.
+/// `shown` is the argument as the message names it: the `argument`
+/// itself, or one item of it (`refs[1]`).
+pub(crate) fn wrong_type(
+    function: &str,
+    argument: &str,
+    shown: &str,
+    expected: &str,
+    given: &JsValue,
+) -> JsValue {
+    let message = format!(
+        "{function}: {shown} must be {expected}, not {}",
+        describe(given)
+    );
+    with_code(
+        js_sys::TypeError::new(&message).into(),
+        "wrong_type",
+        &[("argument", text(argument))],
+    )
+}
+
+/// What a JavaScript value is, for an error message: `undefined`,
+/// `a number (42)`, `a Date`, `an array`, `an object`.
+fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        return "undefined".into();
+    }
+    if value.is_null() {
+        return "null".into();
+    }
+    if let Some(s) = value.as_string() {
+        let short: String = s.chars().take(40).collect();
+        let more = if short.len() < s.len() { "…" } else { "" };
+        return format!("a string ({short:?}{more})");
+    }
+    if let Some(n) = value.as_f64() {
+        return format!("a number ({n})");
+    }
+    if let Some(b) = value.as_bool() {
+        return format!("a boolean ({b})");
+    }
+    if value.is_bigint() {
+        return "a bigint".into();
+    }
+    if value.is_symbol() {
+        return "a symbol".into();
+    }
+    if value.is_function() {
+        return "a function".into();
+    }
+    if js_sys::Array::is_array(value) {
+        return "an array".into();
+    }
+    // An object: name its class (`a Date`, `a Uint8Array`, `a Plan`)
+    // unless it is a plain object. Reading `constructor` may throw (a
+    // Proxy); then it is just an object.
+    let class = Reflect::get(value, &JsValue::from_str("constructor"))
+        .ok()
+        .and_then(|c| {
+            c.dyn_ref::<js_sys::Function>()
+                .map(|f| String::from(f.name()))
+        })
+        .filter(|name| !name.is_empty() && name != "Object");
+    match class {
+        Some(name) if name.starts_with(['A', 'E', 'I', 'O']) => format!("an {name}"),
+        Some(name) => format!("a {name}"),
+        None => "an object".into(),
+    }
 }
 
 /// `Plan.fromUrl` could not fetch the URL: `cause` is what `fetch` threw.

@@ -5,23 +5,11 @@ use std::rc::Rc;
 use lineofsight::export;
 use lineofsight::measure::measure_chart;
 use lineofsight::report::{BoardReport, ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+use crate::args::{report_options, Arg, FlagArg, NumberArg};
 use crate::plan::Plan;
 use crate::{error, to_js};
-
-/// The board report's options as JavaScript passes them:
-/// `{ upcomingDays, since: 'YYYY-MM-DD', publish, byLead, lead }`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
-struct JsReportOptions {
-    upcoming_days: Option<u32>,
-    since: Option<String>,
-    publish: bool,
-    by_lead: bool,
-    lead: Option<String>,
-}
 
 #[wasm_bindgen(typescript_custom_section)]
 const REPORT_OPTIONS_TS: &'static str = r#"
@@ -29,8 +17,9 @@ const REPORT_OPTIONS_TS: &'static str = r#"
 export interface BoardReportOptions {
   /** How many days ahead to list deadlines (default 90). */
   upcomingDays?: number;
-  /** The previous report's date, `YYYY-MM-DD`: adds what changed since. */
-  since?: string;
+  /** The previous report's date, `YYYY-MM-DD` or a `Date` (its local
+   * calendar date): adds what changed since. */
+  since?: string | Date;
   /** Replace named people among the leads with their role. */
   publish?: boolean;
   /** Lay the actions out lead by lead. */
@@ -39,59 +28,6 @@ export interface BoardReportOptions {
   lead?: string;
 }
 "#;
-
-/// The report options JavaScript may pass.
-const OPTION_NAMES: [&str; 5] = ["upcomingDays", "since", "publish", "byLead", "lead"];
-
-/// Reads report options: `undefined`, a number of days ahead (as before),
-/// or a `BoardReportOptions` object. Throws `bad_argument` naming the problem.
-fn report_options(options: &JsValue) -> Result<(ReportOptions, Option<String>), JsValue> {
-    let js: JsReportOptions = if options.is_undefined() || options.is_null() {
-        JsReportOptions::default()
-    } else if let Some(days) = options.as_f64() {
-        JsReportOptions {
-            upcoming_days: Some(days.clamp(0.0, f64::from(u32::MAX)) as u32),
-            ..JsReportOptions::default()
-        }
-    } else {
-        // serde-wasm-bindgen reads only the fields it knows: a misspelt
-        // option would be dropped without a word, so name it here.
-        if let Some(object) = options.dyn_ref::<js_sys::Object>() {
-            for key in js_sys::Object::keys(object).iter() {
-                let key = key.as_string().unwrap_or_default();
-                if !OPTION_NAMES.contains(&key.as_str()) {
-                    return Err(error::bad_argument(&format!(
-                        "unknown report option {key:?} (expected {})",
-                        OPTION_NAMES.join(", ")
-                    )));
-                }
-            }
-        }
-        serde_wasm_bindgen::from_value(options.clone()).map_err(|e| {
-            error::bad_argument(&format!(
-                "report options must be {{ upcomingDays, since, publish, byLead, lead }}: {e}"
-            ))
-        })?
-    };
-    let since = js
-        .since
-        .as_deref()
-        .map(|d| {
-            d.parse::<chrono::NaiveDate>().map_err(|_| {
-                error::bad_argument(&format!("since must be a date as YYYY-MM-DD, not {d:?}"))
-            })
-        })
-        .transpose()?;
-    Ok((
-        ReportOptions {
-            look_ahead_days: js.upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS),
-            since,
-            publish: js.publish,
-            by_lead: js.by_lead,
-        },
-        js.lead,
-    ))
-}
 
 /// A plan rated as of a date: every action, objective, group, priority and
 /// measure with its rating and reason, and the discrepancies between
@@ -161,38 +97,61 @@ impl Evaluation {
 
     /// One action's rating, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "ActionRating | undefined")]
-    pub fn action(&self, id: &str) -> Result<JsValue, JsValue> {
-        self.inner.action(id).map_or(Ok(JsValue::UNDEFINED), to_js)
+    pub fn action(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = Arg::new("Evaluation.action", "id").text(&id)?;
+        self.inner.action(&id).map_or(Ok(JsValue::UNDEFINED), to_js)
     }
 
     /// One objective's roll-up, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "RollupRating | undefined")]
-    pub fn objective(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn objective(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = Arg::new("Evaluation.objective", "id").text(&id)?;
         self.inner
-            .objective(id)
+            .objective(&id)
             .map_or(Ok(JsValue::UNDEFINED), to_js)
     }
 
     /// One measure's rating, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "MeasureRating | undefined")]
-    pub fn measure(&self, id: &str) -> Result<JsValue, JsValue> {
-        self.inner.measure(id).map_or(Ok(JsValue::UNDEFINED), to_js)
+    pub fn measure(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = Arg::new("Evaluation.measure", "id").text(&id)?;
+        self.inner
+            .measure(&id)
+            .map_or(Ok(JsValue::UNDEFINED), to_js)
     }
 
     /// The latest period's benchmark of a measure (England, region,
     /// neighbours, quartile band), `null` if it has none, `undefined` for
     /// an unknown id.
     #[wasm_bindgen(js_name = latestBenchmark, unchecked_return_type = "Benchmark | null | undefined")]
-    pub fn latest_benchmark(&self, id: &str) -> Result<JsValue, JsValue> {
+    pub fn latest_benchmark(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = Arg::new("Evaluation.latestBenchmark", "id").text(&id)?;
         self.inner
-            .measure(id)
+            .measure(&id)
             .map_or(Ok(JsValue::UNDEFINED), |m| to_js(&m.latest_benchmark()))
     }
 
     /// Open actions due from the as-of date up to `days` days after it,
-    /// soonest first.
+    /// soonest first. Throws `bad_argument` unless `days` is a whole number
+    /// from 0.
     #[wasm_bindgen(js_name = dueWithin, unchecked_return_type = "ActionRating[]")]
-    pub fn due_within(&self, days: u32) -> Result<JsValue, JsValue> {
+    pub fn due_within(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let days = Arg::new("Evaluation.dueWithin", "days").days(&days)?;
         to_js(&self.inner.due_within(days))
     }
 
@@ -212,7 +171,7 @@ impl Evaluation {
         &self,
         #[wasm_bindgen(unchecked_param_type = "BoardReportOptions | number")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (options, lead) = report_options(&options)?;
+        let (options, lead) = report_options("Evaluation.boardReport", &options)?;
         to_js(&self.report(&options, None, lead.as_deref()))
     }
 
@@ -226,7 +185,7 @@ impl Evaluation {
         previous: &Plan,
         #[wasm_bindgen(unchecked_param_type = "BoardReportOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (options, lead) = report_options(&options)?;
+        let (options, lead) = report_options("Evaluation.boardReportComparedWith", &options)?;
         to_js(&self.report(&options, Some(&previous.inner), lead.as_deref()))
     }
 
@@ -238,13 +197,15 @@ impl Evaluation {
     #[wasm_bindgen(unchecked_return_type = "string | Uint8Array")]
     pub fn render(
         &self,
-        format: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BoardReportOptions | number | undefined")]
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let format: export::ReportFormat = format
+        let arg = Arg::new("Evaluation.render", "format");
+        let format: export::ReportFormat = arg
+            .text(&format)?
             .parse()
-            .map_err(|e: export::UnknownFormat| error::bad_argument(&e.to_string()))?;
+            .map_err(|e: export::UnknownFormat| arg.bad(&format!("is not a format: {e}")))?;
         let left_out = match format {
             export::ReportFormat::Xlsx if !cfg!(feature = "xlsx") => Some("xlsx"),
             export::ReportFormat::Docx if !cfg!(feature = "board-paper") => Some("board-paper"),
@@ -256,7 +217,7 @@ impl Evaluation {
                 "{format} needs a build with the `{feature}` feature (WASM_FEATURES={feature} bash scripts/build-wasm.sh)"
             )));
         }
-        let (options, lead) = report_options(&options)?;
+        let (options, lead) = report_options("Evaluation.render", &options)?;
         let report = self.report(&options, None, lead.as_deref());
         let bytes = export::render(&report, format).map_err(error::export)?;
         Ok(if format.is_text() {
@@ -269,10 +230,15 @@ impl Evaluation {
     /// A measure's chart as an SVG string drawn by the core (every plan
     /// string in it escaped by the core), or `undefined` for an unknown id.
     #[wasm_bindgen(js_name = measureChart)]
-    pub fn measure_chart(&self, id: &str) -> Option<String> {
-        self.inner
-            .measure(id)
-            .map(|m| measure_chart(m, &self.plan.style))
+    pub fn measure_chart(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<Option<String>, JsValue> {
+        let id = Arg::new("Evaluation.measureChart", "id").text(&id)?;
+        Ok(self
+            .inner
+            .measure(&id)
+            .map(|m| measure_chart(m, &self.plan.style)))
     }
 
     /// The whole evaluation as a plain object.
@@ -301,9 +267,13 @@ impl Evaluation {
     #[wasm_bindgen(js_name = renderHtml)]
     pub fn render_html(
         &self,
-        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
-        publish: Option<bool>,
+        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<NumberArg>,
+        publish: Option<FlagArg>,
     ) -> Result<String, JsValue> {
+        let upcoming_days = Arg::new("Evaluation.renderHtml", "upcomingDays")
+            .optional_days(upcoming_days.as_deref())?;
+        let publish =
+            Arg::new("Evaluation.renderHtml", "publish").optional_flag(publish.as_deref())?;
         self.render_text(export::ReportFormat::Html, upcoming_days, publish)
     }
 
@@ -312,23 +282,31 @@ impl Evaluation {
     #[wasm_bindgen(js_name = renderMarkdown)]
     pub fn render_markdown(
         &self,
-        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<u32>,
-        publish: Option<bool>,
+        #[wasm_bindgen(js_name = upcomingDays)] upcoming_days: Option<NumberArg>,
+        publish: Option<FlagArg>,
     ) -> Result<String, JsValue> {
+        let upcoming_days = Arg::new("Evaluation.renderMarkdown", "upcomingDays")
+            .optional_days(upcoming_days.as_deref())?;
+        let publish =
+            Arg::new("Evaluation.renderMarkdown", "publish").optional_flag(publish.as_deref())?;
         self.render_text(export::ReportFormat::Markdown, upcoming_days, publish)
     }
 
     /// Every action with its rating as CSV. Throws `code: "export"` if the
     /// writer fails.
     #[wasm_bindgen(js_name = exportCsv)]
-    pub fn export_csv(&self, publish: Option<bool>) -> Result<String, JsValue> {
+    pub fn export_csv(&self, publish: Option<FlagArg>) -> Result<String, JsValue> {
+        let publish =
+            Arg::new("Evaluation.exportCsv", "publish").optional_flag(publish.as_deref())?;
         self.render_text(export::ReportFormat::Csv, None, publish)
     }
 
     /// The plan and its ratings as an Excel workbook. Only in builds with
     /// the `xlsx` feature; otherwise throws `code: "unsupported"`.
     #[wasm_bindgen(js_name = exportXlsx)]
-    pub fn export_xlsx(&self, publish: Option<bool>) -> Result<Vec<u8>, JsValue> {
+    pub fn export_xlsx(&self, publish: Option<FlagArg>) -> Result<Vec<u8>, JsValue> {
+        let publish =
+            Arg::new("Evaluation.exportXlsx", "publish").optional_flag(publish.as_deref())?;
         if cfg!(feature = "xlsx") {
             self.render_format(export::ReportFormat::Xlsx, None, publish)
         } else {

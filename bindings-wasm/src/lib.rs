@@ -7,11 +7,13 @@
 //! `tests/typescript.rs`). No rating logic lives here: every answer comes
 //! from the core.
 //!
-//! Errors are thrown as JavaScript `Error`s with a `code` (see `error.rs`,
-//! the only file that maps errors). The wrappers never unwrap, index or
+//! Every argument is checked and converted in `args.rs` (a wrong type is a
+//! `TypeError`, never a WebAssembly trap). Errors are thrown as JavaScript
+//! `Error`s with a `code` (see `error.rs`, the only file that maps errors). The wrappers never unwrap, index or
 //! panic (clippy denies it for this crate), and the core promises not to
 //! panic on bad input.
 
+mod args;
 mod error;
 mod evaluation;
 mod plan;
@@ -26,7 +28,6 @@ pub use tools::{
     ref_covers, sort_refs, version,
 };
 
-use chrono::NaiveDate;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -50,13 +51,4 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(error::convert)
-}
-
-/// Reads a `YYYY-MM-DD` date.
-pub(crate) fn parse_date(what: &str, text: &str) -> Result<NaiveDate, JsValue> {
-    text.trim().parse::<NaiveDate>().map_err(|_| {
-        error::bad_argument(&format!(
-            "{what} must be a date written YYYY-MM-DD, not {text:?}"
-        ))
-    })
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use lineofsight::import::{import_plan, ImportOptions, TableFormat};
+use lineofsight::import::{import_plan, ImportOptions};
 use lineofsight::rating::{Rating, RatingStyle};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -11,9 +11,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::args::{self, Arg, TextArg};
 use crate::evaluation::Evaluation;
 use crate::rules::RuleSet;
-use crate::{error, parse_date, to_js};
+use crate::{error, to_js};
 
 /// A corporate parenting plan: objectives, actions, leads and measures.
 #[wasm_bindgen]
@@ -43,28 +44,6 @@ export interface PlanLoadOptions {
   strict?: boolean;
 }
 "#;
-
-/// Reads `{ strict }`; anything else is `bad_argument`.
-fn load_options(options: &JsValue) -> Result<lineofsight::LoadOptions, JsValue> {
-    let mut load = lineofsight::LoadOptions::default();
-    if options.is_undefined() || options.is_null() {
-        return Ok(load);
-    }
-    let Some(object) = options.dyn_ref::<js_sys::Object>() else {
-        return Err(error::bad_argument("load options must be { strict }"));
-    };
-    for key in js_sys::Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if key != "strict" {
-            return Err(error::bad_argument(&format!(
-                "unknown load option {key:?} (expected strict)"
-            )));
-        }
-    }
-    let strict = js_sys::Reflect::get(object, &JsValue::from_str("strict")).unwrap_or_default();
-    load.strict = strict.as_bool().unwrap_or(false);
-    Ok(load)
-}
 
 /// Something the table importer did that a reader should check.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -119,33 +98,6 @@ extern "C" {
     fn array_buffer(this: &Response) -> js_sys::Promise;
 }
 
-/// `JSON.stringify` of a plain object, or a `bad_argument` error.
-pub(crate) fn stringify(object: &JsValue, what: &str) -> Result<String, JsValue> {
-    let not_object = || error::bad_argument(&format!("expected {what} as a plain object"));
-    if !object.is_object() || js_sys::Array::is_array(object) {
-        return Err(not_object());
-    }
-    js_sys::JSON::stringify(object)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(not_object)
-}
-
-fn table_format(format: Option<TableFormatArg>) -> Result<TableFormat, JsValue> {
-    let format = match format {
-        None => None,
-        Some(f) => Some(f.as_string().ok_or_else(|| {
-            error::bad_argument("the table format must be a string such as \"csv\"")
-        })?),
-    };
-    match format {
-        None => Ok(TableFormat::Auto),
-        Some(f) => f
-            .parse::<TableFormat>()
-            .map_err(|e| error::bad_argument(&e.to_string())),
-    }
-}
-
 impl Plan {
     fn new(plan: lineofsight::Plan) -> Plan {
         Plan {
@@ -174,115 +126,31 @@ impl Plan {
 
     /// `rules` as given (a `RuleSet` or a plain rule-set object), or the
     /// plan's own rules when it is `undefined` or `null`.
-    fn rules_or(&self, rules: Option<RulesArg>) -> Result<lineofsight::RuleSet, JsValue> {
-        let Some(rules) = rules else {
+    fn rules_or(
+        &self,
+        function: &'static str,
+        rules: Option<RulesArg>,
+    ) -> Result<lineofsight::RuleSet, JsValue> {
+        let Some(rules) = rules.filter(|r| !r.is_undefined() && !r.is_null()) else {
             return Ok(self.inner.rules_or_default());
         };
         // A `RuleSet` stringifies through its `toJSON`; both are re-read
         // (and re-checked) by the core's loader.
-        RuleSet::from_json(&stringify(
-            &rules,
-            "rules (a RuleSet or a rule-set object)",
-        )?)
-        .map(|r| r.inner)
+        let json =
+            Arg::new(function, "rules").object_json(&rules, "a RuleSet or a rule-set object")?;
+        lineofsight::RuleSet::from_json(&json).map_err(error::load)
     }
-}
 
-#[wasm_bindgen]
-impl Plan {
-    /// Reads a plan in lineofsight's JSON format from text or from bytes
-    /// (a `Uint8Array`, which must be UTF-8). A field the library does not
-    /// read is listed by `loadWarnings()`, or with `{strict: true}` throws
-    /// `code: "unknown_field"`. Throws `code: "json"` (with `path`, `line`,
-    /// `column`; also for data after the plan), `"not_utf8"` (with
-    /// `offset`, `line`, `column`), `"invalid"` (with `path`),
-    /// `"too_large"` (with `path`, `setting`) or `"unsupported_version"`.
-    #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
-        options: Option<LoadOptionsArg>,
+    /// Imports `bytes` as a table: the body of `fromTable` and `fromUrl`.
+    fn import_table(
+        bytes: &js_sys::Uint8Array,
+        format: lineofsight::import::TableFormat,
+        name: String,
     ) -> Result<Plan, JsValue> {
-        let options = load_options(&options.map_or(JsValue::UNDEFINED, JsValue::from))?;
-        if let Some(text) = json.as_string() {
-            return Plan::loaded(lineofsight::Plan::from_json_with(&text, &options));
-        }
-        if let Some(bytes) = json.dyn_ref::<js_sys::Uint8Array>() {
-            return Plan::loaded(lineofsight::Plan::from_json_bytes(
-                &bytes.to_vec(),
-                &options,
-            ));
-        }
-        Err(error::bad_argument(
-            "a plan's JSON must be a string or a Uint8Array",
-        ))
-    }
-
-    /// Reads a plan from a plain object, checked exactly as `fromJson`.
-    /// Throws `code: "bad_argument"` for anything but a plain object.
-    #[wasm_bindgen(js_name = fromObject)]
-    pub fn from_object(
-        #[wasm_bindgen(unchecked_param_type = "PlanData")] object: JsValue,
-    ) -> Result<Plan, JsValue> {
-        Plan::loaded(lineofsight::Plan::from_json_with(
-            &stringify(&object, "a plan")?,
-            &lineofsight::LoadOptions::default(),
-        ))
-    }
-
-    /// Fetches a plan: JSON by default, or a table when `format` is given
-    /// (`auto`, `csv`, `tsv`, `markdown`, `xlsx`). Throws `code: "fetch"`
-    /// (with `url` and, for HTTP errors, `status`) as well as the loading
-    /// errors.
-    #[wasm_bindgen(js_name = fromUrl)]
-    pub async fn from_url(url: String, format: Option<TableFormatArg>) -> Result<Plan, JsValue> {
-        let fail = |status: Option<u16>, e: &JsValue| error::fetch_failed(&url, status, e);
-        let promise = global_fetch(&url).map_err(|e| fail(None, &e))?;
-        let response: Response = JsFuture::from(promise)
-            .await
-            .map_err(|e| fail(None, &e))?
-            .unchecked_into();
-        if !response.ok() {
-            let status = response.status();
-            return Err(error::fetch_status(&url, status));
-        }
-        let buffer = JsFuture::from(response.array_buffer())
-            .await
-            .map_err(|e| fail(Some(response.status()), &e))?;
-        let bytes = js_sys::Uint8Array::new(&buffer);
-        match format {
-            None => Plan::loaded(lineofsight::Plan::from_json_bytes(
-                &bytes.to_vec(),
-                &lineofsight::LoadOptions::default(),
-            )),
-            Some(_) => Plan::from_table(bytes.as_ref(), format, Some(url.clone())),
-        }
-    }
-
-    /// Imports a plan from a table: CSV, TSV, markdown or a workbook (xlsx,
-    /// xls, ods). `format` defaults to `auto`; `name` names the input in
-    /// errors. Throws `code: "unreadable"`, `"no_header"`, `"no_actions"`,
-    /// `"mapping"`, `"invalid_import"` or `"too_large"`; `importWarnings()` lists what to check.
-    ///
-    /// An input past the size limit is refused (`"too_large"`) before its
-    /// bytes are copied into the module's memory, so no input can exhaust
-    /// that memory and trap.
-    #[wasm_bindgen(js_name = fromTable)]
-    pub fn from_table(
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array | number[]")] bytes: &JsValue,
-        format: Option<TableFormatArg>,
-        name: Option<String>,
-    ) -> Result<Plan, JsValue> {
-        let mut options = ImportOptions {
-            format: table_format(format)?,
+        let options = ImportOptions {
+            format,
+            input_name: name,
             ..ImportOptions::default()
-        };
-        if let Some(name) = name {
-            options.input_name = name;
-        }
-        // A number[] is made a Uint8Array on the JavaScript side first.
-        let bytes = match bytes.dyn_ref::<js_sys::Uint8Array>() {
-            Some(array) => array.clone(),
-            None => js_sys::Uint8Array::new(bytes),
         };
         let length = usize::try_from(bytes.length()).unwrap_or(usize::MAX);
         options
@@ -303,11 +171,110 @@ impl Plan {
             .collect();
         Ok(plan)
     }
+}
+
+#[wasm_bindgen]
+impl Plan {
+    /// Reads a plan in lineofsight's JSON format from text or from bytes
+    /// (a `Uint8Array`, which must be UTF-8). A field the library does not
+    /// read is listed by `loadWarnings()`, or with `{strict: true}` throws
+    /// `code: "unknown_field"`. Throws `code: "json"` (with `path`, `line`,
+    /// `column`; also for data after the plan), `"not_utf8"` (with
+    /// `offset`, `line`, `column`), `"invalid"` (with `path`),
+    /// `"too_large"` (with `path`, `setting`) or `"unsupported_version"`.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
+        options: Option<LoadOptionsArg>,
+    ) -> Result<Plan, JsValue> {
+        let options = args::load_options(options.as_deref())?;
+        if let Some(text) = json.as_string() {
+            return Plan::loaded(lineofsight::Plan::from_json_with(&text, &options));
+        }
+        if let Some(bytes) = json.dyn_ref::<js_sys::Uint8Array>() {
+            return Plan::loaded(lineofsight::Plan::from_json_bytes(
+                &bytes.to_vec(),
+                &options,
+            ));
+        }
+        Err(Arg::new("Plan.fromJson", "json").wrong_type("a string or a Uint8Array", &json))
+    }
+
+    /// Reads a plan from a plain object, checked exactly as `fromJson`.
+    /// Throws a `TypeError` with `code: "wrong_type"` for anything but an
+    /// object.
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(
+        #[wasm_bindgen(unchecked_param_type = "PlanData")] object: JsValue,
+    ) -> Result<Plan, JsValue> {
+        Plan::loaded(lineofsight::Plan::from_json_with(
+            &Arg::new("Plan.fromObject", "object").object_json(&object, "a plan object")?,
+            &lineofsight::LoadOptions::default(),
+        ))
+    }
+
+    /// Fetches a plan: JSON by default, or a table when `format` is given
+    /// (`auto`, `csv`, `tsv`, `markdown`, `xlsx`). Throws `code: "fetch"`
+    /// (with `url` and, for HTTP errors, `status`) as well as the loading
+    /// errors.
+    #[wasm_bindgen(js_name = fromUrl)]
+    pub async fn from_url(
+        #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,
+        format: Option<TableFormatArg>,
+    ) -> Result<Plan, JsValue> {
+        let url = Arg::new("Plan.fromUrl", "url").text(&url)?;
+        let table = Arg::new("Plan.fromUrl", "format").table_format(format.as_deref())?;
+        let fail = |status: Option<u16>, e: &JsValue| error::fetch_failed(&url, status, e);
+        let promise = global_fetch(&url).map_err(|e| fail(None, &e))?;
+        let response: Response = JsFuture::from(promise)
+            .await
+            .map_err(|e| fail(None, &e))?
+            .unchecked_into();
+        if !response.ok() {
+            let status = response.status();
+            return Err(error::fetch_status(&url, status));
+        }
+        let buffer = JsFuture::from(response.array_buffer())
+            .await
+            .map_err(|e| fail(Some(response.status()), &e))?;
+        let bytes = js_sys::Uint8Array::new(&buffer);
+        match format {
+            None => Plan::loaded(lineofsight::Plan::from_json_bytes(
+                &bytes.to_vec(),
+                &lineofsight::LoadOptions::default(),
+            )),
+            Some(_) => Plan::import_table(&bytes, table, url.clone()),
+        }
+    }
+
+    /// Imports a plan from a table: CSV, TSV, markdown or a workbook (xlsx,
+    /// xls, ods). `format` defaults to `auto`; `name` names the input in
+    /// errors. Throws `code: "unreadable"`, `"no_header"`, `"no_actions"`,
+    /// `"mapping"`, `"invalid_import"` or `"too_large"`; `importWarnings()` lists what to check.
+    ///
+    /// An input past the size limit is refused (`"too_large"`) before its
+    /// bytes are copied into the module's memory, so no input can exhaust
+    /// that memory and trap.
+    #[wasm_bindgen(js_name = fromTable)]
+    pub fn from_table(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | number[]")] bytes: &JsValue,
+        format: Option<TableFormatArg>,
+        name: Option<TextArg>,
+    ) -> Result<Plan, JsValue> {
+        let bytes = Arg::new("Plan.fromTable", "bytes").bytes(bytes)?;
+        let format = Arg::new("Plan.fromTable", "format").table_format(format.as_deref())?;
+        let name = Arg::new("Plan.fromTable", "name").optional_text(name.as_deref())?;
+        let name = name.unwrap_or_else(|| ImportOptions::default().input_name);
+        Plan::import_table(&bytes, format, name)
+    }
 
     /// A built-in plan by name: `lancashire` (the combined set) or one of its
     /// plans (see `builtinNames()`). Throws `code: "unknown_builtin"`.
-    pub fn builtin(name: &str) -> Result<Plan, JsValue> {
-        lineofsight::builtin(name)
+    pub fn builtin(
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> Result<Plan, JsValue> {
+        let name = Arg::new("Plan.builtin", "name").text(&name)?;
+        lineofsight::builtin(&name)
             .map(Plan::new)
             .map_err(error::load)
     }
@@ -349,12 +316,16 @@ impl Plan {
         }
     }
 
-    /// Where `asOf` (`YYYY-MM-DD`) falls against the plan's dates:
-    /// `"not_yet_started"`, `"current"` or `"closed"`; a plan without dates
-    /// is always current. Throws `code: "bad_argument"` for a bad date.
+    /// Where `asOf` (`YYYY-MM-DD`, or a `Date`: its local calendar date)
+    /// falls against the plan's dates: `"not_yet_started"`, `"current"` or
+    /// `"closed"`; a plan without dates is always current. Throws
+    /// `code: "bad_argument"` for a bad date.
     #[wasm_bindgen(unchecked_return_type = "\"not_yet_started\" | \"current\" | \"closed\"")]
-    pub fn status(&self, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<String, JsValue> {
-        let as_of = parse_date("asOf", as_of)?;
+    pub fn status(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+    ) -> Result<String, JsValue> {
+        let as_of = Arg::new("Plan.status", "asOf").date(&as_of)?;
         Ok(self.inner.status(as_of).name().to_string())
     }
 
@@ -422,31 +393,38 @@ impl Plan {
     }
 
     /// Rates every action, objective and measure as of `asOf`
-    /// (`YYYY-MM-DD`), by `rules` or the plan's own rules. Throws
-    /// `code: "bad_argument"` for a date that is not `YYYY-MM-DD`.
+    /// (`YYYY-MM-DD`, or a `Date`: its calendar date in the local time
+    /// zone), by `rules` or the plan's own rules. Throws
+    /// `code: "bad_argument"` for a date that is not `YYYY-MM-DD`, and a
+    /// `TypeError` (`code: "wrong_type"`) for an argument of the wrong type.
     pub fn evaluate(
         &self,
-        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
         rules: Option<RulesArg>,
     ) -> Result<Evaluation, JsValue> {
-        let as_of = parse_date("asOf", as_of)?;
-        let rules = self.rules_or(rules)?;
+        let as_of = Arg::new("Plan.evaluate", "asOf").date(&as_of)?;
+        let rules = self.rules_or("Plan.evaluate", rules)?;
         Ok(Evaluation {
             inner: self.inner.evaluate(as_of, &rules),
             plan: Rc::clone(&self.inner),
         })
     }
 
-    /// The actions whose rating changed between two dates.
+    /// The actions whose rating changed between two dates (each
+    /// `YYYY-MM-DD` or a `Date`).
     #[wasm_bindgen(unchecked_return_type = "RatingChange[]")]
     pub fn changes(
         &self,
-        from: &str,
-        to: &str,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
         rules: Option<RulesArg>,
     ) -> Result<JsValue, JsValue> {
-        let from = parse_date("from", from)?;
-        let to = parse_date("to", to)?;
-        to_js(&self.inner.changes(from, to, &self.rules_or(rules)?))
+        let from = Arg::new("Plan.changes", "from").date(&from)?;
+        let to = Arg::new("Plan.changes", "to").date(&to)?;
+        to_js(
+            &self
+                .inner
+                .changes(from, to, &self.rules_or("Plan.changes", rules)?),
+        )
     }
 }

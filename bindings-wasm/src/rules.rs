@@ -1,5 +1,6 @@
 //! `RuleSet`: the rating rules.
 
+use crate::args::Arg;
 use crate::{error, to_js};
 use wasm_bindgen::prelude::*;
 
@@ -23,8 +24,11 @@ impl RuleSet {
     /// Reads a rule set from JSON text (the format of
     /// `core/schema/rules.schema.json`). Throws `code: "json"` or `"invalid"`.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: &str) -> Result<RuleSet, JsValue> {
-        lineofsight::RuleSet::from_json(json)
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+    ) -> Result<RuleSet, JsValue> {
+        let json = Arg::new("RuleSet.fromJson", "json").text(&json)?;
+        lineofsight::RuleSet::from_json(&json)
             .map(|inner| RuleSet { inner })
             .map_err(error::load)
     }
@@ -34,7 +38,11 @@ impl RuleSet {
     pub fn from_object(
         #[wasm_bindgen(unchecked_param_type = "RuleSetData")] object: JsValue,
     ) -> Result<RuleSet, JsValue> {
-        RuleSet::from_json(&crate::plan::stringify(&object, "a rule set")?)
+        let json =
+            Arg::new("RuleSet.fromObject", "object").object_json(&object, "a rule-set object")?;
+        lineofsight::RuleSet::from_json(&json)
+            .map(|inner| RuleSet { inner })
+            .map_err(error::load)
     }
 
     /// The rule set as a plain object.

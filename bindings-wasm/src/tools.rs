@@ -7,14 +7,18 @@ use lineofsight::timescale::{ParsedTimescale, Timescale};
 use lineofsight::Rating;
 use wasm_bindgen::prelude::*;
 
+use crate::args::Arg;
 use crate::{error, to_js};
 
 /// Reads a recorded rating as councils spell it (`Red`, `A/G`, `Complete`,
 /// `On track`). Throws `code: "unknown_rating"` (with `text`) for words
 /// the core does not know; it never guesses.
 #[wasm_bindgen(js_name = parseRating, unchecked_return_type = "Rating")]
-pub fn parse_rating(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&Rating::parse(text).map_err(error::rating)?)
+pub fn parse_rating(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = Arg::new("parseRating", "text").text(&text)?;
+    to_js(&Rating::parse(&text).map_err(error::rating)?)
 }
 
 /// Parses a free-text timescale (`Nov 18 – Nov 19`, `Dec-19`,
@@ -24,22 +28,31 @@ pub fn parse_rating(text: &str) -> Result<JsValue, JsValue> {
 /// one that looks like part of a date is also a problem of kind `ignored`,
 /// a warning that the date may not be what the text means.
 #[wasm_bindgen(js_name = parseTimescale, unchecked_return_type = "ParsedTimescale")]
-pub fn parse_timescale(raw: &str) -> Result<JsValue, JsValue> {
-    to_js(&ParsedTimescale::from(&Timescale::parse(raw)))
+pub fn parse_timescale(
+    #[wasm_bindgen(unchecked_param_type = "string")] raw: JsValue,
+) -> Result<JsValue, JsValue> {
+    let raw = Arg::new("parseTimescale", "raw").text(&raw)?;
+    to_js(&ParsedTimescale::from(&Timescale::parse(&raw)))
 }
 
 /// Sorts refs in natural order (`1.2` before `1.10`, `5a2` before `5a10`).
 #[wasm_bindgen(js_name = sortRefs)]
-pub fn sort_refs(refs: Vec<String>) -> Vec<String> {
+pub fn sort_refs(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] refs: JsValue,
+) -> Result<Vec<String>, JsValue> {
+    let refs = Arg::new("sortRefs", "refs").texts(&refs)?;
     let mut refs: Vec<Ref> = refs.iter().map(|r| Ref::new(r)).collect();
     refs.sort();
-    refs.iter().map(|r| r.as_str().to_string()).collect()
+    Ok(refs.iter().map(|r| r.as_str().to_string()).collect())
 }
 
 /// What a ref range covers: `5a-c` covers `5a`, `5b`, `5c`.
 #[wasm_bindgen(js_name = refCovers)]
-pub fn ref_covers(reference: &str) -> Vec<String> {
-    Ref::new(reference).covers()
+pub fn ref_covers(
+    #[wasm_bindgen(unchecked_param_type = "string")] reference: JsValue,
+) -> Result<Vec<String>, JsValue> {
+    let reference = Arg::new("refCovers", "reference").text(&reference)?;
+    Ok(Ref::new(&reference).covers())
 }
 
 /// The version of this package (and of the core it wraps).
@@ -52,8 +65,11 @@ pub fn version() -> String {
 /// 10% by March 2020`). Never throws: what it cannot read is in the
 /// reading's problems.
 #[wasm_bindgen(js_name = parseTarget, unchecked_return_type = "TargetReading")]
-pub fn parse_target(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&lineofsight::measure::parse_target(text))
+pub fn parse_target(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = Arg::new("parseTarget", "text").text(&text)?;
+    to_js(&lineofsight::measure::parse_target(&text))
 }
 
 /// Reads a period label (`2018-19`, `Q3 2019/20`, `March 2020`) with the
@@ -61,27 +77,33 @@ pub fn parse_target(text: &str) -> Result<JsValue, JsValue> {
 /// cannot read, `"bad_argument"` for an unknown year end.
 #[wasm_bindgen(js_name = parsePeriod, unchecked_return_type = "Period")]
 pub fn parse_period(
-    label: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] label: JsValue,
     #[wasm_bindgen(js_name = yearEnd, unchecked_param_type = "YearEnd")] year_end: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let year_end: YearEnd = serde_wasm_bindgen::from_value(year_end)
-        .map_err(|e| error::bad_argument(&format!("yearEnd: {e}")))?;
-    to_js(&Period::parse(label, year_end).map_err(error::period)?)
+    let label = Arg::new("parsePeriod", "label").text(&label)?;
+    let year_end: YearEnd = Arg::new("parsePeriod", "yearEnd").year_end(&year_end)?;
+    to_js(&Period::parse(&label, year_end).map_err(error::period)?)
 }
 
 /// Reads an Explore Education Statistics period (`201819`, `Financial
 /// year`). Throws `code: "bad_period"`.
 #[wasm_bindgen(js_name = periodFromEes, unchecked_return_type = "Period")]
 pub fn period_from_ees(
-    #[wasm_bindgen(js_name = timePeriod)] time_period: &str,
-    #[wasm_bindgen(js_name = timeIdentifier)] time_identifier: &str,
+    #[wasm_bindgen(js_name = timePeriod, unchecked_param_type = "string")] time_period: JsValue,
+    #[wasm_bindgen(js_name = timeIdentifier, unchecked_param_type = "string")]
+    time_identifier: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&Period::from_ees(time_period, time_identifier).map_err(error::period)?)
+    let time_period = Arg::new("periodFromEes", "timePeriod").text(&time_period)?;
+    let time_identifier = Arg::new("periodFromEes", "timeIdentifier").text(&time_identifier)?;
+    to_js(&Period::from_ees(&time_period, &time_identifier).map_err(error::period)?)
 }
 
 /// Reads a published value: a number, or a suppression symbol (`c`, `x`,
 /// `low`…). Throws `code: "bad_value"` for anything else.
 #[wasm_bindgen(js_name = parseValue, unchecked_return_type = "ObservedValue")]
-pub fn parse_value(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&ObservedValue::parse(text).map_err(error::value)?)
+pub fn parse_value(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = Arg::new("parseValue", "text").text(&text)?;
+    to_js(&ObservedValue::parse(&text).map_err(error::value)?)
 }

@@ -98,7 +98,24 @@ test('the public .d.ts files use no `any`', () => {
       .filter((l) => !/^\s*\*/.test(l))
       .join('\n');
     assert.doesNotMatch(code, /\bany\b/, `${build} .d.ts`);
-    assert.match(code, /evaluate\(asOf: string, rules\?: RuleSet \| RuleSetData \| null\): Evaluation;/);
+    // Arguments are JsValues checked in src/args.rs, typed precisely here.
+    for (const signature of [
+      'evaluate(asOf: string | Date, rules?: RuleSet | RuleSetData | null): Evaluation;',
+      'changes(from: string | Date, to: string | Date, rules?: RuleSet | RuleSetData | null): RatingChange[];',
+      'static builtin(name: string): Plan;',
+      'static fromTable(bytes: Uint8Array | number[], format?: TableFormat | null, name?: string | null): Plan;',
+      'static fromUrl(url: string, format?: TableFormat | null): Promise<Plan>;',
+      'dueWithin(days: number): ActionRating[];',
+      'renderHtml(upcomingDays?: number | null, publish?: boolean | null): string;',
+      'exportCsv(publish?: boolean | null): string;',
+      'action(id: string): ActionRating | undefined;',
+      'measureChart(id: string): string | undefined;',
+      'export function sortRefs(refs: string[]): string[];',
+      'export function parsePeriod(label: string, yearEnd: YearEnd): Period;',
+      'export function periodFromEes(timePeriod: string, timeIdentifier: string): Period;',
+    ]) {
+      assert.ok(code.includes(signature), `${build} .d.ts: ${signature}`);
+    }
   }
 });
 

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { los } from './load.mjs';
 
 const { Plan, RuleSet, parseRating, parsePeriod, parseValue } = los;
+const AS_OF = '2019-12-31';
 
 /** Asserts `fn` throws a LineOfSightError with `code` and these fields. */
 function throwsCode(fn, code, fields = {}) {
@@ -21,6 +22,24 @@ function throwsCode(fn, code, fields = {}) {
   assert.equal(thrown.code, code, thrown.message);
   assert.ok(thrown.message.length > 0);
   for (const [k, v] of Object.entries(fields)) assert.deepStrictEqual(thrown[k], v, `${code}: ${k}`);
+  return thrown;
+}
+
+/** Asserts `fn` throws a TypeError with `code: "wrong_type"` naming
+ * `fn`'s function and its `argument`, and what was given. */
+function throwsType(fn, func, argument) {
+  let thrown;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown instanceof TypeError, `${func}(${argument}): expected a TypeError, got ${thrown}`);
+  assert.equal(thrown.name, 'LineOfSightError');
+  assert.equal(thrown.code, 'wrong_type', thrown.message);
+  assert.equal(thrown.argument, argument.replace(/\[\d+\]$/, ''), thrown.message);
+  assert.ok(thrown.message.startsWith(`${func}: ${argument} must be `), thrown.message);
+  assert.match(thrown.message, /, not (undefined|null|an? .+)$/);
   return thrown;
 }
 
@@ -48,8 +67,8 @@ test('a value of the wrong type names its JSON path', () => {
 });
 
 test('fromObject refuses anything but a plain object', () => {
-  for (const bad of [42, 'plan', null, undefined, [minimal()], true]) {
-    throwsCode(() => Plan.fromObject(bad), 'bad_argument');
+  for (const bad of [42, 'plan', null, undefined, [minimal()], true, new Date()]) {
+    throwsType(() => Plan.fromObject(bad), 'Plan.fromObject', 'object');
   }
 });
 
@@ -79,7 +98,7 @@ test('bad dates, formats and rules', () => {
   const plan = Plan.builtin('lancashire');
   for (const d of ['31/12/2019', '2019-02-30', '', 'yesterday']) throwsCode(() => plan.evaluate(d), 'bad_argument');
   throwsCode(() => plan.evaluate('2019-12-31', { due_soon_days: 'soon' }), 'json', { what: 'rule set' });
-  throwsCode(() => plan.evaluate('2019-12-31', 7), 'bad_argument');
+  throwsType(() => plan.evaluate('2019-12-31', 7), 'Plan.evaluate', 'rules');
   throwsCode(() => RuleSet.fromJson('{"nope": 1}'), 'json');
   throwsCode(() => Plan.fromTable(new Uint8Array([1, 2, 3]), 'pdf'), 'bad_argument');
   throwsCode(() => parseRating('Purple'), 'unknown_rating', { text: 'Purple' });
@@ -226,4 +245,114 @@ test('import warnings name row and column, as in Rust and Python', () => {
   assert.ok(JSON.parse(plan.toJson()).objectives[0].actions[0].text === 'a<b and c>d');
   assert.deepStrictEqual(warnings('Ref,Action,Lead\n1,Do it,#REF!\n').slice(0, 1),
     ['row 2, column Lead: the cell holds the spreadsheet error #REF!, not a value; it is not read as a lead (check the formula in the source)']);
+});
+
+// Issue 12: every export checks its arguments. Before, wasm-bindgen's glue
+// read `arg.length` of a Date or number passed as a string and trapped
+// ("RuntimeError: memory access out of bounds").
+test('every export refuses a wrong type with a TypeError, never a trap, and keeps working', async () => {
+  const before = Plan.builtin('lancashire').evaluate(AS_OF).counts();
+  const plan = Plan.builtin('lancashire');
+  const ev = plan.evaluate(AS_OF);
+  const bytes = new TextEncoder().encode('Ref,Action,Lead\n1,Do it,Alice\n');
+  const { parseTimescale, parseTarget, periodFromEes, refCovers, sortRefs } = los;
+  const date = new Date(2019, 11, 31);
+  const ALL = [date, 42, undefined, null, {}];
+  // Where undefined and null mean "left out", or a Date is a date.
+  const GIVEN = [date, 42, {}, 'yes'];
+  const NOT_DATE = [42, undefined, null, {}, [AS_OF], true];
+  const NOT_NUMBER = [date, '30', undefined, null, {}];
+  const NOT_OPTIONAL_NUMBER = [date, '90', {}];
+  // [function, argument, call with the bad value, bad values]
+  const cases = [
+    ['Plan.builtin', 'name', (v) => Plan.builtin(v), ALL],
+    ['Plan.fromJson', 'json', (v) => Plan.fromJson(v), ALL],
+    ['Plan.fromJson', 'options', (v) => Plan.fromJson('{}', v), [date, 42, 'strict', [1]]],
+    ['Plan.fromJson', 'options.strict', (v) => Plan.fromJson('{}', { strict: v }), [date, 42, 'yes', {}]],
+    ['Plan.fromTable', 'bytes', (v) => Plan.fromTable(v), [...ALL, 'Ref,Action']],
+    ['Plan.fromTable', 'format', (v) => Plan.fromTable(bytes, v), [date, 42, {}]],
+    ['Plan.fromTable', 'name', (v) => Plan.fromTable(bytes, 'csv', v), [date, 42, {}]],
+    ['Plan.status', 'asOf', (v) => plan.status(v), NOT_DATE],
+    ['Plan.evaluate', 'asOf', (v) => plan.evaluate(v), NOT_DATE],
+    ['Plan.evaluate', 'rules', (v) => plan.evaluate(AS_OF, v), [date, 42, 'default', true]],
+    ['Plan.changes', 'from', (v) => plan.changes(v, AS_OF), NOT_DATE],
+    ['Plan.changes', 'to', (v) => plan.changes(AS_OF, v), NOT_DATE],
+    ['Plan.changes', 'rules', (v) => plan.changes(AS_OF, AS_OF, v), [date, 42]],
+    ['RuleSet.fromJson', 'json', (v) => RuleSet.fromJson(v), ALL],
+    ['RuleSet.fromObject', 'object', (v) => RuleSet.fromObject(v), [date, 42, undefined, null, '{}']],
+    ['Evaluation.action', 'id', (v) => ev.action(v), ALL],
+    ['Evaluation.objective', 'id', (v) => ev.objective(v), ALL],
+    ['Evaluation.measure', 'id', (v) => ev.measure(v), ALL],
+    ['Evaluation.latestBenchmark', 'id', (v) => ev.latestBenchmark(v), ALL],
+    ['Evaluation.measureChart', 'id', (v) => ev.measureChart(v), ALL],
+    ['Evaluation.dueWithin', 'days', (v) => ev.dueWithin(v), NOT_NUMBER],
+    ['Evaluation.render', 'format', (v) => ev.render(v), ALL],
+    ['Evaluation.render', 'options', (v) => ev.render('csv', v), [date, '90', true]],
+    ['Evaluation.boardReport', 'options', (v) => ev.boardReport(v), [date, '90', [], true]],
+    ['Evaluation.boardReport', 'options.since', (v) => ev.boardReport({ since: v }), [42, {}, true]],
+    ['Evaluation.boardReportComparedWith', 'options', (v) => ev.boardReportComparedWith(plan, v), [date, 'x']],
+    ['Evaluation.renderHtml', 'upcomingDays', (v) => ev.renderHtml(v), NOT_OPTIONAL_NUMBER],
+    ['Evaluation.renderHtml', 'publish', (v) => ev.renderHtml(90, v), GIVEN],
+    ['Evaluation.renderMarkdown', 'upcomingDays', (v) => ev.renderMarkdown(v), NOT_OPTIONAL_NUMBER],
+    ['Evaluation.renderMarkdown', 'publish', (v) => ev.renderMarkdown(90, v), GIVEN],
+    ['Evaluation.exportCsv', 'publish', (v) => ev.exportCsv(v), GIVEN],
+    ['Evaluation.exportXlsx', 'publish', (v) => ev.exportXlsx(v), GIVEN],
+    ['parseRating', 'text', (v) => parseRating(v), ALL],
+    ['parseTimescale', 'raw', (v) => parseTimescale(v), ALL],
+    ['parseTarget', 'text', (v) => parseTarget(v), ALL],
+    ['parseValue', 'text', (v) => parseValue(v), ALL],
+    ['parsePeriod', 'label', (v) => parsePeriod(v, 'march'), ALL],
+    ['parsePeriod', 'yearEnd', (v) => parsePeriod('2019', v), ALL],
+    ['periodFromEes', 'timePeriod', (v) => periodFromEes(v, 'Financial year'), ALL],
+    ['periodFromEes', 'timeIdentifier', (v) => periodFromEes('201819', v), ALL],
+    ['refCovers', 'reference', (v) => refCovers(v), ALL],
+    ['sortRefs', 'refs', (v) => sortRefs(v), [...ALL, '1.2']],
+    ['sortRefs', 'refs[1]', (v) => sortRefs(['1.2', v]), ALL],
+  ];
+  let checked = 0;
+  for (const [func, argument, call, values] of cases) {
+    for (const v of values) {
+      throwsType(() => call(v), func, argument);
+      checked++;
+    }
+  }
+  assert.ok(checked > 150, `${checked} calls`);
+  // Messages say what was wanted and what was given.
+  assert.equal(throwsType(() => plan.evaluate(42), 'Plan.evaluate', 'asOf').message,
+    'Plan.evaluate: asOf must be an ISO date string like "2019-12-31" or a Date, not a number (42)');
+  assert.equal(throwsType(() => parseRating(new Date()), 'parseRating', 'text').message,
+    'parseRating: text must be a string, not a Date');
+  assert.equal(throwsType(() => sortRefs(['1', {}]), 'sortRefs', 'refs[1]').message,
+    'sortRefs: refs[1] must be a string, not an object');
+  // fromUrl is async: it rejects, before any request.
+  for (const v of ALL) {
+    await assert.rejects(Plan.fromUrl(v), (e) => e instanceof TypeError && e.code === 'wrong_type' && e.argument === 'url');
+  }
+  for (const v of [date, 42, {}]) {
+    await assert.rejects(Plan.fromUrl('http://127.0.0.1:1/plan.csv', v), (e) => e instanceof TypeError && e.argument === 'format');
+  }
+  // Left out is not wrong: undefined and null are the defaults.
+  assert.equal(Plan.fromTable(bytes, undefined, null).evaluate(AS_OF).actions().length, 1);
+  assert.match(ev.renderMarkdown(undefined, null), /\| Ref \|/);
+  // The module still works, and gives the same answers.
+  assert.deepStrictEqual(Plan.builtin('lancashire').evaluate('2019-12-31').counts(), before);
+  assert.ok(Plan.builtin('lancashire').evaluate('2019-12-31').actions().length > 0);
+});
+
+test('a Date is a date: its calendar date in the local time zone', () => {
+  const plan = Plan.builtin('lancashire');
+  const date = new Date(2019, 11, 31, 23, 59);
+  const ev = plan.evaluate(date);
+  assert.equal(ev.asOf, AS_OF);
+  assert.deepStrictEqual(ev.toObject(), plan.evaluate(AS_OF).toObject());
+  assert.equal(plan.status(date), plan.status(AS_OF));
+  assert.deepStrictEqual(plan.changes(new Date(2019, 5, 30), date), plan.changes('2019-06-30', AS_OF));
+  assert.deepStrictEqual(ev.boardReport({ since: new Date(2019, 8, 30) }), ev.boardReport({ since: '2019-09-30' }));
+  // Right type, unreadable value: bad_argument (an Error), naming the argument.
+  throwsCode(() => plan.evaluate(new Date(NaN)), 'bad_argument', { argument: 'asOf' });
+  throwsCode(() => plan.evaluate('31/12/2019'), 'bad_argument', { argument: 'asOf' });
+  for (const days of [-1, 1.5, NaN, Infinity, 2 ** 32]) throwsCode(() => ev.dueWithin(days), 'bad_argument', { argument: 'days' });
+  throwsCode(() => ev.boardReport(-5), 'bad_argument', { argument: 'options' });
+  throwsCode(() => ev.boardReport({ since: '30/09/2019' }), 'bad_argument', { argument: 'options.since' });
+  assert.ok(Array.isArray(ev.dueWithin(0)));
 });

@@ -225,8 +225,14 @@ export type ErrorCode =
   | "bad_period"
   /** Neither a number nor a suppression symbol (`text`). */
   | "bad_value"
-  /** A date that is not YYYY-MM-DD, an unknown format, a non-object. */
+  /** An argument of the right type that cannot be read: a date that is not
+   * YYYY-MM-DD, an unknown format or option, a negative number of days
+   * (`argument` when one argument is to blame). */
   | "bad_argument"
+  /** An argument of the wrong JavaScript type: a `Date`, number, `undefined`,
+   * `null` or object where a string is expected. Thrown as a `TypeError`
+   * (still named `LineOfSightError`), with `argument`. */
+  | "wrong_type"
   /** `Plan.fromUrl` could not fetch (`url`, `status` for HTTP errors). */
   | "fetch"
   /** An export the core could not write (`exportCsv`, `exportXlsx`). */
@@ -236,10 +242,14 @@ export type ErrorCode =
   /** A result could not be converted (a bug: please report it). */
   | "internal";
 
-/** Every error lineofsight throws: a real `Error` with a `code`. */
+/** Every error lineofsight throws: a real `Error` with a `code`
+ * (`wrong_type` is a `TypeError`). */
 export interface LineOfSightError extends Error {
   name: "LineOfSightError";
   code: ErrorCode;
+  /** The argument to blame, as the signature names it, e.g. `asOf` or
+   * `options.since` (`wrong_type`, `bad_argument`). */
+  argument?: string;
   /** The JSON path of the problem (`json`, `invalid`, `unknown_field`, `too_large`). */
   path?: string;
   /** What was being loaded: `plan` or `rule set` (`json`, `invalid`). */

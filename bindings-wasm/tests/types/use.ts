@@ -8,7 +8,11 @@ const n: number = ev.counts().red + reds.length;
 const due: string | null | undefined = reds[0]?.due;
 const note: string | null | undefined = reds[0]?.commentary_note;
 const noteDate: string | null | undefined = ev.rows()[0]?.commentary_date;
-try { Plan.fromJson('{'); } catch (e) { const err = e as LineOfSightError; const c: string = err.code; console.log(c, err.path, err.line); }
+// A Date is a date (its local calendar date); a number is not.
+const today: string = plan.evaluate(new Date()).asOf;
+// @ts-expect-error: asOf is a string or a Date
+plan.evaluate(20191231);
+try { Plan.fromJson('{'); } catch (e) { const err = e as LineOfSightError; const c: string = err.code; console.log(c, err.path, err.line, err.argument); }
 // @ts-expect-error: ratings are a closed union
 const bad: ActionRating['rating'] = 'purple';
-console.log(n, due, note, noteDate, bad);
+console.log(n, due, note, noteDate, bad, today);
