@@ -1,6 +1,6 @@
 //! A serde serializer that writes rows of structs straight into flattened
-//! columns: nested struct fields become `outer_inner` columns, lists become
-//! JSON text. It moves plain data only; it is the fast path behind
+//! columns: nested struct fields become `outer_inner` columns, lists of
+//! text stay lists (an action's leads), other lists become JSON text. It moves plain data only; it is the fast path behind
 //! [`Table`](crate::table::Table) (a million rows without building a JSON
 //! tree per row).
 
@@ -17,6 +17,9 @@ pub enum Leaf {
     Int(i64),
     Float(f64),
     Str(usize, usize),
+    /// A list of text: the items from `start` to `end` of the column's
+    /// `items`.
+    List(usize, usize),
 }
 
 /// One column's cells, its text kept in one buffer (no allocation per cell).
@@ -24,6 +27,8 @@ pub enum Leaf {
 pub struct RawCol {
     pub cells: Vec<Leaf>,
     pub text: String,
+    /// The items of the column's lists, as spans of `text`.
+    pub items: Vec<(usize, usize)>,
 }
 
 /// Columns being filled, row by row.
@@ -133,6 +138,18 @@ impl Sink {
         }
     }
 
+    fn list(&mut self, items: &[&str]) {
+        if let Some(col) = self.column() {
+            let first = col.items.len();
+            for item in items {
+                let start = col.text.len();
+                col.text.push_str(item);
+                col.items.push((start, col.text.len()));
+            }
+            col.cells.push(Leaf::List(first, col.items.len()));
+        }
+    }
+
     fn enter(&mut self, key: &str) -> usize {
         let len = self.prefix.len();
         if len > 0 {
@@ -165,7 +182,8 @@ impl<'a> RowSer<'a> {
 
 type R = Result<(), SinkError>;
 
-/// Lists (and other values kept whole) as JSON text.
+/// Lists: of text as lists, others (and other values kept whole) as JSON
+/// text.
 struct Whole<'a> {
     sink: &'a mut Sink,
     items: Vec<serde_json::Value>,
@@ -179,6 +197,15 @@ impl Whole<'_> {
     }
 
     fn done(self) -> R {
+        if self.items.iter().all(serde_json::Value::is_string) {
+            let items: Vec<&str> = self
+                .items
+                .iter()
+                .filter_map(serde_json::Value::as_str)
+                .collect();
+            self.sink.list(&items);
+            return Ok(());
+        }
         let text = serde_json::Value::Array(self.items).to_string();
         self.sink.text(&text);
         Ok(())

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use lineofsight::report::{BoardReport, ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
+use lineofsight::report::{BoardReport, ReportOptions, ReportRow, DEFAULT_LOOK_AHEAD_DAYS};
 use pyo3::prelude::*;
 
 use crate::args::date_arg;
@@ -15,6 +15,24 @@ use crate::plan::Plan;
 use crate::rating::code;
 use crate::rules::RuleSet;
 use crate::table::Table;
+
+/// The fields of a `ReportRow` the actions table leaves out: those whose
+/// column would come and go with the plan (`start`, `source`, `extra`),
+/// and the nested history that has its own place (`progress`,
+/// `sub_activities`, `recorded_rating`, `groups`; `to_dict()` has them).
+const ACTION_SKIP: &[&str] = &[
+    "groups",
+    "start",
+    "recorded_rating",
+    "progress",
+    "sub_activities",
+    "source",
+    "extra",
+];
+
+/// The actions table's first columns, as they were before it carried the
+/// plan's text: the ids and the ref, then what the action is.
+const ACTION_FIRST: &[&str] = &["action_id", "objective_id", "ref", "text"];
 
 /// A plan rated as of a date. It keeps the plan it was made from, so its
 /// reports are always of that plan.
@@ -46,11 +64,17 @@ impl Evaluation {
         code(self.inner.plan.rating)
     }
 
-    /// Every action's rating, reason and due date, with the commentary to
-    /// show (`commentary_note`, and `commentary_date`, null when undated).
+    /// Every action, in plan order: what the plan says (`ref`, `text`,
+    /// `objective` and `objective_ref`, `group`, `leads` as a list of
+    /// names, `timescale` as written, `evidence`, `state`) beside how it is
+    /// rated (`rating`, `computed`, `recorded`, `overridden`,
+    /// `reason_code`, `reason_message`, `open`, `due`) and the commentary
+    /// to show (`commentary_note`, and `commentary_date`, null when
+    /// undated). The rows are the core's `ReportRow`s.
     #[getter]
     fn actions(&self) -> Table {
-        Table::from_rows("actions", &self.inner.actions, &[])
+        let rows = ReportRow::of_evaluation(&self.plan, &self.inner);
+        Table::from_rows_led("actions", &rows, ACTION_SKIP, ACTION_FIRST)
     }
 
     /// Every objective's roll-up.

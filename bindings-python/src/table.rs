@@ -2,20 +2,25 @@
 //! pandas, polars and lists of dicts.
 //!
 //! Rows arrive as the core's serde output. Nested objects are flattened
-//! with `_` (`reason.code` becomes `reason_code`), lists are kept as JSON
+//! with `_` (`reason.code` becomes `reason_code`), lists of text become
+//! Arrow `list<utf8>` (an action's leads), other lists are kept as JSON
 //! text, and each column takes one Arrow type: boolean, int64, float64,
-//! date32 (for ISO dates in a column whose name says it holds dates) or
-//! utf8; a column with no values is date32 or utf8 by its name. Nothing is
-//! computed here.
+//! date32 (for ISO dates in a column whose name says it holds dates), an
+//! ordered dictionary of the whole rating scale (for rating codes in a
+//! column whose name says it holds ratings), list<utf8> or utf8; a column
+//! with no values is typed by its name. Nothing is computed here.
 
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, Int8Builder, ListBuilder,
+    StringBuilder,
 };
-use arrow_array::{ArrayRef, RecordBatch, StructArray};
+use arrow_array::types::Int8Type;
+use arrow_array::{ArrayRef, DictionaryArray, RecordBatch, StringArray, StructArray};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::{Datelike, NaiveDate};
+use lineofsight::Rating;
 use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
@@ -30,7 +35,31 @@ enum Column {
     Int(Vec<Option<i64>>),
     Float(Vec<Option<f64>>),
     Date(Vec<Option<NaiveDate>>),
+    /// Ratings, as positions in [`Rating::ALL`].
+    Rating(Vec<Option<i8>>),
+    /// Lists of text, e.g. an action's leads.
+    List(ListCol),
     Str(StrCol),
+}
+
+/// List cells: runs of items, each a span of one buffer.
+struct ListCol {
+    text: String,
+    items: Vec<(usize, usize)>,
+    rows: Vec<Option<(usize, usize)>>,
+}
+
+impl ListCol {
+    fn get(&self, row: usize) -> Option<impl Iterator<Item = &str> + '_> {
+        let (start, end) = self.rows[row]?;
+        Some(
+            self.items
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|&(s, e)| self.text.get(s..e).unwrap_or_default()),
+        )
+    }
 }
 
 /// Text cells: spans of one buffer.
@@ -66,6 +95,33 @@ pub fn is_date_column(name: &str) -> bool {
     )
 }
 
+/// Whether a column of this name holds ratings (`rating`, `computed`,
+/// `recorded`, a measure's `latest_rating`).
+pub fn is_rating_column(name: &str) -> bool {
+    matches!(name, "rating" | "computed" | "recorded") || name.ends_with("_rating")
+}
+
+/// A rating code's position on the scale, [`Rating::ALL`] order.
+fn scale_position(code: &str) -> Option<i8> {
+    Rating::ALL
+        .iter()
+        .position(|r| r.code() == code)
+        .and_then(|i| i8::try_from(i).ok())
+}
+
+/// The rating at a position on the scale.
+fn rating_at(i: i8) -> Option<Rating> {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| Rating::ALL.get(i))
+        .copied()
+}
+
+/// The codes of the whole scale, worst first: a rating column's categories.
+pub fn rating_codes() -> Vec<&'static str> {
+    Rating::ALL.iter().map(|r| r.code()).collect()
+}
+
 fn days_since_epoch(d: NaiveDate) -> i32 {
     d.num_days_from_ce() - 719_163
 }
@@ -73,11 +129,26 @@ fn days_since_epoch(d: NaiveDate) -> i32 {
 impl Table {
     /// A table of `rows`, dropping the top-level fields named in `skip`.
     pub fn from_rows<T: Serialize>(name: &str, rows: &[T], skip: &'static [&'static str]) -> Table {
+        Table::from_rows_led(name, rows, skip, &[])
+    }
+
+    /// A table of `rows` as [`Table::from_rows`] makes it, with the columns
+    /// named in `first` moved to the front in that order (the others keep
+    /// theirs).
+    pub fn from_rows_led<T: Serialize>(
+        name: &str,
+        rows: &[T],
+        skip: &'static [&'static str],
+        first: &[&str],
+    ) -> Table {
         let mut sink = Sink::default();
         for row in rows {
             sink.push(row, skip);
         }
         let (names, cols, n) = sink.finish();
+        let mut led: Vec<(String, RawCol)> = names.into_iter().zip(cols).collect();
+        led.sort_by_key(|(n, _)| first.iter().position(|f| f == n).unwrap_or(first.len()));
+        let (names, cols): (Vec<String>, Vec<RawCol>) = led.into_iter().unzip();
         let columns = cols
             .into_iter()
             .zip(&names)
@@ -117,8 +188,45 @@ impl Table {
                     (0..v.spans.len()).for_each(|i| b.append_option(v.get(i)));
                     (DataType::Utf8, Arc::new(b.finish()))
                 }
+                Column::Rating(v) => {
+                    let mut keys = Int8Builder::with_capacity(v.len());
+                    v.iter().for_each(|x| keys.append_option(*x));
+                    let scale: ArrayRef = Arc::new(StringArray::from(rating_codes()));
+                    let dt =
+                        DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8));
+                    match DictionaryArray::<Int8Type>::try_new(keys.finish(), scale) {
+                        Ok(a) => (dt, Arc::new(a)),
+                        // Every key is a position in the scale, so this is
+                        // not reached; the column is then left empty.
+                        Err(_) => (
+                            DataType::Utf8,
+                            Arc::new(StringArray::from(vec![None::<&str>; v.len()])),
+                        ),
+                    }
+                }
+                Column::List(v) => {
+                    let mut b = ListBuilder::with_capacity(
+                        StringBuilder::with_capacity(v.items.len(), v.text.len()),
+                        v.rows.len(),
+                    );
+                    for row in 0..v.rows.len() {
+                        match v.get(row) {
+                            Some(items) => {
+                                items.for_each(|t| b.values().append_value(t));
+                                b.append(true);
+                            }
+                            None => b.append(false),
+                        }
+                    }
+                    let array = b.finish();
+                    (
+                        arrow_array::Array::data_type(&array).clone(),
+                        Arc::new(array),
+                    )
+                }
             };
-            fields.push(Field::new(name, dt, true));
+            let ordered = matches!(dt, DataType::Dictionary(..));
+            fields.push(Field::new(name, dt, true).with_dict_is_ordered(ordered));
             arrays.push(array);
         }
         let schema: SchemaRef = Arc::new(Schema::new(fields));
@@ -142,6 +250,8 @@ impl Table {
             Column::Int(v) => v[row].map(|x| x.to_string()),
             Column::Float(v) => v[row].map(|x| x.to_string()),
             Column::Date(v) => v[row].map(|d| d.to_string()),
+            Column::Rating(v) => v[row].and_then(rating_at).map(|r| r.code().to_string()),
+            Column::List(v) => v.get(row).map(|items| items.collect::<Vec<_>>().join("; ")),
             Column::Str(v) => v.get(row).map(str::to_string),
         }
     }
@@ -149,13 +259,19 @@ impl Table {
 
 /// The one type for a column of cells.
 fn typed(name: &str, raw: RawCol) -> Column {
-    let RawCol { cells, mut text } = raw;
+    let RawCol {
+        cells,
+        mut text,
+        items,
+    } = raw;
     let non_null = || cells.iter().filter(|v| **v != Leaf::Null);
     // A column with no values at all (no action has commentary yet) is
     // typed by its name, as a date or text, not as whatever comes first.
     if non_null().next().is_none() {
         return if is_date_column(name) {
             Column::Date(vec![None; cells.len()])
+        } else if is_rating_column(name) {
+            Column::Rating(vec![None; cells.len()])
         } else {
             Column::Str(StrCol {
                 text,
@@ -204,6 +320,23 @@ fn typed(name: &str, raw: RawCol) -> Column {
     if is_date_column(name) && non_null().all(|v| date(v).is_some()) {
         return Column::Date(cells.iter().map(date).collect());
     }
+    let rating = |v: &Leaf| match v {
+        Leaf::Str(s, e) => text.get(*s..*e).and_then(scale_position),
+        _ => None,
+    };
+    if is_rating_column(name) && non_null().all(|v| rating(v).is_some()) {
+        return Column::Rating(cells.iter().map(rating).collect());
+    }
+    if non_null().all(|v| matches!(v, Leaf::List(..))) {
+        let rows = cells
+            .iter()
+            .map(|v| match v {
+                Leaf::List(s, e) => Some((*s, *e)),
+                _ => None,
+            })
+            .collect();
+        return Column::List(ListCol { text, items, rows });
+    }
     let mut spans = Vec::with_capacity(cells.len());
     for v in &cells {
         let shown = match v {
@@ -212,6 +345,18 @@ fn typed(name: &str, raw: RawCol) -> Column {
             Leaf::Bool(b) => Some(append(&mut text, &b.to_string())),
             Leaf::Int(i) => Some(append(&mut text, &i.to_string())),
             Leaf::Float(f) => Some(append(&mut text, &f.to_string())),
+            Leaf::List(s, e) => {
+                let json = {
+                    let list: Vec<&str> = items
+                        .get(*s..*e)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|&(s, e)| text.get(s..e).unwrap_or_default())
+                        .collect();
+                    serde_json::to_string(&list).unwrap_or_default()
+                };
+                Some(append(&mut text, &json))
+            }
         };
         spans.push(shown);
     }
@@ -290,7 +435,8 @@ impl Table {
         )?)
     }
 
-    /// The rows as a list of dicts (dates as `datetime.date`).
+    /// The rows as a list of dicts (dates as `datetime.date`, ratings as
+    /// their codes, lists of text as lists).
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let keys: Vec<Bound<'py, PyAny>> = self
             .names
@@ -306,6 +452,12 @@ impl Table {
                     Column::Int(v) => d.set_item(key, v[row])?,
                     Column::Float(v) => d.set_item(key, v[row])?,
                     Column::Date(v) => d.set_item(key, v[row])?,
+                    Column::Rating(v) => {
+                        d.set_item(key, v[row].and_then(rating_at).map(Rating::code))?
+                    }
+                    Column::List(v) => {
+                        d.set_item(key, v.get(row).map(Iterator::collect::<Vec<_>>))?
+                    }
                     Column::Str(v) => d.set_item(key, v.get(row))?,
                 }
             }
@@ -315,23 +467,66 @@ impl Table {
     }
 
     /// The table as a pandas DataFrame (through pyarrow when it is
-    /// installed, else from the records).
+    /// installed, else from the records): dates as `datetime64`, so `.dt`
+    /// works; ratings as an ordered `Categorical` of the whole scale, worst
+    /// first, so sorting sorts by severity; lists of text (an action's
+    /// leads) as list-likes that `explode` takes apart.
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let pandas = need(py, "pandas", "Table.to_pandas()")?;
         if let Ok(pa) = py.import("pyarrow") {
-            return pa.call_method1("table", (slf,))?.call_method0("to_pandas");
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("date_as_object", false)?;
+            return pa
+                .call_method1("table", (slf,))?
+                .call_method("to_pandas", (), Some(&kwargs));
         }
         let this = slf.get();
         let kwargs = PyDict::new(py);
         kwargs.set_item("columns", this.names.clone())?;
-        pandas.call_method("DataFrame", (this.records(py)?,), Some(&kwargs))
+        let df = pandas.call_method("DataFrame", (this.records(py)?,), Some(&kwargs))?;
+        let typed_columns = PyDict::new(py);
+        for (name, col) in this.names.iter().zip(&this.columns) {
+            let values = df.get_item(name)?;
+            let typed = match col {
+                Column::Date(_) => pandas.call_method1("to_datetime", (values,))?,
+                Column::Rating(_) => {
+                    let kwargs = PyDict::new(py);
+                    kwargs.set_item("categories", rating_codes())?;
+                    kwargs.set_item("ordered", true)?;
+                    pandas.call_method("Categorical", (values,), Some(&kwargs))?
+                }
+                _ => continue,
+            };
+            typed_columns.set_item(name, typed)?;
+        }
+        df.call_method("assign", (), Some(&typed_columns))
     }
 
-    /// The table as a polars DataFrame (through the Arrow stream).
+    /// The table as a polars DataFrame (through the Arrow stream): dates
+    /// as `Date`, ratings as an `Enum` of the whole scale, worst first, so
+    /// sorting sorts by severity; lists of text as `List(String)`.
     fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let polars = need(slf.py(), "polars", "Table.to_polars()")?;
-        polars.call_method1("DataFrame", (slf,))
+        let df = polars.call_method1("DataFrame", (slf,))?;
+        let this = slf.get();
+        let ratings: Vec<&String> = this
+            .names
+            .iter()
+            .zip(&this.columns)
+            .filter(|(_, c)| matches!(c, Column::Rating(_)))
+            .map(|(n, _)| n)
+            .collect();
+        if ratings.is_empty() {
+            return Ok(df);
+        }
+        let scale = polars.call_method1("Enum", (rating_codes(),))?;
+        let casts = PyDict::new(slf.py());
+        for name in ratings {
+            let col = polars.call_method1("col", (name,))?;
+            casts.set_item(name, col.call_method1("cast", (&scale,))?)?;
+        }
+        df.call_method("with_columns", (), Some(&casts))
     }
 
     /// An HTML table of the first rows, ratings shown as chips.
@@ -348,9 +543,9 @@ impl Table {
         out.push_str("</tr></thead><tbody>");
         for row in 0..self.rows.min(limit) {
             out.push_str("<tr>");
-            for (c, n) in self.names.iter().enumerate() {
+            for (c, col) in self.columns.iter().enumerate() {
                 let text = self.cell_text(c, row).unwrap_or_default();
-                let is_rating = matches!(n.as_str(), "rating" | "computed" | "recorded");
+                let is_rating = matches!(col, Column::Rating(_));
                 let cell = if is_rating && !text.is_empty() {
                     html::chip_for_code(&text)
                 } else {

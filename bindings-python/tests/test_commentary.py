@@ -56,7 +56,7 @@ def test_pandas_polars_and_arrow_see_the_commentary() -> None:
     assert isinstance(df, pd.DataFrame)
     by_id = df.set_index("action_id")
     assert by_id.loc["a1", "commentary_note"] == "Draft agreed | <b>signed</b>"
-    assert by_id.loc["a1", "commentary_date"] == datetime.date(2019, 9, 30)
+    assert by_id.loc["a1", "commentary_date"] == pd.Timestamp(2019, 9, 30)  # datetime64
     assert pd.isna(by_id.loc["a2", "commentary_date"])
     pdf = ev.actions.to_polars()
     assert pdf.schema["commentary_date"] == pl.Date

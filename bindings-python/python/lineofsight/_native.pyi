@@ -128,18 +128,37 @@ class PeriodParseError(LineOfSightError):
 
 @final
 class Table:
-    """A table of rows: Arrow (``__arrow_c_stream__``), pandas, polars or dicts."""
+    """A table of rows: Arrow (``__arrow_c_stream__``), pandas, polars or dicts.
+
+    Column types in Arrow: dates (``due``, ``commentary_date`` …) are
+    ``date32``; ratings (``rating``, ``computed``, ``recorded``,
+    ``latest_rating``) are an ordered ``dictionary`` whose values are the
+    whole rating scale worst first (``red``, ``amber_red``, ``amber``,
+    ``amber_green``, ``green``, ``blue``, ``not_rated``, ``no_data``);
+    lists of text (an action's ``leads``) are ``list<utf8>``; other lists
+    are JSON text."""
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The table's name (``actions``, ``objectives``, ``measures`` …)."""
     @property
-    def columns(self) -> list[str]: ...
+    def columns(self) -> list[str]:
+        """The column names, in order."""
     def __len__(self) -> int: ...
     def __arrow_c_schema__(self) -> object: ...
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
-    def records(self) -> list[dict[str, Any]]: ...
-    def to_pandas(self) -> Any: ...
-    def to_polars(self) -> Any: ...
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dicts: dates as ``datetime.date``, ratings as their
+        codes, lists of text as lists."""
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame: dates as ``datetime64`` (so ``.dt`` works),
+        ratings as an ordered ``Categorical`` of the whole scale (so
+        ``sort_values`` sorts worst first), leads as list-likes for
+        ``explode``."""
+    def to_polars(self) -> Any:
+        """A polars DataFrame: dates as ``Date``, ratings as an ``Enum`` of
+        the whole scale (sorting sorts worst first), leads as
+        ``List(String)``."""
     def _repr_html_(self) -> str: ...
 
 @final
@@ -222,19 +241,29 @@ class Evaluation:
     def rating(self) -> str: ...
     @property
     def actions(self) -> Table:
-        """Every action's rating, reason and due date, with the commentary to
-        show: ``commentary_note`` (str or None) and ``commentary_date``
-        (``datetime.date``, None when undated)."""
+        """Every action, in plan order: what the plan says (``ref``,
+        ``text``, ``objective`` and ``objective_ref``, ``group``, ``leads``
+        as a list of names, ``timescale`` as written, ``evidence``,
+        ``state``) beside how it is rated (``rating``, ``computed`` and
+        ``recorded`` as ratings on the scale, ``overridden``,
+        ``reason_code``, ``reason_message``, ``open``, ``due`` as a date)
+        and the commentary to show: ``commentary_note`` (str or None) and
+        ``commentary_date`` (a date, None when undated)."""
     @property
-    def objectives(self) -> Table: ...
+    def objectives(self) -> Table:
+        """Every objective's roll-up: ``rating`` on the scale, reason, counts."""
     @property
-    def groups(self) -> Table: ...
+    def groups(self) -> Table:
+        """Every group's roll-up."""
     @property
-    def priorities(self) -> Table: ...
+    def priorities(self) -> Table:
+        """Every priority's roll-up."""
     @property
-    def measures(self) -> Table: ...
+    def measures(self) -> Table:
+        """Every measure of success's rating (``rating``, ``latest_rating``)."""
     @property
-    def discrepancies(self) -> Table: ...
+    def discrepancies(self) -> Table:
+        """Actions whose ``recorded`` rating disagrees with the ``computed`` one."""
     def plan_rollup(self) -> dict[str, Any]: ...
     def measure(self, id: str) -> MeasureRating: ...
     def measure_ids(self) -> list[str]: ...

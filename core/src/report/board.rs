@@ -589,7 +589,7 @@ fn summary_of(
 /// Every action's row, in plan order: its text, timescale, objective and
 /// lead names from the plan, its rating, reason and commentary from the
 /// evaluation of that same plan.
-fn rows(plan: &Plan, eval: &Evaluation) -> Vec<ReportRow> {
+pub(super) fn rows(plan: &Plan, eval: &Evaluation) -> Vec<ReportRow> {
     let mut lead_names: HashMap<&str, &str> = HashMap::with_capacity(plan.leads.len());
     for l in &plan.leads {
         lead_names.entry(l.id.as_str()).or_insert(l.name.as_str());

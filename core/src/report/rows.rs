@@ -101,6 +101,31 @@ fn no_data() -> Rating {
 }
 
 impl ReportRow {
+    /// Every action's row, in plan order, for `eval`, an evaluation of
+    /// `plan`: what the plan says (text, timescale as written, objective,
+    /// lead names) beside how it is rated. The same rows as a
+    /// [`BoardReport`](super::BoardReport)'s `actions`, without building
+    /// the rest of the report; the tables of the bindings are made of them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::report::ReportRow;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let eval = plan.evaluate(as_of, &plan.rules_or_default());
+    /// let rows = ReportRow::of_evaluation(&plan, &eval);
+    /// assert_eq!(rows.len(), eval.actions.len());
+    /// assert_eq!(rows[0].rating, eval.actions[0].rating);
+    /// assert!(!rows[0].text.is_empty());
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn of_evaluation(plan: &crate::plan::Plan, eval: &crate::Evaluation) -> Vec<ReportRow> {
+        super::board::rows(plan, eval)
+    }
+
     /// The commentary as a board paper shows it: `30/09/2019: Draft agreed.`,
     /// `undated: Awaiting sign-off.`, or `None` when there is none. The text
     /// is plain: each renderer escapes it for where it lands.
