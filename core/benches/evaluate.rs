@@ -1,7 +1,9 @@
-//! Evaluates a synthetic plan of 100,000 actions as of a date.
+//! Evaluates a synthetic plan of 100,000 actions as of a date, and loads
+//! and checks it.
 //!
 //! `cargo bench -p lineofsight --bench evaluate` reports the time per
-//! evaluation; actions per second = 100,000 / that time.
+//! evaluation (actions per second = 100,000 / that time), per
+//! `Plan::check` and per `Plan::from_json`.
 
 // A benchmark fails loudly on bad setup rather than timing nothing.
 #![allow(clippy::expect_used)]
@@ -23,6 +25,13 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(n as u64));
     group.sample_size(20);
     group.bench_function("100k_actions", |b| b.iter(|| plan.evaluate(as_of, &rules)));
+    group.bench_function("check_100k_actions", |b| {
+        b.iter(|| plan.check().expect("valid"));
+    });
+    let json = plan.to_json();
+    group.bench_function("load_100k_actions_json", |b| {
+        b.iter(|| lineofsight::Plan::from_json(&json).expect("loads"));
+    });
     group.bench_function("parse_100k_timescales", |b| {
         b.iter_batched(
             || (),

@@ -1,6 +1,6 @@
 //! Plan invariants (errors) and things worth a reader's attention (warnings).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -16,23 +16,24 @@ fn invalid(path: String, reason: String) -> LoadError {
     }
 }
 
-/// Fails on the second use of an id within one kind of item.
-fn unique<'a>(
+/// Fails on the second use of an id within one kind of item. Items come
+/// with their position; the JSON path is written only for an error.
+fn unique<'a, P: Copy>(
     kind: &str,
-    items: impl Iterator<Item = (String, &'a str)>,
-) -> Result<BTreeSet<&'a str>, LoadError> {
-    let mut seen: BTreeMap<&str, String> = BTreeMap::new();
-    for (path, id) in items {
+    items: impl Iterator<Item = (P, &'a str)>,
+    path: impl Fn(P) -> String,
+) -> Result<HashSet<&'a str>, LoadError> {
+    let mut seen: HashMap<&str, P> = HashMap::new();
+    for (at, id) in items {
         if id.trim().is_empty() {
-            return Err(invalid(path, format!("{kind} id is empty")));
+            return Err(invalid(path(at), format!("{kind} id is empty")));
         }
-        if let Some(first) = seen.get(id) {
+        if let Some(first) = seen.insert(id, at) {
             return Err(invalid(
-                path,
-                format!("duplicate {kind} id {id:?} (first used at {first})"),
+                path(at),
+                format!("duplicate {kind} id {id:?} (first used at {})", path(first)),
             ));
         }
-        seen.insert(id, path);
     }
     Ok(seen.into_keys().collect())
 }
@@ -42,17 +43,13 @@ fn unique_in<'a>(
     kind: &str,
     list: &str,
     ids: impl Iterator<Item = &'a str>,
-) -> Result<BTreeSet<&'a str>, LoadError> {
-    unique(
-        kind,
-        ids.enumerate()
-            .map(|(i, id)| (format!("$.{list}[{i}].id"), id)),
-    )
+) -> Result<HashSet<&'a str>, LoadError> {
+    unique(kind, ids.enumerate(), |i| format!("$.{list}[{i}].id"))
 }
 
 fn known(
     kind: &str,
-    ids: &BTreeSet<&str>,
+    ids: &HashSet<&str>,
     path: impl FnOnce() -> String,
     id: &str,
 ) -> Result<(), LoadError> {
@@ -64,6 +61,18 @@ fn known(
             format!("unknown {kind} id {id:?} (the plan's {kind}s list has no such id)"),
         ))
     }
+}
+
+/// Whether the `k`th of `leads` is listed before it: a look back for the
+/// few leads an action has, a set for many, so either way it is linear.
+fn listed_before(leads: &[String], k: usize, many: &mut Option<HashSet<String>>) -> bool {
+    const FEW: usize = 16;
+    if leads.len() <= FEW {
+        return leads[..k].contains(&leads[k]);
+    }
+    !many
+        .get_or_insert_with(HashSet::new)
+        .insert(leads[k].clone())
 }
 
 /// Where the loop check has been.
@@ -176,8 +185,9 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
             o.actions
                 .iter()
                 .enumerate()
-                .map(move |(j, a)| (format!("$.objectives[{i}].actions[{j}].id"), a.id.as_str()))
+                .map(move |(j, a)| ((i, j), a.id.as_str()))
         }),
+        |(i, j)| format!("$.objectives[{i}].actions[{j}].id"),
     )?;
     unique(
         "measure",
@@ -185,8 +195,9 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
             o.measures
                 .iter()
                 .enumerate()
-                .map(move |(j, m)| (format!("$.objectives[{i}].measures[{j}].id"), m.id.as_str()))
+                .map(move |(j, m)| ((i, j), m.id.as_str()))
         }),
+        |(i, j)| format!("$.objectives[{i}].measures[{j}].id"),
     )?;
 
     let source_ok = |path: &dyn Fn() -> String, s: &Option<String>| match s {
@@ -230,20 +241,21 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
             )?;
         }
         for (j, a) in o.actions.iter().enumerate() {
-            let at = format!("$.objectives[{i}].actions[{j}]");
-            source_ok(&|| format!("{at}.source"), &a.source)?;
-            let mut seen_leads = BTreeSet::new();
+            // The action's JSON path, written only for an error.
+            let at = || format!("$.objectives[{i}].actions[{j}]");
+            source_ok(&|| format!("{}.source", at()), &a.source)?;
+            let mut many = None;
             for (k, l) in a.leads.iter().enumerate() {
-                known("lead", &leads, || format!("{at}.leads[{k}]"), l)?;
-                if !seen_leads.insert(l) {
+                known("lead", &leads, || format!("{}.leads[{k}]", at()), l)?;
+                if listed_before(&a.leads, k, &mut many) {
                     return Err(invalid(
-                        format!("{at}.leads[{k}]"),
+                        format!("{}.leads[{k}]", at()),
                         format!("lead {l:?} is listed twice for action {:?}", a.id),
                     ));
                 }
             }
             for (k, u) in a.progress.iter().enumerate() {
-                let path = || format!("{at}.progress[{k}]");
+                let path = || format!("{}.progress[{k}]", at());
                 if let Some(date) = u.date {
                     if let Some(start) = a.start {
                         if date < start {
