@@ -94,7 +94,7 @@ cp "$PKG/web/lineofsight_wasm_bg.wasm" "$PKG/node/lineofsight_wasm_bg.wasm"
 # typing externref slots `any`; make them `unknown` so the public .d.ts has
 # no `any` (nothing outside the glue calls these).
 sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$PKG/web/lineofsight_wasm.d.ts"
-cp bindings-wasm/js/los-dashboard.js "$PKG/web/"
+cp bindings-wasm/js/los-dashboard.js bindings-wasm/js/los-dashboard.d.ts "$PKG/web/"
 # Node.js reads pkg/node/*.js as CommonJS even inside an ES-module package.
 printf '{ "type": "commonjs" }\n' > "$PKG/node/package.json"
 printf '{ "type": "module" }\n' > "$PKG/web/package.json"

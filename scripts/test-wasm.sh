@@ -35,8 +35,10 @@ if [ ! -d "$BROWSER_TESTS/node_modules/playwright-core" ] || [ ! -d "$BROWSER_TE
    || [ "$BROWSER_TESTS/package-lock.json" -nt "$BROWSER_TESTS/node_modules/.package-lock.json" ]; then
   (cd "$BROWSER_TESTS" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-# The public .d.ts type-checks under --strict, and types real use.
+# The public .d.ts files type-check under --strict, and type real use
+# (dashboard.ts imports `lineofsight/dashboard` through package.json exports).
 "$BROWSER_TESTS/node_modules/.bin/tsc" --noEmit --strict --lib esnext,dom --module nodenext \
-  --moduleResolution nodenext bindings-wasm/tests/types/use.ts bindings-wasm/pkg/web/lineofsight_wasm.d.ts
-CHROMIUM="$CHROMIUM" node --test "$BROWSER_TESTS/dashboard.test.mjs"
+  --moduleResolution nodenext bindings-wasm/tests/types/use.ts bindings-wasm/tests/types/dashboard.ts \
+  bindings-wasm/pkg/web/lineofsight_wasm.d.ts bindings-wasm/pkg/web/los-dashboard.d.ts
+CHROMIUM="$CHROMIUM" node --test "$BROWSER_TESTS/dashboard.test.mjs" "$BROWSER_TESTS/inputs.test.mjs"
 echo "screenshot: $OUT/dashboard.png"

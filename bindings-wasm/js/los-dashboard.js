@@ -7,17 +7,30 @@
 // Styles come from one constructable stylesheet (adoptedStyleSheets), so the
 // element works under `style-src 'self'` without 'unsafe-inline'.
 //
-// Attributes: src (a plan JSON URL; without it the built-in plan named by
-// `builtin`, default "lancashire"), as-of (YYYY-MM-DD; default today),
-// upcoming-days (unused by the table, kept for the board report).
+// The plan, first that is set: the `plan` property (a Plan, which the
+// element never frees, or a plain plan object); `src` (a URL: JSON, CSV,
+// TSV, markdown or a workbook); the built-in plan named by `builtin`
+// (default "lancashire").
+// Attributes, each reflected by a property: src (src), as-of (asOf,
+// YYYY-MM-DD; default today), builtin (builtin), format (format: json, csv,
+// tsv, markdown, xlsx or auto; without it the format comes from the file
+// name's extension, then the response's Content-Type, then the content:
+// `{` is JSON, anything else a table the core sniffs), upcoming-days
+// (upcomingDays; unused by the table, kept for the board report).
+// Workbooks need a build with the `xlsx` feature (off by default); without
+// it the error box says so (code "unsupported").
 // Theming: --los-red, --los-amber-red, --los-amber, --los-amber-green,
 // --los-green, --los-blue, --los-not-rated, --los-no-data (rating
 // backgrounds), --los-text, --los-muted, --los-background, --los-border,
 // --los-focus, --los-font.
-// Events: `los-ready` (detail: { counts, rows }) once rendered,
-// `los-error` (detail: { code, message }) when the plan cannot be shown.
+// Events (bubbling, composed; typed in los-dashboard.d.ts): `los-ready`
+// (detail: { counts, rows }) once rendered, `los-error` (detail: { code,
+// message }) when the plan cannot be shown: `code` is the library's
+// LineOfSightError code, or "csp" (the page's Content Security Policy
+// refuses WebAssembly) or "wasm" (the .wasm could not be loaded).
 
 import init, { Plan } from './lineofsight_wasm.js';
+
 
 let wasmReady = null;
 /** Instantiates the WebAssembly module once per page. */
@@ -134,8 +147,126 @@ function formatDate(iso) {
   return `${d}/${m}/${y}`;
 }
 
+/** The formats the `format` attribute takes. */
+const FORMATS = ['json', 'csv', 'tsv', 'markdown', 'xlsx', 'auto'];
+
+/** A file name's extension → format. */
+const EXTENSIONS = {
+  json: 'json',
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+  md: 'markdown',
+  markdown: 'markdown',
+  xlsx: 'xlsx',
+  xlsm: 'xlsx',
+  xlsb: 'xlsx',
+  xls: 'xlsx',
+  ods: 'xlsx',
+};
+
+/** A Content-Type's media type → format. */
+const MEDIA_TYPES = {
+  'application/json': 'json',
+  'text/json': 'json',
+  'text/csv': 'csv',
+  'text/tab-separated-values': 'tsv',
+  'text/markdown': 'markdown',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.ms-excel.sheet.macroenabled.12': 'xlsx',
+  'application/vnd.ms-excel.sheet.binary.macroenabled.12': 'xlsx',
+  'application/vnd.ms-excel': 'xlsx',
+  'application/vnd.oasis.opendocument.spreadsheet': 'xlsx',
+};
+
+/** An Error with a lineofsight-style `code` (and extra fields). */
+function coded(code, message, fields = {}) {
+  return Object.assign(new Error(message), { name: 'LineOfSightError', code, ...fields });
+}
+
+/** The format named by the URL's file extension, or null. */
+function formatFromName(url) {
+  const m = /\.([a-z0-9]+)$/i.exec(url.pathname);
+  return (m && EXTENSIONS[m[1].toLowerCase()]) ?? null;
+}
+
+/** The format named by a Content-Type header, or null (`+json` is JSON). */
+function formatFromType(contentType) {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return MEDIA_TYPES[type] ?? (type.endsWith('+json') ? 'json' : null);
+}
+
+/** JSON when the first character (after a BOM and white space) is `{`; else a table for the core to sniff. */
+function formatFromContent(bytes) {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x7b ? 'json' : 'auto';
+}
+
+/** Fetches `url` (a URL object) and reads it as a plan in `format`, or the format worked out; the caller frees it. */
+async function planFromUrl(url, format) {
+  let response;
+  try {
+    response = await fetch(url.href);
+  } catch (e) {
+    throw coded('fetch', `could not fetch ${url.href}: ${e instanceof Error ? e.message : e}`, { url: url.href });
+  }
+  if (!response.ok) {
+    throw coded('fetch', `could not fetch ${url.href}: HTTP status ${response.status}`, { url: url.href, status: response.status });
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const chosen = format ?? formatFromName(url) ?? formatFromType(response.headers.get('content-type')) ?? formatFromContent(bytes);
+  return chosen === 'json' ? Plan.fromJson(bytes) : Plan.fromTable(bytes, chosen, decodeURIComponent(url.pathname.split('/').pop() || url.href));
+}
+
+/**
+ * What the error box says and `los-error` carries, in words a web
+ * developer can act on: a CSP refusal and a build without workbooks are
+ * explained; anything else is the library's own message.
+ */
+function explain(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  const name = e instanceof Error ? e.name : '';
+  if (e && typeof e.code === 'string') {
+    if (e.code === 'unsupported' && e.feature === 'xlsx') {
+      return {
+        code: 'unsupported',
+        message:
+          'This build of lineofsight cannot read Excel or OpenDocument workbooks (it was built without the ' +
+          '`xlsx` feature, which keeps the .wasm small). Save the sheet as CSV or TSV and point `src` at that ' +
+          'file, or rebuild the package with WASM_FEATURES=xlsx bash scripts/build-wasm.sh.',
+        detail: message,
+      };
+    }
+    return { code: e.code, message };
+  }
+  // A Content Security Policy without 'wasm-unsafe-eval' refuses to compile
+  // WebAssembly: Chromium and Firefox throw a CompileError naming the
+  // policy, Safari an EvalError.
+  if (/CompileError|EvalError/.test(name) && /Content.Security.Policy|CSP|unsafe-eval|wasm-eval/i.test(message)) {
+    return {
+      code: 'csp',
+      message:
+        "This page's Content Security Policy does not allow WebAssembly, which the dashboard runs on. " +
+        "Add 'wasm-unsafe-eval' to the script-src directive (for example " +
+        "\"script-src 'self' 'wasm-unsafe-eval'\"); it allows compiling WebAssembly only, not eval of JavaScript.",
+      detail: message,
+    };
+  }
+  if (/CompileError|LinkError/.test(name) || (name === 'TypeError' && /WebAssembly|wasm/i.test(message))) {
+    return {
+      code: 'wasm',
+      message:
+        'The WebAssembly file lineofsight_wasm_bg.wasm could not be loaded. Serve it next to los-dashboard.js ' +
+        '(with Content-Type application/wasm), from the same version of the package.',
+      detail: message,
+    };
+  }
+  return { code: 'internal', message };
+}
+
 export class LosDashboard extends HTMLElement {
-  static observedAttributes = ['src', 'as-of', 'builtin'];
+  static observedAttributes = ['src', 'as-of', 'builtin', 'format', 'upcoming-days'];
 
   constructor() {
     super();
@@ -144,13 +275,87 @@ export class LosDashboard extends HTMLElement {
     this.filters = { objective: '', lead: '', rating: '' };
     this.data = null;
     this.loads = 0;
+    this._plan = null;
+  }
+
+  /** The plan to show: a Plan (never freed by the element) or a plain plan object; ahead of `src`. */
+  get plan() {
+    return this._plan;
+  }
+
+  set plan(value) {
+    this._plan = value ?? null;
+    if (this.isConnected) this.load();
+  }
+
+  /** The plan's URL (the `src` attribute). */
+  get src() {
+    return this.getAttribute('src');
+  }
+
+  set src(value) {
+    this.reflect('src', value);
+  }
+
+  /** The date to rate as of, `YYYY-MM-DD` (the `as-of` attribute; default today). */
+  get asOf() {
+    return this.getAttribute('as-of');
+  }
+
+  set asOf(value) {
+    this.reflect('as-of', value);
+  }
+
+  /** The built-in plan shown without `plan` or `src` (the `builtin` attribute). */
+  get builtin() {
+    return this.getAttribute('builtin');
+  }
+
+  set builtin(value) {
+    this.reflect('builtin', value);
+  }
+
+  /** The format of `src`: json, csv, tsv, markdown, xlsx or auto (the `format` attribute). */
+  get format() {
+    return this.getAttribute('format');
+  }
+
+  set format(value) {
+    this.reflect('format', value);
+  }
+
+  /** Days ahead counted as upcoming (the `upcoming-days` attribute), or null. */
+  get upcomingDays() {
+    const v = this.getAttribute('upcoming-days');
+    return v !== null && /^\d+$/.test(v.trim()) ? Number(v) : null;
+  }
+
+  set upcomingDays(value) {
+    this.reflect('upcoming-days', value);
+  }
+
+  /** Sets the attribute to `value` as text, or removes it for null/undefined. */
+  reflect(name, value) {
+    if (value === null || value === undefined) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
   }
 
   connectedCallback() {
+    // A property set before the element was defined sits on the instance,
+    // hiding the accessor: take it and set it through the accessor.
+    for (const key of ['src', 'asOf', 'builtin', 'format', 'upcomingDays', 'plan']) {
+      if (Object.prototype.hasOwnProperty.call(this, key)) {
+        const value = this[key];
+        delete this[key];
+        if (key === 'plan') this._plan = value ?? null;
+        else this[key] = value;
+      }
+    }
     this.load();
   }
 
-  attributeChangedCallback(_name, oldValue, newValue) {
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (name === 'upcoming-days') return; // the table does not use it
     if (this.isConnected && oldValue !== newValue && this.loads > 0) this.load();
   }
 
@@ -159,13 +364,25 @@ export class LosDashboard extends HTMLElement {
     const load = ++this.loads;
     this.shadowRoot.replaceChildren(el('p', { class: 'status', role: 'status' }, 'Loading the plan…'));
     let plan = null;
+    let owned = null; // a Plan the element made, and so frees
     let evaluation = null;
     try {
       await ready();
+      const given = this._plan;
       const src = this.getAttribute('src');
-      plan = src
-        ? await Plan.fromUrl(new URL(src, document.baseURI).href)
-        : Plan.builtin(this.getAttribute('builtin') || 'lancashire');
+      if (given instanceof Plan) {
+        plan = given;
+      } else if (given !== null) {
+        plan = owned = Plan.fromObject(given);
+      } else if (src) {
+        const format = this.getAttribute('format')?.trim().toLowerCase() || null;
+        if (format !== null && !FORMATS.includes(format)) {
+          throw coded('bad_argument', `format "${format}" is not one of ${FORMATS.join(', ')}`, { argument: 'format' });
+        }
+        plan = owned = await planFromUrl(new URL(src, document.baseURI), format === 'auto' ? null : format);
+      } else {
+        plan = owned = Plan.builtin(this.getAttribute('builtin') || 'lancashire');
+      }
       const asOf = this.getAttribute('as-of') || today();
       evaluation = plan.evaluate(asOf);
       const measures = evaluation.measures();
@@ -191,16 +408,20 @@ export class LosDashboard extends HTMLElement {
       );
     } catch (e) {
       if (load !== this.loads) return;
-      const message = e instanceof Error ? e.message : String(e);
+      const { code, message, detail } = explain(e);
       this.shadowRoot.replaceChildren(
-        el('div', { class: 'error', role: 'alert' }, el('p', {}, 'The plan could not be shown.'), el('p', {}, message)),
+        el(
+          'div',
+          { class: 'error', role: 'alert', 'data-code': code },
+          el('p', {}, 'The plan could not be shown.'),
+          el('p', {}, message),
+          detail ? el('p', { class: 'muted' }, detail) : null,
+        ),
       );
-      this.dispatchEvent(
-        new CustomEvent('los-error', { bubbles: true, composed: true, detail: { code: e && e.code, message } }),
-      );
+      this.dispatchEvent(new CustomEvent('los-error', { bubbles: true, composed: true, detail: { code, message } }));
     } finally {
       evaluation?.free();
-      plan?.free();
+      owned?.free(); // never a Plan the page passed in
     }
   }
 

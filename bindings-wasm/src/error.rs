@@ -119,6 +119,22 @@ pub(crate) fn load(e: LoadError) -> JsValue {
 pub(crate) fn import(e: ImportError) -> JsValue {
     let message = e.to_string();
     match e {
+        // Without the `xlsx` feature the core reads every workbook as
+        // unreadable, saying so; this build calls that what it is.
+        ImportError::Unreadable { input, reason }
+            if cfg!(not(feature = "xlsx")) && reason.contains("`xlsx` feature is off") =>
+        {
+            error(
+                "unsupported",
+                &format!(
+                    "could not read {input}: this build of lineofsight reads no workbooks \
+                     (xlsx, xls, ods; it was built without the `xlsx` feature, which adds about \
+                     half to the .wasm); save the sheet as CSV or TSV, or build the package \
+                     with WASM_FEATURES=xlsx bash scripts/build-wasm.sh"
+                ),
+                &[("input", text(&input)), ("feature", text("xlsx"))],
+            )
+        }
         ImportError::Unreadable { input, .. } => {
             error("unreadable", &message, &[("input", text(&input))])
         }

@@ -251,6 +251,8 @@ impl Plan {
     /// xls, ods). `format` defaults to `auto`; `name` names the input in
     /// errors. Throws `code: "unreadable"`, `"no_header"`, `"no_actions"`,
     /// `"mapping"`, `"invalid_import"` or `"too_large"`; `importWarnings()` lists what to check.
+    /// A workbook in a build without the `xlsx` feature throws
+    /// `code: "unsupported"` (with `feature: "xlsx"`).
     ///
     /// An input past the size limit is refused (`"too_large"`) before its
     /// bytes are copied into the module's memory, so no input can exhaust

@@ -107,6 +107,19 @@ test('bad dates, formats and rules', () => {
   throwsCode(() => parseValue('lots'), 'bad_value', { text: 'lots' });
 });
 
+/** Whether this build has the `xlsx` feature (exportXlsx works). */
+function readsWorkbooks() {
+  const ev = Plan.builtin('lancashire').evaluate('2019-12-31');
+  try {
+    ev.exportXlsx();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    ev.free();
+  }
+}
+
 test('tables that are not plans', () => {
   const text = (s) => new TextEncoder().encode(s);
   throwsCode(() => Plan.fromTable(text('just some words\nand more'), 'csv'), 'no_header', { input: 'input' });
@@ -115,9 +128,11 @@ test('tables that are not plans', () => {
   const garbage = new Uint8Array(4096);
   garbage.set([0x50, 0x4b, 0x03, 0x04]);
   for (let i = 4; i < garbage.length; i++) garbage[i] = (i * 7919) % 251;
-  throwsCode(() => Plan.fromTable(garbage, 'xlsx'), 'unreadable');
-  throwsCode(() => Plan.fromTable(garbage), 'unreadable');
-  throwsCode(() => Plan.fromTable(new Uint8Array(0), 'xlsx'), 'unreadable');
+  // A build without the `xlsx` feature reads no workbook at all: unsupported.
+  const workbook = readsWorkbooks() ? 'unreadable' : 'unsupported';
+  throwsCode(() => Plan.fromTable(garbage, 'xlsx'), workbook);
+  throwsCode(() => Plan.fromTable(garbage), workbook);
+  throwsCode(() => Plan.fromTable(new Uint8Array(0), 'xlsx'), workbook);
 });
 
 test('inputs past the limits are refused and the module keeps working (issue 13)', () => {
@@ -150,6 +165,22 @@ test('exports: HTML, Markdown and CSV from the core; xlsx only with the feature'
     assert.ok(bytes instanceof Uint8Array && bytes[0] === 0x50 && bytes[1] === 0x4b);
   } catch (e) {
     assert.equal(e.code, 'unsupported', e.message);
+  }
+});
+
+test('a workbook in a build without the xlsx feature: code unsupported, saying what to do', () => {
+  const zip = new TextEncoder().encode('PK\x03\x04....xl/workbook.xml....');
+  if (readsWorkbooks()) return;
+  for (const format of ['auto', 'xlsx']) {
+    try {
+      Plan.fromTable(zip, format, 'tracker.xlsx');
+      assert.fail('no workbook is read');
+    } catch (e) {
+      assert.equal(e.code, 'unsupported', e.message);
+      assert.equal(e.feature, 'xlsx');
+      assert.equal(e.input, 'tracker.xlsx');
+      assert.match(e.message, /CSV or TSV.*WASM_FEATURES=xlsx/);
+    }
   }
 });
 

@@ -237,7 +237,7 @@ export type ErrorCode =
   | "fetch"
   /** An export the core could not write (`exportCsv`, `exportXlsx`). */
   | "export"
-  /** Left out of this build: `exportXlsx` without the `xlsx` feature. */
+  /** Left out of this build: `exportXlsx`, or reading a workbook, without the `xlsx` feature (`feature`). */
   | "unsupported"
   /** A result could not be converted (a bug: please report it). */
   | "internal";
@@ -276,6 +276,8 @@ export interface LineOfSightError extends Error {
   text?: string;
   /** The unknown built-in plan name (`unknown_builtin`). */
   builtin?: string;
+  /** The cargo feature this build lacks, e.g. `xlsx` (`unsupported`, for a workbook). */
+  feature?: string;
   /** The schema version found and the newest supported (`unsupported_version`). */
   found?: number;
   supported?: number;
