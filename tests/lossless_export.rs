@@ -220,13 +220,17 @@ fn progress() -> impl Strategy<Value = ProgressUpdate> {
         text(),
         proptest::option::of(rating()),
         proptest::option::of(prop::sample::select(vec![0.0, 12.5, 40.0, 100.0])),
+        proptest::option::of(some_text()),
     )
-        .prop_map(|(date, note, rating, percent_complete)| ProgressUpdate {
-            date,
-            note,
-            rating,
-            percent_complete,
-        })
+        .prop_map(
+            |(date, note, rating, percent_complete, by)| ProgressUpdate {
+                date,
+                note,
+                rating,
+                percent_complete,
+                by,
+            },
+        )
 }
 
 fn sub_activity() -> impl Strategy<Value = SubActivity> {

@@ -1698,6 +1698,10 @@ export type ProfiledTarget = {
  */
 export type ProgressUpdate = {
   /**
+   * Who recorded the update (a name or a post), if the source says.
+   */
+  by?: string | null;
+  /**
    * When the update was made; `None` when the source gives no date (the
    * commentary is kept, and counts for nothing date-bound such as the
    * staleness rule).

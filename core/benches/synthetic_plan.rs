@@ -45,6 +45,7 @@ pub(crate) fn synthetic_plan(n: usize) -> Plan {
                     note: String::new(),
                     rating: None,
                     percent_complete: Some((k % 100) as f64),
+                    by: None,
                 });
             }
             objective.actions.push(a);

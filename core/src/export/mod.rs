@@ -42,9 +42,10 @@
 //!
 //! Cells that hold a list write one item a line:
 //!
-//! - `progress`: every update, `date | note | rating | percent%`, the date
-//!   ISO 8601 or `undated`, trailing empty fields left off:
-//!   `2019-09-30 | Draft agreed. | Amber | 40%`, `undated | Awaiting sign-off.`
+//! - `progress`: every update, `date | note | rating | percent% | by`, the
+//!   date ISO 8601 or `undated`, `by` who recorded it, trailing empty
+//!   fields left off: `2019-09-30 | Draft agreed. | Amber | 40%`,
+//!   `undated | Awaiting sign-off.`, `2019-12-31 | Signed off. | | | Head of Service`
 //! - `sub_activities`: `text | timescale | state`, trailing empty fields
 //!   left off: `Review tenancy options | Jul-19 | complete`.
 //!

@@ -340,8 +340,8 @@ pub(crate) fn state_named(text: &str) -> Option<Lifecycle> {
     .find(|s| s.name() == t)
 }
 
-/// Every progress update, one a line: `date | note | rating | percent%`,
-/// with `undated` for no date and trailing empty fields left off.
+/// Every progress update, one a line: `date | note | rating | percent% |
+/// by`, with `undated` for no date and trailing empty fields left off.
 pub(crate) fn progress_cell(updates: &[ProgressUpdate]) -> String {
     updates
         .iter()
@@ -354,6 +354,7 @@ pub(crate) fn progress_cell(updates: &[ProgressUpdate]) -> String {
                 u.percent_complete
                     .map(|p| format!("{p}%"))
                     .unwrap_or_default(),
+                u.by.clone().unwrap_or_default(),
             ])
         })
         .collect::<Vec<_>>()
@@ -397,6 +398,7 @@ pub(crate) fn read_progress(cell: &str) -> Result<Vec<ProgressUpdate>, String> {
                 note: field(1).to_string(),
                 rating,
                 percent_complete,
+                by: Some(field(4).to_string()).filter(|b| !b.is_empty()),
             })
         })
         .collect()
@@ -546,6 +548,7 @@ mod tests {
                 note: "Draft | agreed;\nnext \\ step ".into(),
                 rating: Some(Rating::AmberGreen),
                 percent_complete: Some(12.5),
+                by: None,
             },
             ProgressUpdate::undated(""),
             ProgressUpdate {

@@ -104,6 +104,9 @@ pub struct ProgressUpdate {
     /// Percentage complete reported with the update (0–100), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent_complete: Option<f64>,
+    /// Who recorded the update (a name or a post), if the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 impl ProgressUpdate {
@@ -114,6 +117,7 @@ impl ProgressUpdate {
             note: note.to_string(),
             rating: None,
             percent_complete: None,
+            by: None,
         }
     }
 
@@ -124,6 +128,7 @@ impl ProgressUpdate {
             note: note.to_string(),
             rating: None,
             percent_complete: None,
+            by: None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The plan: priorities, groups, objectives, actions, leads and measures.
 
 mod action;
+mod edit;
 mod lead;
 mod measure;
 mod objective;
@@ -15,6 +16,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use action::{Action, Lifecycle, ProgressUpdate, RecordedRating, SubActivity};
+pub use edit::{Edit, EditError};
 pub use lead::{lead_id, Lead, LeadKind};
 pub use measure::{Aggregation, DataLink, Frequency, Measure, Observation, ProfiledTarget};
 pub use objective::{Group, Objective, Priority};

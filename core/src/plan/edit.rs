@@ -1,0 +1,343 @@
+//! Editing a plan: what a performance officer does every quarter. Record
+//! an action's progress, change its state or timescale, add or remove an
+//! action. A batch of edits is checked as a whole: either every edit holds
+//! and the plan still passes [`Plan::check`], or the plan is left as it was
+//! and the error names the edit.
+
+use std::collections::{HashMap, HashSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Action, Lifecycle, Plan, ProgressUpdate};
+use crate::error::LoadError;
+use crate::timescale::Timescale;
+
+/// One change to a plan. As JSON it is an object with an `edit` tag
+/// (`{"edit": "record_update", "action": "a1", "update": {...}}`), the
+/// shape the shared test vectors use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "edit", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Edit {
+    /// Adds a progress update to an action: this quarter's commentary,
+    /// with its date, rating, percentage and who recorded it. An update
+    /// dated after the plan's `reported_on` moves `reported_on` to its
+    /// date (the plan is now reported on that day).
+    RecordUpdate {
+        /// The action's id.
+        action: String,
+        /// The update.
+        update: ProgressUpdate,
+    },
+    /// Sets an action's state (complete, deferred …).
+    SetState {
+        /// The action's id.
+        action: String,
+        /// The new state.
+        state: Lifecycle,
+    },
+    /// Sets an action's timescale, as written (`Mar-20`, `31/03/2020`).
+    SetTimescale {
+        /// The action's id.
+        action: String,
+        /// The timescale as written.
+        timescale: String,
+    },
+    /// Adds an action at the end of an objective.
+    AddAction {
+        /// The objective's id.
+        objective: String,
+        /// The action; its id must be new to the plan (or removed earlier
+        /// in the same batch).
+        action: Box<Action>,
+    },
+    /// Removes an action.
+    RemoveAction {
+        /// The action's id.
+        action: String,
+    },
+}
+
+/// Why a batch of edits was refused; the plan is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EditError {
+    /// An edit names an action the plan does not have (or one an earlier
+    /// edit removed).
+    #[error("edit {edit}: the plan has no action {id:?}")]
+    UnknownAction {
+        /// The edit's position in the batch, from 0.
+        edit: usize,
+        /// The id given.
+        id: String,
+    },
+    /// An edit names an objective the plan does not have.
+    #[error("edit {edit}: the plan has no objective {id:?}")]
+    UnknownObjective {
+        /// The edit's position in the batch, from 0.
+        edit: usize,
+        /// The id given.
+        id: String,
+    },
+    /// An added action's id is already in the plan.
+    #[error("edit {edit}: the plan already has an action {id:?}")]
+    DuplicateAction {
+        /// The edit's position in the batch, from 0.
+        edit: usize,
+        /// The id given.
+        id: String,
+    },
+    /// After the edits, the plan breaks one of its rules (an update
+    /// before its action's start, a percentage over 100, an unknown lead).
+    #[error("the edits would break the plan: {0}")]
+    Invalid(#[from] LoadError),
+}
+
+impl Plan {
+    /// Applies one edit; see [`Plan::apply_all`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::apply_all`]; the plan is unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Edit, Objective, Plan, ProgressUpdate};
+    /// use lineofsight::{Rating, RuleSet};
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// let mut o = Objective::new("o1", "Care leavers have a Local Offer");
+    /// o.actions.push(Action::new("a1", "Publish the Local Offer.", "Mar-20"));
+    /// plan.objectives.push(o);
+    /// let d = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let update = ProgressUpdate {
+    ///     rating: Some(Rating::Amber),
+    ///     by: Some("Head of Leaving Care".into()),
+    ///     ..ProgressUpdate::dated(d, "Consultation under way.")
+    /// };
+    /// plan.apply(&Edit::RecordUpdate { action: "a1".into(), update })?;
+    /// let eval = plan.evaluate(d, &RuleSet::default());
+    /// assert_eq!(eval.actions[0].commentary_note.as_deref(), Some("Consultation under way."));
+    /// # Ok::<(), lineofsight::plan::EditError>(())
+    /// ```
+    pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
+        self.apply_all(std::slice::from_ref(edit))
+    }
+
+    /// Applies `edits` in order, as one change: actions are found by id
+    /// (through an index, so a whole quarter's updates cost time in
+    /// proportion to the plan), then the plan is checked once. Either all
+    /// hold, or none is applied.
+    ///
+    /// States and timescales are not dated: after a `set_state` or
+    /// `set_timescale`, rating the plan as of an earlier date uses the
+    /// new state and timescale too. Progress updates are dated, so the
+    /// commentary and ratings they carry count only from their date.
+    ///
+    /// # Errors
+    ///
+    /// [`EditError::UnknownAction`] or [`EditError::UnknownObjective`] for
+    /// an id the plan does not have, [`EditError::DuplicateAction`] for an
+    /// added action whose id is taken, and [`EditError::Invalid`] when the
+    /// edited plan fails [`Plan::check`] (its message names the JSON path).
+    /// The plan is then unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Edit, EditError, Lifecycle};
+    /// use lineofsight::{Rating, RuleSet};
+    ///
+    /// let mut plan = lineofsight::builtin("lancashire")?;
+    /// let first = plan.actions().next().unwrap().id.clone();
+    /// let objective = plan.objectives[0].id.clone();
+    /// plan.apply_all(&[
+    ///     Edit::SetState { action: first.clone(), state: Lifecycle::Complete },
+    ///     Edit::AddAction { objective, action: Box::new(Action::new("new-1", "Review the pledge.", "Jun-20")) },
+    /// ]).unwrap();
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.action(&first).map(|a| a.rating), Some(Rating::Blue));
+    ///
+    /// let before = plan.clone();
+    /// let err = plan.apply_all(&[
+    ///     Edit::RemoveAction { action: "new-1".into() },
+    ///     Edit::RemoveAction { action: "new-1".into() },
+    /// ]).unwrap_err();
+    /// assert_eq!(err.to_string(), "edit 1: the plan has no action \"new-1\"");
+    /// assert_eq!(plan, before);
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn apply_all(&mut self, edits: &[Edit]) -> Result<(), EditError> {
+        let mut edited = self.clone();
+        edited.edit(edits)?;
+        edited.check()?;
+        *self = edited;
+        Ok(())
+    }
+
+    /// The edits, on this plan, without the final check.
+    fn edit(&mut self, edits: &[Edit]) -> Result<(), EditError> {
+        let mut at: HashMap<String, (usize, usize)> = HashMap::new();
+        for (i, o) in self.objectives.iter().enumerate() {
+            for (j, a) in o.actions.iter().enumerate() {
+                at.entry(a.id.clone()).or_insert((i, j));
+            }
+        }
+        let objectives: HashMap<String, usize> = self
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), i))
+            .collect();
+        // Removed actions stay in place until the end, so positions hold.
+        let mut removed: HashSet<(usize, usize)> = HashSet::new();
+        for (n, edit) in edits.iter().enumerate() {
+            let find = |id: &str| {
+                at.get(id).copied().ok_or_else(|| EditError::UnknownAction {
+                    edit: n,
+                    id: id.to_string(),
+                })
+            };
+            match edit {
+                Edit::RecordUpdate { action, update } => {
+                    let (i, j) = find(action)?;
+                    if let (Some(date), Some(reported)) = (update.date, self.reported_on) {
+                        if date > reported {
+                            self.reported_on = Some(date);
+                        }
+                    }
+                    self.objectives[i].actions[j].progress.push(update.clone());
+                }
+                Edit::SetState { action, state } => {
+                    let (i, j) = find(action)?;
+                    self.objectives[i].actions[j].state = *state;
+                }
+                Edit::SetTimescale { action, timescale } => {
+                    let (i, j) = find(action)?;
+                    self.objectives[i].actions[j].timescale = Timescale::parse(timescale);
+                }
+                Edit::AddAction { objective, action } => {
+                    let i =
+                        *objectives
+                            .get(objective)
+                            .ok_or_else(|| EditError::UnknownObjective {
+                                edit: n,
+                                id: objective.clone(),
+                            })?;
+                    if at.contains_key(&action.id) {
+                        return Err(EditError::DuplicateAction {
+                            edit: n,
+                            id: action.id.clone(),
+                        });
+                    }
+                    let j = self.objectives[i].actions.len();
+                    self.objectives[i].actions.push(Action::clone(action));
+                    at.insert(action.id.clone(), (i, j));
+                }
+                Edit::RemoveAction { action } => {
+                    let place = find(action)?;
+                    at.remove(action);
+                    removed.insert(place);
+                }
+            }
+        }
+        if !removed.is_empty() {
+            for (i, o) in self.objectives.iter_mut().enumerate() {
+                let mut j = 0;
+                o.actions.retain(|_| {
+                    let keep = !removed.contains(&(i, j));
+                    j += 1;
+                    keep
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn plan() -> Plan {
+        let mut plan = Plan::new("Plan", "Council");
+        let mut o = super::super::Objective::new("o1", "Objective");
+        o.actions.push(Action::new("a1", "One", "Dec-19"));
+        o.actions.push(Action::new("a2", "Two", "Dec-19"));
+        plan.objectives.push(o);
+        plan
+    }
+
+    #[test]
+    fn a_later_update_moves_reported_on() {
+        let mut p = plan();
+        let d = |m| NaiveDate::from_ymd_opt(2019, m, 30).expect("date");
+        p.reported_on = Some(d(9));
+        p.apply(&Edit::RecordUpdate {
+            action: "a2".into(),
+            update: ProgressUpdate::dated(d(11), "Done"),
+        })
+        .expect("applies");
+        assert_eq!(p.reported_on, Some(d(11)));
+    }
+
+    #[test]
+    fn a_broken_plan_is_refused_and_left_alone() {
+        let mut p = plan();
+        let before = p.clone();
+        let update = ProgressUpdate {
+            percent_complete: Some(140.0),
+            ..ProgressUpdate::undated("Too keen")
+        };
+        let err = p
+            .apply_all(&[
+                Edit::RemoveAction {
+                    action: "a1".into(),
+                },
+                Edit::RecordUpdate {
+                    action: "a2".into(),
+                    update,
+                },
+            ])
+            .unwrap_err();
+        assert!(err.to_string().contains("percent_complete 140"), "{err}");
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn removing_then_adding_an_id_replaces_the_action() {
+        let mut p = plan();
+        p.apply_all(&[
+            Edit::RemoveAction {
+                action: "a1".into(),
+            },
+            Edit::AddAction {
+                objective: "o1".into(),
+                action: Box::new(Action::new("a1", "One again", "Mar-20")),
+            },
+            Edit::SetTimescale {
+                action: "a1".into(),
+                timescale: "Jun-20".into(),
+            },
+        ])
+        .expect("applies");
+        let ids: Vec<&str> = p.actions().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a2", "a1"]);
+        assert_eq!(p.objectives[0].actions[1].text, "One again");
+        assert_eq!(p.objectives[0].actions[1].timescale.raw(), "Jun-20");
+        let err = p
+            .apply(&Edit::AddAction {
+                objective: "o1".into(),
+                action: Box::new(Action::new("a2", "Two again", "Mar-20")),
+            })
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "edit 0: the plan already has an action \"a2\""
+        );
+    }
+}
