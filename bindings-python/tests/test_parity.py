@@ -1,5 +1,6 @@
 """What Python has because Rust has it: changes between dates, actions due
-within N days, reading EES files and deriving rates (issue 12)."""
+within N days, reading EES files and deriving rates; and every Python name
+in the parity list (tests/api_parity.json) exists (issue 12)."""
 
 from __future__ import annotations
 
@@ -138,3 +139,25 @@ def test_derive_rate() -> None:
         lineofsight.derive_rate("r", "r", {"id": 1}, one("2024", 1), 10000)
     with pytest.raises(TypeError):
         lineofsight.derive_rate("r", "r", [], one("2024", 1), 10000)  # type: ignore[arg-type]
+
+
+def test_every_python_name_in_the_parity_list_exists() -> None:
+    """tests/api_parity.json maps each public Rust function to its Python
+    name (or a deliberate reason); each name must be on the package."""
+    import json
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[2] / "tests" / "api_parity.json"
+    listed = json.loads(path.read_text(encoding="utf-8"))["functions"]
+    missing = []
+    for key, entry in listed.items():
+        name = entry["python"]
+        if name.startswith("deliberate: "):
+            continue
+        obj: object = lineofsight
+        for part in name.split("."):
+            if not hasattr(obj, part):
+                missing.append(f"{key} -> {name}")
+                break
+            obj = getattr(obj, part)
+    assert not missing, f"names in tests/api_parity.json not in lineofsight: {missing}"
