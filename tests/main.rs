@@ -8,6 +8,7 @@
 //! files' helpers too.)
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod api_parity;
 mod board_paper;
 mod board_report;
 mod builtin_plan;

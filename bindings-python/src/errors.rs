@@ -14,6 +14,7 @@
 //! ├── TimescaleParseError          strict timescale parsing failed (.kind, .raw, .fragment, .reason)
 //! ├── ValueParseError              neither a number nor a suppression symbol (.text)
 //! ├── PeriodParseError             not a period label lineofsight knows (.label, .reason)
+//! ├── EesReadError                 an EES file could not be read (.kind, .line, .column, .reason)
 //! └── ExportError                  a report writer failed (.format)
 //! ```
 //!
@@ -22,7 +23,7 @@
 //! `TypeError`, as any Python function does.
 
 use lineofsight::import::ImportError;
-use lineofsight::measure::{PeriodError, ValueError};
+use lineofsight::measure::{EesError, PeriodError, ValueError};
 use lineofsight::rating::RatingError;
 use lineofsight::timescale::TimescaleError;
 use lineofsight::LoadError;
@@ -101,6 +102,13 @@ create_exception!(
 
 create_exception!(
     _native,
+    EesReadError,
+    LineOfSightError,
+    "An Explore Education Statistics file that could not be read: `kind` ('csv', 'missing_column', 'bad_value', 'bad_period' or 'no_rows'), `line` (1 is the header; 0 when none), `column` ('-' when none), `reason`."
+);
+
+create_exception!(
+    _native,
     ExportError,
     LineOfSightError,
     "A report writer (CSV or workbook) failed: `format`."
@@ -123,6 +131,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("TimescaleParseError", py.get_type::<TimescaleParseError>())?;
     m.add("ValueParseError", py.get_type::<ValueParseError>())?;
     m.add("PeriodParseError", py.get_type::<PeriodParseError>())?;
+    m.add("EesReadError", py.get_type::<EesReadError>())?;
     m.add("ExportError", py.get_type::<ExportError>())?;
     Ok(())
 }
@@ -361,6 +370,48 @@ pub fn period_error(py: Python<'_>, e: PeriodError) -> PyErr {
         py.get_type::<PeriodParseError>(),
         e.to_string(),
         vec![("label", s(py, &e.label)), ("reason", s(py, &e.reason))],
+    )
+}
+
+/// A core [`EesError`] as a Python [`EesReadError`].
+pub fn ees_error(py: Python<'_>, e: EesError) -> PyErr {
+    let message = e.to_string();
+    let (kind, line, column, reason) = match e {
+        EesError::Csv { line, message } => ("csv", line, "-".to_string(), message),
+        EesError::MissingColumn { column, found } => (
+            "missing_column",
+            0,
+            column,
+            format!("no such column (columns: {found})"),
+        ),
+        EesError::BadValue { line, column, text } => (
+            "bad_value",
+            line,
+            column,
+            format!("{text:?} is neither a number nor a suppression symbol"),
+        ),
+        EesError::BadPeriod { line, source } => (
+            "bad_period",
+            line,
+            "time_period".to_string(),
+            source.to_string(),
+        ),
+        EesError::NoRows { filters } => (
+            "no_rows",
+            0,
+            "-".to_string(),
+            format!("no rows where {filters}"),
+        ),
+    };
+    raise(
+        py.get_type::<EesReadError>(),
+        message,
+        vec![
+            ("kind", s(py, kind)),
+            ("line", n(py, usize::try_from(line).unwrap_or(usize::MAX))),
+            ("column", s(py, &column)),
+            ("reason", s(py, &reason)),
+        ],
     )
 }
 

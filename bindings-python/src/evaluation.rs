@@ -77,6 +77,21 @@ impl Evaluation {
         Table::from_rows_led("actions", &rows, ACTION_SKIP, ACTION_FIRST)
     }
 
+    /// Open actions due from the as-of date up to `days` days after it,
+    /// soonest first, as a Table with the columns of `actions`.
+    fn due_within(&self, days: u32) -> Table {
+        let due = self.inner.due_within(days);
+        let mut rows = ReportRow::of_evaluation(&self.plan, &self.inner);
+        let at: std::collections::HashMap<&str, usize> = due
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.action_id.as_str(), i))
+            .collect();
+        rows.retain(|r| at.contains_key(r.action_id.as_str()));
+        rows.sort_by_key(|r| at.get(r.action_id.as_str()).copied());
+        Table::from_rows_led("due", &rows, ACTION_SKIP, ACTION_FIRST)
+    }
+
     /// Every objective's roll-up.
     #[getter]
     fn objectives(&self) -> Table {

@@ -44,6 +44,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(measure::parse_target, m)?)?;
     m.add_function(wrap_pyfunction!(measure::parse_targets, m)?)?;
     m.add_function(wrap_pyfunction!(measure::parse_value, m)?)?;
+    m.add_function(wrap_pyfunction!(measure::read_ees, m)?)?;
+    m.add_function(wrap_pyfunction!(measure::derive_rate, m)?)?;
     m.add_function(wrap_pyfunction!(period::parse_period, m)?)?;
     m.add_function(wrap_pyfunction!(period::parse_ees_period, m)?)?;
     m.add_function(wrap_pyfunction!(quartiles::quartile_bands, m)?)?;

@@ -17,6 +17,7 @@ use crate::evaluation::Evaluation;
 use crate::html::escape;
 use crate::import::import_options;
 use crate::rules::RuleSet;
+use crate::table::Table;
 
 /// A corporate parenting plan.
 #[pyclass(frozen, module = "lineofsight._native")]
@@ -64,6 +65,30 @@ impl Plan {
                 .collect(),
             load_warnings: Vec::new(),
         })
+    }
+}
+
+impl Plan {
+    /// A `rules` argument: a RuleSet, a dict, or None for the plan's own
+    /// (else the default rules).
+    fn rules_arg(
+        &self,
+        py: Python<'_>,
+        rules: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<lineofsight::RuleSet> {
+        let Some(r) = rules else {
+            return Ok(self.inner.rules_or_default());
+        };
+        if let Ok(r) = r.cast::<RuleSet>() {
+            Ok(r.get().inner.clone())
+        } else if r.is_instance_of::<PyDict>() {
+            Ok(RuleSet::from_dict(py, r)?.inner)
+        } else {
+            Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "rules must be a RuleSet or a dict, not {}",
+                r.get_type().name()?
+            )))
+        }
     }
 }
 
@@ -294,26 +319,35 @@ impl Plan {
             Some(d) => date_arg(d, "as_of")?,
             None => today(py)?,
         };
-        let rules = match rules {
-            None => self.inner.rules_or_default(),
-            Some(r) => {
-                if let Ok(r) = r.cast::<RuleSet>() {
-                    r.get().inner.clone()
-                } else if r.is_instance_of::<PyDict>() {
-                    RuleSet::from_dict(py, r)?.inner
-                } else {
-                    return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                        "rules must be a RuleSet or a dict, not {}",
-                        r.get_type().name()?
-                    )));
-                }
-            }
-        };
+        let rules = self.rules_arg(py, rules)?;
         let inner = py.detach(|| self.inner.evaluate(as_of, &rules));
         Ok(Evaluation {
             inner,
             plan: Arc::clone(&self.inner),
         })
+    }
+
+    /// The actions whose rating changed between two dates (each a date,
+    /// datetime, ISO string, `pandas.Timestamp` or `numpy.datetime64`), by
+    /// `rules` (default: the plan's own, else the default rules), as a
+    /// Table: `action_id`, `ref`, `from_date`, `to_date`, the ratings
+    /// `from` and `to`, and why at each date (`from_reason_code`,
+    /// `from_reason_message`, `to_reason_code`, `to_reason_message`). To
+    /// compare with last quarter's version of the plan instead, pass it as
+    /// `previous` to `Evaluation.board_report`.
+    #[pyo3(signature = (from_, to, rules=None))]
+    fn changes(
+        &self,
+        py: Python<'_>,
+        from_: &Bound<'_, PyAny>,
+        to: &Bound<'_, PyAny>,
+        rules: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Table> {
+        let from = date_arg(from_, "from_")?;
+        let to = date_arg(to, "to")?;
+        let rules = self.rules_arg(py, rules)?;
+        let changes = py.detach(|| self.inner.changes(from, to, &rules));
+        Ok(Table::from_rows("changes", &changes, &[]))
     }
 
     fn __repr__(&self) -> String {

@@ -96,9 +96,9 @@ pub fn is_date_column(name: &str) -> bool {
 }
 
 /// Whether a column of this name holds ratings (`rating`, `computed`,
-/// `recorded`, a measure's `latest_rating`).
+/// `recorded`, a measure's `latest_rating`, a change's `from` and `to`).
 pub fn is_rating_column(name: &str) -> bool {
-    matches!(name, "rating" | "computed" | "recorded") || name.ends_with("_rating")
+    matches!(name, "rating" | "computed" | "recorded" | "from" | "to") || name.ends_with("_rating")
 }
 
 /// A rating code's position on the scale, [`Rating::ALL`] order.

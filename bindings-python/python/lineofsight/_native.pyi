@@ -29,6 +29,7 @@ __all__ = [
     "ValueParseError",
     "PeriodParseError",
     "ExportError",
+    "EesReadError",
     "__version__",
     "builtin_plans",
     "due_dates",
@@ -37,6 +38,8 @@ __all__ = [
     "parse_target",
     "parse_period",
     "parse_ees_period",
+    "read_ees",
+    "derive_rate",
     "parse_targets",
     "parse_timescale",
     "parse_timescales",
@@ -122,6 +125,14 @@ class PeriodParseError(LineOfSightError):
     """A period label lineofsight cannot read."""
 
     label: str
+    reason: str
+
+class EesReadError(LineOfSightError):
+    """An Explore Education Statistics file that could not be read."""
+
+    kind: str
+    line: int
+    column: str
     reason: str
 
 # ---------------------------------------------------------------- classes
@@ -227,6 +238,18 @@ class Plan:
         as_of: _DateLike | None = None,
         rules: RuleSet | dict[str, Any] | None = None,
     ) -> Evaluation: ...
+    def changes(
+        self,
+        from_: _DateLike,
+        to: _DateLike,
+        rules: RuleSet | dict[str, Any] | None = None,
+    ) -> Table:
+        """The actions whose rating changed between two dates: ``action_id``,
+        ``ref``, ``from_date``, ``to_date``, the ratings ``from`` and ``to``
+        (on the scale), and why at each date (``from_reason_code``,
+        ``from_reason_message``, ``to_reason_code``, ``to_reason_message``).
+        To compare with last quarter's version of the plan, pass it as
+        ``previous`` to ``Evaluation.board_report``."""
     def _repr_html_(self) -> str: ...
 
 @final
@@ -264,6 +287,9 @@ class Evaluation:
     @property
     def discrepancies(self) -> Table:
         """Actions whose ``recorded`` rating disagrees with the ``computed`` one."""
+    def due_within(self, days: int) -> Table:
+        """Open actions due from the as-of date up to ``days`` days after it,
+        soonest first, with the columns of ``actions``."""
     def plan_rollup(self) -> dict[str, Any]: ...
     def measure(self, id: str) -> MeasureRating: ...
     def measure_ids(self) -> list[str]: ...
@@ -364,6 +390,34 @@ def parse_targets(texts: Sequence[str]) -> list[dict[str, Any]]: ...
 def parse_value(text: str) -> float | None: ...
 def parse_period(label: str, year_end: str = "december") -> dict[str, Any]: ...
 def parse_ees_period(time_period: str, time_identifier: str) -> dict[str, Any]: ...
+def read_ees(
+    data: str | bytes,
+    *,
+    id: str,
+    value_column: str,
+    filters: dict[str, str] | None = None,
+    title: str | None = None,
+    source: str = "",
+    polarity: Literal["higher_is_better", "lower_is_better", "none"] = "none",
+    unit: str | dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One indicator of an Explore Education Statistics CSV file as a data
+    set dict (England, the regions and every local authority, with their
+    ``values`` by period label). ``filters`` maps filter columns to the
+    value each row must have; ``unit`` is ``"percent"``, ``"count"``
+    (default), ``"days"``, ``"money"`` or ``{"unit": "rate", "per": 10000}``.
+    Raises EesReadError naming the line and column."""
+def derive_rate(
+    id: str,
+    title: str,
+    numerator: dict[str, Any],
+    denominator: dict[str, Any],
+    per: int,
+    lag_years: int = 0,
+) -> dict[str, Any]:
+    """A rate per ``per`` from two data set dicts, area by area: each
+    numerator value over the denominator's value ``lag_years`` earlier. A
+    suppressed, missing or zero denominator gives a suppressed value."""
 def quartile_bands(
     values: Sequence[float | str | None],
     groups: Sequence[int | str],
