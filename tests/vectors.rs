@@ -315,3 +315,77 @@ fn reports() {
         check_subset(name, "$", &case["expected"], &json);
     }
 }
+
+#[test]
+fn edits() {
+    use lineofsight::plan::{Edit, EditError};
+    let file = vectors("edits.json");
+    let cases = file["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 7);
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let mut plan = Plan::from_json(&case["plan"].to_string())
+            .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
+        let before = plan.clone();
+        let edits = Edit::list_from_json(&case["edits"].to_string())
+            .unwrap_or_else(|e| panic!("case {name}: edits: {e}"));
+        match (plan.apply_all(&edits), case.get("expected_error")) {
+            (Err(e), Some(want)) => {
+                assert_eq!(plan, before, "case {name}: the plan changed");
+                let got = match &e {
+                    EditError::UnknownAction { edit, id } => {
+                        json!({"kind": "unknown_action", "edit": edit, "id": id})
+                    }
+                    EditError::UnknownObjective { edit, id } => {
+                        json!({"kind": "unknown_objective", "edit": edit, "id": id})
+                    }
+                    EditError::DuplicateAction { edit, id } => {
+                        json!({"kind": "duplicate_action", "edit": edit, "id": id})
+                    }
+                    EditError::Invalid(lineofsight::LoadError::Invalid { path, .. }) => {
+                        json!({"kind": "invalid", "path": path})
+                    }
+                    other => panic!("case {name}: unexpected error {other}"),
+                };
+                check_fields(name, "error", want, &got);
+            }
+            (Ok(()), None) => {
+                let expected = &case["expected"];
+                let ids: Vec<&str> = plan.actions().map(|a| a.id.as_str()).collect();
+                assert_eq!(
+                    json!(ids),
+                    expected["action_ids"],
+                    "case {name}: action ids"
+                );
+                assert_eq!(
+                    to_value(&plan.reported_on),
+                    expected["reported_on"],
+                    "case {name}: reported_on"
+                );
+                let as_of: NaiveDate = case["as_of"]
+                    .as_str()
+                    .and_then(|d| d.parse().ok())
+                    .expect("as_of");
+                let eval = plan.evaluate(as_of, &plan.rules_or_default());
+                for want in expected["actions"].as_array().expect("actions") {
+                    let id = want["action_id"].as_str().expect("action_id");
+                    let a = eval.action(id).expect("rated");
+                    let mut got = to_value(a);
+                    got["reason_code"] = to_value(&a.reason.code);
+                    check_fields(name, id, want, &got);
+                }
+                if let Some(progress) = expected.get("progress").and_then(Value::as_object) {
+                    for (id, want) in progress {
+                        let a = plan.actions().find(|a| a.id == *id).expect("action");
+                        assert_eq!(
+                            &to_value(&a.progress),
+                            want,
+                            "case {name}: progress of {id}"
+                        );
+                    }
+                }
+            }
+            (got, want) => panic!("case {name}: got {got:?}, expected error {want:?}"),
+        }
+    }
+}

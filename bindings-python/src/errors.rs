@@ -109,6 +109,13 @@ create_exception!(
 
 create_exception!(
     _native,
+    EditError,
+    LineOfSightError,
+    "Edits that could not be applied (the plan is unchanged): `kind` ('unknown_action', 'unknown_objective', 'duplicate_action' or 'invalid'), `edit` (the edit's position from 0; None for 'invalid', which is about the plan as a whole), `id` (None for 'invalid'), `reason`."
+);
+
+create_exception!(
+    _native,
     ExportError,
     LineOfSightError,
     "A report writer (CSV or workbook) failed: `format`."
@@ -133,6 +140,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("PeriodParseError", py.get_type::<PeriodParseError>())?;
     m.add("EesReadError", py.get_type::<EesReadError>())?;
     m.add("ExportError", py.get_type::<ExportError>())?;
+    m.add("EditError", py.get_type::<EditError>())?;
     Ok(())
 }
 
@@ -433,4 +441,32 @@ pub fn export_error(py: Python<'_>, e: lineofsight::export::ExportError) -> PyEr
 /// A format name lineofsight does not write, as a Python `ValueError`.
 pub fn unknown_format(e: lineofsight::export::UnknownFormat) -> PyErr {
     pyo3::exceptions::PyValueError::new_err(e.to_string())
+}
+
+/// A core [`EditError`](lineofsight::plan::EditError) as a Python exception.
+pub fn edit_error(py: Python<'_>, e: lineofsight::plan::EditError) -> PyErr {
+    use lineofsight::plan::EditError as E;
+    let message = e.to_string();
+    let none = || py.None().into_bound(py);
+    let (kind, edit, id, reason) = match e {
+        E::UnknownAction { edit, id } => ("unknown_action", Some(edit), Some(id), message.clone()),
+        E::UnknownObjective { edit, id } => {
+            ("unknown_objective", Some(edit), Some(id), message.clone())
+        }
+        E::DuplicateAction { edit, id } => {
+            ("duplicate_action", Some(edit), Some(id), message.clone())
+        }
+        E::Invalid(inner) => ("invalid", None, None, inner.to_string()),
+        _ => ("invalid", None, None, message.clone()),
+    };
+    raise(
+        py.get_type::<EditError>(),
+        message,
+        vec![
+            ("kind", s(py, kind)),
+            ("edit", edit.map_or_else(none, |n_| n(py, n_))),
+            ("id", id.map_or_else(none, |i| s(py, &i))),
+            ("reason", s(py, &reason)),
+        ],
+    )
 }

@@ -200,6 +200,36 @@ impl Plan {
         Plan::from_table_bytes(py, &bytes, &options)
     }
 
+    /// A copy of the plan with `edits` applied: one edit (a dict such as
+    /// `{"edit": "record_update", "action": "a1", "update": {"date":
+    /// "2019-12-31", "note": "...", "by": "..."}}`) or a list of them,
+    /// applied all or nothing (the edit kinds are `record_update`,
+    /// `set_state`, `set_timescale`, `add_action` and `remove_action`).
+    /// Dates may be `datetime.date` or ISO strings. The plan itself is not
+    /// changed (plans are immutable). Raises EditError naming the edit, or
+    /// ParseError for an edit that does not read.
+    fn apply(&self, py: Python<'_>, edits: &Bound<'_, PyAny>) -> PyResult<Plan> {
+        let json = convert::dumps_with_dates(edits, "edits")?;
+        let edits = lineofsight::plan::Edit::list_from_json(&json)
+            .map_err(|e| errors::load_error(py, e))?;
+        let mut plan = (*self.inner).clone();
+        py.detach(|| plan.apply_all(&edits))
+            .map_err(|e| errors::edit_error(py, e))?;
+        Ok(Plan {
+            inner: Arc::new(plan),
+            import_warnings: self.import_warnings.clone(),
+            load_warnings: self.load_warnings.clone(),
+        })
+    }
+
+    /// Writes the plan as native JSON (UTF-8) to `path`, which
+    /// `Plan.load(path)` reads back. Raises OSError when it cannot be
+    /// written.
+    fn save(&self, path: std::path::PathBuf) -> PyResult<()> {
+        std::fs::write(path, self.inner.to_json())?;
+        Ok(())
+    }
+
     /// A publish-safe copy: named people among the leads replaced by their
     /// role (or "Named officer"), for reports that go on a public website.
     fn redacted(&self) -> Plan {

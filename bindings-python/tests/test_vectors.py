@@ -197,3 +197,53 @@ def test_reports(case: dict[str, Any]) -> None:
         )
     )
     check_subset(case["name"], "$", case["expected"], report)
+
+
+EDIT_CASES = vectors("edits.json")["cases"]
+
+
+@pytest.mark.parametrize("case", EDIT_CASES, ids=[c["name"] for c in EDIT_CASES])
+def test_edits(case: dict[str, Any], tmp_path: Any) -> None:
+    name = case["name"]
+    plan = lineofsight.Plan.from_json(json.dumps(case["plan"]))
+    if "expected_error" in case:
+        want = case["expected_error"]
+        with pytest.raises(lineofsight.EditError) as caught:
+            plan.apply(case["edits"])
+        e = caught.value
+        assert e.kind == want["kind"], f"case {name}"
+        if "edit" in want:
+            assert (e.edit, e.id) == (want["edit"], want["id"]), f"case {name}"
+        if "path" in want:
+            assert want["path"] in e.reason, f"case {name}: {e.reason}"
+        return
+    edited = plan.apply(case["edits"])
+    expected = case["expected"]
+    data = plain(edited.to_dict())
+    ids = [a["id"] for o in data["objectives"] for a in o["actions"]]
+    assert ids == expected["action_ids"], f"case {name}"
+    assert data.get("reported_on") == expected["reported_on"], f"case {name}"
+    ev = edited.evaluate(as_of=case["as_of"])
+    actions = {r["action_id"]: plain(r) for r in ev.actions.records()}
+    for want in expected["actions"]:
+        got = dict(actions[want["action_id"]])
+        got["reason_code"] = got.get("reason_code")
+        for key, value in want.items():
+            assert got[key] == value, f"case {name}: {want['action_id']}: {key}"
+    for action_id, updates in expected.get("progress", {}).items():
+        action = next(a for o in data["objectives"] for a in o["actions"] if a["id"] == action_id)
+        assert action["progress"] == updates, f"case {name}: progress"
+    # Saved and loaded back, the edited plan is the same plan.
+    edited.save(tmp_path / "plan.json")
+    assert lineofsight.Plan.load(tmp_path / "plan.json").to_dict() == edited.to_dict()
+
+
+def test_edits_take_python_dates() -> None:
+    plan = lineofsight.Plan.from_json(json.dumps(EDIT_CASES[0]["plan"]))
+    update = {"date": datetime.date(2019, 12, 20), "note": "Drafted", "by": "Participation Lead"}
+    edited = plan.apply({"edit": "record_update", "action": "a2", "update": update})
+    ev = edited.evaluate(as_of=datetime.date(2019, 12, 31))
+    row = next(r for r in ev.actions.records() if r["action_id"] == "a2")
+    assert row["commentary_note"] == "Drafted"
+    with pytest.raises(lineofsight.ParseError, match="unknown field `stat`"):
+        plan.apply({"edit": "set_state", "action": "a1", "stat": "complete"})

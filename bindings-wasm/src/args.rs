@@ -186,6 +186,21 @@ impl Arg {
             .ok_or_else(|| self.bad("could not be written as JSON (a cycle or a BigInt?)"))
     }
 
+    /// An object or an array of objects, as JSON text.
+    pub(crate) fn object_or_list_json(
+        self,
+        value: &JsValue,
+        expected: &str,
+    ) -> Result<String, JsValue> {
+        if !is_plain_object(value) && !Array::is_array(value) {
+            return Err(self.wrong_type(expected, value));
+        }
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| self.bad("could not be written as JSON (a cycle or a BigInt?)"))
+    }
+
     /// Bytes: a `Uint8Array`, or an array of numbers made one.
     pub(crate) fn bytes(self, value: &JsValue) -> Result<Uint8Array, JsValue> {
         if let Some(bytes) = value.dyn_ref::<Uint8Array>() {

@@ -311,3 +311,19 @@ pub(crate) fn export(e: lineofsight::export::ExportError) -> JsValue {
 pub(crate) fn unsupported(message: &str) -> JsValue {
     error("unsupported", message, &[])
 }
+
+/// Edits `Plan.apply` could not apply (the plan is unchanged): `edit` for
+/// an unknown or taken id, or the load error for a plan the edits break.
+pub(crate) fn edit(e: lineofsight::plan::EditError) -> JsValue {
+    use lineofsight::plan::EditError as E;
+    let message = e.to_string();
+    match e {
+        E::UnknownAction { edit, id }
+        | E::UnknownObjective { edit, id }
+        | E::DuplicateAction { edit, id } => {
+            error("edit", &message, &[("edit", num(edit)), ("id", text(&id))])
+        }
+        E::Invalid(inner) => load(inner),
+        _ => error("edit", &message, &[]),
+    }
+}

@@ -343,6 +343,25 @@ impl Plan {
         self.to_object()
     }
 
+    /// A new plan with `edits` applied, all or nothing: one edit or a list
+    /// (`record_update`, `set_state`, `set_timescale`, `add_action`,
+    /// `remove_action`; dates as `"YYYY-MM-DD"` strings). This plan is not
+    /// changed. Throws `code: "edit"` (with `edit` and `id`) for an unknown
+    /// or taken id, `json` for an edit that does not read, and `invalid`
+    /// (with `path`) when the edits would break the plan; `toJson()` gives
+    /// the text to save.
+    pub fn apply(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Edit | Edit[]")] edits: JsValue,
+    ) -> Result<Plan, JsValue> {
+        let json = Arg::new("Plan.apply", "edits")
+            .object_or_list_json(&edits, "an edit or a list of edits")?;
+        let edits = lineofsight::plan::Edit::list_from_json(&json).map_err(error::load)?;
+        let mut plan = (*self.inner).clone();
+        plan.apply_all(&edits).map_err(error::edit)?;
+        Ok(Plan::new(plan))
+    }
+
     /// The plan as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {

@@ -702,6 +702,60 @@ export type Discrepancy = {
 };
 
 /**
+ * One change to a plan. As JSON it is an object with an `edit` tag
+ * (`{"edit": "record_update", "action": "a1", "update": {...}}`), the
+ * shape the shared test vectors use.
+ */
+export type Edit = {
+  /**
+   * The action's id.
+   */
+  action: string;
+  edit: "record_update";
+  /**
+   * The update.
+   */
+  update: ProgressUpdate;
+} | {
+  /**
+   * The action's id.
+   */
+  action: string;
+  edit: "set_state";
+  /**
+   * The new state.
+   */
+  state: Lifecycle;
+} | {
+  /**
+   * The action's id.
+   */
+  action: string;
+  edit: "set_timescale";
+  /**
+   * The timescale as written.
+   */
+  timescale: string;
+} | {
+  /**
+   * The action; its id must be new to the plan (or removed earlier
+   * in the same batch).
+   */
+  action: Action;
+  edit: "add_action";
+  /**
+   * The objective's id.
+   */
+  objective: string;
+} | {
+  /**
+   * The action's id.
+   */
+  action: string;
+  edit: "remove_action";
+};
+
+/**
  * A plan rated as of a date.
  * 
  * # Example
@@ -2606,6 +2660,10 @@ export type ErrorCode =
   | "export"
   /** Left out of this build: `exportXlsx`, or reading a workbook, without the `xlsx` feature (`feature`). */
   | "unsupported"
+  /** `Plan.apply`: an edit names an action or objective the plan does not
+   * have, or adds an action whose id is taken (`edit`, `id`). Edits that
+   * would break the plan throw `invalid` instead, with `path`. */
+  | "edit"
   /** A result could not be converted (a bug: please report it). */
   | "internal";
 
@@ -2645,6 +2703,10 @@ export interface LineOfSightError extends Error {
   builtin?: string;
   /** The cargo feature this build lacks, e.g. `xlsx` (`unsupported`, for a workbook). */
   feature?: string;
+  /** The edit's position in the list given to `Plan.apply`, from 0 (`edit`). */
+  edit?: number;
+  /** The action or objective id an edit names (`edit`). */
+  id?: string;
   /** The schema version found and the newest supported (`unsupported_version`). */
   found?: number;
   supported?: number;

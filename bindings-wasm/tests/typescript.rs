@@ -239,6 +239,10 @@ export type ErrorCode =
   | "export"
   /** Left out of this build: `exportXlsx`, or reading a workbook, without the `xlsx` feature (`feature`). */
   | "unsupported"
+  /** `Plan.apply`: an edit names an action or objective the plan does not
+   * have, or adds an action whose id is taken (`edit`, `id`). Edits that
+   * would break the plan throw `invalid` instead, with `path`. */
+  | "edit"
   /** A result could not be converted (a bug: please report it). */
   | "internal";
 
@@ -278,6 +282,10 @@ export interface LineOfSightError extends Error {
   builtin?: string;
   /** The cargo feature this build lacks, e.g. `xlsx` (`unsupported`, for a workbook). */
   feature?: string;
+  /** The edit's position in the list given to `Plan.apply`, from 0 (`edit`). */
+  edit?: number;
+  /** The action or objective id an edit names (`edit`). */
+  id?: string;
   /** The schema version found and the newest supported (`unsupported_version`). */
   found?: number;
   supported?: number;
@@ -291,6 +299,7 @@ fn generate() -> String {
     let _ = generator.subschema_for::<lineofsight::Evaluation>();
     let _ = generator.subschema_for::<lineofsight::report::BoardReport>();
     let _ = generator.subschema_for::<lineofsight::plan::PlanWarning>();
+    let _ = generator.subschema_for::<lineofsight::plan::Edit>();
     let _ = generator.subschema_for::<lineofsight::evaluate::RatingChange>();
     let _ = generator.subschema_for::<lineofsight::timescale::ParsedTimescale>();
     let _ = generator.subschema_for::<lineofsight::measure::TargetReading>();

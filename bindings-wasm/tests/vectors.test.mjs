@@ -167,3 +167,47 @@ test('reports.json', () => {
     checkSubset(c.name, '$', c.expected, JSON.parse(json));
   }
 });
+
+test('edits.json', () => {
+  const file = vectors('edits.json');
+  assert.ok(file.cases.length >= 7);
+  for (const c of file.cases) {
+    const plan = Plan.fromJson(JSON.stringify(c.plan));
+    if (c.expected_error) {
+      const want = c.expected_error;
+      assert.throws(
+        () => plan.apply(c.edits),
+        (e) => {
+          if (want.kind === 'invalid') {
+            assert.equal(e.code, 'invalid', `case ${c.name}`);
+            assert.equal(e.path, want.path, `case ${c.name}`);
+          } else {
+            assert.equal(e.code, 'edit', `case ${c.name}`);
+            assert.deepStrictEqual([e.edit, e.id], [want.edit, want.id], `case ${c.name}`);
+            assert.match(e.message, new RegExp(want.kind === 'duplicate_action' ? 'already has' : 'has no'));
+          }
+          return true;
+        },
+      );
+      // The plan itself is never changed.
+      assert.equal(plan.toJson(), Plan.fromJson(JSON.stringify(c.plan)).toJson());
+      continue;
+    }
+    const edited = plan.apply(c.edits);
+    const data = edited.toObject();
+    const ids = data.objectives.flatMap((o) => o.actions.map((a) => a.id));
+    assert.deepStrictEqual(ids, c.expected.action_ids, `case ${c.name}`);
+    assert.equal(data.reported_on ?? null, c.expected.reported_on, `case ${c.name}`);
+    const ev = edited.evaluate(c.as_of);
+    for (const want of c.expected.actions) {
+      const a = ev.action(want.action_id);
+      checkFields(c.name, want.action_id, want, { ...a, reason_code: a.reason.code });
+    }
+    for (const [id, updates] of Object.entries(c.expected.progress ?? {})) {
+      const a = data.objectives.flatMap((o) => o.actions).find((x) => x.id === id);
+      assert.deepStrictEqual(a.progress, updates, `case ${c.name}: progress`);
+    }
+    // What toJson() writes loads back as the same plan.
+    assert.equal(Plan.fromJson(edited.toJson()).toJson(), edited.toJson());
+  }
+});

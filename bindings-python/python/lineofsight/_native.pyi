@@ -29,6 +29,7 @@ __all__ = [
     "ValueParseError",
     "PeriodParseError",
     "ExportError",
+    "EditError",
     "EesReadError",
     "__version__",
     "builtin_plans",
@@ -127,6 +128,14 @@ class PeriodParseError(LineOfSightError):
     label: str
     reason: str
 
+class EditError(LineOfSightError):
+    """Edits that could not be applied; the plan is unchanged."""
+
+    kind: str
+    edit: int | None
+    id: str | None
+    reason: str
+
 class EesReadError(LineOfSightError):
     """An Explore Education Statistics file that could not be read."""
 
@@ -215,6 +224,15 @@ class Plan:
         strict: bool = False,
     ) -> Plan: ...
     def to_json(self) -> str: ...
+    def apply(self, edits: dict[str, Any] | list[dict[str, Any]]) -> Plan:
+        """A copy of the plan with ``edits`` applied, all or nothing: one
+        edit dict or a list (``record_update``, ``set_state``,
+        ``set_timescale``, ``add_action``, ``remove_action``). Dates may be
+        ``datetime.date`` or ISO strings. Raises EditError naming the edit,
+        or ParseError for an edit that does not read."""
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Writes the plan as native JSON (UTF-8); ``Plan.load`` reads it
+        back. Raises OSError."""
     def redacted(self) -> Plan: ...
     def to_dict(self) -> dict[str, Any]: ...
     @property

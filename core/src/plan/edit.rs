@@ -58,6 +58,46 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// Reads edits from JSON: one edit (an object) or a list of them, as
+    /// the Python and JavaScript packages pass them. A misspelt field is an
+    /// error, not ignored.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Json`] naming the JSON path (`$.edits[1].update.date`),
+    /// line and column of what does not read.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Edit, Lifecycle};
+    ///
+    /// let edits = Edit::list_from_json(r#"[{"edit": "set_state", "action": "a1", "state": "complete"}]"#)?;
+    /// assert_eq!(edits, [Edit::SetState { action: "a1".into(), state: Lifecycle::Complete }]);
+    /// let err = Edit::list_from_json(r#"{"edit": "set_state", "action": "a1", "stat": "complete"}"#).unwrap_err();
+    /// assert!(err.to_string().contains("unknown field `stat`"), "{err}");
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn list_from_json(json: &str) -> Result<Vec<Edit>, LoadError> {
+        #[derive(Deserialize)]
+        struct Edits {
+            edits: Vec<Edit>,
+        }
+        let strict = crate::load::LoadOptions {
+            strict: true,
+            ..crate::load::LoadOptions::default()
+        };
+        let body = json.trim_start_matches('\u{feff}').trim_start();
+        if body.starts_with('[') {
+            let wrapped = format!("{{\"edits\": {body}}}");
+            crate::load::from_json::<Edits>("edits", &wrapped, &strict).map(|(e, _)| e.edits)
+        } else {
+            crate::load::from_json::<Edit>("edit", body, &strict).map(|(e, _)| vec![e])
+        }
+    }
+}
+
 /// Why a batch of edits was refused; the plan is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
