@@ -62,3 +62,18 @@ pub(crate) fn date_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate
         ))),
     }
 }
+
+/// The bytes of a `str` (as UTF-8) or `bytes` argument; anything else is a
+/// TypeError naming the argument and what was given.
+pub(crate) fn str_or_bytes(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<u8>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        Ok(s.to_str()?.as_bytes().to_vec())
+    } else if let Ok(b) = obj.cast::<pyo3::types::PyBytes>() {
+        Ok(b.as_bytes().to_vec())
+    } else {
+        Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{what} must be str or bytes, not {}",
+            obj.get_type().name()?
+        )))
+    }
+}

@@ -57,31 +57,32 @@ pub fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str) -> PyResult<Bound
 /// [`dumps`] where dates and datetimes inside `obj` are written as ISO
 /// dates (`2019-12-31`), as the plan's JSON has them.
 pub fn dumps_with_dates(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    let py = obj.py();
-    let json = py.import("json")?;
-    let kwargs = pyo3::types::PyDict::new(py);
-    let iso = py.eval(
+    let iso = obj.py().eval(
         c"lambda v: v.date().isoformat() if hasattr(v, 'date') and callable(v.date) else v.isoformat()",
         None,
         None,
     )?;
-    kwargs.set_item("default", iso)?;
-    match json.call_method("dumps", (obj,), Some(&kwargs)) {
-        Ok(s) => s.extract::<String>(),
-        Err(e) => Err(crate::errors::invalid(
-            py,
-            what,
-            "$",
-            &format!("cannot be written as JSON: {}", e.value(py)),
-        )),
-    }
+    dumps_as(obj, what, Some(iso))
 }
 
 /// A Python object as JSON text, through the standard `json` module.
 pub fn dumps(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    dumps_as(obj, what, None)
+}
+
+/// `json.dumps(obj, default=default)`, its failure a ValidationError.
+fn dumps_as(
+    obj: &Bound<'_, PyAny>,
+    what: &str,
+    default: Option<Bound<'_, PyAny>>,
+) -> PyResult<String> {
     let py = obj.py();
     let json = py.import("json")?;
-    match json.call_method1("dumps", (obj,)) {
+    let kwargs = pyo3::types::PyDict::new(py);
+    if let Some(default) = default {
+        kwargs.set_item("default", default)?;
+    }
+    match json.call_method("dumps", (obj,), Some(&kwargs)) {
         Ok(s) => s.extract::<String>(),
         Err(e) => Err(crate::errors::invalid(
             py,

@@ -7,7 +7,7 @@ use lineofsight::measure::{
 };
 use lineofsight::rating::RatingStyle;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::args::text_arg;
 use crate::convert::{dumps, to_py};
@@ -172,16 +172,7 @@ pub(crate) fn read_ees<'py>(
     polarity: &str,
     unit: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let bytes: Vec<u8> = if let Ok(s) = data.cast::<PyString>() {
-        s.to_str()?.as_bytes().to_vec()
-    } else if let Ok(b) = data.cast::<PyBytes>() {
-        b.as_bytes().to_vec()
-    } else {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "data must be str or bytes, not {}",
-            data.get_type().name()?
-        )));
-    };
+    let bytes: Vec<u8> = crate::args::str_or_bytes(data, "data")?;
     let mut pairs = Vec::new();
     if let Some(f) = filters {
         for (k, v) in f.iter() {

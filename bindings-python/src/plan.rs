@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use lineofsight::import::{import_plan, ImportOptions};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList};
 
 use crate::args::{date_arg, text_arg, today};
 use crate::convert::{self, to_py};
@@ -147,16 +147,7 @@ impl Plan {
         sheet: Option<String>,
         name: &str,
     ) -> PyResult<Plan> {
-        let bytes: Vec<u8> = if let Ok(s) = data.cast::<PyString>() {
-            s.to_str()?.as_bytes().to_vec()
-        } else if let Ok(b) = data.cast::<PyBytes>() {
-            b.as_bytes().to_vec()
-        } else {
-            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                "data must be str or bytes, not {}",
-                data.get_type().name()?
-            )));
-        };
+        let bytes: Vec<u8> = crate::args::str_or_bytes(data, "data")?;
         let options = import_options(py, name, Some(format), mapping, sheet)?;
         Plan::from_table_bytes(py, &bytes, &options)
     }

@@ -314,17 +314,7 @@ impl Plan {
     /// objectives times the depth of the groups (a loop, which a checked
     /// plan cannot have, stops the walk).
     fn objectives_by_group(&self) -> Vec<Vec<usize>> {
-        let index: HashMap<&str, usize> = self
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.id.as_str(), i))
-            .collect();
-        let parent: Vec<Option<usize>> = self
-            .groups
-            .iter()
-            .map(|g| g.parent.as_deref().and_then(|p| index.get(p).copied()))
-            .collect();
+        let (index, parent) = self.group_parents();
         let mut inside = vec![Vec::new(); self.groups.len()];
         for (i, o) in self.objectives.iter().enumerate() {
             let mut at = o.group.as_deref().and_then(|g| index.get(g).copied());
@@ -408,6 +398,16 @@ fn rollup_of_objectives(
             rules,
         )
     };
+    rollup_with(id, title, rated, counts, measures)
+}
+
+fn rollup_with(
+    id: &str,
+    title: &str,
+    rated: crate::rules::Rated,
+    counts: RatingCounts,
+    measures: RatingCounts,
+) -> RollupRating {
     RollupRating {
         id: id.to_string(),
         title: title.to_string(),
@@ -433,14 +433,7 @@ fn rollup_rating<'a>(
     for m in measures_beneath {
         measures.add(m.rating);
     }
-    RollupRating {
-        id: id.to_string(),
-        title: title.to_string(),
-        rating: rated.rating,
-        reason: rated.reason,
-        counts,
-        measures,
-    }
+    rollup_with(id, title, rated, counts, measures)
 }
 
 impl Evaluation {

@@ -468,6 +468,24 @@ impl Plan {
             .flat_map(|o| o.measures.iter().map(move |m| (o.id.as_str(), m)))
     }
 
+    /// Each group's position by id (the first of an id), and the position
+    /// of the group each sits in (`None` at the top, or for a parent the
+    /// plan does not list): the index the loop check and the roll-ups walk.
+    pub(crate) fn group_parents(
+        &self,
+    ) -> (std::collections::HashMap<&str, usize>, Vec<Option<usize>>) {
+        let mut index = std::collections::HashMap::with_capacity(self.groups.len());
+        for (i, g) in self.groups.iter().enumerate() {
+            index.entry(g.id.as_str()).or_insert(i);
+        }
+        let parent = self
+            .groups
+            .iter()
+            .map(|g| g.parent.as_deref().and_then(|p| index.get(p).copied()))
+            .collect();
+        (index, parent)
+    }
+
     /// The group with this id.
     ///
     /// # Example

@@ -88,17 +88,7 @@ enum Seen {
 /// costs time in proportion to its length. Unknown parents end a walk (they
 /// are reported separately).
 fn groups_in_loops(plan: &Plan) -> Vec<bool> {
-    let index: HashMap<&str, usize> = plan
-        .groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.id.as_str(), i))
-        .collect();
-    let parent: Vec<Option<usize>> = plan
-        .groups
-        .iter()
-        .map(|g| g.parent.as_deref().and_then(|p| index.get(p).copied()))
-        .collect();
+    let (_, parent) = plan.group_parents();
     let mut seen = vec![Seen::Not; parent.len()];
     let mut looped = vec![false; parent.len()];
     let mut walk = Vec::new();
