@@ -730,3 +730,59 @@ fn the_workbook_gives_every_built_in_plan_back_whole() {
         }
     }
 }
+
+#[test]
+fn leads_that_share_a_name_come_back_as_the_first_with_a_warning() {
+    let mut plan = one_action("Cover both areas");
+    plan.leads
+        .push(Lead::new("sm-east", "Service Manager", LeadKind::Role));
+    plan.leads
+        .push(Lead::new("sm-west", "Service Manager", LeadKind::Role));
+    plan.objectives[0].actions[0].leads = vec!["sm-west".into()];
+    let bytes = lineofsight::export::workbook(&report(&plan)).unwrap();
+    let (back, import) = import_plan(&bytes, &ImportOptions::default()).unwrap();
+    assert_eq!(back.leads, plan.leads, "both leads are kept");
+    assert_eq!(back.actions().next().unwrap().leads, ["sm-east"]);
+    let w = &import.warnings[0];
+    assert_eq!((w.row, w.column.as_str()), (2, "Leads"));
+    assert!(
+        w.message.contains("2 leads called \"Service Manager\""),
+        "{w}"
+    );
+}
+
+#[test]
+fn a_cell_too_long_for_excel_is_an_error_naming_the_sheet_and_cell() {
+    let mut plan = one_action("Act");
+    let mut m = lineofsight::plan::Measure::new("m1", "Placements");
+    m.observations = (0..3_000)
+        .map(|i| lineofsight::plan::Observation {
+            period: format!("Q{} {}", i % 4 + 1, 1000 + i),
+            value: lineofsight::measure::ObservedValue::Number(f64::from(i)),
+        })
+        .collect();
+    plan.objectives[0].measures.push(m);
+    let err = lineofsight::export::workbook(&report(&plan)).unwrap_err();
+    assert!(
+        err.to_string().contains("sheet \"Measures\", cell S2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_source_title_on_re_import_takes_a_free_id() {
+    let mut plan = one_action("Act");
+    plan.sources.push(lineofsight::plan::Source {
+        id: "source".into(),
+        title: "The plan".into(),
+        description: None,
+    });
+    let bytes = lineofsight::export::workbook(&report(&plan)).unwrap();
+    let options = ImportOptions {
+        source_title: Some("Q3 tracker".into()),
+        ..ImportOptions::default()
+    };
+    let (back, _) = import_plan(&bytes, &options).unwrap();
+    let ids: Vec<&str> = back.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["source", "source-2"]);
+}

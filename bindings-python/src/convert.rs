@@ -57,8 +57,10 @@ pub fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str) -> PyResult<Bound
 /// [`dumps`] where dates and datetimes inside `obj` are written as ISO
 /// dates (`2019-12-31`), as the plan's JSON has them.
 pub fn dumps_with_dates(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    // Only dates and datetimes; anything else JSON cannot write stays a
+    // TypeError naming its type, as json.dumps says it.
     let iso = obj.py().eval(
-        c"lambda v: v.date().isoformat() if hasattr(v, 'date') and callable(v.date) else v.isoformat()",
+        c"(lambda d: lambda v: v.date().isoformat() if isinstance(v, d.datetime) else v.isoformat() if isinstance(v, d.date) else (_ for _ in ()).throw(TypeError(f'Object of type {type(v).__name__} is not JSON serializable')))(__import__('datetime'))",
         None,
         None,
     )?;

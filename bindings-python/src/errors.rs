@@ -111,7 +111,7 @@ create_exception!(
     _native,
     EditError,
     LineOfSightError,
-    "Edits that could not be applied (the plan is unchanged): `kind` ('unknown_action', 'unknown_objective', 'duplicate_action' or 'invalid'), `edit` (the edit's position from 0; None for 'invalid', which is about the plan as a whole), `id` (None for 'invalid'), `reason`."
+    "Edits that could not be applied (the plan is unchanged): `kind` ('unknown_action', 'unknown_objective', 'duplicate_action' or 'invalid'), `edit` (the edit's position from 0; None for 'invalid', which is about the plan as a whole), `id` (None for 'invalid'), `path` (for 'invalid': the JSON path in the edited plan), `reason`."
 );
 
 create_exception!(
@@ -448,16 +448,33 @@ pub fn edit_error(py: Python<'_>, e: lineofsight::plan::EditError) -> PyErr {
     use lineofsight::plan::EditError as E;
     let message = e.to_string();
     let none = || py.None().into_bound(py);
-    let (kind, edit, id, reason) = match e {
-        E::UnknownAction { edit, id } => ("unknown_action", Some(edit), Some(id), message.clone()),
-        E::UnknownObjective { edit, id } => {
-            ("unknown_objective", Some(edit), Some(id), message.clone())
+    let (kind, edit, id, path, reason) = match e {
+        E::UnknownAction { edit, id } => (
+            "unknown_action",
+            Some(edit),
+            Some(id),
+            None,
+            message.clone(),
+        ),
+        E::UnknownObjective { edit, id } => (
+            "unknown_objective",
+            Some(edit),
+            Some(id),
+            None,
+            message.clone(),
+        ),
+        E::DuplicateAction { edit, id } => (
+            "duplicate_action",
+            Some(edit),
+            Some(id),
+            None,
+            message.clone(),
+        ),
+        E::Invalid(LoadError::Invalid { path, reason, .. }) => {
+            ("invalid", None, None, Some(path), reason)
         }
-        E::DuplicateAction { edit, id } => {
-            ("duplicate_action", Some(edit), Some(id), message.clone())
-        }
-        E::Invalid(inner) => ("invalid", None, None, inner.to_string()),
-        _ => ("invalid", None, None, message.clone()),
+        E::Invalid(inner) => ("invalid", None, None, None, inner.to_string()),
+        _ => ("invalid", None, None, None, message.clone()),
     };
     raise(
         py.get_type::<EditError>(),
@@ -466,6 +483,7 @@ pub fn edit_error(py: Python<'_>, e: lineofsight::plan::EditError) -> PyErr {
             ("kind", s(py, kind)),
             ("edit", edit.map_or_else(none, |n_| n(py, n_))),
             ("id", id.map_or_else(none, |i| s(py, &i))),
+            ("path", path.map_or_else(none, |p| s(py, &p))),
             ("reason", s(py, &reason)),
         ],
     )

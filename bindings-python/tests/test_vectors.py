@@ -215,7 +215,7 @@ def test_edits(case: dict[str, Any], tmp_path: Any) -> None:
         if "edit" in want:
             assert (e.edit, e.id) == (want["edit"], want["id"]), f"case {name}"
         if "path" in want:
-            assert want["path"] in e.reason, f"case {name}: {e.reason}"
+            assert e.path == want["path"], f"case {name}: {e.reason}"
         return
     edited = plan.apply(case["edits"])
     expected = case["expected"]
@@ -247,3 +247,9 @@ def test_edits_take_python_dates() -> None:
     assert row["commentary_note"] == "Drafted"
     with pytest.raises(lineofsight.ParseError, match="unknown field `stat`"):
         plan.apply({"edit": "set_state", "action": "a1", "stat": "complete"})
+    # A misspelt field inside the update is refused too, not dropped.
+    with pytest.raises(lineofsight.LineOfSightError, match=r"\$\[0\]\.update\.rateing"):
+        plan.apply([{"edit": "record_update", "action": "a1", "update": {"note": "n", "rateing": "green"}}])
+    # Only dates are written for JSON; anything else is a TypeError-like refusal.
+    with pytest.raises(lineofsight.LineOfSightError, match="set is not JSON serializable"):
+        plan.apply({"edit": "set_timescale", "action": "a1", "timescale": {1}})

@@ -134,6 +134,7 @@ class EditError(LineOfSightError):
     kind: str
     edit: int | None
     id: str | None
+    path: str | None
     reason: str
 
 class EesReadError(LineOfSightError):

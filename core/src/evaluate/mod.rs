@@ -312,14 +312,20 @@ impl Plan {
     /// group by group: an objective is in its group and every group that
     /// one sits in. One walk up from each objective, so the cost is the
     /// objectives times the depth of the groups (a loop, which a checked
-    /// plan cannot have, stops the walk).
+    /// plan cannot have, stops the walk at the first group seen twice).
     fn objectives_by_group(&self) -> Vec<Vec<usize>> {
         let (index, parent) = self.group_parents();
         let mut inside = vec![Vec::new(); self.groups.len()];
+        // The last objective each group was counted for: a walk that comes
+        // back to a group (a loop) stops there.
+        let mut counted_for = vec![usize::MAX; self.groups.len()];
         for (i, o) in self.objectives.iter().enumerate() {
             let mut at = o.group.as_deref().and_then(|g| index.get(g).copied());
-            for _ in 0..self.groups.len() {
-                let Some(g) = at else { break };
+            while let Some(g) = at {
+                if counted_for[g] == i {
+                    break;
+                }
+                counted_for[g] = i;
                 inside[g].push(i);
                 at = parent[g];
             }
@@ -524,5 +530,27 @@ impl Evaluation {
             .collect();
         due.sort_by_key(|a| a.due);
         due
+    }
+}
+
+#[cfg(test)]
+mod group_walk_tests {
+    use crate::plan::{Group, Objective, Plan};
+
+    #[test]
+    fn a_loop_of_groups_counts_each_objective_once() {
+        let mut plan = Plan::new("Plan", "Council");
+        for (id, parent) in [("g1", Some("g2")), ("g2", Some("g1")), ("g3", None)] {
+            plan.groups.push(Group {
+                id: id.into(),
+                title: id.into(),
+                parent: parent.map(str::to_string),
+                source: None,
+            });
+        }
+        let mut o = Objective::new("o1", "One");
+        o.group = Some("g1".into());
+        plan.objectives.push(o);
+        assert_eq!(plan.objectives_by_group(), [vec![0], vec![0], vec![]]);
     }
 }

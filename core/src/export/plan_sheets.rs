@@ -130,7 +130,8 @@ pub(crate) fn plan_field_kind(key: &str) -> CellKind {
 /// sheet.
 pub(crate) const PLAN_SHEET_FIELDS: [&str; 4] = ["objectives", "groups", "leads", "extra"];
 
-/// The most characters the writer puts in one cell (Excel holds 32,767).
+/// The most UTF-16 units the writer puts in one cell of the Plan sheet
+/// (Excel holds 32,767).
 pub(crate) const CELL_CHARACTERS: usize = 32_000;
 
 /// A field's value as its cell's text.
@@ -209,21 +210,20 @@ pub(crate) fn extra_of(fields: &Map<String, Value>) -> Vec<(String, String)> {
     }
 }
 
-/// `text` in pieces of at most [`CELL_CHARACTERS`] characters (one empty
-/// piece for empty text), split between characters.
+/// `text` in pieces of at most [`CELL_CHARACTERS`] UTF-16 units (as
+/// Excel counts a cell's length; one empty piece for empty text), split
+/// between characters, in one pass.
 pub(crate) fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut rest = text;
-    while rest.chars().count() > CELL_CHARACTERS {
-        let at = rest
-            .char_indices()
-            .nth(CELL_CHARACTERS)
-            .map_or(rest.len(), |(i, _)| i);
-        let (head, tail) = rest.split_at(at);
-        out.push(head);
-        rest = tail;
+    let (mut start, mut units) = (0, 0);
+    for (i, c) in text.char_indices() {
+        if units + c.len_utf16() > CELL_CHARACTERS {
+            out.push(&text[start..i]);
+            (start, units) = (i, 0);
+        }
+        units += c.len_utf16();
     }
-    out.push(rest);
+    out.push(&text[start..]);
     out
 }
 
@@ -260,5 +260,13 @@ mod tests {
         assert_eq!(parts.len(), 3);
         assert_eq!(parts.concat(), text);
         assert_eq!(pieces(""), [""]);
+        // Emoji are two UTF-16 units each, as Excel counts them.
+        let emoji = "🙂".repeat(CELL_CHARACTERS);
+        let parts = pieces(&emoji);
+        assert_eq!(parts.len(), 2);
+        assert!(parts
+            .iter()
+            .all(|p| p.encode_utf16().count() <= CELL_CHARACTERS));
+        assert_eq!(parts.concat(), emoji);
     }
 }

@@ -17,9 +17,10 @@ pub const NAMED_OFFICER: &str = "Named officer";
 /// [`NAMED_OFFICER`] where no role is given, and becomes a
 /// [`LeadKind::Role`]. Their id (which spells the name) is replaced too, and
 /// the name is replaced wherever it appears word for word in the plan's
-/// text: objectives, actions, sub-activities, evidence, progress notes,
-/// recorded rating notes and measures. Nothing else changes, so the
-/// ratings are the same.
+/// text: its title, sources, priorities and groups, objectives, actions,
+/// sub-activities, evidence, progress notes and who recorded them,
+/// recorded rating notes, measures, and every extra field. Nothing else
+/// changes, so the ratings are the same.
 ///
 /// Names written in free text that are not listed as leads cannot be
 /// found; check the text before publishing.
@@ -114,23 +115,45 @@ pub fn redact_people(plan: &Plan) -> Plan {
         .iter()
         .map(|(old, new, ..)| (old.as_str(), new.as_str()))
         .collect();
+    let scrub_extra = |extra: &mut std::collections::BTreeMap<String, String>| {
+        for v in extra.values_mut() {
+            scrub(v);
+        }
+    };
+    scrub(&mut out.title);
+    scrub_extra(&mut out.extra);
+    for s in &mut out.sources {
+        scrub(&mut s.title);
+        scrub_opt(&mut s.description);
+    }
+    for p in &mut out.priorities {
+        scrub(&mut p.title);
+        scrub_opt(&mut p.note);
+    }
+    for g in &mut out.groups {
+        scrub(&mut g.title);
+    }
     for o in &mut out.objectives {
         scrub(&mut o.title);
         scrub_opt(&mut o.aim);
         scrub_opt(&mut o.motto);
         scrub_opt(&mut o.approach);
         scrub_opt(&mut o.impact);
+        scrub_extra(&mut o.extra);
         for m in &mut o.measures {
             scrub(&mut m.text);
+            scrub_extra(&mut m.extra);
         }
         for a in &mut o.actions {
             scrub(&mut a.text);
             scrub_opt(&mut a.evidence);
+            scrub_extra(&mut a.extra);
             for s in &mut a.sub_activities {
                 scrub(&mut s.text);
             }
             for p in &mut a.progress {
                 scrub(&mut p.note);
+                scrub_opt(&mut p.by);
             }
             if let Some(r) = &mut a.recorded_rating {
                 scrub_opt(&mut r.text);
@@ -175,6 +198,27 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn names_go_from_who_recorded_an_update_and_from_extra_fields() {
+        use crate::plan::{Action, Lead, Objective, ProgressUpdate};
+        let mut plan = Plan::new("Plan", "Council");
+        plan.leads
+            .push(Lead::new("jo", "Jo Bloggs", LeadKind::Person));
+        plan.extra.insert("Owner".into(), "Jo Bloggs".into());
+        let mut o = Objective::new("o1", "Objective");
+        o.extra.insert("Lead officer".into(), "Jo Bloggs".into());
+        let mut a = Action::new("a1", "Act", "Dec-19");
+        a.progress.push(ProgressUpdate {
+            by: Some("Jo Bloggs".into()),
+            ..ProgressUpdate::undated("Done")
+        });
+        a.extra.insert("Contact".into(), "Ask Jo Bloggs".into());
+        o.actions.push(a);
+        plan.objectives.push(o);
+        let json = redact_people(&plan).to_json();
+        assert!(!json.contains("Bloggs"), "{json}");
     }
 
     #[test]

@@ -129,10 +129,23 @@ pub(super) fn text(
     value: &str,
     f: &Formats,
 ) -> Result<(), ExportError> {
+    // Excel counts a cell's length in UTF-16 units.
+    let units = value.encode_utf16().count();
+    if units > EXCEL_CELL_UNITS {
+        return Err(ExportError::Xlsx(format!(
+            "sheet {:?}, cell {}{}: {units} characters, more than the {EXCEL_CELL_UNITS} an Excel cell holds",
+            ws.name(),
+            rust_xlsxwriter::utility::column_number_to_name(col),
+            row + 1
+        )));
+    }
     ws.write_string_with_format(row, col, value, &f.text)
         .map_err(xerr)?;
     Ok(())
 }
+
+/// The most UTF-16 units an Excel cell holds.
+pub(super) const EXCEL_CELL_UNITS: usize = 32_767;
 
 fn date(
     ws: &mut Worksheet,

@@ -79,8 +79,11 @@ struct Reader<'a> {
     next_group: usize,
     /// Each lead's name, by id.
     leads: HashMap<String, String>,
-    /// The id of each lead the Leads sheet names, by name.
+    /// The id of each lead the Leads sheet names, by name (the first, when
+    /// two leads share a name).
     named: HashMap<String, String>,
+    /// Names the Leads sheet gives to more than one lead, with their ids.
+    shared_names: HashMap<String, Vec<String>>,
     /// The ids of the plan's sources.
     sources: HashSet<String>,
 }
@@ -171,7 +174,12 @@ pub(crate) fn build(
         plan
     };
     let source = options.source_title.as_ref().map(|title| {
-        let id = format!("{}source", options.id_prefix);
+        let mut id = format!("{}source", options.id_prefix);
+        let mut n = 1;
+        while plan.sources.iter().any(|s| s.id == id) {
+            n += 1;
+            id = format!("{}source-{n}", options.id_prefix);
+        }
         plan.sources.push(Source {
             id: id.clone(),
             title: title.clone(),
@@ -202,6 +210,7 @@ pub(crate) fn build(
         next_group: 1,
         leads: HashMap::new(),
         named: HashMap::new(),
+        shared_names: HashMap::new(),
         sources: plan.sources.iter().map(|s| s.id.clone()).collect(),
         plan,
     };
@@ -255,12 +264,22 @@ impl Reader<'_> {
                 .entry((g.parent.clone(), g.title.clone()))
                 .or_insert_with(|| g.id.clone());
         }
+        let mut ids_of: HashMap<&str, Vec<String>> = HashMap::new();
         for l in &self.plan.leads {
             self.leads.insert(l.id.clone(), l.name.clone());
             self.named
                 .entry(l.name.clone())
                 .or_insert_with(|| l.id.clone());
+            ids_of
+                .entry(l.name.as_str())
+                .or_default()
+                .push(l.id.clone());
         }
+        self.shared_names = ids_of
+            .into_iter()
+            .filter(|(_, ids)| ids.len() > 1)
+            .map(|(name, ids)| (name.to_string(), ids))
+            .collect();
     }
 
     fn warn(&mut self, row: usize, column: &str, message: String) {
@@ -420,8 +439,16 @@ impl Reader<'_> {
 
     /// The lead called `name`, added to the plan the first time.
     fn lead(&mut self, row: usize, column: &str, name: &str) -> Option<String> {
-        if let Some(id) = self.named.get(name) {
-            return Some(id.clone());
+        if let Some(id) = self.named.get(name).cloned() {
+            if let Some(ids) = self.shared_names.get(name) {
+                let message = format!(
+                    "the Leads sheet has {} leads called {name:?} ({}); read as {id:?}",
+                    ids.len(),
+                    ids.join(", ")
+                );
+                self.warn(row, column, message);
+            }
+            return Some(id);
         }
         let id = lead_id(name);
         if id.is_empty() {

@@ -2,7 +2,8 @@
 //! an action's progress, change its state or timescale, add or remove an
 //! action. A batch of edits is checked as a whole: either every edit holds
 //! and the plan still passes [`Plan::check`], or the plan is left as it was
-//! and the error names the edit.
+//! and the error names the edit (its position and id) or, for edits that
+//! would break the plan, the JSON path in the edited plan.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,7 +23,8 @@ pub enum Edit {
     /// Adds a progress update to an action: this quarter's commentary,
     /// with its date, rating, percentage and who recorded it. An update
     /// dated after the plan's `reported_on` moves `reported_on` to its
-    /// date (the plan is now reported on that day).
+    /// date (the plan is now reported on that day); so do the dated
+    /// updates of an added action.
     RecordUpdate {
         /// The action's id.
         action: String,
@@ -65,8 +67,10 @@ impl Edit {
     ///
     /// # Errors
     ///
-    /// [`LoadError::Json`] naming the JSON path (`$.edits[1].update.date`),
-    /// line and column of what does not read.
+    /// [`LoadError::Json`] naming the JSON path (`$[1].update.date` in a
+    /// list, `$.update.date` for one edit) of what does not read, and
+    /// [`LoadError::UnknownField`] for a misspelt field at any depth
+    /// (`$[0].update.rateing`).
     ///
     /// # Example
     ///
@@ -76,25 +80,158 @@ impl Edit {
     /// let edits = Edit::list_from_json(r#"[{"edit": "set_state", "action": "a1", "state": "complete"}]"#)?;
     /// assert_eq!(edits, [Edit::SetState { action: "a1".into(), state: Lifecycle::Complete }]);
     /// let err = Edit::list_from_json(r#"{"edit": "set_state", "action": "a1", "stat": "complete"}"#).unwrap_err();
-    /// assert!(err.to_string().contains("unknown field `stat`"), "{err}");
+    /// assert!(err.to_string().contains("$.stat"), "{err}");
+    /// let err = Edit::list_from_json(
+    ///     r#"[{"edit": "record_update", "action": "a1", "update": {"note": "n", "rateing": "green"}}]"#,
+    /// ).unwrap_err();
+    /// assert!(err.to_string().contains("$[0].update.rateing"), "{err}");
     /// # Ok::<(), lineofsight::LoadError>(())
     /// ```
     pub fn list_from_json(json: &str) -> Result<Vec<Edit>, LoadError> {
-        #[derive(Deserialize)]
-        struct Edits {
-            edits: Vec<Edit>,
+        let body = json.trim_start_matches('\u{feff}').trim_start();
+        if body.starts_with('[') {
+            let items: Vec<serde_json::Value> =
+                serde_json::from_str(body).map_err(|e| edit_json_error("$", &e))?;
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| Edit::read(item, &format!("$[{i}]")))
+                .collect()
+        } else {
+            let item: serde_json::Value =
+                serde_json::from_str(body).map_err(|e| edit_json_error("$", &e))?;
+            Edit::read(&item, "$").map(|e| vec![e])
         }
+    }
+
+    /// One edit from its JSON object: its `edit` kind first, then the
+    /// kind's fields read strictly (a misspelt field at any depth is an
+    /// error naming its path under `at`).
+    fn read(item: &serde_json::Value, at: &str) -> Result<Edit, LoadError> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RecordUpdate {
+            #[allow(dead_code)]
+            edit: String,
+            action: String,
+            update: ProgressUpdate,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct SetState {
+            #[allow(dead_code)]
+            edit: String,
+            action: String,
+            state: Lifecycle,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct SetTimescale {
+            #[allow(dead_code)]
+            edit: String,
+            action: String,
+            timescale: String,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct AddAction {
+            #[allow(dead_code)]
+            edit: String,
+            objective: String,
+            action: Box<Action>,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RemoveAction {
+            #[allow(dead_code)]
+            edit: String,
+            action: String,
+        }
+        let text = item.to_string();
         let strict = crate::load::LoadOptions {
             strict: true,
             ..crate::load::LoadOptions::default()
         };
-        let body = json.trim_start_matches('\u{feff}').trim_start();
-        if body.starts_with('[') {
-            let wrapped = format!("{{\"edits\": {body}}}");
-            crate::load::from_json::<Edits>("edits", &wrapped, &strict).map(|(e, _)| e.edits)
-        } else {
-            crate::load::from_json::<Edit>("edit", body, &strict).map(|(e, _)| vec![e])
+        let under = |e: LoadError| moved_under(e, at);
+        match item.get("edit").and_then(serde_json::Value::as_str) {
+            Some("record_update") => crate::load::from_json::<RecordUpdate>("edit", &text, &strict)
+                .map(|(e, _)| Edit::RecordUpdate {
+                    action: e.action,
+                    update: e.update,
+                })
+                .map_err(under),
+            Some("set_state") => crate::load::from_json::<SetState>("edit", &text, &strict)
+                .map(|(e, _)| Edit::SetState {
+                    action: e.action,
+                    state: e.state,
+                })
+                .map_err(under),
+            Some("set_timescale") => crate::load::from_json::<SetTimescale>("edit", &text, &strict)
+                .map(|(e, _)| Edit::SetTimescale {
+                    action: e.action,
+                    timescale: e.timescale,
+                })
+                .map_err(under),
+            Some("add_action") => crate::load::from_json::<AddAction>("edit", &text, &strict)
+                .map(|(e, _)| Edit::AddAction {
+                    objective: e.objective,
+                    action: e.action,
+                })
+                .map_err(under),
+            Some("remove_action") => crate::load::from_json::<RemoveAction>("edit", &text, &strict)
+                .map(|(e, _)| Edit::RemoveAction { action: e.action })
+                .map_err(under),
+            other => Err(LoadError::Json {
+                what: "edit",
+                path: format!("{at}.edit"),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "{} (the kinds are record_update, set_state, set_timescale, add_action and remove_action)",
+                    match other {
+                        Some(kind) => format!("unknown edit {kind:?}"),
+                        None => "an edit needs its kind in \"edit\"".to_string(),
+                    }
+                ),
+            }),
         }
+    }
+}
+
+/// JSON that does not parse, at `path`.
+fn edit_json_error(path: &str, e: &serde_json::Error) -> LoadError {
+    LoadError::Json {
+        what: "edit",
+        path: path.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    }
+}
+
+/// An error inside one edit, its path put under the edit's own (`$[2]`).
+/// Lines and columns count within that edit's JSON.
+fn moved_under(e: LoadError, at: &str) -> LoadError {
+    let under = |path: String| format!("{at}{}", path.strip_prefix('$').unwrap_or(&path));
+    match e {
+        LoadError::Json {
+            what,
+            path,
+            line,
+            column,
+            message,
+        } => LoadError::Json {
+            what,
+            path: under(path),
+            line,
+            column,
+            message,
+        },
+        LoadError::UnknownField { what, path } => LoadError::UnknownField {
+            what,
+            path: under(path),
+        },
+        other => other,
     }
 }
 
@@ -218,6 +355,16 @@ impl Plan {
         Ok(())
     }
 
+    /// Moves `reported_on` forward to `date` when the plan has one and the
+    /// date is later.
+    fn reported_at_least(&mut self, date: Option<chrono::NaiveDate>) {
+        if let (Some(date), Some(reported)) = (date, self.reported_on) {
+            if date > reported {
+                self.reported_on = Some(date);
+            }
+        }
+    }
+
     /// The edits, on this plan, without the final check.
     fn edit(&mut self, edits: &[Edit]) -> Result<(), EditError> {
         let mut at: HashMap<String, (usize, usize)> = HashMap::new();
@@ -244,11 +391,7 @@ impl Plan {
             match edit {
                 Edit::RecordUpdate { action, update } => {
                     let (i, j) = find(action)?;
-                    if let (Some(date), Some(reported)) = (update.date, self.reported_on) {
-                        if date > reported {
-                            self.reported_on = Some(date);
-                        }
-                    }
+                    self.reported_at_least(update.date);
                     self.objectives[i].actions[j].progress.push(update.clone());
                 }
                 Edit::SetState { action, state } => {
@@ -272,6 +415,9 @@ impl Plan {
                             edit: n,
                             id: action.id.clone(),
                         });
+                    }
+                    for u in &action.progress {
+                        self.reported_at_least(u.date);
                     }
                     let j = self.objectives[i].actions.len();
                     self.objectives[i].actions.push(Action::clone(action));
