@@ -78,8 +78,15 @@ impl Evaluation {
     }
 
     /// Open actions due from the as-of date up to `days` days after it,
-    /// soonest first, as a Table with the columns of `actions`.
-    fn due_within(&self, days: u32) -> Table {
+    /// soonest first, as a Table with the columns of `actions`. Raises
+    /// ValueError for a negative number of days.
+    fn due_within(&self, days: i64) -> PyResult<Table> {
+        let days = u32::try_from(days).map_err(|_| {
+            pyo3::exceptions::PyValueError::new_err(format!(
+                "days must be a whole number of days from 0 to {}, not {days}",
+                u32::MAX
+            ))
+        })?;
         let due = self.inner.due_within(days);
         let mut rows = ReportRow::of_evaluation(&self.plan, &self.inner);
         let at: std::collections::HashMap<&str, usize> = due
@@ -89,7 +96,12 @@ impl Evaluation {
             .collect();
         rows.retain(|r| at.contains_key(r.action_id.as_str()));
         rows.sort_by_key(|r| at.get(r.action_id.as_str()).copied());
-        Table::from_rows_led("due", &rows, ACTION_SKIP, ACTION_FIRST)
+        Ok(Table::from_rows_led(
+            "due",
+            &rows,
+            ACTION_SKIP,
+            ACTION_FIRST,
+        ))
     }
 
     /// Every objective's roll-up.

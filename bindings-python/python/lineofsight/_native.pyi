@@ -308,7 +308,8 @@ class Evaluation:
         """Actions whose ``recorded`` rating disagrees with the ``computed`` one."""
     def due_within(self, days: int) -> Table:
         """Open actions due from the as-of date up to ``days`` days after it,
-        soonest first, with the columns of ``actions``."""
+        soonest first, with the columns of ``actions``. Raises ValueError
+        for a negative number of days."""
     def plan_rollup(self) -> dict[str, Any]: ...
     def measure(self, id: str) -> MeasureRating: ...
     def measure_ids(self) -> list[str]: ...
