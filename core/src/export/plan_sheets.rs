@@ -91,6 +91,17 @@ pub(crate) const MEASURE_COLUMNS: [SheetColumn; 14] = [
     column("Recorded rating", "recorded", Text, 12.0),
 ];
 
+/// The columns for people at the front of the Measures sheet, each
+/// worked out from the report and ignored on import.
+pub(crate) const MEASURE_SHOWN: [(&str, f64); 6] = [
+    ("Objective ref", 10.0),
+    ("Target", 24.0),
+    ("Latest", 14.0),
+    ("Period", 12.0),
+    ("Rating", 11.0),
+    ("Reason", 60.0),
+];
+
 /// The Leads sheet: every lead, with its id, kind and role.
 pub(crate) const LEAD_COLUMNS: [SheetColumn; 4] = [
     column("Lead id", "id", Required, 20.0),

@@ -10,7 +10,8 @@ use serde_json::{Map, Value};
 
 use super::plan_sheets::{
     cell_text, extra_of, fields_of, pieces, plan_field_kind, SheetColumn, GROUP_COLUMNS,
-    LEAD_COLUMNS, MEASURE_COLUMNS, OBJECTIVE_COLUMNS, PLAN_SHEET_FIELDS, PLAN_TEXT_FIELDS,
+    LEAD_COLUMNS, MEASURE_COLUMNS, MEASURE_SHOWN, OBJECTIVE_COLUMNS, PLAN_SHEET_FIELDS,
+    PLAN_TEXT_FIELDS,
 };
 use super::table_cells::{neutralise, EXTRA_PREFIX};
 use super::xlsx::{finish_table, header, rating, text, xerr, Formats};
@@ -93,17 +94,6 @@ fn definition_sheet(
     let last = u32::try_from(items.len()).unwrap_or(u32::MAX);
     finish_table(ws, 0, last, all.len())
 }
-
-/// The columns for people at the front of the Measures sheet, each
-/// worked out from the report and ignored on import.
-pub(crate) const MEASURE_SHOWN: [(&str, f64); 6] = [
-    ("Objective ref", 10.0),
-    ("Target", 24.0),
-    ("Latest", 14.0),
-    ("Period", 12.0),
-    ("Rating", 11.0),
-    ("Reason", 60.0),
-];
 
 /// Every measure of the plan, one a row: for people first (objective ref,
 /// id, words, the target as read, latest value, period, rating, reason),

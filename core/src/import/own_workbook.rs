@@ -14,22 +14,12 @@ use serde_json::{Map, Value};
 use super::{ImportReport, Table};
 use crate::export::plan_sheets::{
     cell_value, plan_field_kind, CellKind, SheetColumn, GROUP_COLUMNS, LEAD_COLUMNS,
-    MEASURE_COLUMNS, OBJECTIVE_COLUMNS, PLAN_SHEET_FIELDS,
+    MEASURE_COLUMNS, MEASURE_SHOWN, OBJECTIVE_COLUMNS, PLAN_SHEET_FIELDS,
 };
 use crate::export::table_cells::{restore, EXTRA_PREFIX};
 use crate::plan::{Group, Lead, Measure, Objective, Plan};
 
 type Fields = Map<String, Value>;
-
-/// The columns for people on the Measures sheet, which are not read.
-const MEASURE_SHOWN: [&str; 6] = [
-    "Objective ref",
-    "Target",
-    "Latest",
-    "Period",
-    "Rating",
-    "Reason",
-];
 
 /// One row of an outline sheet, read into the fields of its object.
 struct ItemRow {
@@ -78,7 +68,12 @@ pub(crate) fn read(tables: &[Table], report: &mut ImportReport) -> Option<Plan> 
         .enumerate()
         .map(|(i, o)| (o.id.clone(), i))
         .collect();
-    for mut m in rows(sheet("Measures"), &MEASURE_COLUMNS, &MEASURE_SHOWN, report) {
+    for mut m in rows(
+        sheet("Measures"),
+        &MEASURE_COLUMNS,
+        &MEASURE_SHOWN.map(|(h, _)| h),
+        report,
+    ) {
         let objective = match m.fields.remove("objective") {
             Some(Value::String(id)) => id,
             _ => String::new(),
