@@ -30,8 +30,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use lineofsight::import::{import_plan, Field, ImportOptions, TableFormat};
 use lineofsight::plan::{
-    Action, Group, Lead, LeadKind, Lifecycle, Objective, ProgressUpdate, RecordedRating, Ref,
-    SubActivity,
+    Action, ActionChange, Group, Lead, LeadKind, Lifecycle, Objective, ProgressUpdate,
+    RecordedRating, Ref, SubActivity,
 };
 use lineofsight::report::{BoardReport, ReportOptions};
 use lineofsight::timescale::Timescale;
@@ -60,6 +60,7 @@ struct SameAction {
     recorded: Option<(Rating, Option<String>)>,
     progress: Vec<ProgressUpdate>,
     sub_activities: Vec<(String, String, Option<Lifecycle>)>,
+    history: Vec<ActionChange>,
     extra: BTreeMap<String, String>,
 }
 
@@ -108,6 +109,7 @@ fn same(plan: &Plan) -> Same {
                         .iter()
                         .map(|s| (s.text.clone(), s.timescale.raw().to_string(), s.state))
                         .collect(),
+                    history: a.history.clone(),
                     extra: a
                         .extra
                         .iter()
@@ -268,6 +270,10 @@ struct ActionParts {
     progress: Vec<ProgressUpdate>,
     recorded: Option<(Rating, Option<String>)>,
     state: Lifecycle,
+    /// Dated changes: the day, and a state (or, when `None`, a timescale
+    /// from [`timescale`]) it changed to; chained into a history that ends
+    /// at the action's state and timescale.
+    history: Vec<(NaiveDate, Option<Lifecycle>, String)>,
     extra: Vec<(usize, String)>,
 }
 
@@ -286,13 +292,14 @@ fn action_parts() -> impl Strategy<Value = ActionParts> {
             proptest::collection::vec(progress(), 0..3),
             proptest::option::of((rating(), proptest::option::of(some_text()))),
             state(),
+            proptest::collection::vec((date(), proptest::option::of(state()), timescale()), 0..4),
             proptest::collection::vec((0..EXTRA_KEYS.len(), some_text()), 0..3),
         ),
     )
         .prop_map(
             |(
                 (reference, text, subs, leads, timescale, start),
-                (evidence, progress, recorded, state, extra),
+                (evidence, progress, recorded, state, history, extra),
             )| ActionParts {
                 reference,
                 text,
@@ -304,9 +311,48 @@ fn action_parts() -> impl Strategy<Value = ActionParts> {
                 progress,
                 recorded,
                 state,
+                history,
                 extra,
             },
         )
+}
+
+/// A history that ends at `state` and `timescale`: each change is from
+/// the value before it (in date order) to its own, the last to the
+/// action's.
+fn history_of(
+    mut changes: Vec<(NaiveDate, Option<Lifecycle>, String)>,
+    state: Lifecycle,
+    timescale: &str,
+) -> Vec<ActionChange> {
+    changes.sort_by_key(|c| c.0);
+    let states: Vec<(NaiveDate, Lifecycle)> = changes
+        .iter()
+        .filter_map(|(d, s, _)| s.map(|s| (*d, s)))
+        .collect();
+    let timescales: Vec<(NaiveDate, String)> = changes
+        .iter()
+        .filter(|(_, s, _)| s.is_none())
+        .map(|(d, _, t)| (*d, t.clone()))
+        .collect();
+    let mut out = Vec::new();
+    for (k, (date, from)) in states.iter().enumerate() {
+        let to = states.get(k + 1).map_or(state, |n| n.1);
+        out.push(ActionChange::State {
+            date: *date,
+            from: *from,
+            to,
+        });
+    }
+    for (k, (date, from)) in timescales.iter().enumerate() {
+        let to = timescales.get(k + 1).map_or(timescale, |n| n.1.as_str());
+        out.push(ActionChange::Timescale {
+            date: *date,
+            from: Timescale::parse(from),
+            to: Timescale::parse(to),
+        });
+    }
+    out
 }
 
 #[derive(Debug)]
@@ -552,6 +598,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                         .recorded
                         .map(|(rating, text)| RecordedRating { rating, text });
                     action.state = a.state;
+                    action.history = history_of(a.history, a.state, &a.timescale);
                     action.source = (j == 0).then(|| "s0".to_string());
                     for (k, v) in a.extra {
                         action.extra.insert(EXTRA_KEYS[k].to_string(), v);

@@ -342,8 +342,11 @@ fn edits() {
                     EditError::DuplicateAction { edit, id } => {
                         json!({"kind": "duplicate_action", "edit": edit, "id": id})
                     }
-                    EditError::Invalid(lineofsight::LoadError::Invalid { path, .. }) => {
-                        json!({"kind": "invalid", "path": path})
+                    EditError::Invalid {
+                        edit,
+                        error: lineofsight::LoadError::Invalid { path, .. },
+                    } => {
+                        json!({"kind": "invalid", "edit": edit, "path": path})
                     }
                     other => panic!("case {name}: unexpected error {other}"),
                 };

@@ -470,10 +470,11 @@ pub fn edit_error(py: Python<'_>, e: lineofsight::plan::EditError) -> PyErr {
             None,
             message.clone(),
         ),
-        E::Invalid(LoadError::Invalid { path, reason, .. }) => {
-            ("invalid", None, None, Some(path), reason)
-        }
-        E::Invalid(inner) => ("invalid", None, None, None, inner.to_string()),
+        E::Invalid {
+            edit,
+            error: LoadError::Invalid { path, reason, .. },
+        } => ("invalid", edit, None, Some(path), reason),
+        E::Invalid { edit, error } => ("invalid", edit, None, None, error.to_string()),
         _ => ("invalid", None, None, None, message.clone()),
     };
     raise(

@@ -313,7 +313,9 @@ pub(crate) fn unsupported(message: &str) -> JsValue {
 }
 
 /// Edits `Plan.apply` could not apply (the plan is unchanged): `edit` for
-/// an unknown or taken id, or the load error for a plan the edits break.
+/// an unknown or taken id, or the load error for a plan the edits break,
+/// with `edit` set to the edit's position when the rule is about an
+/// action an edit touched.
 pub(crate) fn edit(e: lineofsight::plan::EditError) -> JsValue {
     use lineofsight::plan::EditError as E;
     let message = e.to_string();
@@ -323,7 +325,14 @@ pub(crate) fn edit(e: lineofsight::plan::EditError) -> JsValue {
         | E::DuplicateAction { edit, id } => {
             error("edit", &message, &[("edit", num(edit)), ("id", text(&id))])
         }
-        E::Invalid(inner) => load(inner),
+        E::Invalid { edit, error: inner } => {
+            let error = load(inner);
+            if let Some(n) = edit {
+                // Setting a property on a fresh Error object cannot fail.
+                let _ = Reflect::set(&error, &JsValue::from_str("edit"), &num(n));
+            }
+            error
+        }
         _ => error("edit", &message, &[]),
     }
 }

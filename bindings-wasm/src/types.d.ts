@@ -24,6 +24,11 @@ export type Action = {
    */
   extra?: { [key: string]: string };
   /**
+   * Dated changes to `state` and `timescale`, in any order, each with
+   * the value before it; what the fields say holds after the last.
+   */
+  history?: Array<ActionChange>;
+  /**
    * The action's id, unique within the plan.
    */
   id: string;
@@ -67,6 +72,57 @@ export type Action = {
    * By when, as written.
    */
   timescale?: Timescale;
+};
+
+/**
+ * A dated change to an action's state or timescale, with the value
+ * before it. The action's `state` and `timescale` are what holds now; the
+ * history lets a rating as of an earlier date use what was known then
+ * (see [`Action::state_as_of`] and [`Action::timescale_as_of`]).
+ * 
+ * As JSON: `{"field": "state", "date": "2019-12-01", "from":
+ * "in_progress", "to": "complete"}` or `{"field": "timescale", "date":
+ * "2019-12-01", "from": "Mar-20", "to": "Jun-20"}`.
+ * 
+ * # Example
+ * 
+ * ```
+ * use chrono::NaiveDate;
+ * use lineofsight::plan::{Action, ActionChange, Lifecycle};
+ * 
+ * let on = NaiveDate::from_ymd_opt(2019, 12, 1).unwrap();
+ * let change = ActionChange::State { date: on, from: Lifecycle::InProgress, to: Lifecycle::Complete };
+ * assert_eq!(change.date(), on);
+ * ```
+ */
+export type ActionChange = {
+  /**
+   * The day of the change.
+   */
+  date: string;
+  field: "state";
+  /**
+   * The state before it.
+   */
+  from: Lifecycle;
+  /**
+   * The state after it.
+   */
+  to: Lifecycle;
+} | {
+  /**
+   * The day of the change.
+   */
+  date: string;
+  field: "timescale";
+  /**
+   * The timescale before it, as written.
+   */
+  from: Timescale;
+  /**
+   * The timescale after it, as written.
+   */
+  to: Timescale;
 };
 
 /**
@@ -721,6 +777,10 @@ export type Edit = {
    * The action's id.
    */
   action: string;
+  /**
+   * The day of the change, if known.
+   */
+  date?: string | null;
   edit: "set_state";
   /**
    * The new state.
@@ -731,6 +791,10 @@ export type Edit = {
    * The action's id.
    */
   action: string;
+  /**
+   * The day of the change, if known.
+   */
+  date?: string | null;
   edit: "set_timescale";
   /**
    * The timescale as written.
@@ -2209,6 +2273,11 @@ export type ReportRow = {
    * in, outermost first (empty when the objective has no group).
    */
   groups?: Array<string>;
+  /**
+   * Its dated changes of state and timescale (`state` and `timescale`
+   * above are as of the report's date).
+   */
+  history?: Array<ActionChange>;
   /**
    * The names of its leads.
    */

@@ -239,14 +239,14 @@ impl Plan {
                     reason: computed.reason,
                     recorded,
                     overridden,
-                    due: a.timescale.next_due(as_of).or_else(|| {
+                    due: a.timescale_as_of(as_of).next_due(as_of).or_else(|| {
                         a.sub_activities
                             .iter()
                             .filter_map(|s| s.timescale.next_due(as_of))
                             .filter(|d| *d >= as_of)
                             .min()
                     }),
-                    state: a.state,
+                    state: a.state_as_of(as_of),
                     commentary_note: commentary.map(|u| u.note.trim().to_string()),
                     commentary_date: commentary.and_then(|u| u.date),
                 });

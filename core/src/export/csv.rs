@@ -16,9 +16,9 @@ use crate::report::BoardReport;
 ///
 /// assert_eq!(CSV_COLUMNS[15], "rating");
 /// assert_eq!(CSV_COLUMNS[17..19], ["reason_code", "reason"]);
-/// assert_eq!(CSV_COLUMNS[24..], ["progress", "sub_activities", "source"]);
+/// assert_eq!(CSV_COLUMNS[24..], ["progress", "sub_activities", "source", "history"]);
 /// ```
-pub const CSV_COLUMNS: [&str; 27] = [
+pub const CSV_COLUMNS: [&str; 28] = [
     "objective_ref",
     "objective",
     "group",
@@ -46,6 +46,7 @@ pub const CSV_COLUMNS: [&str; 27] = [
     "progress",
     "sub_activities",
     "source",
+    "history",
 ];
 
 /// The report's actions as CSV: a header row ([`CSV_COLUMNS`], then an

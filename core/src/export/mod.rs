@@ -31,8 +31,11 @@
 //!   name) and `recorded_rag_text` (the same rating's text exactly as
 //!   written, `Amber/Green` or `On course`), `progress`, `sub_activities`,
 //!   `source` (the id of the source document; a CSV read back lists each
-//!   such id among the plan's sources, titled with its id), and an
-//!   `extra: <key>` column for each key of the actions' extra fields.
+//!   such id among the plan's sources, titled with its id), `history`, and
+//!   an `extra: <key>` column for each key of the actions' extra fields.
+//!   `state` and `timescale` are as of the table's date; where an action
+//!   has a history, the last change of each says what it is now, and that
+//!   is what is read back.
 //! - **Output only**, worked out from the plan and the date and ignored on
 //!   import: `group` (the innermost of `groups`), `due`,
 //!   `latest_update_date` and `latest_update` (the commentary shown as of
@@ -48,6 +51,10 @@
 //!   `undated | Awaiting sign-off.`, `2019-12-31 | Signed off. | | | Head of Service`
 //! - `sub_activities`: `text | timescale | state`, trailing empty fields
 //!   left off: `Review tenancy options | Jul-19 | complete`.
+//! - `history`: every dated change of state or timescale, `date | state |
+//!   from | to` or `date | timescale | from | to`:
+//!   `2019-12-01 | state | in progress | complete`,
+//!   `2019-11-15 | timescale | Mar-20 | Jun-20`.
 //!
 //! In a field of those cells (and in a lead's name or a group's title), `\`
 //! is written `\\`, a line break `\n`, a carriage return `\r`, and the

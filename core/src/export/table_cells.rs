@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::plan::{Lifecycle, ProgressUpdate, SubActivity};
+use crate::plan::{ActionChange, Lifecycle, ProgressUpdate, SubActivity};
 use crate::rating::Rating;
 use crate::report::{BoardReport, ReportRow};
 use crate::timescale::Timescale;
@@ -52,12 +52,13 @@ pub(crate) enum Column {
     Progress,
     SubActivities,
     Source,
+    History,
 }
 
 /// Every column in order: the CSV's header, the workbook's header and the
 /// workbook's column width. The first nineteen are the columns exports
 /// had before the rest were added, in the same places.
-pub(crate) const COLUMNS: [(Column, &str, &str, f64); 27] = [
+pub(crate) const COLUMNS: [(Column, &str, &str, f64); 28] = [
     (Column::ObjectiveRef, "objective_ref", "Objective ref", 10.0),
     (Column::Objective, "objective", "Objective", 30.0),
     (Column::Group, "group", "Group", 20.0),
@@ -115,6 +116,7 @@ pub(crate) const COLUMNS: [(Column, &str, &str, f64); 27] = [
         40.0,
     ),
     (Column::Source, "source", "Source", 12.0),
+    (Column::History, "history", "History", 40.0),
 ];
 
 impl Column {
@@ -404,6 +406,63 @@ pub(crate) fn read_progress(cell: &str) -> Result<Vec<ProgressUpdate>, String> {
         .collect()
 }
 
+/// Every dated change of state or timescale, one a line: `date | state |
+/// from | to` or `date | timescale | from | to`.
+pub(crate) fn history_cell(changes: &[ActionChange]) -> String {
+    changes
+        .iter()
+        .map(|c| match c {
+            ActionChange::State { date, from, to } => fields_line(&[
+                date.to_string(),
+                "state".into(),
+                from.name().into(),
+                to.name().into(),
+            ]),
+            ActionChange::Timescale { date, from, to } => fields_line(&[
+                date.to_string(),
+                "timescale".into(),
+                from.raw().to_string(),
+                to.raw().to_string(),
+            ]),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The changes of a [`history_cell`].
+///
+/// # Errors
+///
+/// A sentence naming the line and what is wrong with it (a date, field
+/// or state that does not read).
+pub(crate) fn read_history(cell: &str) -> Result<Vec<ActionChange>, String> {
+    lines(cell)
+        .enumerate()
+        .map(|(i, line)| {
+            let f = line_fields(line);
+            let at = |what: &str, text: &str| format!("line {}: {what} {text:?}", i + 1);
+            let field = |k: usize| f.get(k).map_or("", String::as_str);
+            let date = read_date(field(0).trim())
+                .ok_or_else(|| at("the date is not YYYY-MM-DD:", field(0)))?;
+            let state =
+                |k: usize| state_named(field(k)).ok_or_else(|| at("no state is called", field(k)));
+            match field(1).trim() {
+                "state" => Ok(ActionChange::State {
+                    date,
+                    from: state(2)?,
+                    to: state(3)?,
+                }),
+                "timescale" => Ok(ActionChange::Timescale {
+                    date,
+                    from: Timescale::parse(field(2)),
+                    to: Timescale::parse(field(3)),
+                }),
+                other => Err(at("a change is of state or timescale, not", other)),
+            }
+        })
+        .collect()
+}
+
 /// Every sub-activity, one a line: `text | timescale | state`, trailing
 /// empty fields left off (no state: it follows its action's).
 pub(crate) fn sub_activities_cell(subs: &[SubActivity]) -> String {
@@ -489,6 +548,7 @@ pub(crate) fn cell(r: &ReportRow, column: Column) -> String {
         Column::Progress => progress_cell(&r.progress),
         Column::SubActivities => sub_activities_cell(&r.sub_activities),
         Column::Source => text(&r.source),
+        Column::History => history_cell(&r.history),
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Field, ImportError, ImportOptions, ImportReport, ImportWarning, Table};
 use crate::export::table_cells::{
-    column_named, rating_named, read_date, read_names, read_path, read_progress,
+    column_named, rating_named, read_date, read_history, read_names, read_path, read_progress,
     read_sub_activities, restore, state_named, Column, EXTRA_PREFIX,
 };
 use crate::plan::{
@@ -377,6 +377,11 @@ impl Reader<'_> {
         match read_sub_activities(subs) {
             Ok(subs) => a.sub_activities = subs,
             Err(e) => self.keep(number, column, subs, &e, &mut a),
+        }
+        let (history, column) = get(Column::History);
+        match read_history(history) {
+            Ok(changes) => a.set_history(changes),
+            Err(e) => self.keep(number, column, history, &e, &mut a),
         }
         for (i, role) in roles.iter().enumerate() {
             let cell = cells.get(i).copied().unwrap_or("");

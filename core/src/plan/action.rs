@@ -147,6 +147,57 @@ pub struct SubActivity {
     pub state: Option<Lifecycle>,
 }
 
+/// A dated change to an action's state or timescale, with the value
+/// before it. The action's `state` and `timescale` are what holds now; the
+/// history lets a rating as of an earlier date use what was known then
+/// (see [`Action::state_as_of`] and [`Action::timescale_as_of`]).
+///
+/// As JSON: `{"field": "state", "date": "2019-12-01", "from":
+/// "in_progress", "to": "complete"}` or `{"field": "timescale", "date":
+/// "2019-12-01", "from": "Mar-20", "to": "Jun-20"}`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::plan::{Action, ActionChange, Lifecycle};
+///
+/// let on = NaiveDate::from_ymd_opt(2019, 12, 1).unwrap();
+/// let change = ActionChange::State { date: on, from: Lifecycle::InProgress, to: Lifecycle::Complete };
+/// assert_eq!(change.date(), on);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "field", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ActionChange {
+    /// The action's state changed (e.g. it was completed or deferred).
+    State {
+        /// The day of the change.
+        date: NaiveDate,
+        /// The state before it.
+        from: Lifecycle,
+        /// The state after it.
+        to: Lifecycle,
+    },
+    /// The action's timescale changed (a deadline moved).
+    Timescale {
+        /// The day of the change.
+        date: NaiveDate,
+        /// The timescale before it, as written.
+        from: Timescale,
+        /// The timescale after it, as written.
+        to: Timescale,
+    },
+}
+
+impl ActionChange {
+    /// The day of the change.
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            ActionChange::State { date, .. } | ActionChange::Timescale { date, .. } => *date,
+        }
+    }
+}
+
 /// An action in a plan.
 ///
 /// # Example
@@ -191,6 +242,10 @@ pub struct Action {
     /// Where the action is in its life.
     #[serde(default)]
     pub state: Lifecycle,
+    /// Dated changes to `state` and `timescale`, in any order, each with
+    /// the value before it; what the fields say holds after the last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<ActionChange>,
     /// The source document the action came from (an id in the plan's sources).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -224,6 +279,7 @@ impl Action {
             progress: Vec::new(),
             recorded_rating: None,
             state: Lifecycle::InProgress,
+            history: Vec::new(),
             source: None,
             extra: BTreeMap::new(),
         }
@@ -299,5 +355,84 @@ impl Action {
             .max_by_key(|u| u.date)
             .and_then(|u| u.rating)
             .or_else(|| self.recorded_rating.as_ref().map(|r| r.rating))
+    }
+
+    /// The action's state as of a date: what it was before the earliest
+    /// change to it dated after `as_of`, otherwise its `state`. A change
+    /// takes effect on its own day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, ActionChange, Lifecycle};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
+    /// let mut a = Action::new("a", "Refresh the pledge.", "Mar-20");
+    /// a.state = Lifecycle::Complete;
+    /// a.history.push(ActionChange::State { date: d(12, 1), from: Lifecycle::InProgress, to: Lifecycle::Complete });
+    /// assert_eq!(a.state_as_of(d(9, 30)), Lifecycle::InProgress);
+    /// assert_eq!(a.state_as_of(d(12, 1)), Lifecycle::Complete);
+    /// ```
+    pub fn state_as_of(&self, as_of: NaiveDate) -> Lifecycle {
+        self.history
+            .iter()
+            .filter_map(|c| match c {
+                ActionChange::State { date, from, .. } if *date > as_of => Some((*date, *from)),
+                _ => None,
+            })
+            .min_by_key(|(date, _)| *date)
+            .map_or(self.state, |(_, from)| from)
+    }
+
+    /// The action's timescale as of a date: the one before the earliest
+    /// change to it dated after `as_of`, otherwise its `timescale`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, ActionChange};
+    /// use lineofsight::timescale::Timescale;
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
+    /// let mut a = Action::new("a", "Refresh the pledge.", "Jun-20");
+    /// a.history.push(ActionChange::Timescale {
+    ///     date: d(12, 1),
+    ///     from: Timescale::parse("Mar-20"),
+    ///     to: Timescale::parse("Jun-20"),
+    /// });
+    /// assert_eq!(a.timescale_as_of(d(9, 30)).raw(), "Mar-20");
+    /// assert_eq!(a.timescale_as_of(d(12, 31)).raw(), "Jun-20");
+    /// ```
+    pub fn timescale_as_of(&self, as_of: NaiveDate) -> &Timescale {
+        self.history
+            .iter()
+            .filter_map(|c| match c {
+                ActionChange::Timescale { date, from, .. } if *date > as_of => Some((*date, from)),
+                _ => None,
+            })
+            .min_by_key(|(date, _)| *date)
+            .map_or(&self.timescale, |(_, from)| from)
+    }
+
+    /// Sets the action's history, and its state and timescale to what the
+    /// last change of each is to (a table written as of an earlier date
+    /// shows the state and timescale of that date; the history says what
+    /// they are now).
+    pub(crate) fn set_history(&mut self, changes: Vec<ActionChange>) {
+        let last = |state: bool| {
+            changes
+                .iter()
+                .filter(|c| matches!(c, ActionChange::State { .. }) == state)
+                .max_by_key(|c| c.date())
+        };
+        if let Some(ActionChange::State { to, .. }) = last(true) {
+            self.state = *to;
+        }
+        if let Some(ActionChange::Timescale { to, .. }) = last(false) {
+            self.timescale = to.clone();
+        }
+        self.history = changes;
     }
 }

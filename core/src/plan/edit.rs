@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Action, Lifecycle, Plan, ProgressUpdate};
+use chrono::NaiveDate;
+
+use super::{Action, ActionChange, Lifecycle, Plan, ProgressUpdate};
 use crate::error::LoadError;
 use crate::timescale::Timescale;
 
@@ -31,19 +33,30 @@ pub enum Edit {
         /// The update.
         update: ProgressUpdate,
     },
-    /// Sets an action's state (complete, deferred …).
+    /// Sets an action's state (complete, deferred …). With a `date`, the
+    /// change is kept in the action's history with the state before it,
+    /// so rating as of an earlier date still sees the old state (and a
+    /// date after `reported_on` moves it, as an update does). Without
+    /// one, the new state holds at every date.
     SetState {
         /// The action's id.
         action: String,
         /// The new state.
         state: Lifecycle,
+        /// The day of the change, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<NaiveDate>,
     },
-    /// Sets an action's timescale, as written (`Mar-20`, `31/03/2020`).
+    /// Sets an action's timescale, as written (`Mar-20`, `31/03/2020`);
+    /// with a `date`, kept in the action's history as `set_state` is.
     SetTimescale {
         /// The action's id.
         action: String,
         /// The timescale as written.
         timescale: String,
+        /// The day of the change, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<NaiveDate>,
     },
     /// Adds an action at the end of an objective.
     AddAction {
@@ -78,7 +91,7 @@ impl Edit {
     /// use lineofsight::plan::{Edit, Lifecycle};
     ///
     /// let edits = Edit::list_from_json(r#"[{"edit": "set_state", "action": "a1", "state": "complete"}]"#)?;
-    /// assert_eq!(edits, [Edit::SetState { action: "a1".into(), state: Lifecycle::Complete }]);
+    /// assert_eq!(edits, [Edit::SetState { action: "a1".into(), state: Lifecycle::Complete, date: None }]);
     /// let err = Edit::list_from_json(r#"{"edit": "set_state", "action": "a1", "stat": "complete"}"#).unwrap_err();
     /// assert!(err.to_string().contains("$.stat"), "{err}");
     /// let err = Edit::list_from_json(
@@ -123,6 +136,8 @@ impl Edit {
             edit: String,
             action: String,
             state: Lifecycle,
+            #[serde(default)]
+            date: Option<NaiveDate>,
         }
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
@@ -131,6 +146,8 @@ impl Edit {
             edit: String,
             action: String,
             timescale: String,
+            #[serde(default)]
+            date: Option<NaiveDate>,
         }
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
@@ -164,12 +181,14 @@ impl Edit {
                 .map(|(e, _)| Edit::SetState {
                     action: e.action,
                     state: e.state,
+                    date: e.date,
                 })
                 .map_err(under),
             Some("set_timescale") => crate::load::from_json::<SetTimescale>("edit", &text, &strict)
                 .map(|(e, _)| Edit::SetTimescale {
                     action: e.action,
                     timescale: e.timescale,
+                    date: e.date,
                 })
                 .map_err(under),
             Some("add_action") => crate::load::from_json::<AddAction>("edit", &text, &strict)
@@ -266,8 +285,19 @@ pub enum EditError {
     },
     /// After the edits, the plan breaks one of its rules (an update
     /// before its action's start, a percentage over 100, an unknown lead).
-    #[error("the edits would break the plan: {0}")]
-    Invalid(#[from] LoadError),
+    #[error(
+        "{}the edits would break the plan: {error}",
+        edit.map(|n| format!("edit {n}: ")).unwrap_or_default()
+    )]
+    Invalid {
+        /// The position of the last edit to the action the broken rule is
+        /// about, when the rule is about an action an edit touched.
+        edit: Option<usize>,
+        /// What [`Plan::check`] found, with the JSON path in the edited
+        /// plan.
+        #[source]
+        error: LoadError,
+    },
 }
 
 impl Plan {
@@ -308,17 +338,19 @@ impl Plan {
     /// proportion to the plan), then the plan is checked once. Either all
     /// hold, or none is applied.
     ///
-    /// States and timescales are not dated: after a `set_state` or
-    /// `set_timescale`, rating the plan as of an earlier date uses the
-    /// new state and timescale too. Progress updates are dated, so the
-    /// commentary and ratings they carry count only from their date.
+    /// The plan keeps its history: progress updates are dated, so the
+    /// commentary and ratings they carry count only from their date, and
+    /// a dated `set_state` or `set_timescale` is kept in the action's
+    /// history, so rating as of an earlier date uses what held then. An
+    /// undated one holds at every date.
     ///
     /// # Errors
     ///
     /// [`EditError::UnknownAction`] or [`EditError::UnknownObjective`] for
     /// an id the plan does not have, [`EditError::DuplicateAction`] for an
     /// added action whose id is taken, and [`EditError::Invalid`] when the
-    /// edited plan fails [`Plan::check`] (its message names the JSON path).
+    /// edited plan fails [`Plan::check`] (its message names the JSON path,
+    /// and the edit when the broken rule is about an action one touched).
     /// The plan is then unchanged.
     ///
     /// # Example
@@ -331,12 +363,18 @@ impl Plan {
     /// let mut plan = lineofsight::builtin("lancashire")?;
     /// let first = plan.actions().next().unwrap().id.clone();
     /// let objective = plan.objectives[0].id.clone();
+    /// let completed = NaiveDate::from_ymd_opt(2019, 12, 1);
     /// plan.apply_all(&[
-    ///     Edit::SetState { action: first.clone(), state: Lifecycle::Complete },
+    ///     Edit::SetState { action: first.clone(), state: Lifecycle::Complete, date: completed },
     ///     Edit::AddAction { objective, action: Box::new(Action::new("new-1", "Review the pledge.", "Jun-20")) },
     /// ]).unwrap();
-    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-    /// assert_eq!(eval.action(&first).map(|a| a.rating), Some(Rating::Blue));
+    /// let rate = |y, m, d| {
+    ///     let eval = plan.evaluate(NaiveDate::from_ymd_opt(y, m, d).unwrap(), &RuleSet::default());
+    ///     eval.action(&first).map(|a| a.state)
+    /// };
+    /// assert_eq!(rate(2019, 12, 31), Some(Lifecycle::Complete));
+    /// // Rated as of a date before the change, the action was still open.
+    /// assert_eq!(rate(2019, 9, 30).map(|s| s.is_open()), Some(true));
     ///
     /// let before = plan.clone();
     /// let err = plan.apply_all(&[
@@ -349,10 +387,29 @@ impl Plan {
     /// ```
     pub fn apply_all(&mut self, edits: &[Edit]) -> Result<(), EditError> {
         let mut edited = self.clone();
-        edited.edit(edits)?;
-        edited.check()?;
+        let touched = edited.edit(edits)?;
+        if let Err(error) = edited.check() {
+            let edit = edited
+                .action_at(&error)
+                .and_then(|id| touched.get(id).copied());
+            return Err(EditError::Invalid { edit, error });
+        }
         *self = edited;
         Ok(())
+    }
+
+    /// The id of the action an error's JSON path is in
+    /// (`$.objectives[2].actions[5]…`), if it is in one.
+    fn action_at(&self, error: &LoadError) -> Option<&str> {
+        let LoadError::Invalid { path, .. } = error else {
+            return None;
+        };
+        let rest = path.strip_prefix("$.objectives[")?;
+        let (i, rest) = rest.split_once(']')?;
+        let rest = rest.strip_prefix(".actions[")?;
+        let (j, _) = rest.split_once(']')?;
+        let o = self.objectives.get(i.parse::<usize>().ok()?)?;
+        Some(o.actions.get(j.parse::<usize>().ok()?)?.id.as_str())
     }
 
     /// Moves `reported_on` forward to `date` when the plan has one and the
@@ -365,8 +422,9 @@ impl Plan {
         }
     }
 
-    /// The edits, on this plan, without the final check.
-    fn edit(&mut self, edits: &[Edit]) -> Result<(), EditError> {
+    /// The edits, on this plan, without the final check. Gives, for each
+    /// action an edit touched, the position of the last such edit.
+    fn edit(&mut self, edits: &[Edit]) -> Result<HashMap<String, usize>, EditError> {
         let mut at: HashMap<String, (usize, usize)> = HashMap::new();
         for (i, o) in self.objectives.iter().enumerate() {
             for (j, a) in o.actions.iter().enumerate() {
@@ -380,6 +438,7 @@ impl Plan {
             .map(|(i, o)| (o.id.clone(), i))
             .collect();
         // Removed actions stay in place until the end, so positions hold.
+        let mut touched = HashMap::new();
         let mut removed: HashSet<(usize, usize)> = HashSet::new();
         for (n, edit) in edits.iter().enumerate() {
             let find = |id: &str| {
@@ -391,16 +450,50 @@ impl Plan {
             match edit {
                 Edit::RecordUpdate { action, update } => {
                     let (i, j) = find(action)?;
+                    touched.insert(action.clone(), n);
                     self.reported_at_least(update.date);
                     self.objectives[i].actions[j].progress.push(update.clone());
                 }
-                Edit::SetState { action, state } => {
+                Edit::SetState {
+                    action,
+                    state,
+                    date,
+                } => {
                     let (i, j) = find(action)?;
-                    self.objectives[i].actions[j].state = *state;
+                    touched.insert(action.clone(), n);
+                    self.reported_at_least(*date);
+                    let a = &mut self.objectives[i].actions[j];
+                    if let Some(date) = *date {
+                        if a.state != *state {
+                            a.history.push(ActionChange::State {
+                                date,
+                                from: a.state,
+                                to: *state,
+                            });
+                        }
+                    }
+                    a.state = *state;
                 }
-                Edit::SetTimescale { action, timescale } => {
+                Edit::SetTimescale {
+                    action,
+                    timescale,
+                    date,
+                } => {
                     let (i, j) = find(action)?;
-                    self.objectives[i].actions[j].timescale = Timescale::parse(timescale);
+                    touched.insert(action.clone(), n);
+                    self.reported_at_least(*date);
+                    let a = &mut self.objectives[i].actions[j];
+                    let to = Timescale::parse(timescale);
+                    if let Some(date) = *date {
+                        if a.timescale.raw() != to.raw() {
+                            a.history.push(ActionChange::Timescale {
+                                date,
+                                from: std::mem::take(&mut a.timescale),
+                                to: to.clone(),
+                            });
+                        }
+                    }
+                    a.timescale = to;
                 }
                 Edit::AddAction { objective, action } => {
                     let i =
@@ -420,6 +513,7 @@ impl Plan {
                         self.reported_at_least(u.date);
                     }
                     let j = self.objectives[i].actions.len();
+                    touched.insert(action.id.clone(), n);
                     self.objectives[i].actions.push(Action::clone(action));
                     at.insert(action.id.clone(), (i, j));
                 }
@@ -440,7 +534,7 @@ impl Plan {
                 });
             }
         }
-        Ok(())
+        Ok(touched)
     }
 }
 
@@ -491,7 +585,95 @@ mod tests {
             ])
             .unwrap_err();
         assert!(err.to_string().contains("percent_complete 140"), "{err}");
+        assert!(
+            matches!(err, EditError::Invalid { edit: Some(1), .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().starts_with("edit 1: "), "{err}");
         assert_eq!(p, before);
+    }
+
+    #[test]
+    fn dated_changes_keep_what_held_before() {
+        use crate::rating::Rating;
+        use crate::rules::RuleSet;
+        let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).expect("date");
+        let mut p = plan();
+        p.reported_on = Some(d(9, 30));
+        p.apply_all(&[
+            Edit::SetTimescale {
+                action: "a1".into(),
+                timescale: "Jun-20".into(),
+                date: Some(d(11, 1)),
+            },
+            Edit::SetState {
+                action: "a2".into(),
+                state: Lifecycle::Complete,
+                date: Some(d(12, 1)),
+            },
+        ])
+        .expect("applies");
+        assert_eq!(p.reported_on, Some(d(12, 1)));
+        let rules = RuleSet::default();
+        let rating = |p: &Plan, as_of, id: &str| {
+            let e = p.evaluate(as_of, &rules);
+            let a = e.action(id).expect("rated");
+            (a.rating, a.state)
+        };
+        // Before the changes: a1 due Dec-19, a2 open and due Dec-19.
+        let then = d(10, 31);
+        assert_eq!(
+            rating(&p, then, "a2"),
+            (Rating::Green, Lifecycle::InProgress)
+        );
+        assert_eq!(
+            p.objectives[0].actions[0].timescale_as_of(then).raw(),
+            "Dec-19"
+        );
+        // After them: a2 complete, a1 due in June.
+        let now = d(12, 31);
+        assert_eq!(rating(&p, now, "a2"), (Rating::Blue, Lifecycle::Complete));
+        let e = p.evaluate(now, &rules);
+        assert_eq!(
+            e.action("a1").and_then(|a| a.due),
+            NaiveDate::from_ymd_opt(2020, 6, 30)
+        );
+        // The history survives JSON.
+        let back = Plan::from_json(&p.to_json()).expect("reads");
+        assert_eq!(back, p);
+        // A state set by hand against its history is refused, naming the path.
+        let mut bad = p.clone();
+        bad.objectives[0].actions[1].state = Lifecycle::Deferred;
+        let err = bad.check().expect_err("history disagrees");
+        assert!(
+            err.to_string().contains("$.objectives[0].actions[1].state"),
+            "{err}"
+        );
+        // An undated edit against a dated history says to give a date.
+        let err = p
+            .apply(&Edit::SetState {
+                action: "a2".into(),
+                state: Lifecycle::Cancelled,
+                date: None,
+            })
+            .expect_err("needs a date");
+        assert!(
+            err.to_string().contains("record the change with its date"),
+            "{err}"
+        );
+        assert!(matches!(err, EditError::Invalid { edit: Some(0), .. }));
+    }
+
+    #[test]
+    fn an_unchanged_state_adds_no_history() {
+        let mut p = plan();
+        p.apply(&Edit::SetState {
+            action: "a1".into(),
+            state: Lifecycle::InProgress,
+            date: NaiveDate::from_ymd_opt(2019, 1, 1),
+        })
+        .expect("applies");
+        assert!(p.objectives[0].actions[0].history.is_empty());
     }
 
     #[test]
@@ -508,6 +690,7 @@ mod tests {
             Edit::SetTimescale {
                 action: "a1".into(),
                 timescale: "Jun-20".into(),
+                date: None,
             },
         ])
         .expect("applies");

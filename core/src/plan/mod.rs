@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use action::{Action, Lifecycle, ProgressUpdate, RecordedRating, SubActivity};
+pub use action::{Action, ActionChange, Lifecycle, ProgressUpdate, RecordedRating, SubActivity};
 pub use edit::{Edit, EditError};
 pub use lead::{lead_id, Lead, LeadKind};
 pub use measure::{Aggregation, DataLink, Frequency, Measure, Observation, ProfiledTarget};

@@ -244,6 +244,7 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
                     ));
                 }
             }
+            check_history(a, plan.reported_on, &at)?;
             for (k, u) in a.progress.iter().enumerate() {
                 let path = || format!("{}.progress[{k}]", at());
                 if let Some(date) = u.date {
@@ -290,6 +291,77 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
             }
             other => other,
         })?;
+    }
+    Ok(())
+}
+
+/// An action's history: no change dated after the plan's `reported_on`,
+/// and the last change to its state (and to its timescale) is to what the
+/// action says now, so the history and the fields tell one story.
+fn check_history(
+    a: &super::Action,
+    reported_on: Option<chrono::NaiveDate>,
+    at: &dyn Fn() -> String,
+) -> Result<(), LoadError> {
+    use super::ActionChange;
+    let mut last_state: Option<(usize, chrono::NaiveDate, super::Lifecycle)> = None;
+    let mut last_timescale: Option<(usize, chrono::NaiveDate, &crate::timescale::Timescale)> = None;
+    for (k, c) in a.history.iter().enumerate() {
+        let date = c.date();
+        if let Some(reported) = reported_on {
+            if date > reported {
+                return Err(invalid(
+                    format!("{}.history[{k}].date", at()),
+                    format!(
+                        "change dated {} is after the plan's reported_on date {}",
+                        uk_date(date),
+                        uk_date(reported)
+                    ),
+                ));
+            }
+        }
+        match c {
+            ActionChange::State { to, .. } => {
+                if last_state.is_none_or(|(_, d, _)| date >= d) {
+                    last_state = Some((k, date, *to));
+                }
+            }
+            ActionChange::Timescale { to, .. } => {
+                if last_timescale.is_none_or(|(_, d, _)| date >= d) {
+                    last_timescale = Some((k, date, to));
+                }
+            }
+        }
+    }
+    if let Some((k, date, to)) = last_state {
+        if to != a.state {
+            return Err(invalid(
+                format!("{}.state", at()),
+                format!(
+                    "action {:?} is {} but its last change of state (history[{k}], {}) is to {}; \
+                     record the change with its date",
+                    a.id,
+                    a.state.name(),
+                    uk_date(date),
+                    to.name()
+                ),
+            ));
+        }
+    }
+    if let Some((k, date, to)) = last_timescale {
+        if to.raw().trim() != a.timescale.raw().trim() {
+            return Err(invalid(
+                format!("{}.timescale", at()),
+                format!(
+                    "action {:?} has timescale {:?} but its last change of timescale (history[{k}], {}) is to {:?}; \
+                     record the change with its date",
+                    a.id,
+                    a.timescale.raw().trim(),
+                    uk_date(date),
+                    to.raw().trim()
+                ),
+            ));
+        }
     }
     Ok(())
 }

@@ -521,8 +521,9 @@ fn build_report(
         &ratings,
         &objectives_for_chart(&objectives),
     );
-    let changes =
-        before.map(|(before, title)| changes::between(earlier, &before, plan, &actions, title));
+    let changes = before.map(|(before, title)| {
+        changes::between(earlier, &before, plan, eval.as_of, &actions, title)
+    });
     BoardReport {
         title: plan.title.clone(),
         organisation: plan.organisation.clone(),
@@ -611,6 +612,7 @@ pub(super) fn rows(plan: &Plan, eval: &Evaluation) -> Vec<ReportRow> {
                 ..row(
                     a,
                     r,
+                    eval.as_of,
                     &o.title,
                     objective_ref.clone(),
                     group.clone(),
@@ -625,6 +627,7 @@ pub(super) fn rows(plan: &Plan, eval: &Evaluation) -> Vec<ReportRow> {
 fn row(
     a: &crate::plan::Action,
     r: &ActionRating,
+    as_of: chrono::NaiveDate,
     objective: &str,
     objective_ref: Option<String>,
     group: Option<String>,
@@ -638,7 +641,7 @@ fn row(
         group,
         reference: r.reference.clone(),
         text: a.text.clone(),
-        timescale: a.timescale.raw().trim().to_string(),
+        timescale: a.timescale_as_of(as_of).raw().trim().to_string(),
         leads: a
             .leads
             .iter()
@@ -666,6 +669,7 @@ fn row(
         recorded_rating: a.recorded_rating.clone(),
         progress: a.progress.clone(),
         sub_activities: a.sub_activities.clone(),
+        history: a.history.clone(),
         source: a.source.clone(),
         extra: a.extra.clone(),
     }

@@ -142,12 +142,14 @@ fn ref_key(r: &str) -> String {
 }
 
 /// What changed between `before` (the previous version, rated as of the
-/// previous date) and the report's rows. `now` is the current plan.
-/// Actions are matched by ref, then by id where the refs do not disagree.
+/// previous date) and the report's rows. `now` is the current plan, rated
+/// as of `as_of`. Actions are matched by ref, then by id where the refs do
+/// not disagree; each side's timescale is the one it had on its own date.
 pub(super) fn between(
     previous: &Plan,
     before: &Evaluation,
     now: &Plan,
+    as_of: chrono::NaiveDate,
     rows: &[ReportRow],
     previous_title: Option<String>,
 ) -> Changes {
@@ -209,14 +211,17 @@ pub(super) fn between(
         if was_open && !r.open && (r.rating == Rating::Blue || !r.state.is_open()) {
             changes.completed.push(row);
         }
-        let (from_due, to_due) = (then_action.timescale.due(), action.timescale.due());
+        let (then_timescale, now_timescale) = (
+            then_action.timescale_as_of(since),
+            action.timescale_as_of(as_of),
+        );
+        let (from_due, to_due) = (then_timescale.due(), now_timescale.due());
         let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        if from_due != to_due || words(then_action.timescale.raw()) != words(action.timescale.raw())
-        {
+        if from_due != to_due || words(then_timescale.raw()) != words(now_timescale.raw()) {
             changes.moved_deadlines.push(MovedDeadline {
                 row,
-                from_timescale: then_action.timescale.raw().trim().to_string(),
-                to_timescale: action.timescale.raw().trim().to_string(),
+                from_timescale: then_timescale.raw().trim().to_string(),
+                to_timescale: now_timescale.raw().trim().to_string(),
                 from_due,
                 to_due,
                 days_later: from_due.zip(to_due).map(|(a, b)| (b - a).num_days()),

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use crate::plan::{Lifecycle, ProgressUpdate, RecordedRating, SubActivity};
+use crate::plan::{ActionChange, Lifecycle, ProgressUpdate, RecordedRating, SubActivity};
 use crate::rating::Rating;
 use crate::rules::Reason;
 
@@ -88,6 +88,10 @@ pub struct ReportRow {
     /// Its sub-activities.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sub_activities: Vec<SubActivity>,
+    /// Its dated changes of state and timescale (`state` and `timescale`
+    /// above are as of the report's date).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<ActionChange>,
     /// The id of the source document it comes from, if the plan says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

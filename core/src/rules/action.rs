@@ -28,13 +28,14 @@ use crate::timescale::{Cadence, Timescale, TimescaleKind};
 /// assert_eq!(rated.reason.message, "Red: due 31/08/2019, 122 days ago, not complete");
 /// ```
 pub fn rate_action(action: &Action, as_of: NaiveDate, rules: &RuleSet) -> Rated {
-    let own = rate_timescale(action, &action.timescale, action.state, as_of, rules);
-    if !action.state.is_open() || action.sub_activities.is_empty() {
+    let state = action.state_as_of(as_of);
+    let own = rate_timescale(action, action.timescale_as_of(as_of), state, as_of, rules);
+    if !state.is_open() || action.sub_activities.is_empty() {
         return finish(own, rules);
     }
     let mut worst = own.rating.is_rated().then(|| own.clone());
     for sub in &action.sub_activities {
-        let state = sub.state.unwrap_or(action.state);
+        let state = sub.state.unwrap_or(state);
         if !state.is_open() {
             continue;
         }
