@@ -16,13 +16,30 @@
 // tsv, markdown, xlsx or auto; without it the format comes from the file
 // name's extension, then the response's Content-Type, then the content:
 // `{` is JSON, anything else a table the core sniffs), upcoming-days
-// (upcomingDays; unused by the table, kept for the board report).
+// (upcomingDays; unused by the table, kept for the board report),
+// heading-level (headingLevel, 2 to 6, default 2: the plan's title is that
+// heading, its sections one level below, each measure two below; below h6
+// a heading is a div with role="heading" and aria-level).
+// The actions: sortable columns (a button in each header, aria-sort on the
+// sorted one), filters by objective, lead, rating and text (every word
+// anywhere in the row; the filters combine), 50 to a page with a pager.
+// Below a 40rem-wide container the tables reflow into labelled cards, so
+// nothing scrolls sideways down to 320 px.
 // Workbooks need a build with the `xlsx` feature (off by default); without
 // it the error box says so (code "unsupported").
 // Theming: --los-red, --los-amber-red, --los-amber, --los-amber-green,
-// --los-green, --los-blue, --los-not-rated, --los-no-data (rating
-// backgrounds), --los-text, --los-muted, --los-background, --los-border,
-// --los-focus, --los-font.
+// --los-green, --los-blue, --los-not-rated, --los-no-data (rating badges
+// and the charts' points), --los-text, --los-muted, --los-background,
+// --los-border, --los-font, --los-control-text, --los-control-background,
+// --los-control-border (selects, the search box, buttons), --los-accent,
+// --los-accent-text (a pressed rating filter), --los-focus,
+// --los-focus-ring (the focus outline and the dark ring round it),
+// --los-chart-ink, --los-chart-background (the charts' lines, text and
+// background). Parts (::part): header, title, overall, summary, filters,
+// status, table, row, badge (also badge-red, badge-amber-red, …), pager,
+// measures, measure, chart, other-measures, error, body. Slots: `header`
+// and `footer` (page markup above and below, kept while loading or on
+// error).
 // Events (bubbling, composed; typed in los-dashboard.d.ts): `los-ready`
 // (detail: { counts, rows }) once rendered, `los-error` (detail: { code,
 // message }) when the plan cannot be shown: `code` is the library's
@@ -122,6 +139,7 @@ th[aria-sort="ascending"] button.sort::after { content: "▲" / ""; color: inher
 th[aria-sort="descending"] button.sort::after { content: "▼" / ""; color: inherit; }
 .status { font-weight: 600; margin: 0.5rem 0; }
 td.update { white-space: pre-line; min-width: 12rem; }
+td.ref { white-space: nowrap; overflow-wrap: normal; }
 .when { font-weight: 600; white-space: nowrap; }
 .error { border-left: 5px solid #d4351c; padding: 0.5rem 0.75rem; }
 .pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin: 0 0 1rem; }
@@ -145,6 +163,8 @@ td.update { white-space: pre-line; min-width: 12rem; }
     border: 1px solid var(--los-border, #6f777b); border-radius: 0.25rem; padding: 0.5rem 0.75rem; margin: 0 0 0.5rem;
   }
   table.reflow td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  table.reflow td:empty { display: none; }
+  table.reflow > caption { display: block; }
   table.reflow td.update { min-width: 0; }
   table.reflow > thead { display: block; }
   table.reflow > thead > tr { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin-bottom: 0.5rem; }
@@ -777,7 +797,7 @@ export class LosDashboard extends HTMLElement {
         el(
           'tr',
           { 'data-rating': r.rating, part: 'row' },
-          el('td', { 'data-label': 'Ref' }, r.ref ?? ''),
+          el('td', { 'data-label': 'Ref', class: 'ref' }, r.ref ?? ''),
           el('td', { 'data-label': 'Action' }, r.text),
           el('td', { 'data-label': 'Lead' }, r.leads.join(', ')),
           el('td', { 'data-label': 'Timescale' }, r.timescale),
