@@ -118,7 +118,7 @@ select, button, input {
   border-radius: 0.2rem; padding: 0.25rem 0.5rem;
   min-height: 2.25rem; max-width: 100%; box-sizing: border-box;
 }
-select { max-width: min(22rem, 100%); }
+select { max-width: 22rem; }
 input[type="search"] { width: 16rem; }
 button { cursor: pointer; }
 button:disabled { cursor: default; opacity: 0.6; }
