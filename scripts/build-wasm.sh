@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package: bindings-wasm/pkg/web and pkg/node, and
-# the intranet example's files (examples/intranet/pkg/, lancashire.json).
+# the intranet example's files (examples/intranet/pkg/, lancashire.json,
+# tracker.csv).
 # Safe to run again and again; installs only what is missing.
 #
 #   bash scripts/build-wasm.sh              # size-optimised (opt-level "z")
@@ -102,11 +103,13 @@ printf '{ "type": "module" }\n' > "$PKG/web/package.json"
 node -e "const l = require('./$PKG/node/lineofsight_wasm.js');
   if (!(l.Plan.builtin('lancashire').evaluate('2019-12-31').actions().length > 0)) process.exit(1);"
 
-# 5. The intranet example: the web package and the built-in plan.
+# 5. The intranet example: the web package, the built-in plan and a
+#    council tracker saved as CSV (the page's source).
 mkdir -p examples/intranet/pkg
 cp "$PKG/web/lineofsight_wasm.js" "$PKG/web/lineofsight_wasm_bg.wasm" \
   "$PKG/web/los-dashboard.js" examples/intranet/pkg/
 cp core/data/lancashire.json examples/intranet/lancashire.json
+cp tests/fixtures/tracker-2019-q3.csv examples/intranet/tracker.csv
 
 RAW=$(wc -c < "$PKG/web/lineofsight_wasm_bg.wasm")
 GZ=$(gzip -9 -c "$PKG/web/lineofsight_wasm_bg.wasm" | wc -c)

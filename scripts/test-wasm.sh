@@ -40,5 +40,5 @@ fi
 "$BROWSER_TESTS/node_modules/.bin/tsc" --noEmit --strict --lib esnext,dom --module nodenext \
   --moduleResolution nodenext bindings-wasm/tests/types/use.ts bindings-wasm/tests/types/dashboard.ts \
   bindings-wasm/pkg/web/lineofsight_wasm.d.ts bindings-wasm/pkg/web/los-dashboard.d.ts
-CHROMIUM="$CHROMIUM" node --test "$BROWSER_TESTS/dashboard.test.mjs" "$BROWSER_TESTS/inputs.test.mjs"
+CHROMIUM="$CHROMIUM" node --test "$BROWSER_TESTS/dashboard.test.mjs" "$BROWSER_TESTS/inputs.test.mjs" "$BROWSER_TESTS/views.test.mjs"
 echo "screenshot: $OUT/dashboard.png"

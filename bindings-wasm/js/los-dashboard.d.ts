@@ -36,10 +36,42 @@ export interface LosDashboardEventMap extends HTMLElementEventMap {
   'los-error': CustomEvent<LosErrorDetail>;
 }
 
+/** What the `heading-level` attribute takes: the level of the plan's title heading. */
+export type DashboardHeadingLevel = 2 | 3 | 4 | 5 | 6;
+
 /**
  * `<los-dashboard>`: a corporate parenting plan's RAG dashboard. The plan
  * shown is the first of: `plan`, `src`, the built-in plan `builtin`
  * (default `lancashire`). Each attribute is reflected by a property.
+ *
+ * The actions table sorts by any column (a button in each header, with
+ * `aria-sort`), filters by objective, lead, rating and text (combined),
+ * and shows 50 actions a page with a pager. In a container narrower than
+ * 40rem the tables reflow into labelled cards (no sideways scrolling down
+ * to 320 px).
+ *
+ * Styling from the page:
+ * - `::part()` names: `header` (title, organisation, overall rating),
+ *   `title`, `overall`, `summary` (the RAG summary table), `filters`,
+ *   `status` (the "Showing …" line), `table` (the actions table), `row`
+ *   (each action's row or card), `badge` (every rating badge; also
+ *   `badge-red`, `badge-amber-red`, `badge-amber`, `badge-amber-green`,
+ *   `badge-green`, `badge-blue`, `badge-not-rated`, `badge-no-data`),
+ *   `pager`, `measures` (the grid of charts), `measure` (one measure),
+ *   `chart` (its SVG), `other-measures`, `error` (the error box), `body`
+ *   (everything between the slots).
+ * - Slots: `header` and `footer`, for the page's own markup (a council's
+ *   name, a source note) above and below; they stay while loading or on
+ *   an error.
+ * - Custom properties: `--los-red`, `--los-amber-red`, `--los-amber`,
+ *   `--los-amber-green`, `--los-green`, `--los-blue`, `--los-not-rated`,
+ *   `--los-no-data` (badges and the charts' points; keep black text at
+ *   4.5:1), `--los-text`, `--los-muted`, `--los-background`,
+ *   `--los-border`, `--los-font`, `--los-control-text`,
+ *   `--los-control-background`, `--los-control-border` (selects, search
+ *   box, buttons), `--los-accent`, `--los-accent-text` (a pressed rating
+ *   filter), `--los-focus`, `--los-focus-ring` (focus outline and its dark
+ *   ring), `--los-chart-ink`, `--los-chart-background`.
  */
 export class LosDashboard extends HTMLElement {
   static observedAttributes: string[];
@@ -70,6 +102,15 @@ export class LosDashboard extends HTMLElement {
   /** The `upcoming-days` attribute as a number, or null when absent or not a whole number. */
   get upcomingDays(): number | null;
   set upcomingDays(value: number | null | undefined);
+  /**
+   * The `heading-level` attribute: the level of the plan's title heading,
+   * 2 to 6 (default 2; anything else reads as 2). Section headings are one
+   * level below, each measure's heading two below (past h6, a `div` with
+   * `role="heading"` and `aria-level`). Changing it re-renders without
+   * reloading.
+   */
+  get headingLevel(): DashboardHeadingLevel;
+  set headingLevel(value: DashboardHeadingLevel | null | undefined);
   /** Loads, rates and renders the plan again. */
   load(): Promise<void>;
 

@@ -16,13 +16,30 @@
 // tsv, markdown, xlsx or auto; without it the format comes from the file
 // name's extension, then the response's Content-Type, then the content:
 // `{` is JSON, anything else a table the core sniffs), upcoming-days
-// (upcomingDays; unused by the table, kept for the board report).
+// (upcomingDays; unused by the table, kept for the board report),
+// heading-level (headingLevel, 2 to 6, default 2: the plan's title is that
+// heading, its sections one level below, each measure two below; below h6
+// a heading is a div with role="heading" and aria-level).
+// The actions: sortable columns (a button in each header, aria-sort on the
+// sorted one), filters by objective, lead, rating and text (every word
+// anywhere in the row; the filters combine), 50 to a page with a pager.
+// Below a 40rem-wide container the tables reflow into labelled cards, so
+// nothing scrolls sideways down to 320 px.
 // Workbooks need a build with the `xlsx` feature (off by default); without
 // it the error box says so (code "unsupported").
 // Theming: --los-red, --los-amber-red, --los-amber, --los-amber-green,
-// --los-green, --los-blue, --los-not-rated, --los-no-data (rating
-// backgrounds), --los-text, --los-muted, --los-background, --los-border,
-// --los-focus, --los-font.
+// --los-green, --los-blue, --los-not-rated, --los-no-data (rating badges
+// and the charts' points), --los-text, --los-muted, --los-background,
+// --los-border, --los-font, --los-control-text, --los-control-background,
+// --los-control-border (selects, the search box, buttons), --los-accent,
+// --los-accent-text (a pressed rating filter), --los-focus,
+// --los-focus-ring (the focus outline and the dark ring round it),
+// --los-chart-ink, --los-chart-background (the charts' lines, text and
+// background). Parts (::part): header, title, overall, summary, filters,
+// status, table, row, badge (also badge-red, badge-amber-red, …), pager,
+// measures, measure, chart, other-measures, error, body. Slots: `header`
+// and `footer` (page markup above and below, kept while loading or on
+// error).
 // Events (bubbling, composed; typed in los-dashboard.d.ts): `los-ready`
 // (detail: { counts, rows }) once rendered, `los-error` (detail: { code,
 // message }) when the plan cannot be shown: `code` is the library's
@@ -62,23 +79,29 @@ const CSS = `
   background: var(--los-background, #ffffff);
   font-family: var(--los-font, system-ui, -apple-system, "Segoe UI", Arial, sans-serif);
   line-height: 1.4;
+  overflow-wrap: anywhere;
 }
 :host([hidden]) { display: none; }
-.wrap { padding: 0.5rem 0; }
-h2 { font-size: 1.5rem; margin: 0 0 0.25rem; }
-h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
-h4 { font-size: 1rem; margin: 0 0 0.25rem; }
+.wrap { padding: 0.5rem 0; container-type: inline-size; }
+.title { font-size: 1.5rem; margin: 0 0 0.25rem; }
+.section-heading { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
+.sub-heading { font-size: 1rem; margin: 0 0 0.25rem; font-weight: 700; }
 p { margin: 0 0 0.5rem; }
 .muted { color: var(--los-muted, #505a5f); }
 .badge {
   display: inline-flex; align-items: center; gap: 0.3em;
   padding: 0.1em 0.5em; border-radius: 0.25em; white-space: nowrap;
   border: 1px solid var(--los-border, #6f777b);
-  color: #0b0c0c; font-weight: 600;
+  color: #0b0c0c; font-weight: 600; overflow-wrap: normal;
 }
 .badge .shape { font-size: 0.9em; }
 ${Object.entries(RATING_VARS)
-  .map(([r, v]) => `.r-${r} { background: var(${v}, var(${v}-default)); }`)
+  .map(
+    ([r, v]) =>
+      `.r-${r} { background: var(${v}, var(${v}-default)); }\n` +
+      `svg .r-${r} .mark-fill { fill: var(${v}, var(${v}-default)); }\n` +
+      `svg .r-${r} .mark-stroke { stroke: var(${v}, var(${v}-default)); }`,
+  )
   .join('\n')}
 table { border-collapse: collapse; width: 100%; margin: 0.25rem 0 1rem; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
@@ -86,29 +109,71 @@ th, td { border-bottom: 1px solid var(--los-border, #6f777b); padding: 0.35rem 0
 thead th { border-bottom-width: 2px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .filters { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-end; margin: 0.5rem 0; }
-.filters label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
-select, button {
-  font: inherit; color: #0b0c0c; background: #ffffff;
-  border: 2px solid #0b0c0c; border-radius: 0.2rem; padding: 0.25rem 0.5rem;
-  min-height: 2.25rem;
+.filters label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; max-width: 100%; }
+select, button, input {
+  font: inherit;
+  color: var(--los-control-text, #0b0c0c);
+  background: var(--los-control-background, #ffffff);
+  border: 2px solid var(--los-control-border, #0b0c0c);
+  border-radius: 0.2rem; padding: 0.25rem 0.5rem;
+  min-height: 2.25rem; max-width: 100%; box-sizing: border-box;
 }
 select { max-width: 22rem; }
+input[type="search"] { width: 16rem; }
 button { cursor: pointer; }
-button[aria-pressed="true"] { background: #0b0c0c; color: #ffffff; }
-button[aria-pressed="true"] .badge { outline: 2px solid #ffffff; }
-.rag-buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; border: 0; padding: 0; margin: 0; }
+button:disabled { cursor: default; opacity: 0.6; }
+button[aria-pressed="true"] { background: var(--los-accent, #0b0c0c); color: var(--los-accent-text, #ffffff); border-color: var(--los-accent, #0b0c0c); }
+button[aria-pressed="true"] .badge { outline: 2px solid var(--los-accent-text, #ffffff); }
+.rag-buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; border: 0; padding: 0; margin: 0; min-width: 0; }
 .rag-buttons legend { font-weight: 600; padding: 0; margin-bottom: 0.2rem; }
 button .badge { font-weight: 600; }
-:focus-visible { outline: 3px solid var(--los-focus, #ffdd00); outline-offset: 0; box-shadow: 0 0 0 6px #0b0c0c; }
+:focus-visible { outline: 3px solid var(--los-focus, #ffdd00); outline-offset: 0; box-shadow: 0 0 0 6px var(--los-focus-ring, #0b0c0c); }
+thead th { overflow-wrap: normal; }
+th button.sort {
+  white-space: nowrap; border: 0; background: none; padding: 0; min-height: 0; font-weight: 700; text-align: left;
+  color: inherit; display: inline-flex; gap: 0.3em; align-items: baseline;
+}
+/* The arrow is generated (alt text "", so not read out): aria-sort says the order. */
+th button.sort::after { content: "↕" / ""; color: var(--los-muted, #505a5f); font-size: 0.85em; }
+th[aria-sort="ascending"] button.sort::after { content: "▲" / ""; color: inherit; }
+th[aria-sort="descending"] button.sort::after { content: "▼" / ""; color: inherit; }
 .status { font-weight: 600; margin: 0.5rem 0; }
 td.update { white-space: pre-line; min-width: 12rem; }
+td.ref { white-space: nowrap; overflow-wrap: normal; }
 .when { font-weight: 600; white-space: nowrap; }
 .error { border-left: 5px solid #d4351c; padding: 0.5rem 0.75rem; }
+.pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin: 0 0 1rem; }
+.pager[hidden] { display: none; }
 .measures { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 38rem), 1fr)); gap: 1rem; margin-bottom: 1rem; }
 .other-measures th[scope="row"] { font-weight: 400; }
-.measure { border: 1px solid var(--los-border, #6f777b); padding: 0.75rem; border-radius: 0.25rem; }
+.measure { border: 1px solid var(--los-border, #6f777b); padding: 0.75rem; border-radius: 0.25rem; min-width: 0; }
 .measure svg { width: 100%; max-width: 40rem; height: auto; display: block; }
+.measure svg > rect[fill="white"] { fill: var(--los-chart-background, #ffffff); }
+.measure svg [fill="#1a1a1a"] { fill: var(--los-chart-ink, #1a1a1a); }
+.measure svg [stroke="#1a1a1a"] { stroke: var(--los-chart-ink, #1a1a1a); }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+/* Narrow containers (phones, sidebars): tables reflow into cards, each cell
+   labelled by its column, so nothing scrolls sideways. */
+@container (max-width: 40rem) {
+  .filters label, .filters select, input[type="search"] { width: 100%; }
+  .filters select { max-width: 100%; }
+  table.reflow, table.reflow > tbody, table.reflow > tfoot, table.reflow tr, table.reflow td, table.reflow th { display: block; }
+  table.reflow td, table.reflow th { border: 0; padding: 0.1rem 0; text-align: left; }
+  table.reflow > tbody > tr, table.reflow > tfoot > tr {
+    border: 1px solid var(--los-border, #6f777b); border-radius: 0.25rem; padding: 0.5rem 0.75rem; margin: 0 0 0.5rem;
+  }
+  table.reflow td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  table.reflow td:empty { display: none; }
+  table.reflow > caption { display: block; }
+  table.reflow td.update { min-width: 0; }
+  table.reflow > thead { display: block; }
+  table.reflow > thead > tr { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin-bottom: 0.5rem; }
+  table.reflow > thead > tr::before { content: "Sort by:"; font-weight: 600; }
+  table.reflow > thead th { border: 0; padding: 0; }
+  table.reflow.static > thead { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.reflow.static > thead > tr::before { content: none; }
+  table.summary td.num { display: inline-block; margin-right: 1rem; }
+}
 `;
 
 let sheet = null;
@@ -265,17 +330,60 @@ function explain(e) {
   return { code: 'internal', message };
 }
 
+/** Actions shown a page at a time. */
+const PAGE_SIZE = 50;
+
+/** A heading at `level` (an `hN` up to 6; deeper, a `div` with role heading and aria-level). */
+function heading(level, attrs, ...children) {
+  return level <= 6 ? el(`h${level}`, attrs, ...children) : el('div', { ...attrs, role: 'heading', 'aria-level': level }, ...children);
+}
+
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+/** Text for sorting: empty sorts last in either direction (see `compareRows`). */
+const SORT_KEYS = {
+  ref: (r) => r.ref ?? '',
+  text: (r) => r.text,
+  leads: (r) => r.leads.join(', '),
+  timescale: (r) => r.due ?? '',
+  update: (r) => r.commentary_date ?? '',
+  rating: null, // by the scale's order, worst first
+  reason: (r) => r.reason.message,
+};
+
+/** The actions table's columns: key, header, and whether it sorts. */
+const COLUMNS = [
+  ['ref', 'Ref'],
+  ['text', 'Action'],
+  ['leads', 'Lead'],
+  ['timescale', 'Timescale'],
+  ['update', 'Latest update'],
+  ['rating', 'Rating'],
+  ['reason', 'Reason'],
+];
+
 export class LosDashboard extends HTMLElement {
-  static observedAttributes = ['src', 'as-of', 'builtin', 'format', 'upcoming-days'];
+  static observedAttributes = ['src', 'as-of', 'builtin', 'format', 'upcoming-days', 'heading-level'];
 
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
     this.shadowRoot.adoptedStyleSheets = [stylesheet()];
-    this.filters = { objective: '', lead: '', rating: '' };
+    // Slots around the content: the page's own header (a council's name or
+    // logo) and footer stay while the plan loads or fails.
+    this.body = el('div', { class: 'wrap', part: 'body' });
+    this.shadowRoot.append(el('slot', { name: 'header' }), this.body, el('slot', { name: 'footer' }));
+    this.resetView();
     this.data = null;
     this.loads = 0;
     this._plan = null;
+  }
+
+  /** Filters, sort and page back to the start (a new plan). */
+  resetView() {
+    this.filters = { objective: '', lead: '', rating: '', text: '' };
+    this.sort = { key: null, descending: false };
+    this.page = 1;
   }
 
   /** The plan to show: a Plan (never freed by the element) or a plain plan object; ahead of `src`. */
@@ -334,6 +442,21 @@ export class LosDashboard extends HTMLElement {
     this.reflect('upcoming-days', value);
   }
 
+  /**
+   * The level of the plan's title heading, 2 to 6 (the `heading-level`
+   * attribute; default 2, and 2 for anything else): section headings are
+   * one level below it, each measure's two below.
+   */
+  get headingLevel() {
+    const v = this.getAttribute('heading-level');
+    const n = v !== null && /^\s*[2-6]\s*$/.test(v) ? Number(v) : 2;
+    return n;
+  }
+
+  set headingLevel(value) {
+    this.reflect('heading-level', value);
+  }
+
   /** Sets the attribute to `value` as text, or removes it for null/undefined. */
   reflect(name, value) {
     if (value === null || value === undefined) this.removeAttribute(name);
@@ -343,7 +466,7 @@ export class LosDashboard extends HTMLElement {
   connectedCallback() {
     // A property set before the element was defined sits on the instance,
     // hiding the accessor: take it and set it through the accessor.
-    for (const key of ['src', 'asOf', 'builtin', 'format', 'upcomingDays', 'plan']) {
+    for (const key of ['src', 'asOf', 'builtin', 'format', 'upcomingDays', 'headingLevel', 'plan']) {
       if (Object.prototype.hasOwnProperty.call(this, key)) {
         const value = this[key];
         delete this[key];
@@ -355,14 +478,18 @@ export class LosDashboard extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (name === 'upcoming-days') return; // the table does not use it
-    if (this.isConnected && oldValue !== newValue && this.loads > 0) this.load();
+    if (name === 'upcoming-days' || oldValue === newValue) return; // the table does not use upcoming-days
+    if (name === 'heading-level') {
+      if (this.data) this.render(); // same plan, same filters: only the headings move
+      return;
+    }
+    if (this.isConnected && this.loads > 0) this.load();
   }
 
   /** Loads and rates the plan, then renders. */
   async load() {
     const load = ++this.loads;
-    this.shadowRoot.replaceChildren(el('p', { class: 'status', role: 'status' }, 'Loading the plan…'));
+    this.body.replaceChildren(el('p', { class: 'status', role: 'status', part: 'status' }, 'Loading the plan…'));
     let plan = null;
     let owned = null; // a Plan the element made, and so frees
     let evaluation = null;
@@ -398,6 +525,7 @@ export class LosDashboard extends HTMLElement {
       };
       if (load !== this.loads) return;
       this.data = data;
+      this.resetView();
       this.render();
       this.dispatchEvent(
         new CustomEvent('los-ready', {
@@ -409,10 +537,11 @@ export class LosDashboard extends HTMLElement {
     } catch (e) {
       if (load !== this.loads) return;
       const { code, message, detail } = explain(e);
-      this.shadowRoot.replaceChildren(
+      this.data = null;
+      this.body.replaceChildren(
         el(
           'div',
-          { class: 'error', role: 'alert', 'data-code': code },
+          { class: 'error', role: 'alert', 'data-code': code, part: 'error' },
           el('p', {}, 'The plan could not be shown.'),
           el('p', {}, message),
           detail ? el('p', { class: 'muted' }, detail) : null,
@@ -425,12 +554,12 @@ export class LosDashboard extends HTMLElement {
     }
   }
 
-  /** The badge for a rating: colour, shape and text. */
+  /** The badge for a rating: colour, shape and text (never colour alone). */
   badge(rating) {
     const s = this.styleOf(rating);
     return el(
       'span',
-      { class: `badge r-${rating}` },
+      { class: `badge r-${rating}`, part: `badge badge-${rating.replaceAll('_', '-')}` },
       el('span', { class: 'shape', 'aria-hidden': 'true' }, s.symbol),
       el('span', {}, s.label),
     );
@@ -442,102 +571,125 @@ export class LosDashboard extends HTMLElement {
 
   render() {
     const d = this.data;
-    const root = el('div', { class: 'wrap' });
+    const level = this.headingLevel;
+    const root = this.body;
+    root.replaceChildren();
     // The core's colours are the defaults; page CSS may override --los-*.
     // Only `#rrggbb`/`#rgb` is set: a colour is never CSS that could fetch.
     for (const s of d.styles) {
       if (/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(s.colour)) root.style.setProperty(`${RATING_VARS[s.rating]}-default`, s.colour);
     }
+    // Rows with what sorting and searching need, worked out once per plan.
+    const rank = new Map(d.styles.map((s, i) => [s.rating, i]));
+    this.rows = d.rows.map((r, i) => ({
+      r,
+      i,
+      rank: rank.get(r.rating) ?? d.styles.length,
+      hay: [r.ref, r.text, r.leads.join(' '), r.timescale, r.commentary_note, r.reason.message, this.styleOf(r.rating).label]
+        .filter((x) => x)
+        .join('\n')
+        .toLocaleLowerCase(),
+    }));
 
     root.append(
-      el('h2', {}, d.title),
-      el('p', { class: 'muted' }, `${d.organisation} · rated as of ${formatDate(d.asOf)}`),
-      el('p', {}, 'Overall: ', this.badge(d.summary.rating), ' ', d.summary.reason.message),
+      el(
+        'div',
+        { class: 'header', part: 'header' },
+        heading(level, { class: 'title', part: 'title' }, d.title),
+        el('p', { class: 'muted' }, `${d.organisation ? `${d.organisation} · ` : ''}rated as of ${formatDate(d.asOf)}`),
+        el('p', { part: 'overall' }, 'Overall: ', this.badge(d.summary.rating), ' ', d.summary.reason.message),
+      ),
     );
 
     // Ratings present anywhere in the plan, worst first.
     const order = d.styles.map((s) => s.rating);
     const present = order.filter((r) => d.summary.counts[r] > 0);
 
-    root.append(el('h3', { id: 'summary-heading' }, 'RAG summary by objective'));
-    const summary = el('table', { class: 'summary', 'aria-labelledby': 'summary-heading' });
+    root.append(heading(level + 1, { id: 'summary-heading', class: 'section-heading' }, 'RAG summary by objective'));
+    const summary = el('table', { class: 'summary reflow static', 'aria-labelledby': 'summary-heading', part: 'summary' });
     const headRow = el('tr', {}, el('th', { scope: 'col' }, 'Objective'), el('th', { scope: 'col' }, 'Rating'));
     for (const r of present) headRow.append(el('th', { scope: 'col', class: 'num' }, this.styleOf(r).label));
     summary.append(el('thead', {}, headRow));
     const body = el('tbody');
+    const countCells = (tr, counts, total) => {
+      for (const r of present) {
+        tr.append(el('td', { class: 'num', 'data-label': this.styleOf(r).label, 'data-total': total ? r : null }, counts[r]));
+      }
+      return tr;
+    };
     for (const o of d.objectives) {
-      const tr = el('tr', {}, el('th', { scope: 'row' }, o.title), el('td', {}, this.badge(o.rating)));
-      for (const r of present) tr.append(el('td', { class: 'num' }, o.counts[r]));
-      body.append(tr);
+      const tr = el('tr', {}, el('th', { scope: 'row' }, o.title), el('td', { 'data-label': 'Rating' }, this.badge(o.rating)));
+      body.append(countCells(tr, o.counts, false));
     }
-    const total = el('tr', {}, el('th', { scope: 'row' }, 'Whole plan'), el('td', {}, this.badge(d.summary.rating)));
-    for (const r of present) total.append(el('td', { class: 'num', 'data-total': r }, d.summary.counts[r]));
-    summary.append(body, el('tfoot', {}, total));
+    const total = el('tr', {}, el('th', { scope: 'row' }, 'Whole plan'), el('td', { 'data-label': 'Rating' }, this.badge(d.summary.rating)));
+    summary.append(body, el('tfoot', {}, countCells(total, d.summary.counts, true)));
     root.append(summary);
 
-    root.append(el('h3', { id: 'actions-heading' }, 'Actions'));
+    root.append(heading(level + 1, { id: 'actions-heading', class: 'section-heading' }, 'Actions'));
     root.append(this.renderFilters(present));
-    this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'actions-status', part: 'status' });
     root.append(this.status);
     this.tableBody = el('tbody');
-    const actions = el(
+    this.sortHeads = COLUMNS.map(([key, label]) => {
+      const button = el('button', { type: 'button', class: 'sort', 'data-sort': key }, label);
+      button.addEventListener('click', () => this.sortBy(key));
+      return el('th', { scope: 'col', 'data-column': key }, button);
+    });
+    this.actionsTable = el(
       'table',
-      { class: 'actions', 'aria-labelledby': 'actions-heading', 'aria-describedby': 'actions-status' },
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          ...['Ref', 'Action', 'Lead', 'Timescale', 'Latest update', 'Rating', 'Reason'].map((h) =>
-            el('th', { scope: 'col' }, h),
-          ),
-        ),
-      ),
+      { class: 'actions reflow', 'aria-labelledby': 'actions-heading', 'aria-describedby': 'actions-status', part: 'table' },
+      el('thead', {}, el('tr', {}, ...this.sortHeads)),
       this.tableBody,
     );
-    this.status.id = 'actions-status';
-    root.append(actions);
+    root.append(this.actionsTable, this.renderPager());
 
     if (d.measures.length > 0) {
-      root.append(el('h3', { id: 'measures-heading' }, 'Measures of success'));
+      root.append(heading(level + 1, { id: 'measures-heading', class: 'section-heading' }, 'Measures of success'));
       // Measures with published values get the core's chart; the rest a table.
       const charted = d.measures.filter((m) => m.series.length > 0);
       const others = d.measures.filter((m) => m.series.length === 0);
       if (charted.length > 0) {
-        const grid = el('div', { class: 'measures' });
-        for (const m of charted) grid.append(this.renderMeasure(m));
+        const grid = el('div', { class: 'measures', part: 'measures' });
+        for (const m of charted) grid.append(this.renderMeasure(m, level + 2));
         root.append(grid);
       }
       if (others.length > 0) {
         const table = el(
           'table',
-          { class: 'other-measures' },
+          { class: 'other-measures reflow static', part: 'other-measures' },
           el('caption', {}, `Measures without published values (${others.length})`),
-          el(
-            'thead',
-            {},
-            el('tr', {}, ...['Measure', 'Rating', 'Reason'].map((h) => el('th', { scope: 'col' }, h))),
-          ),
+          el('thead', {}, el('tr', {}, ...['Measure', 'Rating', 'Reason'].map((h) => el('th', { scope: 'col' }, h)))),
         );
         const body = el('tbody');
         for (const m of others) {
           body.append(
-            el('tr', {}, el('th', { scope: 'row' }, m.text), el('td', {}, this.badge(m.rating)), el('td', {}, m.reason.message)),
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, m.text),
+              el('td', { 'data-label': 'Rating' }, this.badge(m.rating)),
+              el('td', { 'data-label': 'Reason' }, m.reason.message),
+            ),
           );
         }
         table.append(body);
         root.append(table);
       }
     }
-
-    this.shadowRoot.replaceChildren(root);
     this.renderRows();
   }
 
   renderFilters(present) {
     const d = this.data;
-    const form = el('div', { class: 'filters' });
+    const form = el('div', { class: 'filters', part: 'filters', role: 'search', 'aria-label': 'Filter the actions' });
+    const search = el('input', { type: 'search', 'data-filter': 'text', autocomplete: 'off', spellcheck: 'false' });
+    search.value = this.filters.text;
+    search.addEventListener('input', () => {
+      this.filters.text = search.value;
+      this.page = 1;
+      this.renderRows();
+    });
+    form.append(el('label', {}, 'Search', search));
     const select = (label, key, options) => {
       const s = el('select', { 'data-filter': key });
       s.append(el('option', { value: '' }, 'All'));
@@ -545,6 +697,7 @@ export class LosDashboard extends HTMLElement {
       s.value = this.filters[key];
       s.addEventListener('change', () => {
         this.filters[key] = s.value;
+        this.page = 1;
         this.renderRows();
       });
       return el('label', {}, label, s);
@@ -556,15 +709,16 @@ export class LosDashboard extends HTMLElement {
     const group = el('fieldset', { class: 'rag-buttons' }, el('legend', {}, 'Rating'));
     const all = el('button', { type: 'button', 'data-rating': '' }, 'All');
     group.append(all);
+    const counts = new Map();
+    for (const row of d.rows) counts.set(row.rating, (counts.get(row.rating) ?? 0) + 1);
     for (const r of present) {
-      const n = d.rows.filter((row) => row.rating === r).length;
-      const b = el('button', { type: 'button', 'data-rating': r }, this.badge(r), ` ${n}`);
-      group.append(b);
+      group.append(el('button', { type: 'button', 'data-rating': r }, this.badge(r), ` ${counts.get(r) ?? 0}`));
     }
     this.ragButtons = [...group.querySelectorAll('button')];
     for (const b of this.ragButtons) {
       b.addEventListener('click', () => {
         this.filters.rating = b.dataset.rating;
+        this.page = 1;
         this.renderRows();
       });
     }
@@ -572,29 +726,84 @@ export class LosDashboard extends HTMLElement {
     return form;
   }
 
+  renderPager() {
+    const prev = el('button', { type: 'button', 'data-page': 'previous' }, '‹ Previous');
+    const next = el('button', { type: 'button', 'data-page': 'next' }, 'Next ›');
+    this.pageText = el('span', { class: 'page-of' });
+    prev.addEventListener('click', () => this.goTo(this.page - 1, prev, next));
+    next.addEventListener('click', () => this.goTo(this.page + 1, next, prev));
+    this.pager = el('nav', { class: 'pager', 'aria-label': 'Pages of actions', part: 'pager' }, prev, this.pageText, next);
+    this.pagerButtons = { prev, next };
+    return this.pager;
+  }
+
+  /** Shows page `n`; if the button pressed is now disabled, focus moves to the other one. */
+  goTo(n, pressed, other) {
+    this.page = n;
+    this.renderRows();
+    if (pressed.disabled && !other.disabled) other.focus();
+  }
+
+  /** Sorts the actions by a column: ascending first, then descending; the rating column worst first. */
+  sortBy(key) {
+    this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: false };
+    this.page = 1;
+    this.renderRows();
+  }
+
+  /** The rows matching every filter, in the chosen order. */
+  matchingRows() {
+    const f = this.filters;
+    const words = f.text.toLocaleLowerCase().split(/\s+/).filter((w) => w);
+    const rows = this.rows.filter(
+      ({ r, hay }) =>
+        (!f.objective || r.objective_id === f.objective) &&
+        (!f.lead || r.leads.includes(f.lead)) &&
+        (!f.rating || r.rating === f.rating) &&
+        words.every((w) => hay.includes(w)),
+    );
+    const { key, descending } = this.sort;
+    if (key) {
+      const sign = descending ? -1 : 1;
+      const text = SORT_KEYS[key];
+      rows.sort((a, b) => {
+        let c;
+        if (text) {
+          const x = text(a.r);
+          const y = text(b.r);
+          // Blanks last, whichever the direction.
+          c = x === y ? 0 : x === '' ? 1 : y === '' ? -1 : sign * collator.compare(x, y);
+        } else {
+          c = sign * (a.rank - b.rank);
+        }
+        return c || a.i - b.i;
+      });
+    }
+    return rows;
+  }
+
   renderRows() {
     const d = this.data;
     const f = this.filters;
     for (const b of this.ragButtons) b.setAttribute('aria-pressed', String(b.dataset.rating === f.rating));
-    const rows = d.rows.filter(
-      (r) =>
-        (!f.objective || r.objective_id === f.objective) &&
-        (!f.lead || r.leads.includes(f.lead)) &&
-        (!f.rating || r.rating === f.rating),
-    );
+    const rows = this.matchingRows();
+    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    this.page = Math.min(Math.max(1, this.page), pages);
+    const first = (this.page - 1) * PAGE_SIZE;
+    const shown = rows.slice(first, first + PAGE_SIZE);
     const frag = document.createDocumentFragment();
-    for (const r of rows) {
+    for (const { r } of shown) {
       frag.append(
         el(
           'tr',
-          { 'data-rating': r.rating },
-          el('td', {}, r.ref ?? ''),
-          el('td', {}, r.text),
-          el('td', {}, r.leads.join(', ')),
-          el('td', {}, r.timescale),
+          { 'data-rating': r.rating, part: 'row' },
+          el('td', { 'data-label': 'Ref', class: 'ref' }, r.ref ?? ''),
+          el('td', { 'data-label': 'Action' }, r.text),
+          el('td', { 'data-label': 'Lead' }, r.leads.join(', ')),
+          el('td', { 'data-label': 'Timescale' }, r.timescale),
           this.updateCell(r),
-          el('td', {}, this.badge(r.rating)),
-          el('td', {}, r.reason.message),
+          el('td', { 'data-label': 'Rating' }, this.badge(r.rating)),
+          el('td', { 'data-label': 'Reason' }, r.reason.message),
         ),
       );
     }
@@ -602,12 +811,29 @@ export class LosDashboard extends HTMLElement {
       frag.append(el('tr', {}, el('td', { colspan: '7' }, 'No actions match these filters.')));
     }
     this.tableBody.replaceChildren(frag);
-    this.status.textContent = `Showing ${rows.length} of ${d.rows.length} actions.`;
+    this.actionsTable.dataset.matching = String(rows.length);
+    // aria-sort on the sorted column only.
+    for (const th of this.sortHeads) {
+      if (th.dataset.column === this.sort.key) th.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+    }
+    const { prev, next } = this.pagerButtons;
+    this.pager.hidden = pages === 1;
+    prev.disabled = this.page === 1;
+    next.disabled = this.page === pages;
+    this.pageText.textContent = `Page ${this.page} of ${pages}`;
+    const of = rows.length === d.rows.length ? `${rows.length} actions` : `${rows.length} matching actions (of ${d.rows.length})`;
+    const range = rows.length > PAGE_SIZE ? `${first + 1}–${first + shown.length} of ` : '';
+    const column = COLUMNS.find(([k]) => k === this.sort.key);
+    const order = column
+      ? `, sorted by ${column[1].toLowerCase()}${column[0] === 'rating' ? (this.sort.descending ? ', best first' : ', worst first') : this.sort.descending ? ', descending' : ''}`
+      : '';
+    this.status.textContent = `Showing ${range}${of}${order}.`;
   }
 
   /** The commentary the core decided to show: its date (or "Undated") and note. */
   updateCell(r) {
-    const td = el('td', { class: 'update' });
+    const td = el('td', { class: 'update', 'data-label': 'Latest update' });
     if (r.commentary_note == null) return td;
     const when = r.commentary_date
       ? el('time', { datetime: r.commentary_date }, formatDate(r.commentary_date))
@@ -616,27 +842,69 @@ export class LosDashboard extends HTMLElement {
     return td;
   }
 
-  renderMeasure(m) {
-    const box = el('section', { class: 'measure' }, el('h4', {}, m.text), el('p', {}, this.badge(m.rating), ' ', m.reason.message));
+  renderMeasure(m, level) {
+    const box = el(
+      'section',
+      { class: 'measure', part: 'measure' },
+      heading(level, { class: 'sub-heading' }, m.text),
+      el('p', {}, this.badge(m.rating), ' ', m.reason.message),
+    );
     if (m.chart) {
       // Trusted core output: the core escapes every plan string in its SVG.
       const svg = new DOMParser().parseFromString(m.chart, 'image/svg+xml').documentElement;
-      if (svg && svg.nodeName === 'svg') box.append(document.importNode(svg, true));
+      if (svg && svg.nodeName === 'svg') {
+        svg.setAttribute('part', 'chart');
+        this.themeChart(svg);
+        box.append(document.importNode(svg, true));
+      }
     } else if (m.series.length > 0) {
       const t = el(
         'table',
-        {},
+        { class: 'reflow static' },
         el('caption', { class: 'visually-hidden' }, `Values of ${m.text}`),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Period'), el('th', { scope: 'col', class: 'num' }, 'Value'), el('th', { scope: 'col' }, 'Rating'))),
       );
       const tb = el('tbody');
       for (const p of m.series.slice(-6)) {
-        tb.append(el('tr', {}, el('th', { scope: 'row' }, p.period), el('td', { class: 'num' }, p.value), el('td', {}, this.badge(p.rating))));
+        tb.append(
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, p.period),
+            el('td', { class: 'num', 'data-label': 'Value' }, p.value),
+            el('td', { 'data-label': 'Rating' }, this.badge(p.rating)),
+          ),
+        );
       }
       t.append(tb);
       box.append(t);
     }
     return box;
+  }
+
+  /**
+   * Lets `--los-<rating>` reach the chart's markers: each point is a `<g>`
+   * whose `<title>` ends "(Label)" and whose shapes are filled (or, for
+   * the cross, stroked) with the rating's colour, the rest in ink. The group gets the
+   * rating's class and those shapes `mark-fill`/`mark-stroke`, which the
+   * stylesheet colours from the same custom properties as the badges.
+   */
+  themeChart(svg) {
+    const byLabel = new Map(this.data.styles.map((s) => [s.label, s]));
+    for (const g of svg.querySelectorAll('g')) {
+      const title = g.firstElementChild?.nodeName === 'title' ? g.firstElementChild.textContent : '';
+      const label = /\(([^()]*)\)\s*$/.exec(title)?.[1];
+      const style = label !== undefined ? byLabel.get(label) : undefined;
+      if (!style || !RATING_VARS[style.rating]) continue;
+      g.setAttribute('class', `mark r-${style.rating}`);
+      // The rating's colour is whatever is not the ink (#1a1a1a) or none.
+      const coloured = (v) => v !== null && v !== 'none' && v.toLowerCase() !== '#1a1a1a';
+      for (const shape of g.children) {
+        if (shape.nodeName === 'title') continue;
+        if (coloured(shape.getAttribute('fill'))) shape.classList.add('mark-fill');
+        if (coloured(shape.getAttribute('stroke'))) shape.classList.add('mark-stroke');
+      }
+    }
   }
 }
 

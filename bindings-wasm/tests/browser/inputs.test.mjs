@@ -32,6 +32,13 @@ before(async () => {
   await serveAs('**/tracker.xlsx', 'application/octet-stream', 'PK\x03\x04....xl/workbook.xml....');
   await page.goto(server.url);
   await page.waitForFunction(() => window.__ready !== null, null, { timeout: 30000 });
+  // The page shows tracker.csv; start from the built-in plan's JSON, so
+  // that each test's `src` is a change.
+  await page.evaluate(() => {
+    window.__ready = null;
+    document.querySelector('los-dashboard').src = 'lancashire.json';
+  });
+  await page.waitForFunction(() => window.__ready !== null, null, { timeout: 30000 });
 });
 
 after(async () => {
@@ -47,7 +54,7 @@ async function outcome(change, arg) {
       const done = (e) => {
         el.removeEventListener('los-ready', done);
         el.removeEventListener('los-error', done);
-        resolve({ type: e.type, detail: { ...e.detail }, title: el.shadowRoot.querySelector('h2')?.textContent ?? null });
+        resolve({ type: e.type, detail: { ...e.detail }, title: el.shadowRoot.querySelector('[part~="title"]')?.textContent ?? null });
       };
       el.addEventListener('los-ready', done);
       el.addEventListener('los-error', done);

@@ -11,6 +11,9 @@ board.format = 'tsv';
 board.asOf = '2019-12-31';
 board.upcomingDays = 90;
 board.builtin = null;
+board.headingLevel = 3;
+const level: 2 | 3 | 4 | 5 | 6 = board.headingLevel;
+board.headingLevel = null;
 const src: string | null = board.src;
 const days: number | null = board.upcomingDays;
 // A Plan (which the page frees), a plain plan object, or null.
@@ -28,10 +31,12 @@ board.addEventListener('los-error', (e) => {
 board.addEventListener('click', (e) => console.log(e.clientX));
 // @ts-expect-error: not a format
 board.format = 'pdf';
+// @ts-expect-error: headings go from h2 to h6
+board.headingLevel = 1;
 // @ts-expect-error: upcomingDays is a number
 board.upcomingDays = '90';
 board.addEventListener('los-ready', (e) => {
   // @ts-expect-error: los-ready has no message
   console.log(e.detail.message);
 });
-console.log(found, src, days, LosDashboard.observedAttributes);
+console.log(found, src, days, level, LosDashboard.observedAttributes);
