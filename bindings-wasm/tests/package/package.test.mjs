@@ -1,0 +1,149 @@
+// The npm package as a user gets it (run by tests/package/run.sh, which
+// packs it with `npm pack` and installs the tarball into a fresh project
+// under target/wasm-package/project): what the tarball holds, TypeScript
+// --strict over both entry points as installed, Node.js's ESM import, and
+// a Vite build of two pages loaded in headless Chromium, where the .wasm
+// must be found after bundling.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, watch } from '../browser/harness.mjs';
+
+const PROJECT = process.env.LOS_PACKAGE_PROJECT;
+const PACK = process.env.LOS_PACKAGE_PACK;
+assert.ok(PROJECT && PACK, 'run by tests/package/run.sh (LOS_PACKAGE_PROJECT, LOS_PACKAGE_PACK)');
+const SOURCE = new URL('../../', import.meta.url); // bindings-wasm/
+const manifest = JSON.parse(readFileSync(new URL('package.json', SOURCE), 'utf8'));
+
+/** Runs a command in the fresh project; fails the test with its output. */
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: PROJECT, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 0, `${cmd} ${args.join(' ')} failed:\n${r.stdout}${r.stderr}${r.error ?? ''}`);
+  return r.stdout;
+}
+const bin = (name) => join(PROJECT, 'node_modules', '.bin', name);
+
+/** The plan-wide counts the repository's own Node.js build computes. */
+function expected() {
+  const los = createRequire(import.meta.url)('../../pkg/node/lineofsight_wasm.js');
+  const plan = los.Plan.builtin('lancashire');
+  const ev = plan.evaluate('2019-12-31');
+  const out = { counts: ev.counts(), actions: ev.actions().length };
+  ev.free();
+  plan.free();
+  return out;
+}
+
+/** Every path the exports map, `main`, `module`, `browser` and `types` name. */
+function namedPaths() {
+  const paths = new Set([manifest.main, manifest.module, manifest.browser, manifest.types]);
+  const walk = (v) => {
+    if (typeof v === 'string') paths.add(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(manifest.exports);
+  return [...paths].map((p) => p.replace(/^\.\//, ''));
+}
+
+test('the tarball holds exactly `files`, and every path package.json names', () => {
+  const packed = JSON.parse(readFileSync(PACK, 'utf8'))[0].files.map((f) => f.path).sort();
+  const want = [...manifest.files, 'package.json'].sort();
+  assert.deepStrictEqual(packed, want, 'a file listed in `files` is missing (run scripts/build-wasm.sh?)');
+  for (const p of namedPaths()) assert.ok(packed.includes(p), `package.json names ${p}, which is not packed`);
+  for (const p of manifest.sideEffects) assert.ok(packed.includes(p.replace(/^\.\//, '')), `sideEffects: ${p}`);
+  // Every file a shipped module imports is shipped too.
+  for (const p of packed.filter((f) => f.endsWith('.js') || f.endsWith('.d.ts'))) {
+    const text = readFileSync(new URL(p, SOURCE), 'utf8');
+    for (const [, rel] of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      const target = join(p, '..', rel);
+      assert.ok(packed.includes(target), `${p} imports ${rel}, which is not packed`);
+    }
+  }
+  const installed = join(PROJECT, 'node_modules', 'lineofsight');
+  assert.equal(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version, manifest.version);
+  assert.ok(readdirSync(join(installed, 'pkg', 'web')).includes('lineofsight_wasm_bg.wasm'));
+});
+
+const TSC = ['--noEmit', '--strict', '--skipDefaultLibCheck', '--lib', 'esnext,dom', '--target', 'es2022'];
+
+test('tsc --strict, moduleResolution bundler: consumer.ts and the pages, against the installed package', () => {
+  run(bin('tsc'), [...TSC, '--module', 'esnext', '--moduleResolution', 'bundler', '--verbatimModuleSyntax',
+    'consumer.ts', 'page/api.ts', 'page/dashboard.ts']);
+});
+
+test('tsc --strict, moduleResolution nodenext: consumer.ts against the installed package', () => {
+  run(bin('tsc'), [...TSC, '--module', 'nodenext', '--moduleResolution', 'nodenext', 'consumer.ts']);
+});
+
+test('Node.js: `import { Plan } from "lineofsight"` (the `node` condition) rates the built-in plan', () => {
+  const got = JSON.parse(run(process.execPath, ['node-consumer.mjs']));
+  const want = expected();
+  assert.equal(got.packageVersion, manifest.version);
+  assert.deepStrictEqual(got.counts, want.counts);
+  assert.equal(got.actions, want.actions);
+});
+
+test('vite build: the .wasm is emitted as an asset', () => {
+  run(bin('vite'), ['build']);
+  const assets = readdirSync(join(PROJECT, 'dist', 'assets'));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `no .wasm among ${assets.join(', ')}`);
+});
+
+let server;
+let browser;
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page of the Vite build; returns it with the problems it logged. */
+async function open(path) {
+  server ??= await serve(join(PROJECT, 'dist'));
+  browser ??= await launch();
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
+  await page.addInitScript(watch);
+  await page.addInitScript(() => {
+    document.addEventListener('los-error', (e) => { window.__losError = e.detail; });
+  });
+  await page.goto(server.url + path);
+  return { page, problems };
+}
+
+test('Chromium, bundled `lineofsight/dashboard`: the dashboard renders its RAG counts', async () => {
+  assert.ok(existsSync(join(PROJECT, 'dist', 'dashboard.html')), 'vite build ran');
+  const { page, problems } = await open('dashboard.html');
+  await page.waitForFunction(
+    () => window.__ready !== null || window.__losError !== undefined,
+    null, { timeout: 30_000 },
+  );
+  const ready = await page.evaluate(() => window.__ready);
+  const error = await page.evaluate(() => window.__losError);
+  assert.ok(ready, `no los-ready: ${JSON.stringify(error)} ${problems.join('; ')}`);
+  const want = expected();
+  assert.deepStrictEqual(ready.counts, want.counts);
+  assert.equal(ready.rows, want.actions);
+  const totals = await page
+    .locator('los-dashboard tfoot td[data-total]')
+    .evaluateAll((cells) => Object.fromEntries(cells.map((c) => [c.dataset.total, Number(c.textContent)])));
+  for (const [rating, n] of Object.entries(want.counts)) {
+    if (n > 0) assert.equal(totals[rating], n, `rendered total for ${rating}`);
+  }
+  assert.deepStrictEqual(problems, []);
+  await page.close();
+});
+
+test('Chromium, bundled `lineofsight`: the default init() finds the .wasm', async () => {
+  const { page, problems } = await open('api.html');
+  await page.waitForFunction(() => window.__api !== undefined, null, { timeout: 30_000 });
+  const got = await page.evaluate(() => window.__api);
+  assert.deepStrictEqual(got, expected());
+  assert.deepStrictEqual(problems, []);
+  await page.close();
+});
