@@ -2,11 +2,13 @@
 // packs it with `npm pack` and installs the tarball into a fresh project
 // under target/wasm-package/project): what the tarball holds, TypeScript
 // --strict over both entry points as installed, Node.js's ESM import, and
-// a Vite build of two pages loaded in headless Chromium, where the .wasm
-// must be found after bundling.
+// Vite: a build of page/ (each entry point alone, and both on one page
+// sharing one instance) loaded in headless Chromium, where the .wasm must
+// be found after bundling, and the same pages from Vite's dev server.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,9 +29,9 @@ function run(cmd, args) {
 const bin = (name) => join(PROJECT, 'node_modules', '.bin', name);
 
 /** The plan-wide counts the repository's own Node.js build computes. */
-function expected() {
+function expected(builtin = 'lancashire') {
   const los = createRequire(import.meta.url)('../../pkg/node/lineofsight_wasm.js');
-  const plan = los.Plan.builtin('lancashire');
+  const plan = los.Plan.builtin(builtin);
   const ev = plan.evaluate('2019-12-31');
   const out = { counts: ev.counts(), actions: ev.actions().length };
   ev.free();
@@ -71,7 +73,7 @@ const TSC = ['--noEmit', '--strict', '--skipDefaultLibCheck', '--lib', 'esnext,d
 
 test('tsc --strict, moduleResolution bundler: consumer.ts and the pages, against the installed package', () => {
   run(bin('tsc'), [...TSC, '--module', 'esnext', '--moduleResolution', 'bundler', '--verbatimModuleSyntax',
-    'consumer.ts', 'page/api.ts', 'page/dashboard.ts']);
+    'consumer.ts', 'page/api.ts', 'page/dashboard.ts', 'page/both.ts']);
 });
 
 test('tsc --strict, moduleResolution nodenext: consumer.ts against the installed package', () => {
@@ -86,10 +88,11 @@ test('Node.js: `import { Plan } from "lineofsight"` (the `node` condition) rates
   assert.equal(got.actions, want.actions);
 });
 
-test('vite build: the .wasm is emitted as an asset', () => {
+test('vite build: the .wasm is emitted as an asset, once', () => {
   run(bin('vite'), ['build']);
   const assets = readdirSync(join(PROJECT, 'dist', 'assets'));
-  assert.ok(assets.some((f) => f.endsWith('.wasm')), `no .wasm among ${assets.join(', ')}`);
+  // Once, though both entry points and the glue name it.
+  assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 1, `one .wasm among ${assets.join(', ')}`);
 });
 
 let server;
@@ -99,9 +102,12 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens a page of the Vite build; returns it with the problems it logged. */
-async function open(path) {
-  server ??= await serve(join(PROJECT, 'dist'));
+/** Opens `path` on `base` (the Vite build, served, by default); returns the page and the problems it logged. */
+async function open(path, base) {
+  if (!base) {
+    server ??= await serve(join(PROJECT, 'dist'));
+    base = server.url;
+  }
   browser ??= await launch();
   const page = await browser.newPage();
   const problems = [];
@@ -112,21 +118,21 @@ async function open(path) {
   await page.addInitScript(() => {
     document.addEventListener('los-error', (e) => { window.__losError = e.detail; });
   });
-  await page.goto(server.url + path);
+  await page.goto(base + path);
   return { page, problems };
 }
 
-test('Chromium, bundled `lineofsight/dashboard`: the dashboard renders its RAG counts', async () => {
-  assert.ok(existsSync(join(PROJECT, 'dist', 'dashboard.html')), 'vite build ran');
-  const { page, problems } = await open('dashboard.html');
+/** Waits for the dashboard on `page` to show `builtin`, then checks its counts and rendered totals. */
+async function assertDashboard({ page, problems }, builtin = 'lancashire') {
+  const want = expected(builtin);
   await page.waitForFunction(
-    () => window.__ready !== null || window.__losError !== undefined,
-    null, { timeout: 30_000 },
+    (rows) => window.__ready?.rows === rows || window.__losError !== undefined,
+    want.actions,
+    { timeout: 30_000 },
   );
   const ready = await page.evaluate(() => window.__ready);
   const error = await page.evaluate(() => window.__losError);
   assert.ok(ready, `no los-ready: ${JSON.stringify(error)} ${problems.join('; ')}`);
-  const want = expected();
   assert.deepStrictEqual(ready.counts, want.counts);
   assert.equal(ready.rows, want.actions);
   const totals = await page
@@ -137,13 +143,62 @@ test('Chromium, bundled `lineofsight/dashboard`: the dashboard renders its RAG c
   }
   assert.deepStrictEqual(problems, []);
   await page.close();
+}
+
+/** Waits for api.ts's result on `page` and checks it. */
+async function assertApi({ page, problems }) {
+  await page.waitForFunction(() => window.__api !== undefined, null, { timeout: 30_000 });
+  assert.deepStrictEqual(await page.evaluate(() => window.__api), expected());
+  assert.deepStrictEqual(problems, []);
+  await page.close();
+}
+
+test('Chromium, bundled `lineofsight/dashboard`: the dashboard renders its RAG counts', async () => {
+  assert.ok(existsSync(join(PROJECT, 'dist', 'dashboard.html')), 'vite build ran');
+  await assertDashboard(await open('dashboard.html'));
 });
 
 test('Chromium, bundled `lineofsight`: the default init() finds the .wasm', async () => {
-  const { page, problems } = await open('api.html');
-  await page.waitForFunction(() => window.__api !== undefined, null, { timeout: 30_000 });
-  const got = await page.evaluate(() => window.__api);
-  assert.deepStrictEqual(got, expected());
-  assert.deepStrictEqual(problems, []);
-  await page.close();
+  await assertApi(await open('api.html'));
+});
+
+test('Chromium, bundled: both entry points share one instance (a Plan from `lineofsight` shown by the element)', async () => {
+  await assertDashboard(await open('both.html'), 'lancashire-cip-2017');
+});
+
+/** A free TCP port on 127.0.0.1. */
+async function freePort() {
+  const s = createServer();
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+test('vite dev server (dependencies pre-bundled): the pages find the .wasm', async () => {
+  const port = await freePort();
+  const dev = spawn(bin('vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: PROJECT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  dev.stdout.on('data', (d) => (log += d));
+  dev.stderr.on('data', (d) => (log += d));
+  try {
+    const base = `http://127.0.0.1:${port}/`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(base + 'api.html')).ok) break;
+      } catch {
+        // not listening yet
+      }
+      assert.ok(i < 300 && dev.exitCode === null, `vite did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await assertDashboard(await open('dashboard.html', base));
+    await assertApi(await open('api.html', base));
+    await assertDashboard(await open('both.html', base), 'lancashire-cip-2017');
+  } finally {
+    dev.kill();
+  }
 });

@@ -8,7 +8,8 @@
 #      only when the lock changed), then the tarball, unsaved;
 #   3. package.test.mjs: the tarball's contents, tsc --strict (bundler and
 #      nodenext) over consumer.ts against node_modules/lineofsight, a Node
-#      ESM import, a Vite build of page/, and the built pages in Chromium.
+#      ESM import, a Vite build of page/ and the built pages in Chromium,
+#      and the same pages from Vite's dev server.
 # npm's cache is target/wasm-package/npm-cache, so reruns need no network.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"

@@ -1,4 +1,4 @@
-// Builds the two test pages in page/ into dist/ (tests/package/run.sh).
+// Builds the three test pages in page/ into dist/ (tests/package/run.sh).
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -10,7 +10,11 @@ export default {
     outDir: here('dist'),
     emptyOutDir: true,
     rolldownOptions: {
-      input: { dashboard: here('page/dashboard.html'), api: here('page/api.html') },
+      input: {
+        dashboard: here('page/dashboard.html'),
+        api: here('page/api.html'),
+        both: here('page/both.html'),
+      },
     },
   },
 };
