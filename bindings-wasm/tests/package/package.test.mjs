@@ -4,13 +4,15 @@
 // --strict over both entry points as installed, Node.js's ESM import, and
 // Vite: a build of page/ (each entry point alone, and both on one page
 // sharing one instance) loaded in headless Chromium, where the .wasm must
-// be found after bundling, and the same pages from Vite's dev server.
+// be found after bundling, the same pages from Vite's dev server, and an
+// esbuild bundle with the .wasm copied next to it (esbuild does not follow
+// `new URL(..., import.meta.url)`).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, watch } from '../browser/harness.mjs';
 
@@ -164,6 +166,24 @@ test('Chromium, bundled `lineofsight`: the default init() finds the .wasm', asyn
 
 test('Chromium, bundled: both entry points share one instance (a Plan from `lineofsight` shown by the element)', async () => {
   await assertDashboard(await open('both.html'), 'lancashire-cip-2017');
+});
+
+test('esbuild (no asset URLs): the bundles with the .wasm copied next to them, as the README says', async () => {
+  const out = join(PROJECT, 'dist-esbuild');
+  rmSync(out, { recursive: true, force: true });
+  run(bin('esbuild'), ['page/both.ts', 'page/api.ts', '--bundle', '--format=esm', '--outdir=dist-esbuild', '--log-level=warning']);
+  copyFileSync(join(PROJECT, 'node_modules', 'lineofsight', 'pkg', 'web', 'lineofsight_wasm_bg.wasm'), join(out, 'lineofsight_wasm_bg.wasm'));
+  for (const name of ['both', 'api']) {
+    const html = readFileSync(join(PROJECT, 'page', `${name}.html`), 'utf8');
+    writeFileSync(join(out, `${name}.html`), html.replace(`./${name}.ts`, `./${name}.js`));
+  }
+  const files = await serve(out);
+  try {
+    await assertDashboard(await open('both.html', files.url), 'lancashire-cip-2017');
+    await assertApi(await open('api.html', files.url));
+  } finally {
+    await files.close();
+  }
 });
 
 /** A free TCP port on 127.0.0.1. */

@@ -4,12 +4,12 @@
 # `npm ci` (for playwright-core):
 #   1. `npm pack` in bindings-wasm/ into target/wasm-package/;
 #   2. a fresh project, target/wasm-package/project: this folder's files,
-#      TypeScript and Vite from this folder's package-lock.json (`npm ci`,
+#      TypeScript, Vite and esbuild from this folder's package-lock.json (`npm ci`,
 #      only when the lock changed), then the tarball, unsaved;
 #   3. package.test.mjs: the tarball's contents, tsc --strict (bundler and
 #      nodenext) over consumer.ts against node_modules/lineofsight, a Node
 #      ESM import, a Vite build of page/ and the built pages in Chromium,
-#      and the same pages from Vite's dev server.
+#      the same pages from Vite's dev server, and an esbuild bundle.
 # npm's cache is target/wasm-package/npm-cache, so reruns need no network.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -30,10 +30,11 @@ mkdir -p "$PROJECT"
 find "$PROJECT" -mindepth 1 -maxdepth 1 ! -name node_modules -exec rm -rf {} +
 cp -r "$HERE/package.json" "$HERE/package-lock.json" "$HERE/consumer.ts" "$HERE/node-consumer.mjs" \
   "$HERE/vite.config.mjs" "$HERE/page" "$PROJECT/"
+# `npm ci` only when package.json or the lock changed since the last one.
 STAMP="$PROJECT/node_modules/.lineofsight-test-lock"
-if ! cmp -s "$HERE/package-lock.json" "$STAMP"; then
+if ! cat "$HERE/package.json" "$HERE/package-lock.json" | cmp -s - "$STAMP"; then
   (cd "$PROJECT" && "${NPM[@]}" ci)
-  cp "$HERE/package-lock.json" "$STAMP"
+  cat "$HERE/package.json" "$HERE/package-lock.json" > "$STAMP"
 fi
 rm -rf "$PROJECT/node_modules/lineofsight"
 (cd "$PROJECT" && "${NPM[@]}" install --no-save "$TARBALL")
