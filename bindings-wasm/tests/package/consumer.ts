@@ -1,7 +1,7 @@
 // Type-checked by tests/package/run.sh against the INSTALLED package
 // (node_modules/lineofsight, from `npm pack`'s tarball), with tsc --strict
-// under moduleResolution bundler and nodenext: both entry points, their
-// types and the los-* events. Never run.
+// under moduleResolution bundler, nodenext and node10 (older projects'
+// "node"): both entry points, their types and the los-* events. Never run.
 import {
   Plan,
   RuleSet,

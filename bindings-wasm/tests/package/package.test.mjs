@@ -41,7 +41,7 @@ function expected(builtin = 'lancashire') {
   return out;
 }
 
-/** Every path the exports map, `main`, `module`, `browser` and `types` name. */
+/** Every path the exports map, `main`, `module`, `browser`, `types` and `typesVersions` name. */
 function namedPaths() {
   const paths = new Set([manifest.main, manifest.module, manifest.browser, manifest.types]);
   const walk = (v) => {
@@ -49,6 +49,7 @@ function namedPaths() {
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   walk(manifest.exports);
+  walk(manifest.typesVersions);
   return [...paths].map((p) => p.replace(/^\.\//, ''));
 }
 
@@ -80,6 +81,10 @@ test('tsc --strict, moduleResolution bundler: consumer.ts and the pages, against
 
 test('tsc --strict, moduleResolution nodenext: consumer.ts against the installed package', () => {
   run(bin('tsc'), [...TSC, '--module', 'nodenext', '--moduleResolution', 'nodenext', 'consumer.ts']);
+});
+
+test('tsc --strict, moduleResolution node10 (no `exports`: `types` and `typesVersions`): consumer.ts', () => {
+  run(bin('tsc'), [...TSC, '--module', 'esnext', '--moduleResolution', 'node10', 'consumer.ts']);
 });
 
 test('Node.js: `import { Plan } from "lineofsight"` (the `node` condition) rates the built-in plan', () => {

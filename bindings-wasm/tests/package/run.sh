@@ -4,12 +4,13 @@
 # `npm ci` (for playwright-core):
 #   1. `npm pack` in bindings-wasm/ into target/wasm-package/;
 #   2. a fresh project, target/wasm-package/project: this folder's files,
-#      TypeScript, Vite and esbuild from this folder's package-lock.json (`npm ci`,
-#      only when the lock changed), then the tarball, unsaved;
-#   3. package.test.mjs: the tarball's contents, tsc --strict (bundler and
-#      nodenext) over consumer.ts against node_modules/lineofsight, a Node
-#      ESM import, a Vite build of page/ and the built pages in Chromium,
-#      the same pages from Vite's dev server, and an esbuild bundle.
+#      TypeScript, Vite and esbuild from this folder's package-lock.json
+#      (`npm ci`, only when it or package.json changed), then the tarball,
+#      unsaved;
+#   3. package.test.mjs: the tarball's contents, tsc --strict (bundler,
+#      nodenext, node10) over consumer.ts against node_modules/lineofsight,
+#      a Node ESM import, a Vite build of page/ and the built pages in
+#      Chromium, the same pages from Vite's dev server, and an esbuild bundle.
 # npm's cache is target/wasm-package/npm-cache, so reruns need no network.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
