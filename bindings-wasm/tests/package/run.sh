@@ -37,7 +37,9 @@ if ! cat "$HERE/package.json" "$HERE/package-lock.json" | cmp -s - "$STAMP"; the
   (cd "$PROJECT" && "${NPM[@]}" ci)
   cat "$HERE/package.json" "$HERE/package-lock.json" > "$STAMP"
 fi
-rm -rf "$PROJECT/node_modules/lineofsight"
+# The new tarball, and no pre-bundled copy of the last one in Vite's cache
+# (it is keyed on the lock file, which a new tarball does not change).
+rm -rf "$PROJECT/node_modules/lineofsight" "$PROJECT/node_modules/.vite"
 (cd "$PROJECT" && "${NPM[@]}" install --no-save "$TARBALL")
 
 # 3. The tests.
