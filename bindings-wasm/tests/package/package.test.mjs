@@ -69,7 +69,9 @@ test('the tarball holds exactly `files`, and every path package.json names', () 
   }
   const installed = join(PROJECT, 'node_modules', 'lineofsight');
   assert.equal(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version, manifest.version);
-  assert.ok(readdirSync(join(installed, 'pkg', 'web')).includes('lineofsight_wasm_bg.wasm'));
+  // The install is this build's, not a stale one.
+  const wasm = join('pkg', 'web', 'lineofsight_wasm_bg.wasm');
+  assert.ok(readFileSync(join(installed, wasm)).equals(readFileSync(new URL(wasm, SOURCE))), 'installed .wasm is this build\'s');
 });
 
 const TSC = ['--noEmit', '--strict', '--skipDefaultLibCheck', '--lib', 'esnext,dom', '--target', 'es2022'];
