@@ -89,8 +89,13 @@ say "wasm-opt -Oz ($("$WASM_OPT" --version))"
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$PKG/web/lineofsight_wasm_bg.wasm" -o "$PKG/web/lineofsight_wasm_bg.opt.wasm"
 mv "$PKG/web/lineofsight_wasm_bg.opt.wasm" "$PKG/web/lineofsight_wasm_bg.wasm"
-# Both targets get the same module; only the JavaScript glue differs.
-cp "$PKG/web/lineofsight_wasm_bg.wasm" "$PKG/node/lineofsight_wasm_bg.wasm"
+# Both targets use the same module; only the JavaScript glue differs. The
+# package ships it once, in pkg/web: the Node.js glue reads it from there.
+NODE_GLUE="$PKG/node/lineofsight_wasm.js"
+sed -i 's|`${__dirname}/lineofsight_wasm_bg.wasm`|`${__dirname}/../web/lineofsight_wasm_bg.wasm`|' "$NODE_GLUE"
+grep -q '/\.\./web/lineofsight_wasm_bg\.wasm' "$NODE_GLUE" \
+  || { echo "build-wasm.sh: the Node.js glue no longer names its .wasm as expected" >&2; exit 1; }
+rm "$PKG/node/lineofsight_wasm_bg.wasm"
 # The web build's InitOutput interface lists the raw WebAssembly exports,
 # typing externref slots `any`; make them `unknown` so the public .d.ts has
 # no `any` (nothing outside the glue calls these).

@@ -42,3 +42,9 @@ fi
   bindings-wasm/pkg/web/lineofsight_wasm.d.ts bindings-wasm/pkg/web/los-dashboard.d.ts
 CHROMIUM="$CHROMIUM" node --test "$BROWSER_TESTS/dashboard.test.mjs" "$BROWSER_TESTS/inputs.test.mjs" "$BROWSER_TESTS/views.test.mjs"
 echo "screenshot: $OUT/dashboard.png"
+
+# 4. The npm package as a user gets it (bindings-wasm/tests/package/run.sh):
+#    `npm pack`, the tarball installed into a fresh project with pinned
+#    TypeScript and Vite, tsc --strict over both entry points, Node's ESM
+#    import, and a Vite build whose .wasm Chromium must find.
+CHROMIUM="$CHROMIUM" bash bindings-wasm/tests/package/run.sh
