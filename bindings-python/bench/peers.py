@@ -141,7 +141,7 @@ def rate_polars(df: Any, as_of: datetime.date) -> Any:
 def rate_duckdb(con: Any, table: pa.Table, as_of: datetime.date) -> pa.Table:
     """bench.py's simple rules as DuckDB SQL over the Arrow table."""
     con.register("actions", table)
-    return con.sql(f"""
+    result = con.sql(f"""
         WITH t AS (
           SELECT action_id, state, trim(coalesce(timescale, '')) AS ts FROM actions
         ), d AS (
@@ -162,6 +162,8 @@ def rate_duckdb(con: Any, table: pa.Table, as_of: datetime.date) -> pa.Table:
           ELSE 'green' END AS rating, due
         FROM d
     """).arrow()
+    # DuckDB 1.x gives a Table, 2.x a RecordBatchReader.
+    return result.read_all() if hasattr(result, "read_all") else result
 
 
 def main() -> None:
