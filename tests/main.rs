@@ -12,6 +12,7 @@ mod api_parity;
 mod board_paper;
 mod board_report;
 mod builtin_plan;
+mod columnar;
 mod commentary;
 mod corpus;
 mod export;

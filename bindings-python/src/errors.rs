@@ -15,7 +15,8 @@
 //! ├── ValueParseError              neither a number nor a suppression symbol (.text)
 //! ├── PeriodParseError             not a period label lineofsight knows (.label, .reason)
 //! ├── EesReadError                 an EES file could not be read (.kind, .line, .column, .reason)
-//! └── ExportError                  a report writer failed (.format)
+//! ├── ExportError                  a report writer failed (.format)
+//! └── ColumnsError                 rate_actions could not read a column (.kind, .table, .column, .row, .reason)
 //! ```
 //!
 //! Every exception's message is the core error's message, and its attributes
@@ -121,6 +122,109 @@ create_exception!(
     "A report writer (CSV or workbook) failed: `format`."
 );
 
+create_exception!(
+    _native,
+    ColumnsError,
+    LineOfSightError,
+    "rate_actions could not read its input: `kind` ('missing_column', 'wrong_type', 'bad_value', 'length' or 'no_such_action'), `table` ('table' or 'sub_activities'), `column`, `row` (from 0; None when not about one row), `reason`."
+);
+
+/// What `rate_actions` could not read, before it becomes a [`ColumnsError`].
+pub enum ColumnProblem {
+    /// A needed column is absent.
+    Missing {
+        table: &'static str,
+        column: String,
+        reason: String,
+    },
+    /// A column of a type that cannot be read as the one needed.
+    WrongType {
+        table: &'static str,
+        column: String,
+        found: String,
+        expected: String,
+        reason: String,
+    },
+    /// A cell that is not a value of its column (an unknown state or rating).
+    BadValue {
+        table: &'static str,
+        column: String,
+        row: usize,
+        value: String,
+    },
+    /// The core refused the columns together.
+    Core(lineofsight::rules::columns::ColumnError),
+}
+
+/// A [`ColumnProblem`] as a Python [`ColumnsError`].
+pub fn column_error(py: Python<'_>, p: ColumnProblem) -> PyErr {
+    use lineofsight::rules::columns::ColumnError;
+    let none = || py.None().into_bound(py);
+    let (kind, table, column, row, reason) = match p {
+        ColumnProblem::Missing {
+            table,
+            column,
+            reason,
+        } => ("missing_column", table, column, None, reason),
+        ColumnProblem::WrongType {
+            table,
+            column,
+            found,
+            expected,
+            reason,
+        } => (
+            "wrong_type",
+            table,
+            column,
+            None,
+            format!("{found} cannot be read as {expected}: {reason}"),
+        ),
+        ColumnProblem::BadValue {
+            table,
+            column,
+            row,
+            value,
+        } => (
+            "bad_value",
+            table,
+            column.clone(),
+            Some(row),
+            format!("{value:?} is not a {column} lineofsight knows"),
+        ),
+        ColumnProblem::Core(e) => {
+            let reason = e.to_string();
+            match e {
+                ColumnError::Length { column, .. } => {
+                    ("length", "table", column.to_string(), None, reason)
+                }
+                ColumnError::Key { column, row, .. } => {
+                    ("bad_value", "table", column.to_string(), Some(row), reason)
+                }
+                ColumnError::NoSuchAction { row, .. } => (
+                    "no_such_action",
+                    "sub_activities",
+                    "action".to_string(),
+                    Some(row),
+                    reason,
+                ),
+                _ => ("bad_value", "table", "-".to_string(), None, reason),
+            }
+        }
+    };
+    let at = row.map_or_else(String::new, |r| format!(" row {r}"));
+    raise(
+        py.get_type::<ColumnsError>(),
+        format!("{table} column {column}{at}: {reason}"),
+        vec![
+            ("kind", s(py, kind)),
+            ("table", s(py, table)),
+            ("column", s(py, &column)),
+            ("row", row.map_or_else(none, |r| n(py, r))),
+            ("reason", s(py, &reason)),
+        ],
+    )
+}
+
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -141,6 +245,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("EesReadError", py.get_type::<EesReadError>())?;
     m.add("ExportError", py.get_type::<ExportError>())?;
     m.add("EditError", py.get_type::<EditError>())?;
+    m.add("ColumnsError", py.get_type::<ColumnsError>())?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod columnar;
 mod columns;
 mod convert;
 mod errors;
@@ -54,6 +55,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::rules_schema, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan_schema, m)?)?;
     m.add_function(wrap_pyfunction!(plan::builtin_plans, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::rate_actions, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -77,6 +77,20 @@ impl RuleSet {
     }
 }
 
+/// A `rules` argument: a RuleSet or a dict shaped as `rules_schema()`.
+pub(crate) fn rules_arg(py: Python<'_>, r: &Bound<'_, PyAny>) -> PyResult<lineofsight::RuleSet> {
+    if let Ok(r) = r.cast::<RuleSet>() {
+        Ok(r.get().inner.clone())
+    } else if r.is_instance_of::<PyDict>() {
+        Ok(RuleSet::from_dict(py, r)?.inner)
+    } else {
+        Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "rules must be a RuleSet or a dict, not {}",
+            r.get_type().name()?
+        )))
+    }
+}
+
 /// The JSON Schema of a rule set, as a dict.
 #[pyfunction]
 pub(crate) fn rules_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {

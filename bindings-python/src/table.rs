@@ -370,7 +370,11 @@ fn append(text: &mut String, s: &str) -> (usize, usize) {
 }
 
 /// Imports an optional module, with a message naming what to install.
-fn need<'py>(py: Python<'py>, module: &str, for_what: &str) -> PyResult<Bound<'py, PyModule>> {
+pub(crate) fn need<'py>(
+    py: Python<'py>,
+    module: &str,
+    for_what: &str,
+) -> PyResult<Bound<'py, PyModule>> {
     py.import(module).map_err(|_| {
         PyImportError::new_err(format!(
             "{for_what} needs the {module} package, which is not installed: pip install {module}"

@@ -3,7 +3,10 @@
 //!
 //! `cargo bench -p lineofsight --bench evaluate` reports the time per
 //! evaluation (actions per second = 100,000 / that time), per
-//! `Plan::check` and per `Plan::from_json`.
+//! `Plan::check` and per `Plan::from_json`; and the columnar path
+//! (`rules::columns`) over 100k and 1M rows of the same shape, from
+//! timescale text (parsed once per distinct text) and from due dates,
+//! reported as ratings per second (criterion's `thrpt`, in elem/s).
 
 // A benchmark fails loudly on bad setup rather than timing nothing.
 #![allow(clippy::expect_used)]
@@ -46,6 +49,74 @@ fn bench(c: &mut Criterion) {
             BatchSize::SmallInput,
         );
     });
+    group.finish();
+    columnar(c);
+}
+
+/// Columns shaped like `synthetic_plan(n)`: the seeds' timescale forms in
+/// turn, a recorded rating on every row and a dated update (with a
+/// percentage) on every other one.
+fn columnar(c: &mut Criterion) {
+    use lineofsight::plan::Lifecycle;
+    use lineofsight::rules::columns::{
+        ActionColumns, RatingColumns, TimescaleColumn, TimescaleDictionary,
+    };
+    use lineofsight::Rating;
+
+    let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid");
+    let rules = RuleSet::default();
+    let mut group = c.benchmark_group("columnar");
+    group.sample_size(20);
+    for n in [100_000usize, 1_000_000] {
+        let dictionary =
+            TimescaleDictionary::from_texts((0..n).map(|k| TIMESCALES[k % TIMESCALES.len()]));
+        let state = vec![Lifecycle::InProgress; n];
+        let recorded: Vec<Option<Rating>> = (0..n)
+            .map(|k| Some([Rating::Green, Rating::Amber, Rating::Red][k % 3]))
+            .collect();
+        let last_update: Vec<Option<NaiveDate>> = (0..n)
+            .map(|k| {
+                if k % 2 == 0 {
+                    NaiveDate::from_ymd_opt(2019, 1 + u32::try_from(k % 12).unwrap_or(0), 1)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let percent: Vec<Option<f64>> = (0..n).map(|k| Some((k % 100) as f64)).collect();
+        let due: Vec<Option<NaiveDate>> = dictionary
+            .keys()
+            .iter()
+            .map(|&k| dictionary.values()[k as usize].due())
+            .collect();
+        let label = if n >= 1_000_000 { "1m" } else { "100k" };
+        group.throughput(Throughput::Elements(n as u64));
+        for (what, timescale) in [
+            ("timescale_text", dictionary.column()),
+            ("due_dates", TimescaleColumn::Due(&due)),
+        ] {
+            let columns = ActionColumns::new(timescale)
+                .with_state(&state)
+                .and_then(|c| c.with_recorded(&recorded))
+                .and_then(|c| c.with_last_update(&last_update))
+                .and_then(|c| c.with_percent_complete(&percent))
+                .expect("columns");
+            let mut out = RatingColumns::default();
+            group.bench_function(format!("rate_{label}_{what}"), |b| {
+                b.iter(|| {
+                    columns.rate_into(as_of, &rules, &mut out);
+                    out.len()
+                });
+            });
+        }
+        group.bench_function(format!("parse_{label}_timescale_texts_once"), |b| {
+            b.iter(|| {
+                TimescaleDictionary::from_texts((0..n).map(|k| TIMESCALES[k % TIMESCALES.len()]))
+                    .values()
+                    .len()
+            });
+        });
+    }
     group.finish();
 }
 

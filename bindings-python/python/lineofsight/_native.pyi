@@ -4,7 +4,7 @@
 import datetime
 import os
 from collections.abc import Sequence
-from typing import Any, Literal, TypeAlias, final
+from typing import Any, Literal, Protocol, TypeAlias, final
 
 # A date argument: datetime.date or datetime.datetime (pandas.Timestamp is
 # one), or an ISO string; numpy.datetime64 is accepted at run time too.
@@ -31,6 +31,7 @@ __all__ = [
     "ExportError",
     "EditError",
     "EesReadError",
+    "ColumnsError",
     "__version__",
     "builtin_plans",
     "due_dates",
@@ -47,6 +48,7 @@ __all__ = [
     "parse_value",
     "plan_schema",
     "quartile_bands",
+    "rate_actions",
     "ref_covers",
     "rules_schema",
     "sort_refs",
@@ -126,6 +128,15 @@ class PeriodParseError(LineOfSightError):
     """A period label lineofsight cannot read."""
 
     label: str
+    reason: str
+
+class ColumnsError(LineOfSightError):
+    """rate_actions could not read its input."""
+
+    kind: Literal["missing_column", "wrong_type", "bad_value", "length", "no_such_action"]
+    table: Literal["table", "sub_activities"]
+    column: str
+    row: int | None
     reason: str
 
 class EditError(LineOfSightError):
@@ -449,3 +460,21 @@ def ref_covers(reference: str) -> list[str]: ...
 def rules_schema() -> dict[str, Any]: ...
 def plan_schema() -> dict[str, Any]: ...
 def builtin_plans() -> list[str]: ...
+
+class _ArrowStream(Protocol):
+    """Anything with the Arrow PyCapsule stream interface: a pyarrow Table
+    or RecordBatchReader, a polars DataFrame, a pandas DataFrame (2.2+)."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
+def rate_actions(
+    table: _ArrowStream,
+    as_of: _DateLike,
+    rules: RuleSet | dict[str, Any] | None = None,
+    *,
+    sub_activities: _ArrowStream | None = None,
+    reasons: bool = False,
+) -> Any:
+    """Rates a table of actions as of a date with the core's columnar path;
+    returns a pyarrow.Table (columns: rating, computed, reason_code, due,
+    recorded, overridden, discrepancy[, sub_activity][, reason])."""

@@ -1,10 +1,16 @@
 //! Rating one action as of a date.
+//!
+//! The rules are written once, in [`decide`], over plain values (a
+//! timescale or a due date, a state, a start, the latest update), and give a
+//! [`Verdict`]: the rating, the reason code and the figures the sentence is
+//! written from. The object API ([`rate_action`]) and the columnar API
+//! ([`super::columns`]) both call it, so they cannot drift apart.
 
 use chrono::NaiveDate;
 
 use super::reason::{days_phrase, uk_date, Rated, Reason, ReasonCode};
 use super::RuleSet;
-use crate::plan::{Action, Lifecycle, ProgressUpdate};
+use crate::plan::{Action, Lifecycle};
 use crate::rating::Rating;
 use crate::timescale::{Cadence, Timescale, TimescaleKind};
 
@@ -28,127 +34,329 @@ use crate::timescale::{Cadence, Timescale, TimescaleKind};
 /// assert_eq!(rated.reason.message, "Red: due 31/08/2019, 122 days ago, not complete");
 /// ```
 pub fn rate_action(action: &Action, as_of: NaiveDate, rules: &RuleSet) -> Rated {
+    let latest = action.latest_update(as_of).and_then(|u| {
+        Some(Latest {
+            date: u.date?,
+            percent: u.percent_complete,
+        })
+    });
     let state = action.state_as_of(as_of);
-    let own = rate_timescale(action, action.timescale_as_of(as_of), state, as_of, rules);
+    let own = decide(
+        When::Timescale(action.timescale_as_of(as_of)),
+        state,
+        action.start,
+        latest,
+        as_of,
+        rules,
+    );
     if !state.is_open() || action.sub_activities.is_empty() {
-        return finish(own, rules);
+        return own.rated(None, rules);
     }
-    let mut worst = own.rating.is_rated().then(|| own.clone());
-    for sub in &action.sub_activities {
+    let mut worst = Worst::new(own);
+    for (k, sub) in action.sub_activities.iter().enumerate() {
         let state = sub.state.unwrap_or(state);
-        if !state.is_open() {
-            continue;
+        if state.is_open() {
+            let candidate = decide(
+                When::Timescale(&sub.timescale),
+                state,
+                action.start,
+                latest,
+                as_of,
+                rules,
+            );
+            worst.consider(candidate, k);
         }
-        let mut candidate = rate_timescale(action, &sub.timescale, state, as_of, rules);
-        let replaces = match &worst {
-            None => candidate.rating.is_rated(),
-            Some(w) => candidate.rating.is_rated() && candidate.rating < w.rating,
-        };
+    }
+    let (verdict, sub) = worst.finish();
+    verdict.rated(
+        sub.and_then(|k| action.sub_activities.get(k))
+            .map(|s| s.text.as_str()),
+        rules,
+    )
+}
+
+/// The worst of an action's own verdict and its open sub-activities': a
+/// sub-activity replaces the verdict held when it is rated and strictly
+/// worse (the first of equals stays), and an unrated own verdict gives way
+/// to any rated sub-activity.
+pub(crate) struct Worst<'a> {
+    own: Verdict<'a>,
+    worst: Option<(Verdict<'a>, Option<usize>)>,
+}
+
+impl<'a> Worst<'a> {
+    pub(crate) fn new(own: Verdict<'a>) -> Self {
+        Worst {
+            own,
+            worst: own.rating().is_rated().then_some((own, None)),
+        }
+    }
+
+    /// Weighs the verdict of sub-activity `k` (an open one).
+    pub(crate) fn consider(&mut self, candidate: Verdict<'a>, k: usize) {
+        let rating = candidate.rating();
+        let replaces = rating.is_rated()
+            && match &self.worst {
+                None => true,
+                Some((w, _)) => rating < w.rating(),
+            };
         if replaces {
-            if let Some((head, tail)) = candidate.reason.message.split_once(": ") {
-                candidate.reason.message = format!("{head}: sub-activity {:?} {tail}", sub.text);
+            self.worst = Some((candidate, Some(k)));
+        }
+    }
+
+    /// The verdict that stands, and the sub-activity it came from.
+    pub(crate) fn finish(self) -> (Verdict<'a>, Option<usize>) {
+        self.worst.unwrap_or((self.own, None))
+    }
+}
+
+/// The latest dated progress update on or before the as-of date.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Latest {
+    pub(crate) date: NaiveDate,
+    pub(crate) percent: Option<f64>,
+}
+
+/// What an action (or sub-activity) is judged against: a parsed timescale,
+/// or a bare due date (`None`: none given), which is read as a timescale
+/// naming that one day.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum When<'a> {
+    Timescale(&'a Timescale),
+    Due(Option<NaiveDate>),
+}
+
+impl When<'_> {
+    /// As [`Timescale::next_due`].
+    pub(crate) fn next_due(self, as_of: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            When::Timescale(t) => t.next_due(as_of),
+            When::Due(d) => d,
+        }
+    }
+}
+
+/// What the rules decided, before any sentence is written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Verdict<'a> {
+    Deferred,
+    Cancelled,
+    Complete,
+    Achieved(&'a str),
+    NoTimescaleGiven,
+    ToBeConfirmed(&'a str),
+    NotUnderstood(&'a Timescale),
+    OngoingFrom(NaiveDate),
+    NoUpdate {
+        what: &'static str,
+        due: Option<NaiveDate>,
+    },
+    UpdateOverdue {
+        what: &'static str,
+        due: Option<NaiveDate>,
+        date: NaiveDate,
+        age: i64,
+        period: u32,
+    },
+    Updated {
+        what: &'static str,
+        due: Option<NaiveDate>,
+        date: NaiveDate,
+        age: i64,
+    },
+    NoDueDate,
+    Overdue {
+        due: NaiveDate,
+        days: i64,
+    },
+    DueSoon {
+        due: NaiveDate,
+        days: i64,
+    },
+    Behind {
+        rating: Rating,
+        due: NaiveDate,
+        percent: f64,
+        expected: f64,
+        as_of: NaiveDate,
+    },
+    StartsLater {
+        start: NaiveDate,
+        due: NaiveDate,
+    },
+    OnTrack {
+        due: NaiveDate,
+        days: i64,
+    },
+}
+
+impl Verdict<'_> {
+    /// The rating, before the rule set's scale is applied.
+    pub(crate) fn rating(&self) -> Rating {
+        match self {
+            Verdict::Deferred | Verdict::Cancelled => Rating::NotRated,
+            Verdict::Complete | Verdict::Achieved(_) => Rating::Blue,
+            Verdict::NoTimescaleGiven
+            | Verdict::ToBeConfirmed(_)
+            | Verdict::NotUnderstood(_)
+            | Verdict::NoDueDate => Rating::NoData,
+            Verdict::Overdue { .. } => Rating::Red,
+            Verdict::NoUpdate { .. } | Verdict::UpdateOverdue { .. } | Verdict::DueSoon { .. } => {
+                Rating::Amber
             }
-            candidate.reason.sub_activity = Some(sub.text.clone());
-            worst = Some(candidate);
+            Verdict::Behind { rating, .. } => *rating,
+            Verdict::OngoingFrom(_)
+            | Verdict::Updated { .. }
+            | Verdict::StartsLater { .. }
+            | Verdict::OnTrack { .. } => Rating::Green,
         }
     }
-    finish(worst.unwrap_or(own), rules)
-}
 
-fn finish(mut rated: Rated, rules: &RuleSet) -> Rated {
-    let shown = rules.scale.normalise(rated.rating);
-    if shown != rated.rating {
-        if let Some(rest) = rated.reason.message.strip_prefix(rated.rating.name()) {
-            rated.reason.message = format!("{}{rest}", shown.name());
+    /// The reason code.
+    pub(crate) fn code(&self) -> ReasonCode {
+        match self {
+            Verdict::Deferred => ReasonCode::Deferred,
+            Verdict::Cancelled => ReasonCode::Cancelled,
+            Verdict::Complete | Verdict::Achieved(_) => ReasonCode::Complete,
+            Verdict::NoTimescaleGiven | Verdict::NoDueDate => ReasonCode::NoTimescale,
+            Verdict::ToBeConfirmed(_) => ReasonCode::ToBeConfirmed,
+            Verdict::NotUnderstood(_) => ReasonCode::TimescaleNotUnderstood,
+            Verdict::OngoingFrom(_) | Verdict::StartsLater { .. } => ReasonCode::NotYetStarted,
+            Verdict::NoUpdate { .. } => ReasonCode::NoProgressUpdate,
+            Verdict::UpdateOverdue { .. } => ReasonCode::UpdateOverdue,
+            Verdict::Updated { .. } => ReasonCode::OngoingUpdated,
+            Verdict::Overdue { .. } => ReasonCode::Overdue,
+            Verdict::DueSoon { .. } => ReasonCode::DueSoon,
+            Verdict::Behind { .. } => ReasonCode::BehindExpectedProgress,
+            Verdict::OnTrack { .. } => ReasonCode::OnTrack,
         }
-        rated.rating = shown;
     }
-    rated
+
+    /// The due date the rating was judged against, if any.
+    pub(crate) fn due(&self) -> Option<NaiveDate> {
+        match self {
+            Verdict::NoUpdate { due, .. }
+            | Verdict::UpdateOverdue { due, .. }
+            | Verdict::Updated { due, .. } => *due,
+            Verdict::Overdue { due, .. }
+            | Verdict::DueSoon { due, .. }
+            | Verdict::Behind { due, .. }
+            | Verdict::StartsLater { due, .. }
+            | Verdict::OnTrack { due, .. } => Some(*due),
+            _ => None,
+        }
+    }
+
+    /// The sentence after the rating's name.
+    fn detail(&self) -> String {
+        match *self {
+            Verdict::Deferred => "deferred".into(),
+            Verdict::Cancelled => "cancelled".into(),
+            Verdict::Complete => "complete".into(),
+            Verdict::Achieved(raw) => format!("timescale says {raw:?}"),
+            Verdict::NoTimescaleGiven => "no timescale given".into(),
+            Verdict::ToBeConfirmed(raw) => format!("timescale {raw:?} is to be confirmed"),
+            Verdict::NotUnderstood(t) => {
+                let why = t
+                    .problems()
+                    .first()
+                    .map(|p| format!(": {}", p.reason))
+                    .unwrap_or_default();
+                format!("timescale {:?} could not be read{why}", t.raw().trim())
+            }
+            Verdict::OngoingFrom(from) => {
+                format!("ongoing from {}, not yet started", uk_date(from))
+            }
+            Verdict::NoUpdate { what, .. } => format!("{what}, no progress update on record"),
+            Verdict::UpdateOverdue {
+                what,
+                date,
+                age,
+                period,
+                ..
+            } => format!(
+                "{what}, last progress update {}, {age} days ago (review every {period} days)",
+                uk_date(date)
+            ),
+            Verdict::Updated {
+                what, date, age, ..
+            } => format!(
+                "{what}, last progress update {}, {}",
+                uk_date(date),
+                days_phrase(-age)
+            ),
+            Verdict::NoDueDate => "no due date".into(),
+            Verdict::Overdue { due, days } | Verdict::DueSoon { due, days } => {
+                format!("due {}, {}, not complete", uk_date(due), days_phrase(days))
+            }
+            Verdict::Behind {
+                due,
+                percent,
+                expected,
+                as_of,
+                ..
+            } => format!(
+                "{percent:.0}% complete against {expected:.0}% expected by {} (due {})",
+                uk_date(as_of),
+                uk_date(due)
+            ),
+            Verdict::StartsLater { start, due } => {
+                format!("starts {}, due {}", uk_date(start), uk_date(due))
+            }
+            Verdict::OnTrack { due, days } => {
+                format!("due {}, {}", uk_date(due), days_phrase(days))
+            }
+        }
+    }
+
+    /// The rating on the rule set's scale, with its reason written out;
+    /// `sub_activity` is the text of the sub-activity it came from.
+    pub(crate) fn rated(&self, sub_activity: Option<&str>, rules: &RuleSet) -> Rated {
+        let rating = rules.scale.normalise(self.rating());
+        let detail = self.detail();
+        let message = match sub_activity {
+            Some(text) => format!("{}: sub-activity {text:?} {detail}", rating.name()),
+            None => super::prefixed(rating, detail),
+        };
+        Rated {
+            rating,
+            reason: Reason {
+                code: self.code(),
+                message,
+                due: self.due(),
+                sub_activity: sub_activity.map(str::to_string),
+            },
+        }
+    }
 }
 
-fn rated(rating: Rating, code: ReasonCode, due: Option<NaiveDate>, detail: String) -> Rated {
-    Rated {
-        rating,
-        reason: Reason {
-            code,
-            message: super::prefixed(rating, detail),
-            due,
-            sub_activity: None,
-        },
-    }
-}
-
-fn rate_timescale(
-    action: &Action,
-    timescale: &Timescale,
+/// The rules for one timescale (an action's own or a sub-activity's) in a
+/// state, with the action's start and latest update.
+pub(crate) fn decide<'a>(
+    when: When<'a>,
     state: Lifecycle,
+    start: Option<NaiveDate>,
+    latest: Option<Latest>,
     as_of: NaiveDate,
     rules: &RuleSet,
-) -> Rated {
+) -> Verdict<'a> {
     match state {
-        Lifecycle::Deferred => {
-            return rated(
-                Rating::NotRated,
-                ReasonCode::Deferred,
-                None,
-                "deferred".into(),
-            )
-        }
-        Lifecycle::Cancelled => {
-            return rated(
-                Rating::NotRated,
-                ReasonCode::Cancelled,
-                None,
-                "cancelled".into(),
-            )
-        }
-        Lifecycle::Complete => {
-            return rated(Rating::Blue, ReasonCode::Complete, None, "complete".into())
-        }
+        Lifecycle::Deferred => return Verdict::Deferred,
+        Lifecycle::Cancelled => return Verdict::Cancelled,
+        Lifecycle::Complete => return Verdict::Complete,
         Lifecycle::NotStarted | Lifecycle::InProgress => {}
     }
-    let due = timescale.next_due(as_of);
+    let timescale = match when {
+        When::Due(None) => return Verdict::NoTimescaleGiven,
+        When::Due(Some(due)) => return dated(due, None, None, start, latest, as_of, rules),
+        When::Timescale(t) => t,
+    };
     match timescale.kind() {
-        TimescaleKind::Achieved => {
-            return rated(
-                Rating::Blue,
-                ReasonCode::Complete,
-                None,
-                format!("timescale says {:?}", timescale.raw().trim()),
-            )
-        }
-        TimescaleKind::Empty => {
-            return rated(
-                Rating::NoData,
-                ReasonCode::NoTimescale,
-                None,
-                "no timescale given".into(),
-            )
-        }
-        TimescaleKind::ToBeConfirmed => {
-            return rated(
-                Rating::NoData,
-                ReasonCode::ToBeConfirmed,
-                None,
-                format!("timescale {:?} is to be confirmed", timescale.raw().trim()),
-            )
-        }
-        TimescaleKind::NotUnderstood => {
-            let why = timescale
-                .problems()
-                .first()
-                .map(|p| format!(": {}", p.reason))
-                .unwrap_or_default();
-            return rated(
-                Rating::NoData,
-                ReasonCode::TimescaleNotUnderstood,
-                None,
-                format!(
-                    "timescale {:?} could not be read{why}",
-                    timescale.raw().trim()
-                ),
-            );
-        }
+        TimescaleKind::Achieved => return Verdict::Achieved(timescale.raw().trim()),
+        TimescaleKind::Empty => return Verdict::NoTimescaleGiven,
+        TimescaleKind::ToBeConfirmed => return Verdict::ToBeConfirmed(timescale.raw().trim()),
+        TimescaleKind::NotUnderstood => return Verdict::NotUnderstood(timescale),
         TimescaleKind::Ongoing {
             until: None, from, ..
         }
@@ -157,63 +365,55 @@ fn rate_timescale(
         } => {
             if let Some(from) = from {
                 if from.start > as_of {
-                    return rated(
-                        Rating::Green,
-                        ReasonCode::NotYetStarted,
-                        None,
-                        format!("ongoing from {}, not yet started", uk_date(from.start)),
-                    );
+                    return Verdict::OngoingFrom(from.start);
                 }
             }
-            return rate_ongoing(action, timescale, as_of, rules, None);
+            return ongoing(timescale, latest, as_of, rules, None);
         }
         _ => {}
     }
-    let Some(due) = due else {
-        return rated(
-            Rating::NoData,
-            ReasonCode::NoTimescale,
-            None,
-            "no due date".into(),
-        );
+    let Some(due) = timescale.next_due(as_of) else {
+        return Verdict::NoDueDate;
     };
+    dated(
+        due,
+        timescale.start(),
+        timescale.is_ongoing().then_some(timescale),
+        start,
+        latest,
+        as_of,
+        rules,
+    )
+}
+
+/// The rules for something with a due date: `from` is when the timescale
+/// says it starts, `ongoing` the timescale when it is ongoing or recurring.
+fn dated<'a>(
+    due: NaiveDate,
+    from: Option<NaiveDate>,
+    ongoing_timescale: Option<&'a Timescale>,
+    start: Option<NaiveDate>,
+    latest: Option<Latest>,
+    as_of: NaiveDate,
+    rules: &RuleSet,
+) -> Verdict<'a> {
     let days = (due - as_of).num_days();
     if days < 0 {
-        return rated(
-            Rating::Red,
-            ReasonCode::Overdue,
-            Some(due),
-            format!("due {}, {}, not complete", uk_date(due), days_phrase(days)),
-        );
+        return Verdict::Overdue { due, days };
     }
     if days <= i64::from(rules.due_soon_days) {
-        return rated(
-            Rating::Amber,
-            ReasonCode::DueSoon,
-            Some(due),
-            format!("due {}, {}, not complete", uk_date(due), days_phrase(days)),
-        );
+        return Verdict::DueSoon { due, days };
     }
-    if let Some(r) = expected_progress(action, timescale, due, as_of, rules) {
-        return r;
+    if let Some(v) = expected_progress(start.or(from), latest, due, as_of, rules) {
+        return v;
     }
-    if timescale.is_ongoing() {
-        return rate_ongoing(action, timescale, as_of, rules, Some(due));
+    if let Some(t) = ongoing_timescale {
+        return ongoing(t, latest, as_of, rules, Some(due));
     }
-    if let Some(start) = timescale.start().filter(|s| *s > as_of) {
-        return rated(
-            Rating::Green,
-            ReasonCode::NotYetStarted,
-            Some(due),
-            format!("starts {}, due {}", uk_date(start), uk_date(due)),
-        );
+    if let Some(start) = from.filter(|s| *s > as_of) {
+        return Verdict::StartsLater { start, due };
     }
-    rated(
-        Rating::Green,
-        ReasonCode::OnTrack,
-        Some(due),
-        format!("due {}, {}", uk_date(due), days_phrase(days)),
-    )
+    Verdict::OnTrack { due, days }
 }
 
 fn cadence_days(c: Cadence) -> Option<u32> {
@@ -227,74 +427,56 @@ fn cadence_days(c: Cadence) -> Option<u32> {
     }
 }
 
-fn rate_ongoing(
-    action: &Action,
+fn ongoing<'a>(
     timescale: &Timescale,
+    latest: Option<Latest>,
     as_of: NaiveDate,
     rules: &RuleSet,
     due: Option<NaiveDate>,
-) -> Rated {
-    let period = match timescale.kind() {
-        TimescaleKind::Recurring { cadence, .. } => cadence_days(*cadence)
-            .map_or(rules.review_period_days, |d| {
+) -> Verdict<'a> {
+    let (period, what) = match timescale.kind() {
+        TimescaleKind::Recurring { cadence, .. } => (
+            cadence_days(*cadence).map_or(rules.review_period_days, |d| {
                 d.min(rules.review_period_days)
             }),
-        _ => rules.review_period_days,
-    };
-    let what = if matches!(timescale.kind(), TimescaleKind::Recurring { .. }) {
-        "recurring"
-    } else {
-        "ongoing"
-    };
-    match action.latest_update(as_of) {
-        None | Some(ProgressUpdate { date: None, .. }) => rated(
-            Rating::Amber,
-            ReasonCode::NoProgressUpdate,
-            due,
-            format!("{what}, no progress update on record"),
+            "recurring",
         ),
-        Some(ProgressUpdate {
-            date: Some(date), ..
-        }) => {
-            let date = *date;
+        _ => (rules.review_period_days, "ongoing"),
+    };
+    match latest {
+        None => Verdict::NoUpdate { what, due },
+        Some(Latest { date, .. }) => {
             let age = (as_of - date).num_days();
             if age > i64::from(period) {
-                rated(
-                    Rating::Amber,
-                    ReasonCode::UpdateOverdue,
+                Verdict::UpdateOverdue {
+                    what,
                     due,
-                    format!(
-                        "{what}, last progress update {}, {} days ago (review every {period} days)",
-                        uk_date(date),
-                        age
-                    ),
-                )
+                    date,
+                    age,
+                    period,
+                }
             } else {
-                rated(
-                    Rating::Green,
-                    ReasonCode::OngoingUpdated,
+                Verdict::Updated {
+                    what,
                     due,
-                    format!(
-                        "{what}, last progress update {}, {}",
-                        uk_date(date),
-                        days_phrase(-age)
-                    ),
-                )
+                    date,
+                    age,
+                }
             }
         }
     }
 }
 
-fn expected_progress(
-    action: &Action,
-    timescale: &Timescale,
+fn expected_progress<'a>(
+    start: Option<NaiveDate>,
+    latest: Option<Latest>,
     due: NaiveDate,
     as_of: NaiveDate,
     rules: &RuleSet,
-) -> Option<Rated> {
+) -> Option<Verdict<'a>> {
     let mode = rules.expected_progress?;
-    let start = action.start.or_else(|| timescale.start())?;
-    let percent = action.latest_update(as_of)?.percent_complete?;
+    let start = start?;
+    let percent = latest?.percent?;
     let total = (due - start).num_days();
     let elapsed = (as_of - start).num_days();
     if total <= 0 || elapsed <= 0 {
@@ -302,11 +484,6 @@ fn expected_progress(
     }
     let expected = (elapsed as f64 / total as f64).min(1.0) * 100.0;
     let ratio = percent / expected;
-    let detail = format!(
-        "{percent:.0}% complete against {expected:.0}% expected by {} (due {})",
-        uk_date(as_of),
-        uk_date(due)
-    );
     let rating = if ratio >= mode.green_at_least {
         return None;
     } else if ratio >= mode.amber_at_least {
@@ -314,10 +491,11 @@ fn expected_progress(
     } else {
         Rating::Red
     };
-    Some(rated(
+    Some(Verdict::Behind {
         rating,
-        ReasonCode::BehindExpectedProgress,
-        Some(due),
-        detail,
-    ))
+        due,
+        percent,
+        expected,
+        as_of,
+    })
 }

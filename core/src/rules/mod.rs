@@ -20,6 +20,7 @@
 //! that it did.
 
 mod action;
+pub mod columns;
 pub(crate) mod reason;
 mod rollup;
 

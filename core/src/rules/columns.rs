@@ -1,0 +1,649 @@
+//! The columnar path: the same rules as [`rate_action`](super::rate_action)
+//! and [`Plan::evaluate`](crate::Plan::evaluate), over columns of many
+//! actions at once, with no allocation per action.
+//!
+//! The input is one column per field, each a slice with one entry per
+//! action (row):
+//!
+//! | column | type | when absent |
+//! |---|---|---|
+//! | timescale | [`TimescaleColumn`]: parsed due dates, or timescales parsed once per distinct text | required |
+//! | state | [`Lifecycle`] | every action in progress |
+//! | start | `Option<NaiveDate>`: when work started (the expected-progress rule) | none known |
+//! | last update | `Option<NaiveDate>`: the date of the latest dated progress update on or before the as-of date (a later date counts as no update) | no update |
+//! | percent complete | `Option<f64>`: the percentage reported with that latest update | none reported |
+//! | recorded | `Option<Rating>`: the rating recorded as of the date (the latest dated update's, otherwise the undated one) | none recorded |
+//!
+//! **Sub-activities** are a second set of columns, [`SubActivityColumns`],
+//! one row per sub-activity: the row of the action it belongs to, its
+//! timescale, its state (`None`: it follows its action) and, for the
+//! sentence only, its text. They may come in any order; the sub-activities
+//! of one action are weighed in the order they are given, as
+//! [`Action::sub_activities`](crate::plan::Action) are. A sub-activity is
+//! judged with its action's start and latest update, as in the object API.
+//!
+//! The output, [`RatingColumns`], holds the rating (after any override the
+//! rule set allows), the computed rating, the reason code, the due date
+//! (as [`ActionRating::due`](crate::evaluate::ActionRating)), the recorded
+//! rating on the rule set's scale, whether it overrode the computed one,
+//! whether it is a discrepancy, and which sub-activity the reason came
+//! from. The reason's sentence is not written: [`ActionColumns::reason`]
+//! writes it for one row when asked, from the same inputs.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use lineofsight::plan::Lifecycle;
+//! use lineofsight::rating::Rating;
+//! use lineofsight::rules::columns::{ActionColumns, TimescaleColumn, TimescaleDictionary};
+//! use lineofsight::rules::{ReasonCode, RuleSet};
+//!
+//! let timescales = TimescaleDictionary::from_texts(["31/08/2019", "Ongoing", "31/08/2019"]);
+//! let state = [Lifecycle::InProgress, Lifecycle::InProgress, Lifecycle::Complete];
+//! let recorded = [Some(Rating::Green), None, None];
+//! let columns = ActionColumns::new(timescales.column())
+//!     .with_state(&state)?
+//!     .with_recorded(&recorded)?;
+//! let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+//! let rules = RuleSet::default();
+//! let rated = columns.rate(as_of, &rules);
+//! assert_eq!(rated.rating, [Rating::Red, Rating::Amber, Rating::Blue]);
+//! assert_eq!(rated.reason[1], ReasonCode::NoProgressUpdate);
+//! assert_eq!(rated.discrepancy, [true, false, false]);
+//! assert_eq!(
+//!     columns.reason(0, as_of, &rules).map(|r| r.message).as_deref(),
+//!     Some("Red: due 31/08/2019, 122 days ago, not complete")
+//! );
+//! # Ok::<(), lineofsight::rules::columns::ColumnError>(())
+//! ```
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::action::{decide, Latest, Verdict, When, Worst};
+use super::reason::{Reason, ReasonCode};
+use super::{ManualOverride, RuleSet};
+use crate::plan::Lifecycle;
+use crate::rating::Rating;
+use crate::timescale::Timescale;
+
+/// Why columns could not be rated together.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ColumnError {
+    /// A column's length differs from the timescale column's.
+    #[error("column {column} has {found} rows, but there are {expected} actions")]
+    Length {
+        /// The column's name, e.g. `state`.
+        column: &'static str,
+        /// The number of actions (or sub-activities).
+        expected: usize,
+        /// The column's length.
+        found: usize,
+    },
+    /// A dictionary key points past the dictionary's values.
+    #[error("column {column} row {row}: key {key} is not among the {values} timescales")]
+    Key {
+        /// The column's name.
+        column: &'static str,
+        /// The row, from 0.
+        row: usize,
+        /// The key.
+        key: u32,
+        /// How many values the dictionary has.
+        values: usize,
+    },
+    /// A sub-activity names an action row that does not exist.
+    #[error(
+        "sub-activity row {row} belongs to action row {action}, but there are {actions} actions"
+    )]
+    NoSuchAction {
+        /// The sub-activity's row, from 0.
+        row: usize,
+        /// The action row it names.
+        action: u32,
+        /// The number of actions.
+        actions: usize,
+    },
+}
+
+/// A column of timescales: parsed due dates, or dictionary-encoded
+/// timescales (each distinct text parsed once).
+#[derive(Debug, Clone, Copy)]
+pub enum TimescaleColumn<'a> {
+    /// One due date per row, read as a timescale naming that one day;
+    /// `None` is no timescale.
+    Due(&'a [Option<NaiveDate>]),
+    /// The distinct timescales and, per row, its position among them.
+    Dictionary {
+        /// The distinct timescales.
+        values: &'a [Timescale],
+        /// Per row, an index into `values`.
+        keys: &'a [u32],
+    },
+}
+
+impl<'a> TimescaleColumn<'a> {
+    fn len(&self) -> usize {
+        match self {
+            TimescaleColumn::Due(d) => d.len(),
+            TimescaleColumn::Dictionary { keys, .. } => keys.len(),
+        }
+    }
+
+    fn check(&self, column: &'static str) -> Result<(), ColumnError> {
+        if let TimescaleColumn::Dictionary { values, keys } = self {
+            if let Some((row, &key)) = keys
+                .iter()
+                .enumerate()
+                .find(|(_, &k)| k as usize >= values.len())
+            {
+                return Err(ColumnError::Key {
+                    column,
+                    row,
+                    key,
+                    values: values.len(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Row `i` (checked to be in range when the columns were put together).
+    fn when(&self, i: usize) -> When<'a> {
+        match *self {
+            TimescaleColumn::Due(d) => When::Due(d.get(i).copied().flatten()),
+            TimescaleColumn::Dictionary { values, keys } => {
+                match keys.get(i).and_then(|&k| values.get(k as usize)) {
+                    Some(t) => When::Timescale(t),
+                    None => When::Due(None),
+                }
+            }
+        }
+    }
+}
+
+/// Timescale texts parsed once per distinct text, with each row's position
+/// among them: builds a [`TimescaleColumn::Dictionary`].
+///
+/// # Example
+///
+/// ```
+/// use lineofsight::rules::columns::TimescaleDictionary;
+///
+/// let d = TimescaleDictionary::from_texts(["Dec-19", "Ongoing", "Dec-19"]);
+/// assert_eq!(d.values().len(), 2);
+/// assert_eq!(d.keys(), [0, 1, 0]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TimescaleDictionary {
+    values: Vec<Timescale>,
+    keys: Vec<u32>,
+}
+
+impl TimescaleDictionary {
+    /// Parses each distinct text once, in the order first seen.
+    pub fn from_texts<'s>(texts: impl IntoIterator<Item = &'s str>) -> TimescaleDictionary {
+        let mut seen: HashMap<&'s str, u32> = HashMap::new();
+        let mut d = TimescaleDictionary::default();
+        for text in texts {
+            let key = if let Some(&k) = seen.get(text) {
+                k
+            } else {
+                let k = u32::try_from(d.values.len()).unwrap_or(u32::MAX);
+                d.values.push(Timescale::parse(text));
+                seen.insert(text, k);
+                k
+            };
+            d.keys.push(key);
+        }
+        d
+    }
+
+    /// The distinct timescales, parsed.
+    pub fn values(&self) -> &[Timescale] {
+        &self.values
+    }
+
+    /// Per row, its position in [`TimescaleDictionary::values`].
+    pub fn keys(&self) -> &[u32] {
+        &self.keys
+    }
+
+    /// The column to rate.
+    pub fn column(&self) -> TimescaleColumn<'_> {
+        TimescaleColumn::Dictionary {
+            values: &self.values,
+            keys: &self.keys,
+        }
+    }
+}
+
+/// The sub-activities of a batch of actions, one row each (see the
+/// [module documentation](self)).
+#[derive(Debug, Clone, Copy)]
+pub struct SubActivityColumns<'a> {
+    action: &'a [u32],
+    timescale: TimescaleColumn<'a>,
+    state: Option<&'a [Option<Lifecycle>]>,
+    text: Option<&'a [&'a str]>,
+}
+
+impl<'a> SubActivityColumns<'a> {
+    /// Sub-activities: the action row each belongs to, and its timescale.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::Length`] when the two differ in length;
+    /// [`ColumnError::Key`] for a dictionary key out of range.
+    pub fn new(
+        action: &'a [u32],
+        timescale: TimescaleColumn<'a>,
+    ) -> Result<SubActivityColumns<'a>, ColumnError> {
+        same_length("sub_activity.timescale", action.len(), timescale.len())?;
+        timescale.check("sub_activity.timescale")?;
+        Ok(SubActivityColumns {
+            action,
+            timescale,
+            state: None,
+            text: None,
+        })
+    }
+
+    /// Each sub-activity's state (`None`: it follows its action's).
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::Length`] when the length differs.
+    pub fn with_state(mut self, state: &'a [Option<Lifecycle>]) -> Result<Self, ColumnError> {
+        same_length("sub_activity.state", self.action.len(), state.len())?;
+        self.state = Some(state);
+        Ok(self)
+    }
+
+    /// Each sub-activity's text, which only the reason's sentence uses.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::Length`] when the length differs.
+    pub fn with_text(mut self, text: &'a [&'a str]) -> Result<Self, ColumnError> {
+        same_length("sub_activity.text", self.action.len(), text.len())?;
+        self.text = Some(text);
+        Ok(self)
+    }
+}
+
+/// The sub-activities grouped by action: positions `order[first[i]..first[i + 1]]`
+/// belong to action `i`, in the order given.
+#[derive(Debug, Clone)]
+struct Grouped<'a> {
+    columns: SubActivityColumns<'a>,
+    first: Vec<u32>,
+    order: Vec<u32>,
+}
+
+/// Columns of actions to rate together (see the [module documentation](self)).
+#[derive(Debug, Clone)]
+pub struct ActionColumns<'a> {
+    timescale: TimescaleColumn<'a>,
+    state: Option<&'a [Lifecycle]>,
+    start: Option<&'a [Option<NaiveDate>]>,
+    last_update: Option<&'a [Option<NaiveDate>]>,
+    percent_complete: Option<&'a [Option<f64>]>,
+    recorded: Option<&'a [Option<Rating>]>,
+    sub_activities: Option<Grouped<'a>>,
+}
+
+fn same_length(column: &'static str, expected: usize, found: usize) -> Result<(), ColumnError> {
+    if expected == found {
+        Ok(())
+    } else {
+        Err(ColumnError::Length {
+            column,
+            expected,
+            found,
+        })
+    }
+}
+
+fn at<T: Copy + Default>(column: Option<&[T]>, i: usize) -> T {
+    column.and_then(|c| c.get(i)).copied().unwrap_or_default()
+}
+
+impl<'a> ActionColumns<'a> {
+    /// Actions with these timescales (one row each); every other column
+    /// takes its default until given.
+    ///
+    /// A dictionary key out of range is reported by [`ActionColumns::rate`]
+    /// as no timescale; call [`ActionColumns::checked`] to have it refused.
+    pub fn new(timescale: TimescaleColumn<'a>) -> ActionColumns<'a> {
+        ActionColumns {
+            timescale,
+            state: None,
+            start: None,
+            last_update: None,
+            percent_complete: None,
+            recorded: None,
+            sub_activities: None,
+        }
+    }
+
+    /// As [`ActionColumns::new`], refusing dictionary keys out of range.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::Key`] naming the first bad row.
+    pub fn checked(timescale: TimescaleColumn<'a>) -> Result<ActionColumns<'a>, ColumnError> {
+        timescale.check("timescale")?;
+        Ok(ActionColumns::new(timescale))
+    }
+
+    /// The number of actions.
+    pub fn len(&self) -> usize {
+        self.timescale.len()
+    }
+
+    /// Whether there are no actions.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn same(&self, column: &'static str, found: usize) -> Result<(), ColumnError> {
+        same_length(column, self.len(), found)
+    }
+
+    /// Each action's state.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::Length`] when the length differs from the timescales'.
+    pub fn with_state(mut self, state: &'a [Lifecycle]) -> Result<Self, ColumnError> {
+        self.same("state", state.len())?;
+        self.state = Some(state);
+        Ok(self)
+    }
+
+    /// When each action's work started, if known.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::Length`] when the length differs from the timescales'.
+    pub fn with_start(mut self, start: &'a [Option<NaiveDate>]) -> Result<Self, ColumnError> {
+        self.same("start", start.len())?;
+        self.start = Some(start);
+        Ok(self)
+    }
+
+    /// The date of each action's latest dated progress update on or
+    /// before the as-of date.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::Length`] when the length differs from the timescales'.
+    pub fn with_last_update(mut self, date: &'a [Option<NaiveDate>]) -> Result<Self, ColumnError> {
+        self.same("last_update", date.len())?;
+        self.last_update = Some(date);
+        Ok(self)
+    }
+
+    /// The percentage complete reported with each action's latest update.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::Length`] when the length differs from the timescales'.
+    pub fn with_percent_complete(
+        mut self,
+        percent: &'a [Option<f64>],
+    ) -> Result<Self, ColumnError> {
+        self.same("percent_complete", percent.len())?;
+        self.percent_complete = Some(percent);
+        Ok(self)
+    }
+
+    /// The rating recorded for each action as of the date.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::Length`] when the length differs from the timescales'.
+    pub fn with_recorded(mut self, recorded: &'a [Option<Rating>]) -> Result<Self, ColumnError> {
+        self.same("recorded", recorded.len())?;
+        self.recorded = Some(recorded);
+        Ok(self)
+    }
+
+    /// The actions' sub-activities. Grouping them by action costs one pass
+    /// and two buffers for the batch.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnError::NoSuchAction`] for a sub-activity whose action row is
+    /// out of range.
+    pub fn with_sub_activities(
+        mut self,
+        sub_activities: SubActivityColumns<'a>,
+    ) -> Result<Self, ColumnError> {
+        let n = self.len();
+        if u32::try_from(sub_activities.action.len()).is_err() {
+            return Err(ColumnError::Length {
+                column: "sub_activity.action",
+                expected: u32::MAX as usize,
+                found: sub_activities.action.len(),
+            });
+        }
+        let mut first = vec![0u32; n + 1];
+        for (row, &a) in sub_activities.action.iter().enumerate() {
+            match first.get_mut(a as usize + 1) {
+                Some(count) if (a as usize) < n => *count += 1,
+                _ => {
+                    return Err(ColumnError::NoSuchAction {
+                        row,
+                        action: a,
+                        actions: n,
+                    })
+                }
+            }
+        }
+        for i in 0..n {
+            first[i + 1] += first[i];
+        }
+        let mut next = first.clone();
+        let mut order = vec![0u32; sub_activities.action.len()];
+        for (row, &a) in sub_activities.action.iter().enumerate() {
+            let slot = &mut next[a as usize];
+            // Fewer rows than u32::MAX (checked above), so this holds.
+            order[*slot as usize] = u32::try_from(row).unwrap_or(u32::MAX);
+            *slot += 1;
+        }
+        self.sub_activities = Some(Grouped {
+            columns: sub_activities,
+            first,
+            order,
+        });
+        Ok(self)
+    }
+
+    /// The verdict for row `i` and the sub-activity row it came from.
+    fn verdict(&self, i: usize, as_of: NaiveDate, rules: &RuleSet) -> (Verdict<'a>, Option<usize>) {
+        let state: Lifecycle = self
+            .state
+            .and_then(|s| s.get(i))
+            .copied()
+            .unwrap_or_default();
+        let start = at(self.start, i);
+        let latest = at(self.last_update, i)
+            .filter(|d| *d <= as_of)
+            .map(|date| Latest {
+                date,
+                percent: at(self.percent_complete, i),
+            });
+        let own = decide(self.timescale.when(i), state, start, latest, as_of, rules);
+        let Some(g) = &self.sub_activities else {
+            return (own, None);
+        };
+        if !state.is_open() {
+            return (own, None);
+        }
+        let (from, to) = (
+            g.first.get(i).copied().unwrap_or(0) as usize,
+            g.first.get(i + 1).copied().unwrap_or(0) as usize,
+        );
+        let Some(rows) = g.order.get(from..to) else {
+            return (own, None);
+        };
+        if rows.is_empty() {
+            return (own, None);
+        }
+        let mut worst = Worst::new(own);
+        for &row in rows {
+            let row = row as usize;
+            let sub_state = at(g.columns.state, row).unwrap_or(state);
+            if sub_state.is_open() {
+                let v = decide(
+                    g.columns.timescale.when(row),
+                    sub_state,
+                    start,
+                    latest,
+                    as_of,
+                    rules,
+                );
+                worst.consider(v, row);
+            }
+        }
+        worst.finish()
+    }
+
+    /// The due date shown for row `i`: the timescale's next due date,
+    /// otherwise the earliest of its sub-activities' not yet passed.
+    fn due(&self, i: usize, as_of: NaiveDate) -> Option<NaiveDate> {
+        self.timescale.when(i).next_due(as_of).or_else(|| {
+            let g = self.sub_activities.as_ref()?;
+            let from = g.first.get(i).copied()? as usize;
+            let to = g.first.get(i + 1).copied()? as usize;
+            g.order
+                .get(from..to)?
+                .iter()
+                .filter_map(|&row| g.columns.timescale.when(row as usize).next_due(as_of))
+                .filter(|d| *d >= as_of)
+                .min()
+        })
+    }
+
+    /// Rates every row as of a date.
+    pub fn rate(&self, as_of: NaiveDate, rules: &RuleSet) -> RatingColumns {
+        let mut out = RatingColumns::default();
+        self.rate_into(as_of, rules, &mut out);
+        out
+    }
+
+    /// Rates every row as of a date into `out` (cleared first), reusing its
+    /// buffers.
+    pub fn rate_into(&self, as_of: NaiveDate, rules: &RuleSet, out: &mut RatingColumns) {
+        let n = self.len();
+        out.clear();
+        out.reserve(n);
+        for i in 0..n {
+            let (verdict, sub) = self.verdict(i, as_of, rules);
+            let computed = rules.scale.normalise(verdict.rating());
+            let recorded = at(self.recorded, i)
+                .map(|r| rules.scale.normalise(r))
+                .filter(|r| r.is_rated());
+            let overridden = match (recorded, rules.manual_override) {
+                (Some(r), ManualOverride::Always) => r != computed,
+                (Some(r), ManualOverride::WorseOnly) => computed.is_rated() && r < computed,
+                _ => false,
+            };
+            out.rating.push(match recorded {
+                Some(r) if overridden => r,
+                _ => computed,
+            });
+            out.computed.push(computed);
+            out.reason.push(verdict.code());
+            out.due.push(self.due(i, as_of));
+            out.recorded.push(recorded);
+            out.overridden.push(overridden);
+            out.discrepancy
+                .push(recorded.is_some_and(|r| computed.is_rated() && r != computed));
+            out.sub_activity
+                .push(sub.and_then(|s| u32::try_from(s).ok()));
+        }
+    }
+
+    /// The reason for row `i`, with its sentence written out exactly as
+    /// [`rate_action`](super::rate_action) writes it; `None` when there is
+    /// no such row. The sentence names a sub-activity by its text when
+    /// [`SubActivityColumns::with_text`] gave it (otherwise as `""`).
+    pub fn reason(&self, i: usize, as_of: NaiveDate, rules: &RuleSet) -> Option<Reason> {
+        if i >= self.len() {
+            return None;
+        }
+        let (verdict, sub) = self.verdict(i, as_of, rules);
+        let text = sub.map(|row| {
+            self.sub_activities
+                .as_ref()
+                .and_then(|g| g.columns.text)
+                .and_then(|t| t.get(row).copied())
+                .unwrap_or("")
+        });
+        Some(verdict.rated(text, rules).reason)
+    }
+}
+
+/// The ratings of a batch of actions, one entry per row in each column.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct RatingColumns {
+    /// The rating shown: the recorded one where the rule set lets it
+    /// override, otherwise the computed one.
+    pub rating: Vec<Rating>,
+    /// The rating the rules give, on the rule set's scale.
+    pub computed: Vec<Rating>,
+    /// Why the rules give it.
+    pub reason: Vec<ReasonCode>,
+    /// The next due date: the timescale's, otherwise the earliest of the
+    /// sub-activities' not yet passed.
+    pub due: Vec<Option<NaiveDate>>,
+    /// The recorded rating on the rule set's scale, if rated.
+    pub recorded: Vec<Option<Rating>>,
+    /// Whether the recorded rating replaced the computed one.
+    pub overridden: Vec<bool>,
+    /// Whether the recorded rating disagrees with a rated computed one.
+    pub discrepancy: Vec<bool>,
+    /// The sub-activity row the reason came from, if it came from one.
+    pub sub_activity: Vec<Option<u32>>,
+}
+
+impl RatingColumns {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.rating.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rating.is_empty()
+    }
+
+    fn clear(&mut self) {
+        self.rating.clear();
+        self.computed.clear();
+        self.reason.clear();
+        self.due.clear();
+        self.recorded.clear();
+        self.overridden.clear();
+        self.discrepancy.clear();
+        self.sub_activity.clear();
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.rating.reserve(n);
+        self.computed.reserve(n);
+        self.reason.reserve(n);
+        self.due.reserve(n);
+        self.recorded.reserve(n);
+        self.overridden.reserve(n);
+        self.discrepancy.reserve(n);
+        self.sub_activity.reserve(n);
+    }
+}
