@@ -166,6 +166,9 @@ pub struct SubActivity {
 /// let change = ActionChange::State { date: on, from: Lifecycle::InProgress, to: Lifecycle::Complete };
 /// assert_eq!(change.date(), on);
 /// ```
+// A history holds a few changes at most; boxing the timescales would cost
+// every caller a `Box::new` for no saving worth having.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "field", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ActionChange {
