@@ -87,15 +87,7 @@ impl Evaluation {
                 u32::MAX
             ))
         })?;
-        let due = self.inner.due_within(days);
-        let mut rows = ReportRow::of_evaluation(&self.plan, &self.inner);
-        let at: std::collections::HashMap<&str, usize> = due
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.action_id.as_str(), i))
-            .collect();
-        rows.retain(|r| at.contains_key(r.action_id.as_str()));
-        rows.sort_by_key(|r| at.get(r.action_id.as_str()).copied());
+        let rows = ReportRow::due_within(&self.plan, &self.inner, days);
         Ok(Table::from_rows_led(
             "due",
             &rows,

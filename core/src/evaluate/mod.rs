@@ -518,18 +518,25 @@ impl Evaluation {
     /// # Ok::<(), lineofsight::LoadError>(())
     /// ```
     pub fn due_within(&self, days: u32) -> Vec<&ActionRating> {
+        let mut due: Vec<&ActionRating> = self
+            .actions
+            .iter()
+            .filter(|a| self.falls_due_within(a.is_open(), a.due, days))
+            .collect();
+        due.sort_by_key(|a| a.due);
+        due
+    }
+
+    /// Whether an action, open or not, due when it is, falls due from the
+    /// as-of date up to `days` days after it: the one rule of
+    /// [`Evaluation::due_within`] and
+    /// [`ReportRow::due_within`](crate::report::ReportRow::due_within).
+    pub(crate) fn falls_due_within(&self, open: bool, due: Option<NaiveDate>, days: u32) -> bool {
         let end = self
             .as_of
             .checked_add_signed(chrono::Duration::days(i64::from(days)))
             .unwrap_or(NaiveDate::MAX);
-        let mut due: Vec<&ActionRating> = self
-            .actions
-            .iter()
-            .filter(|a| a.is_open())
-            .filter(|a| a.due.is_some_and(|d| d >= self.as_of && d <= end))
-            .collect();
-        due.sort_by_key(|a| a.due);
-        due
+        open && due.is_some_and(|d| d >= self.as_of && d <= end)
     }
 }
 

@@ -130,6 +130,38 @@ impl ReportRow {
         super::board::rows(plan, eval)
     }
 
+    /// The rows of the open actions due from the evaluation's date up to
+    /// `days` days after it, soonest first (plan order among equals): the
+    /// actions of [`Evaluation::due_within`](crate::Evaluation::due_within)
+    /// with what the plan says about each.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::report::ReportRow;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &plan.rules_or_default());
+    /// let rows = ReportRow::due_within(&plan, &eval, 90);
+    /// let ids: Vec<&str> = eval.due_within(90).iter().map(|a| a.action_id.as_str()).collect();
+    /// assert_eq!(rows.iter().map(|r| r.action_id.as_str()).collect::<Vec<_>>(), ids);
+    /// assert!(rows.iter().all(|r| !r.text.is_empty()));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn due_within(
+        plan: &crate::plan::Plan,
+        eval: &crate::Evaluation,
+        days: u32,
+    ) -> Vec<ReportRow> {
+        let mut rows: Vec<ReportRow> = Self::of_evaluation(plan, eval)
+            .into_iter()
+            .filter(|r| eval.falls_due_within(r.open, r.due, days))
+            .collect();
+        rows.sort_by_key(|r| r.due);
+        rows
+    }
+
     /// The commentary as a board paper shows it: `30/09/2019: Draft agreed.`,
     /// `undated: Awaiting sign-off.`, or `None` when there is none. The text
     /// is plain: each renderer escapes it for where it lands.
