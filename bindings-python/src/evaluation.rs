@@ -26,6 +26,7 @@ const ACTION_SKIP: &[&str] = &[
     "recorded_rating",
     "progress",
     "sub_activities",
+    "history",
     "source",
     "extra",
 ];

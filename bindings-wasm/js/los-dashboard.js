@@ -280,6 +280,15 @@ async function planFromUrl(url, format) {
     throw coded('fetch', `could not fetch ${url.href}: HTTP status ${response.status}`, { url: url.href, status: response.status });
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
+  // A `format` left over from an earlier `src` must not read a plan's JSON
+  // as a table (every row would come through as "no data", silently).
+  if (format !== null && format !== 'json' && formatFromContent(bytes) === 'json') {
+    throw coded(
+      'bad_argument',
+      `format="${format}" but ${url.href} is JSON: set format="json" or remove the format attribute`,
+      { argument: 'format' },
+    );
+  }
   const chosen = format ?? formatFromName(url) ?? formatFromType(response.headers.get('content-type')) ?? formatFromContent(bytes);
   return chosen === 'json' ? Plan.fromJson(bytes) : Plan.fromTable(bytes, chosen, decodeURIComponent(url.pathname.split('/').pop() || url.href));
 }

@@ -181,6 +181,7 @@ test('edits.json', () => {
           if (want.kind === 'invalid') {
             assert.equal(e.code, 'invalid', `case ${c.name}`);
             assert.equal(e.path, want.path, `case ${c.name}`);
+            assert.equal(e.edit, want.edit, `case ${c.name}: the edit that broke the plan`);
           } else {
             assert.equal(e.code, 'edit', `case ${c.name}`);
             assert.deepStrictEqual([e.edit, e.id], [want.edit, want.id], `case ${c.name}`);

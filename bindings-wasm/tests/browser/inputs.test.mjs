@@ -90,6 +90,14 @@ test('a CSV by its file name, a TSV by the format attribute, a table by its Cont
   assert.equal(got.detail.rows, want.rows);
 });
 
+test('a format left over from a table is not used to read a plan JSON as a table', async () => {
+  const got = await outcome(() => { const el = document.querySelector('los-dashboard'); el.format = 'csv'; el.src = 'lancashire.json'; });
+  assert.equal(got.type, 'los-error', JSON.stringify(got.detail));
+  assert.equal(got.detail.code, 'bad_argument');
+  assert.match(got.detail.message, /format="csv" but .*lancashire\.json is JSON/);
+  await outcome(() => { const el = document.querySelector('los-dashboard'); el.format = null; el.src = 'tracker.csv'; });
+});
+
 test('attributes reflect to properties and back', async () => {
   const seen = await page.evaluate(() => {
     const el = document.createElement('los-dashboard');
