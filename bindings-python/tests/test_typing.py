@@ -1,6 +1,7 @@
 """The README's Python blocks and the notebook's code cells type-check against
 the installed package's stubs with ``mypy --strict`` and ``pyright`` (strict),
-as an analyst's editor would check them (issue 12)."""
+as an analyst's editor would check them, and so does a file of
+``assert_type`` promises the stubs make (issue 12)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,35 @@ PYRIGHT_CONFIG = {
 }
 
 
+# What the stubs promise, checked by both type checkers (and run, so it is
+# true at run time too): the return type follows the format, tables convert
+# to typed frames, and every kind of date is accepted.
+PROMISES = """\
+import datetime
+from typing import assert_type
+
+import numpy
+import pandas
+import polars
+
+import lineofsight
+
+plan = lineofsight.Plan.builtin("lancashire")
+ev = plan.evaluate(as_of=numpy.datetime64("2019-12-31"))
+assert_type(ev.export("docx"), bytes)
+assert_type(ev.export("xlsx", since=pandas.Timestamp("2019-09-30")), bytes)
+assert_type(ev.export(), str)
+assert ev.export("markdown").startswith("#")
+assert_type(ev.export(str(".CSV")), str | bytes)
+assert_type(ev.actions.to_pandas(), pandas.DataFrame)
+assert_type(ev.actions.to_polars(), polars.DataFrame)
+assert_type(lineofsight.parse_ratings(["R", "A/G"]), list[str])
+assert_type(lineofsight.parse_ratings(["R", None, "?"], errors="none"), list[str | None])
+when: lineofsight.DateLike = datetime.datetime(2019, 12, 31, 9, 0)
+assert len(plan.changes("2019-09-30", when)) > 0
+"""
+
+
 def examples() -> dict[str, str]:
     """The code to check, by file name: each README block is a program of
     its own (test_readme runs them apart); the notebook's cells share one
@@ -43,6 +73,7 @@ def examples() -> dict[str, str]:
         if not line.lstrip().startswith(("%", "!"))
     ]
     files["analyst_tour.py"] = "\n".join(lines) + "\n"
+    files["promises.py"] = PROMISES
     return files
 
 
@@ -63,6 +94,10 @@ def test_there_is_code_to_check() -> None:
     files = examples()
     assert any(n.startswith("readme_block") for n in files)
     assert "to_pandas()" in files["analyst_tour.py"]
+
+
+def test_the_promises_hold_at_run_time() -> None:
+    exec(compile(PROMISES, "promises.py", "exec"), {"__name__": "__promises__"})
 
 
 def test_mypy_strict_passes(checked: pathlib.Path) -> None:
