@@ -470,6 +470,13 @@ impl Table {
         Ok(list)
     }
 
+    /// The table as a `pyarrow.Table` (through the Arrow stream), with the
+    /// column types of the stream: dates `date32`, ratings ordered
+    /// dictionaries of the whole scale, lists of text `list<utf8>`.
+    fn to_arrow<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        need(slf.py(), "pyarrow", "Table.to_arrow()")?.call_method1("table", (slf,))
+    }
+
     /// The table as a pandas DataFrame (through pyarrow when it is
     /// installed, else from the records): dates as `datetime64`, so `.dt`
     /// works; ratings as an ordered `Categorical` of the whole scale, worst

@@ -13,6 +13,19 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 VECTORS = REPO / "tests" / "vectors"
 
 
+def without_pyarrow(code: str) -> None:
+    """Runs ``code`` in a fresh interpreter in which pyarrow cannot be
+    imported. pandas decides when it is imported whether its strings are
+    Arrow-backed, so pyarrow must be missing before pandas is imported: hiding
+    it in this process, where pandas is already loaded, tests a pandas no user
+    has."""
+    import subprocess
+    import sys
+
+    prelude = "import sys\nsys.modules['pyarrow'] = None\n"
+    subprocess.run([sys.executable, "-c", prelude + code], check=True, cwd=REPO)
+
+
 def vectors(name: str) -> Any:
     """One of the shared, language-neutral test vector files."""
     return json.loads((VECTORS / name).read_text(encoding="utf-8"))

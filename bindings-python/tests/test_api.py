@@ -15,6 +15,8 @@ import pytest
 import lineofsight
 from lineofsight import Evaluation, Plan, RuleSet
 
+from conftest import without_pyarrow
+
 AS_OF = datetime.date(2019, 12, 31)
 CSV = (
     "Lancashire action plan\n"
@@ -155,12 +157,20 @@ def test_arrow_pandas_polars(evaluation: Evaluation) -> None:
     assert pa.table(evaluation.actions).equals(t)
 
 
-def test_to_pandas_without_pyarrow(evaluation: Evaluation, monkeypatch: Any) -> None:
-    import sys
+def test_to_arrow_is_the_arrow_stream_as_a_pyarrow_table(evaluation: Evaluation) -> None:
+    pa = pytest.importorskip("pyarrow")
+    t = evaluation.actions.to_arrow()
+    assert isinstance(t, pa.Table)
+    assert t.equals(pa.table(evaluation.actions))
+    assert t.schema.field("due").type == pa.date32()
 
-    monkeypatch.setitem(sys.modules, "pyarrow", None)
-    df = evaluation.actions.to_pandas()
-    assert list(df.columns) == evaluation.actions.columns
+
+def test_to_pandas_without_pyarrow() -> None:
+    without_pyarrow(
+        "import datetime, lineofsight\n"
+        "ev = lineofsight.Plan.builtin('lancashire').evaluate(as_of=datetime.date(2019, 12, 31))\n"
+        "assert list(ev.actions.to_pandas().columns) == ev.actions.columns\n"
+    )
 
 
 def test_missing_optional_packages_say_what_to_install(
@@ -171,6 +181,9 @@ def test_missing_optional_packages_say_what_to_install(
     monkeypatch.setitem(sys.modules, "polars", None)
     with pytest.raises(ImportError, match="pip install polars"):
         evaluation.actions.to_polars()
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ImportError, match="pip install pyarrow"):
+        evaluation.actions.to_arrow()
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match="pip install pandas"):
         evaluation.actions.to_pandas()
@@ -187,6 +200,21 @@ def test_package_imports_without_pyarrow_or_pandas() -> None:
         "ev = lineofsight.Plan.builtin('lancashire').evaluate(as_of=datetime.date(2019, 12, 31))\n"
         "assert len(ev.actions.records()) > 0\n"
         "ev.actions.__arrow_c_stream__()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_package_does_not_import_pandas_until_asked() -> None:
+    # The stubs name pandas, polars and pyarrow for their types only.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, lineofsight\n"
+        "ev = lineofsight.Plan.builtin('lancashire').evaluate(as_of='2019-12-31')\n"
+        "ev.actions.records()\n"
+        "loaded = {'pyarrow', 'pandas', 'polars', 'numpy'} & set(sys.modules)\n"
+        "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime
 import json
-import sys
-from typing import Any
 
 import pytest
 
 import lineofsight
+
+from conftest import without_pyarrow
 
 AS_OF = datetime.date(2019, 12, 31)
 
@@ -120,20 +120,21 @@ def test_pandas_leads_explode_to_one_row_per_lead(ev: lineofsight.Evaluation) ->
     }
 
 
-def test_pandas_without_pyarrow_has_the_same_dtypes(
-    ev: lineofsight.Evaluation, monkeypatch: Any
-) -> None:
-    import pandas as pd
-
-    monkeypatch.setitem(sys.modules, "pyarrow", None)
-    df = ev.actions.to_pandas()
-    assert list(df.columns) == ev.actions.columns
-    assert pd.api.types.is_datetime64_any_dtype(df["due"])
-    assert df["due"].dt.year.iloc[0] == 2019
-    dtype = df["rating"].dtype
-    assert isinstance(dtype, pd.CategoricalDtype) and dtype.ordered
-    assert list(dtype.categories) == SCALE
-    assert list(df.loc[0, "leads"]) == ["Virtual School Head", "Head of Service, Children Looked After"]
+def test_pandas_without_pyarrow_has_the_same_dtypes() -> None:
+    without_pyarrow(
+        "import datetime, json, pandas as pd, lineofsight\n"
+        f"PLAN, SCALE = {json.dumps(PLAN)!r}, {SCALE!r}\n"
+        "ev = lineofsight.Plan.from_json(PLAN).evaluate(as_of=datetime.date(2019, 12, 31))\n"
+        "df = ev.actions.to_pandas()\n"
+        "assert list(df.columns) == ev.actions.columns\n"
+        "assert pd.api.types.is_datetime64_any_dtype(df['due'])\n"
+        "assert df['due'].dt.year.iloc[0] == 2019\n"
+        "dtype = df['rating'].dtype\n"
+        "assert isinstance(dtype, pd.CategoricalDtype) and dtype.ordered\n"
+        "assert list(dtype.categories) == SCALE\n"
+        "assert list(df.loc[0, 'leads']) == "
+        "['Virtual School Head', 'Head of Service, Children Looked After']\n"
+    )
 
 
 def test_polars_dtypes(ev: lineofsight.Evaluation, lancashire: lineofsight.Plan) -> None:
