@@ -27,7 +27,7 @@ use crate::import::thousands;
 ///     "plan JSON at $.objectives[0].actions[0].evidance: unknown field, ignored \
 ///      (check its spelling; strict loading refuses it)");
 ///
-/// let strict = LoadOptions { strict: true, ..LoadOptions::default() };
+/// let strict = LoadOptions::default().with_strict(true);
 /// let err = Plan::from_json_with(json, &strict).unwrap_err();
 /// assert!(matches!(err, LoadError::UnknownField { .. }));
 /// # Ok::<(), LoadError>(())
@@ -38,6 +38,21 @@ pub struct LoadOptions {
     pub strict: bool,
     /// How large a plan to read.
     pub limits: JsonLimits,
+}
+
+impl LoadOptions {
+    /// Refuses fields this library does not read (`true`) instead of
+    /// warning.
+    pub fn with_strict(mut self, strict: bool) -> LoadOptions {
+        self.strict = strict;
+        self
+    }
+
+    /// Reads inputs up to these limits.
+    pub fn with_limits(mut self, limits: JsonLimits) -> LoadOptions {
+        self.limits = limits;
+        self
+    }
 }
 
 /// How large a JSON plan the loader reads. Past any of these the load
@@ -57,7 +72,9 @@ pub struct LoadOptions {
 /// ```
 /// use lineofsight::{JsonLimits, LoadOptions, Plan};
 ///
-/// let tight = LoadOptions { limits: JsonLimits { max_depth: 2, ..JsonLimits::default() }, ..LoadOptions::default() };
+/// let mut limits = JsonLimits::default();
+/// limits.max_depth = 2;
+/// let tight = LoadOptions::default().with_limits(limits);
 /// let err = Plan::from_json_with(r#"{"extra": {"a": [1]}}"#, &tight).unwrap_err();
 /// assert_eq!(err.to_string(),
 ///     "plan JSON at $.extra.a (line 1, column 17) is past the limit of 2 levels of nesting \

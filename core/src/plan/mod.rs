@@ -44,6 +44,33 @@ pub struct Source {
     pub description: Option<String>,
 }
 
+impl Source {
+    /// A source document with its id and title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Source;
+    ///
+    /// let s = Source::new("s1", "Corporate Parenting Strategy 2019-22")
+    ///     .with_description("The action plan's appendix");
+    /// assert!(s.description.is_some());
+    /// ```
+    pub fn new(id: &str, title: &str) -> Source {
+        Source {
+            id: id.to_string(),
+            title: title.to_string(),
+            description: None,
+        }
+    }
+
+    /// Says what the source is and what was taken from it.
+    pub fn with_description(mut self, description: &str) -> Source {
+        self.description = Some(description.to_string());
+        self
+    }
+}
+
 /// A corporate parenting plan (or any council action plan).
 ///
 /// # Example

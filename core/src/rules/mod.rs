@@ -52,6 +52,29 @@ pub struct ExpectedProgress {
     pub amber_at_least: f64,
 }
 
+impl ExpectedProgress {
+    /// The mode with its thresholds: Green when progress is at least
+    /// `green_at_least` of what is expected, Amber when at least
+    /// `amber_at_least`, Red below ([`RuleSet::check`] refuses thresholds out
+    /// of order or outside 0–1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rules::{ExpectedProgress, RuleSet};
+    ///
+    /// let mut rules = RuleSet::default();
+    /// rules.expected_progress = Some(ExpectedProgress::new(0.8, 0.5));
+    /// assert!(rules.check().is_ok());
+    /// ```
+    pub fn new(green_at_least: f64, amber_at_least: f64) -> ExpectedProgress {
+        ExpectedProgress {
+            green_at_least,
+            amber_at_least,
+        }
+    }
+}
+
 impl Default for ExpectedProgress {
     fn default() -> Self {
         ExpectedProgress {
