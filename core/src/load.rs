@@ -43,12 +43,14 @@ pub struct LoadOptions {
 impl LoadOptions {
     /// Refuses fields this library does not read (`true`) instead of
     /// warning.
+    #[must_use]
     pub fn with_strict(mut self, strict: bool) -> LoadOptions {
         self.strict = strict;
         self
     }
 
     /// Reads inputs up to these limits.
+    #[must_use]
     pub fn with_limits(mut self, limits: JsonLimits) -> LoadOptions {
         self.limits = limits;
         self

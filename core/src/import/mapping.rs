@@ -165,30 +165,35 @@ impl ImportOptions {
     }
 
     /// Reads this sheet of a workbook.
+    #[must_use]
     pub fn with_sheet(mut self, sheet: &str) -> ImportOptions {
         self.sheet = Some(sheet.to_string());
         self
     }
 
     /// Sets the plan's title.
+    #[must_use]
     pub fn with_title(mut self, title: &str) -> ImportOptions {
         self.title = Some(title.to_string());
         self
     }
 
     /// Sets the plan's organisation.
+    #[must_use]
     pub fn with_organisation(mut self, organisation: &str) -> ImportOptions {
         self.organisation = organisation.to_string();
         self
     }
 
     /// Sets the date the tracker's progress was reported as at.
+    #[must_use]
     pub fn with_reported_on(mut self, reported_on: chrono::NaiveDate) -> ImportOptions {
         self.reported_on = Some(reported_on);
         self
     }
 
     /// Reads inputs up to these limits.
+    #[must_use]
     pub fn with_limits(mut self, limits: Limits) -> ImportOptions {
         self.limits = limits;
         self

@@ -106,8 +106,9 @@ impl Authority {
     }
 
     /// Sets the statistical neighbours' codes, closest first.
+    #[must_use]
     pub fn with_neighbours(mut self, codes: &[&str]) -> Authority {
-        self.neighbours = codes.iter().map(|c| c.to_string()).collect();
+        self.neighbours = codes.iter().map(ToString::to_string).collect();
         self
     }
 }

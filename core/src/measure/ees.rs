@@ -59,18 +59,21 @@ impl EesQuery {
     }
 
     /// Keeps only rows where `column` is `value`.
+    #[must_use]
     pub fn with_filter(mut self, column: &str, value: &str) -> EesQuery {
         self.filters.push((column.to_string(), value.to_string()));
         self
     }
 
     /// Sets which direction is better (default: neither).
+    #[must_use]
     pub fn with_polarity(mut self, polarity: Polarity) -> EesQuery {
         self.polarity = polarity;
         self
     }
 
     /// Sets the unit of the values (default: a count).
+    #[must_use]
     pub fn with_unit(mut self, unit: Unit) -> EesQuery {
         self.unit = unit;
         self

@@ -91,6 +91,7 @@ impl RecordedRating {
     }
 
     /// Keeps the cell the rating was read from, as written.
+    #[must_use]
     pub fn with_text(mut self, text: &str) -> RecordedRating {
         self.text = Some(text.to_string());
         self
@@ -162,6 +163,7 @@ impl ProgressUpdate {
     }
 
     /// Records a rating with the update.
+    #[must_use]
     pub fn with_rating(mut self, rating: Rating) -> ProgressUpdate {
         self.rating = Some(rating);
         self
@@ -169,12 +171,14 @@ impl ProgressUpdate {
 
     /// Records the percentage complete (0–100; [`Plan::check`](crate::Plan::check)
     /// refuses other values).
+    #[must_use]
     pub fn with_percent_complete(mut self, percent: f64) -> ProgressUpdate {
         self.percent_complete = Some(percent);
         self
     }
 
     /// Records who made the update (a name or a post).
+    #[must_use]
     pub fn with_by(mut self, by: &str) -> ProgressUpdate {
         self.by = Some(by.to_string());
         self
@@ -217,6 +221,7 @@ impl SubActivity {
     }
 
     /// Gives the sub-activity its own state.
+    #[must_use]
     pub fn with_state(mut self, state: Lifecycle) -> SubActivity {
         self.state = Some(state);
         self
@@ -322,54 +327,63 @@ impl Action {
     /// assert_eq!(a.reference.map(|r| r.as_str().to_string()).as_deref(), Some("3a1"));
     /// assert_eq!(a.leads, ["vsh"]);
     /// ```
+    #[must_use]
     pub fn with_reference(mut self, reference: &str) -> Action {
         self.reference = Some(Ref::new(reference));
         self
     }
 
     /// Adds a lead (by id in the plan's leads).
+    #[must_use]
     pub fn with_lead(mut self, lead: &str) -> Action {
         self.leads.push(lead.to_string());
         self
     }
 
     /// Adds a sub-activity.
+    #[must_use]
     pub fn with_sub_activity(mut self, sub_activity: SubActivity) -> Action {
         self.sub_activities.push(sub_activity);
         self
     }
 
     /// Sets when work started (used by the expected-progress rule).
+    #[must_use]
     pub fn with_start(mut self, start: NaiveDate) -> Action {
         self.start = Some(start);
         self
     }
 
     /// Sets the evidence recorded against the action.
+    #[must_use]
     pub fn with_evidence(mut self, evidence: &str) -> Action {
         self.evidence = Some(evidence.to_string());
         self
     }
 
     /// Adds a progress update.
+    #[must_use]
     pub fn with_update(mut self, update: ProgressUpdate) -> Action {
         self.progress.push(update);
         self
     }
 
     /// Sets the rating recorded without a date.
+    #[must_use]
     pub fn with_recorded_rating(mut self, recorded: RecordedRating) -> Action {
         self.recorded_rating = Some(recorded);
         self
     }
 
     /// Sets where the action is in its life.
+    #[must_use]
     pub fn with_state(mut self, state: Lifecycle) -> Action {
         self.state = state;
         self
     }
 
     /// Sets the source document (by id in the plan's sources).
+    #[must_use]
     pub fn with_source(mut self, source: &str) -> Action {
         self.source = Some(source.to_string());
         self

@@ -139,12 +139,14 @@ impl DataLink {
     }
 
     /// Reads another area's values (its code in the data set).
+    #[must_use]
     pub fn with_area(mut self, area: &str) -> DataLink {
         self.area = Some(area.to_string());
         self
     }
 
     /// Says how the data relates to the measure's words.
+    #[must_use]
     pub fn with_note(mut self, note: &str) -> DataLink {
         self.note = Some(note.to_string());
         self
@@ -229,24 +231,28 @@ impl Measure {
     }
 
     /// Sets the target, instead of reading one from the text.
+    #[must_use]
     pub fn with_target(mut self, target: Target) -> Measure {
         self.target = Some(target);
         self
     }
 
     /// Sets which direction is better.
+    #[must_use]
     pub fn with_polarity(mut self, polarity: Polarity) -> Measure {
         self.polarity = Some(polarity);
         self
     }
 
     /// Sets the published series that feeds the measure.
+    #[must_use]
     pub fn with_data(mut self, data: DataLink) -> Measure {
         self.data = Some(data);
         self
     }
 
     /// Adds a value the plan records itself.
+    #[must_use]
     pub fn with_observation(mut self, observation: Observation) -> Measure {
         self.observations.push(observation);
         self

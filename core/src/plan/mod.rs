@@ -65,6 +65,7 @@ impl Source {
     }
 
     /// Says what the source is and what was taken from it.
+    #[must_use]
     pub fn with_description(mut self, description: &str) -> Source {
         self.description = Some(description.to_string());
         self

@@ -49,6 +49,7 @@ impl Priority {
     }
 
     /// Links an objective (by id) to the priority.
+    #[must_use]
     pub fn with_objective(mut self, objective: &str) -> Priority {
         self.objectives.push(objective.to_string());
         self
@@ -92,6 +93,7 @@ impl Group {
     }
 
     /// Places the group inside another (by id).
+    #[must_use]
     pub fn with_parent(mut self, parent: &str) -> Group {
         self.parent = Some(parent.to_string());
         self
@@ -180,12 +182,14 @@ impl Objective {
     }
 
     /// Sets the number or reference as written (`2.3`).
+    #[must_use]
     pub fn with_reference(mut self, reference: &str) -> Objective {
         self.reference = Some(Ref::new(reference));
         self
     }
 
     /// Places the objective in a group (by id).
+    #[must_use]
     pub fn with_group(mut self, group: &str) -> Objective {
         self.group = Some(group.to_string());
         self
@@ -203,12 +207,14 @@ impl Objective {
     ///     .with_measure(Measure::new("m1", "More than 45% of care leavers are in EET"));
     /// assert_eq!((o.actions.len(), o.measures.len()), (1, 1));
     /// ```
+    #[must_use]
     pub fn with_action(mut self, action: Action) -> Objective {
         self.actions.push(action);
         self
     }
 
     /// Adds a measure of success.
+    #[must_use]
     pub fn with_measure(mut self, measure: Measure) -> Objective {
         self.measures.push(measure);
         self

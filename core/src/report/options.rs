@@ -55,24 +55,28 @@ impl Default for ReportOptions {
 
 impl ReportOptions {
     /// Lists deadlines this many days ahead.
+    #[must_use]
     pub fn with_look_ahead_days(mut self, days: u32) -> ReportOptions {
         self.look_ahead_days = days;
         self
     }
 
     /// Says what changed since the previous report's date.
+    #[must_use]
     pub fn with_since(mut self, since: NaiveDate) -> ReportOptions {
         self.since = Some(since);
         self
     }
 
     /// Makes the report publish-safe (named people replaced by their role).
+    #[must_use]
     pub fn with_publish(mut self, publish: bool) -> ReportOptions {
         self.publish = publish;
         self
     }
 
     /// Lays the actions out lead by lead.
+    #[must_use]
     pub fn with_by_lead(mut self, by_lead: bool) -> ReportOptions {
         self.by_lead = by_lead;
         self
