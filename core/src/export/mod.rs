@@ -116,6 +116,7 @@
 mod calendar;
 mod csv;
 #[cfg(feature = "board-paper")]
+#[cfg_attr(docsrs, doc(cfg(feature = "board-paper")))]
 pub mod docx;
 mod escape;
 mod format;

@@ -332,6 +332,8 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
 /// front of formula-like text included, so a sheet saved as CSV by hand
 /// still reads back.
 ///
+/// Requires the `xlsx` feature (on by default).
+///
 /// # Errors
 ///
 /// [`ExportError::Xlsx`] if the workbook writer fails: for a cell of more
@@ -354,6 +356,7 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
 /// assert!(bytes.starts_with(b"PK")); // an xlsx file is a zip archive
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn workbook(report: &BoardReport) -> Result<Vec<u8>, ExportError> {
     let f = Formats::new(&report.ratings);
     let mut wb = Workbook::new();

@@ -7,6 +7,10 @@
 //! discrepancies and data warnings. Sections with nothing in them are left
 //! out.
 //!
+//! Requires the `board-paper` feature (on by default); the charts also
+//! need `board-paper-charts` (on by default), and without it each chart is
+//! given as a table of its figures.
+//!
 //! | File | What it draws |
 //! |---|---|
 //! | `styles.rs` | A4 portrait and the named styles a council re-brands |
