@@ -106,7 +106,6 @@ impl RecordedRating {
 /// ```
 /// use chrono::NaiveDate;
 /// use lineofsight::plan::ProgressUpdate;
-///
 /// use lineofsight::rating::Rating;
 ///
 /// let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
