@@ -425,12 +425,8 @@ pub fn ees_error(py: Python<'_>, e: EesError) -> PyErr {
 
 /// A core export error as a Python [`ExportError`].
 pub fn export_error(py: Python<'_>, e: lineofsight::export::ExportError) -> PyErr {
-    let format = match e {
-        lineofsight::export::ExportError::Csv(_) => "csv",
-        lineofsight::export::ExportError::Xlsx(_) => "xlsx",
-        lineofsight::export::ExportError::Docx(_) => "docx",
-        lineofsight::export::ExportError::Calendar(_) => "ics",
-    };
+    // The format's file extension: csv, xlsx, docx, ics.
+    let format = e.format().extension();
     raise(
         py.get_type::<ExportError>(),
         e.to_string(),

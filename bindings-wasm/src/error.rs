@@ -304,7 +304,10 @@ pub(crate) fn convert(e: serde_wasm_bindgen::Error) -> JsValue {
 
 /// An export the core could not write.
 pub(crate) fn export(e: lineofsight::export::ExportError) -> JsValue {
-    error("export", &e.to_string(), &[])
+    match e {
+        lineofsight::export::ExportError::NotInThisBuild { .. } => unsupported(&e.to_string()),
+        _ => error("export", &e.to_string(), &[]),
+    }
 }
 
 /// Something this build leaves out (a cargo feature that is off).

@@ -83,7 +83,7 @@ pub mod timescale;
 mod words;
 
 pub use builtin::{builtin, BUILTIN_PLANS, BUILTIN_SEPARATE_PLANS};
-pub use error::LoadError;
+pub use error::{Error, LoadError};
 pub use evaluate::Evaluation;
 pub use load::{JsonLimits, LoadOptions, LoadWarning};
 pub use plan::Plan;
