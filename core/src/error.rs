@@ -6,6 +6,7 @@
 /// `$.objectives[2].actions[4].leads[0]`, and for malformed JSON the line and
 /// column too.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The JSON is malformed, or a value has the wrong type or an unknown
     /// spelling.

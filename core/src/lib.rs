@@ -59,7 +59,11 @@
 //! - [`Rating`] and [`Lifecycle`](plan::Lifecycle) are deliberately
 //!   exhaustive: code that matches on them should fail to compile when a
 //!   rating or a state is added, because every report and rule must then
-//!   decide what it means.
+//!   decide what it means. So are the small value enums of the plan format
+//!   (lead kinds, units, polarities, periods, suppression symbols), whose
+//!   JSON spellings are fixed by its `schema_version`, and the error
+//!   structs that carry one piece of text (the unknown word, rating, value
+//!   or period).
 //!
 //! The JSON plan format is versioned separately by its `schema_version`
 //! ([`plan::SCHEMA_VERSION`]).

@@ -33,6 +33,7 @@ use crate::import::thousands;
 /// # Ok::<(), LoadError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct LoadOptions {
     /// Refuse fields this library does not read instead of warning.
     pub strict: bool,
@@ -83,6 +84,7 @@ impl LoadOptions {
 ///      (raise LoadOptions.limits.max_depth to read it)");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct JsonLimits {
     /// The largest input, in bytes.
     pub max_bytes: usize,
@@ -121,6 +123,7 @@ impl Default for JsonLimits {
 /// Something the loader did not read: a field this library does not know
 /// (often a misspelling), named by its JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LoadWarning {
     /// What was being loaded: `plan` or `rule set`.
     pub what: &'static str,

@@ -47,6 +47,7 @@ use crate::rules::{rate_action, roll_up, roll_up_counts, RatingCounts, Reason, R
 /// assert_eq!(after.actions[0].commentary_date, Some(d(9, 30)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ActionRating {
     /// The action's id.
     pub action_id: String,
@@ -113,6 +114,7 @@ impl ActionRating {
 
 /// A roll-up rating for an objective, group, priority or the whole plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RollupRating {
     /// The id of what was rolled up (`plan` for the whole plan).
     pub id: String,
@@ -145,6 +147,7 @@ pub struct RollupRating {
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// The date everything was rated as of.
     pub as_of: NaiveDate,

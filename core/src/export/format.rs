@@ -9,6 +9,7 @@ use crate::report::{render_terminal, BoardReport};
 
 /// A format the board report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ReportFormat {
     /// Plain text, readable at 100 columns.
     Terminal,

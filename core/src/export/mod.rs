@@ -102,7 +102,7 @@
 //! use lineofsight::report::{BoardReport, ReportOptions};
 //!
 //! let plan = lineofsight::builtin("lancashire")?;
-//! let options = ReportOptions { publish: true, ..ReportOptions::default() };
+//! let options = ReportOptions::default().with_publish(true);
 //! let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
 //! let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &options);
 //! assert!(!report.names_people);

@@ -41,6 +41,7 @@ pub struct LeadSpelling {
 /// (JSON, see [`ImportOptions::from_json`]) describes an awkward one.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ImportOptions {
     /// The input's name, used in errors (a file name).
     pub input_name: String,

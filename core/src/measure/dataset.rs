@@ -69,6 +69,7 @@ pub struct Dataset {
 /// The authority a plan belongs to, for benchmarking against England, its
 /// region and its statistical neighbours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Authority {
     /// Its code in the plan's data sets (`888` for Lancashire).
     pub code: String,
@@ -115,6 +116,7 @@ impl Authority {
 
 /// One period's value in a series, read.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SeriesValue {
     /// The period.
     pub period: Period,

@@ -12,6 +12,7 @@ use super::value::{ObservedValue, Suppression};
 
 /// What to take from an EES file, and what to call it.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct EesQuery {
     /// The data set's id.
     pub id: String,
@@ -82,6 +83,7 @@ impl EesQuery {
 
 /// Why an EES file could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum EesError {
     /// The CSV itself is malformed.
     #[error("EES file, line {line}: {message}")]

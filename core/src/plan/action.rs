@@ -66,6 +66,7 @@ impl Lifecycle {
 /// A rating recorded in the source without a date (e.g. the RAG column of a
 /// board summary), with the text it was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RecordedRating {
     /// The rating.
     pub rating: Rating,
@@ -118,6 +119,7 @@ impl RecordedRating {
 /// assert!(ProgressUpdate::undated("Awaiting sign-off.").date.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ProgressUpdate {
     /// When the update was made; `None` when the source gives no date (the
     /// commentary is kept, and counts for nothing date-bound such as the
@@ -187,6 +189,7 @@ impl ProgressUpdate {
 /// A sub-activity of an action, with its own timescale (seed 004's
 /// activities under each outcome).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct SubActivity {
     /// What will be done.
     pub text: String,
@@ -239,6 +242,7 @@ impl SubActivity {
 /// assert!(action.state.is_open());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Action {
     /// The action's id, unique within the plan.
     pub id: String,

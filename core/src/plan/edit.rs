@@ -289,11 +289,9 @@ impl Plan {
     /// o.actions.push(Action::new("a1", "Publish the Local Offer.", "Mar-20"));
     /// plan.objectives.push(o);
     /// let d = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
-    /// let update = ProgressUpdate {
-    ///     rating: Some(Rating::Amber),
-    ///     by: Some("Head of Leaving Care".into()),
-    ///     ..ProgressUpdate::dated(d, "Consultation under way.")
-    /// };
+    /// let update = ProgressUpdate::dated(d, "Consultation under way.")
+    ///     .with_rating(Rating::Amber)
+    ///     .with_by("Head of Leaving Care");
     /// plan.apply(&Edit::RecordUpdate { action: "a1".into(), update })?;
     /// let eval = plan.evaluate(d, &RuleSet::default());
     /// assert_eq!(eval.actions[0].commentary_note.as_deref(), Some("Consultation under way."));

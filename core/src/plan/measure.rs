@@ -59,6 +59,7 @@ impl Aggregation {
 
 /// A target for one period of a profile (`Q1 2019/20`: 70).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ProfiledTarget {
     /// The period label.
     pub period: String,
@@ -78,6 +79,7 @@ impl ProfiledTarget {
 
 /// One value the plan records itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Observation {
     /// The period label (`Q3 2019/20`, `2019`, `March 2019`).
     pub period: String,
@@ -108,6 +110,7 @@ impl Observation {
 
 /// Which published series feeds a measure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct DataLink {
     /// The id of a data set in the plan.
     pub dataset: String,
@@ -157,6 +160,7 @@ impl DataLink {
 /// per 10,000 of the population`), with what is needed to rate it. It
 /// belongs to the objective it is listed under.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Measure {
     /// The measure's id, unique within the plan.
     pub id: String,

@@ -34,6 +34,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A document a plan was built from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Source {
     /// The source's id, referred to by the parts that came from it.
     pub id: String,
@@ -95,6 +96,7 @@ impl Source {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "lineofsight plan")]
+#[non_exhaustive]
 pub struct Plan {
     /// The version of this format the file was written in (currently 1).
     pub schema_version: u32,
@@ -270,7 +272,7 @@ impl Plan {
     /// let (plan, warnings) = Plan::from_json_with(json, &LoadOptions::default())?;
     /// assert_eq!(plan.organisation, "O");
     /// assert_eq!(warnings[0].path, "$.orgnisation");
-    /// let strict = LoadOptions { strict: true, ..LoadOptions::default() };
+    /// let strict = LoadOptions::default().with_strict(true);
     /// assert_eq!(Plan::from_json_with(json, &strict).unwrap_err().to_string(),
     ///     "plan JSON at $.orgnisation: unknown field (check its spelling; strict loading \
     ///      refuses fields this library does not read)");

@@ -11,6 +11,7 @@ use super::{Action, Measure, Ref};
 /// A corporate parenting priority (seed 003 names four), linked to the
 /// objectives that serve it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Priority {
     /// The priority's id, unique within the plan.
     pub id: String,
@@ -59,6 +60,7 @@ impl Priority {
 /// A grouping of objectives: a workstream (`Governance`, `Purposeful
 /// Practice`), a section, or a whole source plan. Groups may nest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Group {
     /// The group's id, unique within the plan.
     pub id: String,
@@ -111,6 +113,7 @@ impl Group {
 /// assert!(o.actions.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Objective {
     /// The objective's id, unique within the plan.
     pub id: String,

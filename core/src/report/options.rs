@@ -28,6 +28,7 @@ pub const DEFAULT_LOOK_AHEAD_DAYS: u32 = 90;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ReportOptions {
     /// How many days ahead to list deadlines coming up.
     pub look_ahead_days: u32,

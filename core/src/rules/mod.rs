@@ -112,6 +112,7 @@ pub enum ManualOverride {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RuleSet {
     /// The scale ratings are given on (default BRAG: complete is Blue).
     pub scale: Scale,
@@ -197,10 +198,8 @@ impl RuleSet {
     /// ```
     /// use lineofsight::rules::{ExpectedProgress, RuleSet};
     ///
-    /// let rules = RuleSet {
-    ///     expected_progress: Some(ExpectedProgress { green_at_least: 0.7, amber_at_least: 0.9 }),
-    ///     ..RuleSet::default()
-    /// };
+    /// let mut rules = RuleSet::default();
+    /// rules.expected_progress = Some(ExpectedProgress::new(0.7, 0.9));
     /// assert!(rules.check().is_err());
     /// ```
     pub fn check(&self) -> Result<(), LoadError> {
