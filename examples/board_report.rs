@@ -255,12 +255,11 @@ fn run(args: &Args) -> Result<Output, String> {
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let options = ReportOptions {
-        look_ahead_days: args.upcoming_days,
-        since: args.since,
-        publish: args.publish,
-        by_lead: args.by_lead,
-    };
+    let mut options = ReportOptions::default()
+        .with_look_ahead_days(args.upcoming_days)
+        .with_publish(args.publish)
+        .with_by_lead(args.by_lead);
+    options.since = args.since;
     let rules = match &args.rules {
         Some(path) => {
             let json = std::fs::read_to_string(path)

@@ -18,7 +18,7 @@ use lineofsight::rules::columns::{
     ActionColumns, RatingColumns, SubActivityColumns, TimescaleColumn, TimescaleDictionary,
 };
 use lineofsight::rules::{ExpectedProgress, ManualOverride};
-use lineofsight::timescale::{Precision, Timescale, TimescaleKind};
+use lineofsight::timescale::{Precision, TimescaleKind};
 use lineofsight::{Plan, Rating, RuleSet};
 use lineofsight_conformance::vectors;
 use proptest::prelude::*;
@@ -188,10 +188,12 @@ fn sub_activity(forms: Vec<String>) -> impl Strategy<Value = SubActivity> {
         prop::sample::select(forms),
         proptest::option::of(state()),
     )
-        .prop_map(|(text, t, state)| SubActivity {
-            text,
-            timescale: Timescale::parse(&t),
-            state,
+        .prop_map(|(text, t, state)| {
+            let sub = SubActivity::new(&text, &t);
+            match state {
+                Some(state) => sub.with_state(state),
+                None => sub,
+            }
         })
 }
 
@@ -209,7 +211,7 @@ fn action(forms: Vec<String>) -> impl Strategy<Value = Action> {
             a.state = state;
             a.start = start;
             a.progress = progress;
-            a.recorded_rating = recorded.map(|rating| RecordedRating { rating, text: None });
+            a.recorded_rating = recorded.map(RecordedRating::new);
             // Half the actions have no sub-activities.
             if subs.len() > 1 {
                 a.sub_activities = subs;

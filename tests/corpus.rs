@@ -209,12 +209,13 @@ fn source_for(expected_path: &Path) -> Option<PathBuf> {
 /// Imports a file, turning an error or a panic into a message.
 fn import(path: &Path) -> Result<Vec<Record>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let options = ImportOptions {
-        input_name: path
+    let options = {
+        let mut built = ImportOptions::default();
+        built.input_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        ..ImportOptions::default()
+            .unwrap_or_default();
+        built
     };
     let (plan, _) = catch_unwind(AssertUnwindSafe(|| import_plan(&bytes, &options)))
         .map_err(|_| "the importer panicked".to_string())?

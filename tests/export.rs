@@ -84,13 +84,11 @@ fn default_report_says_it_names_people_and_published_one_does_not() {
     let public = redact_people(&plan);
     let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid date");
     let eval = public.evaluate(as_of, &public.rules_or_default());
-    let r = report_with(
-        &plan,
-        &ReportOptions {
-            publish: true,
-            ..ReportOptions::default()
-        },
-    );
+    let r = report_with(&plan, &{
+        let mut built = ReportOptions::default();
+        built.publish = true;
+        built
+    });
     let outputs = [
         render_html(&r, &[]),
         render_markdown(&r),

@@ -140,11 +140,13 @@ fn eighty_thousand_distinct_leads() {
 fn chained_groups(n: usize) -> Plan {
     let mut plan = Plan::new("T", "O");
     for i in 0..n {
-        plan.groups.push(Group {
-            id: format!("g{i}"),
-            title: format!("Group {i}"),
-            parent: (i > 0).then(|| format!("g{}", i - 1)),
-            source: None,
+        plan.groups.push({
+            let mut built = Group::new("", "");
+            built.id = format!("g{i}");
+            built.title = format!("Group {i}");
+            built.parent = (i > 0).then(|| format!("g{}", i - 1));
+            built.source = None;
+            built
         });
     }
     plan
@@ -242,9 +244,10 @@ fn cell_references_calamine_overflows_on_are_refused_not_panicked_on() {
             r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="{r}" t="inlineStr"><is><t>Ref</t></is></c></row></sheetData></worksheet>"#
         )
     };
-    let options = ImportOptions {
-        input_name: "hostile.xlsx".into(),
-        ..ImportOptions::default()
+    let options = {
+        let mut built = ImportOptions::default();
+        built.input_name = "hostile.xlsx".into();
+        built
     };
     // The second sheet's end tag does not match (the fuzz target's input):
     // calamine reads past it, so the walk does too.
@@ -271,9 +274,10 @@ fn cell_references_calamine_overflows_on_are_refused_not_panicked_on() {
         let sheet = format!(
             r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Ref</t></is></c><c r="B1" t="inlineStr"><is><t>Action</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Do it</t></is></c></row></sheetData></worksheet>"#
         );
-        let options = ImportOptions {
-            input_name: "hostile.xlsx".into(),
-            ..ImportOptions::default()
+        let options = {
+            let mut built = ImportOptions::default();
+            built.input_name = "hostile.xlsx".into();
+            built
         };
         let err = import_plan(&workbook_with_sheet(&sheet), &options).unwrap_err();
         assert!(

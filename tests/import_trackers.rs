@@ -54,9 +54,10 @@ fn undated_commentary_is_kept_or_takes_the_reported_date() {
     let a = plan.actions().next().unwrap();
     assert_eq!(a.progress[0].date, None);
     assert_eq!(a.progress[0].note, "12 approved");
-    let options = ImportOptions {
-        reported_on: date(2020, 3, 31),
-        ..ImportOptions::default()
+    let options = {
+        let mut built = ImportOptions::default();
+        built.reported_on = date(2020, 3, 31);
+        built
     };
     let (plan, _) = import_plan(csv.as_bytes(), &options).unwrap();
     assert_eq!(
@@ -214,9 +215,10 @@ fn refusals_list_the_headers_and_a_mapping_in_crlf_line_numbers() {
 
 #[test]
 fn a_list_read_as_sub_activities_never_takes_the_plan_title() {
-    let options = ImportOptions {
-        list_cells: lineofsight::import::ListCells::SubActivities,
-        ..ImportOptions::default()
+    let options = {
+        let mut built = ImportOptions::default();
+        built.list_cells = lineofsight::import::ListCells::SubActivities;
+        built
     };
     let (plan, _) = import_plan(
         "Sufficiency plan\nAction,Lead\n\"• Buy a property\n• Register with Ofsted\",Head of Property\n"

@@ -54,9 +54,10 @@ fn workbook(cells: &[&str]) -> Vec<u8> {
 }
 
 fn options(name: &str) -> ImportOptions {
-    ImportOptions {
-        input_name: name.to_string(),
-        ..ImportOptions::default()
+    {
+        let mut built = ImportOptions::default();
+        built.input_name = name.to_string();
+        built
     }
 }
 
@@ -81,9 +82,10 @@ fn a_cell_at_the_last_cell_of_a_sheet_is_refused_not_allocated() {
 #[test]
 fn rows_columns_and_cells_past_the_limits_name_the_cell() {
     let err = |cells: &[&str], limits: Limits| {
-        let o = ImportOptions {
-            limits,
-            ..options("big.xlsx")
+        let o = {
+            let mut built = options("big.xlsx");
+            built.limits = limits;
+            built
         };
         import_plan(&workbook(cells), &o).unwrap_err().to_string()
     };
@@ -100,9 +102,10 @@ fn rows_columns_and_cells_past_the_limits_name_the_cell() {
          (99,999,000 cells), is past the limit of 5,000,000 cells \
          (raise ImportOptions.limits.max_cells to read it)"
     );
-    let tight = Limits {
-        max_cell_chars: 4,
-        ..d
+    let tight = {
+        let mut built = d;
+        built.max_cell_chars = 4;
+        built
     };
     assert!(err(&[], tight).contains("sheet Actions: cell B1 (6 characters)"));
 }
@@ -126,12 +129,14 @@ fn text_past_the_limits_names_row_and_column() {
         "long.csv: row 3, column 2 (1,000,001 characters) is past the limit of \
          1,000,000 characters per cell (raise ImportOptions.limits.max_cell_chars to read it)"
     );
-    let small = ImportOptions {
-        limits: Limits {
-            max_input_bytes: 1_000,
-            ..Limits::default()
-        },
-        ..options("big.tsv")
+    let small = {
+        let mut built = options("big.tsv");
+        built.limits = {
+            let mut built = Limits::default();
+            built.max_input_bytes = 1_000;
+            built
+        };
+        built
     };
     let tsv = "Ref\tAction\n".repeat(100);
     assert_eq!(
@@ -232,13 +237,15 @@ fn a_legacy_excel_sheet_past_the_limits_is_refused_before_calamine_reads_it() {
     // one file would abort the process.
     let hostile = xls(65_536, 256, &[(65_535, 255)]);
     assert!(hostile.len() < 3_000, "{} bytes", hostile.len());
-    let rows = ImportOptions {
-        limits: Limits {
-            max_rows: 1_000,
-            max_cells: 100_000_000,
-            ..Limits::default()
-        },
-        ..options("hostile.xls")
+    let rows = {
+        let mut built = options("hostile.xls");
+        built.limits = {
+            let mut built = Limits::default();
+            built.max_rows = 1_000;
+            built.max_cells = 100_000_000;
+            built
+        };
+        built
     };
     assert_eq!(
         import_plan(&hostile, &rows).unwrap_err().to_string(),

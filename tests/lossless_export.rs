@@ -129,9 +129,10 @@ fn report(plan: &Plan) -> BoardReport {
 
 fn csv_back(plan: &Plan) -> Plan {
     let csv = lineofsight::export::actions_csv(&report(plan)).unwrap();
-    let options = ImportOptions {
-        format: TableFormat::Csv,
-        ..ImportOptions::default()
+    let options = {
+        let mut built = ImportOptions::default();
+        built.format = TableFormat::Csv;
+        built
     };
     import_plan(csv.as_bytes(), &options).unwrap().0
 }
@@ -224,26 +225,28 @@ fn progress() -> impl Strategy<Value = ProgressUpdate> {
         proptest::option::of(prop::sample::select(vec![0.0, 12.5, 40.0, 100.0])),
         proptest::option::of(some_text()),
     )
-        .prop_map(
-            |(date, note, rating, percent_complete, by)| ProgressUpdate {
-                date,
-                note,
-                rating,
-                percent_complete,
-                by,
-            },
-        )
+        .prop_map(|(date, note, rating, percent_complete, by)| {
+            let mut built = ProgressUpdate::undated("");
+            built.date = date;
+            built.note = note;
+            built.rating = rating;
+            built.percent_complete = percent_complete;
+            built.by = by;
+            built
+        })
 }
 
 fn sub_activity() -> impl Strategy<Value = SubActivity> {
-    (text(), timescale(), proptest::option::of(state())).prop_map(|(text, t, state)| SubActivity {
-        text,
-        timescale: if t.is_empty() {
+    (text(), timescale(), proptest::option::of(state())).prop_map(|(text, t, state)| {
+        let mut built = SubActivity::new("", "");
+        built.text = text;
+        built.timescale = if t.is_empty() {
             Timescale::default()
         } else {
             Timescale::parse(&t)
-        },
-        state,
+        };
+        built.state = state;
+        built
     })
 }
 
@@ -517,20 +520,20 @@ fn plan() -> impl Strategy<Value = Plan> {
                 plan.rules = Some(RuleSet::default());
             }
             for (i, (title, description)) in parts.sources.into_iter().enumerate() {
-                plan.sources.push(lineofsight::plan::Source {
-                    id: format!("s{i}"),
-                    title,
-                    description,
+                plan.sources.push({
+                    let mut built = lineofsight::plan::Source::new("", "");
+                    built.id = format!("s{i}");
+                    built.title = title;
+                    built.description = description;
+                    built
                 });
             }
             for (i, title) in group_titles.into_iter().enumerate() {
-                plan.groups.push(Group {
-                    id: format!("g{}", i + 1),
-                    // Titles differ, so two groups never share a path.
-                    title: format!("{title} {i}"),
-                    parent: (i == 2).then(|| "g1".to_string()),
-                    source: (i == 1).then(|| "s0".to_string()),
-                });
+                // Titles differ, so two groups never share a path.
+                let mut group = Group::new(&format!("g{}", i + 1), &format!("{title} {i}"));
+                group.parent = (i == 2).then(|| "g1".to_string());
+                group.source = (i == 1).then(|| "s0".to_string());
+                plan.groups.push(group);
             }
             let kinds = [
                 LeadKind::Role,
@@ -594,9 +597,12 @@ fn plan() -> impl Strategy<Value = Plan> {
                     action.start = a.start;
                     action.evidence = a.evidence;
                     action.progress = a.progress;
-                    action.recorded_rating = a
-                        .recorded
-                        .map(|(rating, text)| RecordedRating { rating, text });
+                    action.recorded_rating = a.recorded.map(|(rating, text)| {
+                        let mut built = RecordedRating::new(lineofsight::rating::Rating::NoData);
+                        built.rating = rating;
+                        built.text = text;
+                        built
+                    });
                     action.state = a.state;
                     action.history = history_of(a.history, a.state, &a.timescale);
                     action.source = (j == 0).then(|| "s0".to_string());
@@ -679,9 +685,11 @@ fn text_that_starts_with_a_quote_keeps_it() {
 #[test]
 fn a_recorded_rating_keeps_its_words() {
     let mut plan = one_action("Review SGO support");
-    plan.objectives[0].actions[0].recorded_rating = Some(RecordedRating {
-        rating: Rating::Amber,
-        text: Some("Amber/Green".into()),
+    plan.objectives[0].actions[0].recorded_rating = Some({
+        let mut built = RecordedRating::new(lineofsight::rating::Rating::NoData);
+        built.rating = Rating::Amber;
+        built.text = Some("Amber/Green".into());
+        built
     });
     let back = csv_back(&plan);
     let recorded = back.objectives[0].actions[0]
@@ -803,9 +811,14 @@ fn a_cell_too_long_for_excel_is_an_error_naming_the_sheet_and_cell() {
     let mut plan = one_action("Act");
     let mut m = lineofsight::plan::Measure::new("m1", "Placements");
     m.observations = (0..3_000)
-        .map(|i| lineofsight::plan::Observation {
-            period: format!("Q{} {}", i % 4 + 1, 1000 + i),
-            value: lineofsight::measure::ObservedValue::Number(f64::from(i)),
+        .map(|i| {
+            let mut built = lineofsight::plan::Observation::new(
+                "",
+                lineofsight::measure::ObservedValue::Number(0.0),
+            );
+            built.period = format!("Q{} {}", i % 4 + 1, 1000 + i);
+            built.value = lineofsight::measure::ObservedValue::Number(f64::from(i));
+            built
         })
         .collect();
     plan.objectives[0].measures.push(m);
@@ -819,15 +832,18 @@ fn a_cell_too_long_for_excel_is_an_error_naming_the_sheet_and_cell() {
 #[test]
 fn a_source_title_on_re_import_takes_a_free_id() {
     let mut plan = one_action("Act");
-    plan.sources.push(lineofsight::plan::Source {
-        id: "source".into(),
-        title: "The plan".into(),
-        description: None,
+    plan.sources.push({
+        let mut built = lineofsight::plan::Source::new("", "");
+        built.id = "source".into();
+        built.title = "The plan".into();
+        built.description = None;
+        built
     });
     let bytes = lineofsight::export::workbook(&report(&plan)).unwrap();
-    let options = ImportOptions {
-        source_title: Some("Q3 tracker".into()),
-        ..ImportOptions::default()
+    let options = {
+        let mut built = ImportOptions::default();
+        built.source_title = Some("Q3 tracker".into());
+        built
     };
     let (back, _) = import_plan(&bytes, &options).unwrap();
     let ids: Vec<&str> = back.sources.iter().map(|s| s.id.as_str()).collect();

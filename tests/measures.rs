@@ -70,17 +70,19 @@ fn ees_children_looked_after_agrees_with_lait() {
     {
         return;
     }
-    let q = EesQuery {
-        id: "ees-cla-rate".into(),
-        title: "Children looked after per 10,000".into(),
-        source: "DfE".into(),
-        value_column: "rate_per_10000".into(),
-        filters: vec![(
+    let q = {
+        let mut built = EesQuery::new("", "", "", "");
+        built.id = "ees-cla-rate".into();
+        built.title = "Children looked after per 10,000".into();
+        built.source = "DfE".into();
+        built.value_column = "rate_per_10000".into();
+        built.filters = vec![(
             "population_type".into(),
             "Children looked after on 31 March each year".into(),
-        )],
-        polarity: Polarity::None,
-        unit: Unit::Rate { per: 10_000 },
+        )];
+        built.polarity = Polarity::None;
+        built.unit = Unit::Rate { per: 10_000 };
+        built
     };
     let ees = read_ees(&dfe("cla_number_and_rate_per_10k_children.csv"), &q).unwrap();
     let plan = lineofsight::builtin("lancashire").unwrap();
@@ -116,20 +118,22 @@ fn suppression_symbols_in_real_files_are_states() {
     {
         return;
     }
-    let q = EesQuery {
-        id: "eet".into(),
-        title: "Care leavers aged 19 to 21 in EET".into(),
-        source: "DfE".into(),
-        value_column: "care_leaver_percent".into(),
-        filters: vec![
+    let q = {
+        let mut built = EesQuery::new("", "", "", "");
+        built.id = "eet".into();
+        built.title = "Care leavers aged 19 to 21 in EET".into();
+        built.source = "DfE".into();
+        built.value_column = "care_leaver_percent".into();
+        built.filters = vec![
             ("care_leaver_age".into(), "19 to 21 years".into()),
             (
                 "breakdown".into(),
                 "Total in education, employment or training".into(),
             ),
-        ],
-        polarity: Polarity::HigherIsBetter,
-        unit: Unit::Percent,
+        ];
+        built.polarity = Polarity::HigherIsBetter;
+        built.unit = Unit::Percent;
+        built
     };
     let ds = read_ees(&dfe("la_care_leavers_activity.csv"), &q).unwrap();
     let suppressed: Vec<Suppression> = ds
@@ -154,27 +158,31 @@ fn referral_rate_is_derived_from_two_series() {
     }
     let referrals = read_ees(
         &dfe("c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"),
-        &EesQuery {
-            id: "referrals".into(),
-            title: "Referrals".into(),
-            source: "DfE CIN".into(),
-            value_column: "referral_count".into(),
-            filters: vec![],
-            polarity: Polarity::None,
-            unit: Unit::Count,
+        &{
+            let mut built = EesQuery::new("", "", "", "");
+            built.id = "referrals".into();
+            built.title = "Referrals".into();
+            built.source = "DfE CIN".into();
+            built.value_column = "referral_count".into();
+            built.filters = vec![];
+            built.polarity = Polarity::None;
+            built.unit = Unit::Count;
+            built
         },
     )
     .unwrap();
     let population = read_ees(
         &dfe("ons_mid-year_population_estimates_2012_to_2024.csv"),
-        &EesQuery {
-            id: "population".into(),
-            title: "Children aged 0 to 17".into(),
-            source: "ONS".into(),
-            value_column: "population_estimate".into(),
-            filters: vec![("age_group".into(), "Children aged 0 to 17 years".into())],
-            polarity: Polarity::None,
-            unit: Unit::Count,
+        &{
+            let mut built = EesQuery::new("", "", "", "");
+            built.id = "population".into();
+            built.title = "Children aged 0 to 17".into();
+            built.source = "ONS".into();
+            built.value_column = "population_estimate".into();
+            built.filters = vec![("age_group".into(), "Children aged 0 to 17 years".into())];
+            built.polarity = Polarity::None;
+            built.unit = Unit::Count;
+            built
         },
     )
     .unwrap();
@@ -194,14 +202,16 @@ fn referral_rate_is_derived_from_two_series() {
 
 #[test]
 fn ees_errors_name_line_and_column() {
-    let q = EesQuery {
-        id: "x".into(),
-        title: "x".into(),
-        source: "x".into(),
-        value_column: "v".into(),
-        filters: vec![],
-        polarity: Polarity::None,
-        unit: Unit::Count,
+    let q = {
+        let mut built = EesQuery::new("", "", "", "");
+        built.id = "x".into();
+        built.title = "x".into();
+        built.source = "x".into();
+        built.value_column = "v".into();
+        built.filters = vec![];
+        built.polarity = Polarity::None;
+        built.unit = Unit::Count;
+        built
     };
     let bad = "time_period,time_identifier,geographic_level,old_la_code,v\n2019,Reporting year,Local authority,888,lots\n";
     match read_ees(bad.as_bytes(), &q) {
@@ -254,9 +264,12 @@ fn direction_of_travel_and_trajectory() {
         .iter()
         .map(|s| {
             let (p, v) = s.split_once(':').unwrap();
-            Observation {
-                period: p.into(),
-                value: ObservedValue::parse(v).unwrap(),
+            {
+                let mut built =
+                    Observation::new("", lineofsight::measure::ObservedValue::Number(0.0));
+                built.period = p.into();
+                built.value = ObservedValue::parse(v).unwrap();
+                built
             }
         })
         .collect();
@@ -290,9 +303,11 @@ fn chart_escapes_every_string_from_the_plan() {
         "m\"1",
         "<script>alert(1)</script> less than 10% \"><img src=x onerror=alert(1)>",
     );
-    m.observations.push(Observation {
-        period: "2019".into(),
-        value: ObservedValue::Number(12.0),
+    m.observations.push({
+        let mut built = Observation::new("", lineofsight::measure::ObservedValue::Number(0.0));
+        built.period = "2019".into();
+        built.value = ObservedValue::Number(12.0);
+        built
     });
     o.measures.push(m);
     plan.objectives.push(o);

@@ -62,7 +62,7 @@ proptest! {
         let mut o = Objective::new("o1", "Objective");
         let mut m = Measure::new("m1", &text);
         if let Ok(v) = ObservedValue::parse(&value) {
-            m.observations.push(Observation { period, value: v });
+            m.observations.push({ let mut built = Observation::new("", lineofsight::measure::ObservedValue::Number(0.0)); built.period = period; built.value = v; built });
         }
         o.measures.push(m);
         plan.objectives.push(o);
@@ -72,10 +72,7 @@ proptest! {
 
     #[test]
     fn ees_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let q = EesQuery {
-            id: "x".into(), title: "x".into(), source: "x".into(), value_column: "v".into(),
-            filters: vec![], polarity: Polarity::None, unit: Unit::Count,
-        };
+        let q = { let mut built = EesQuery::new("", "", "", ""); built.id = "x".into(); built.title = "x".into(); built.source = "x".into(); built.value_column = "v".into(); built.filters = vec![]; built.polarity = Polarity::None; built.unit = Unit::Count; built };
         let _ = read_ees(&bytes, &q);
         let mut csv = b"time_period,time_identifier,geographic_level,old_la_code,v\n".to_vec();
         csv.extend_from_slice(&bytes);

@@ -17,9 +17,10 @@ fn tracker(name: &str) -> Plan {
         .join("fixtures")
         .join(name);
     let bytes = std::fs::read(&path).expect("the fixture is there");
-    let options = ImportOptions {
-        input_name: name.to_string(),
-        ..ImportOptions::default()
+    let options = {
+        let mut built = ImportOptions::default();
+        built.input_name = name.to_string();
+        built
     };
     let (plan, report) = import_plan(&bytes, &options).expect("imports");
     assert!(report.warnings.is_empty(), "{name}: {:?}", report.warnings);
@@ -31,9 +32,10 @@ fn tracker(name: &str) -> Plan {
 pub(crate) fn compared() -> BoardReport {
     let previous = tracker("tracker-2019-q2.csv");
     let plan = tracker("tracker-2019-q3.csv");
-    let options = ReportOptions {
-        since: Some(date(2019, 9, 30)),
-        ..ReportOptions::default()
+    let options = {
+        let mut built = ReportOptions::default();
+        built.since = Some(date(2019, 9, 30));
+        built
     };
     BoardReport::build_compared(
         &previous,
@@ -131,9 +133,10 @@ fn two_tracker_files_give_exactly_the_quarters_changes() {
 #[test]
 fn the_same_tracker_twice_has_no_changes() {
     let plan = tracker("tracker-2019-q3.csv");
-    let options = ReportOptions {
-        since: Some(date(2019, 12, 31)),
-        ..ReportOptions::default()
+    let options = {
+        let mut built = ReportOptions::default();
+        built.since = Some(date(2019, 12, 31));
+        built
     };
     let report = BoardReport::build_compared(
         &plan,

@@ -33,9 +33,10 @@ fn tracker(due: &str) -> Plan {
 }
 
 fn since() -> ReportOptions {
-    ReportOptions {
-        since: Some(d(2019, 9, 30)),
-        ..ReportOptions::default()
+    {
+        let mut built = ReportOptions::default();
+        built.since = Some(d(2019, 9, 30));
+        built
     }
 }
 
@@ -124,9 +125,10 @@ fn changes_since_the_previous_report_show_a_moved_deadline() {
 
 #[test]
 fn by_lead_lays_the_open_actions_out_lead_by_lead() {
-    let options = ReportOptions {
-        by_lead: true,
-        ..ReportOptions::default()
+    let options = {
+        let mut built = ReportOptions::default();
+        built.by_lead = true;
+        built
     };
     let report = BoardReport::build(
         &tracker("Mar-20"),

@@ -75,9 +75,10 @@ fn csv_round_trip() {
         &lineofsight::report::ReportOptions::default(),
     );
     let csv = lineofsight::export::actions_csv(&report).unwrap();
-    let options = ImportOptions {
-        format: TableFormat::Csv,
-        ..ImportOptions::lineofsight_export()
+    let options = {
+        let mut built = ImportOptions::lineofsight_export();
+        built.format = TableFormat::Csv;
+        built
     };
     let (back, _) = import_plan(csv.as_bytes(), &options).unwrap();
     check("csv", &plan, &back);

@@ -55,15 +55,13 @@ fn the_json_report_validates_against_its_checked_in_schema() {
     let validator = jsonschema::validator_for(&schema).expect("a valid schema");
     let plan = lineofsight::builtin("lancashire").expect("builtin");
     let as_of = chrono::NaiveDate::from_ymd_opt(2019, 12, 31).expect("date");
-    let options = [
-        ReportOptions::default(),
-        ReportOptions {
-            since: chrono::NaiveDate::from_ymd_opt(2019, 9, 30),
-            by_lead: true,
-            publish: true,
-            ..ReportOptions::default()
-        },
-    ];
+    let options = [ReportOptions::default(), {
+        let mut built = ReportOptions::default();
+        built.since = chrono::NaiveDate::from_ymd_opt(2019, 9, 30);
+        built.by_lead = true;
+        built.publish = true;
+        built
+    }];
     for options in &options {
         let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), options);
         let json: serde_json::Value =

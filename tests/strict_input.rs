@@ -17,9 +17,10 @@ const PLAN: &str = r#"{"schema_version": 1, "title": "T", "organisation": "O",
   ]}]}"#;
 
 fn strict() -> LoadOptions {
-    LoadOptions {
-        strict: true,
-        ..LoadOptions::default()
+    {
+        let mut built = LoadOptions::default();
+        built.strict = true;
+        built
     }
 }
 
@@ -87,15 +88,17 @@ fn the_plans_shipped_have_no_field_the_loader_does_not_read() {
 
 #[test]
 fn size_nesting_and_groups_past_the_limits_are_refused_naming_the_setting() {
-    let limits = |l: JsonLimits| LoadOptions {
-        limits: l,
-        ..LoadOptions::default()
+    let limits = |l: JsonLimits| {
+        let mut built = LoadOptions::default();
+        built.limits = l;
+        built
     };
     let err = Plan::from_json_with(
         PLAN,
-        &limits(JsonLimits {
-            max_bytes: 100,
-            ..JsonLimits::default()
+        &limits({
+            let mut built = JsonLimits::default();
+            built.max_bytes = 100;
+            built
         }),
     )
     .unwrap_err();
@@ -132,9 +135,10 @@ fn size_nesting_and_groups_past_the_limits_are_refused_naming_the_setting() {
     assert!(Plan::from_json(&json).is_ok());
     let err = Plan::from_json_with(
         &json,
-        &limits(JsonLimits {
-            max_groups: 10,
-            ..JsonLimits::default()
+        &limits({
+            let mut built = JsonLimits::default();
+            built.max_groups = 10;
+            built
         }),
     )
     .unwrap_err();
@@ -303,9 +307,10 @@ fn utf16_text_and_misnamed_or_encrypted_files_are_recognised_or_explained() {
         assert_eq!(plan.actions().next().unwrap().text, "Caf\u{e9} visits");
     }
     // A workbook named .csv (a forced CSV format) is explained, not "binary".
-    let csv = ImportOptions {
-        format: TableFormat::Csv,
-        ..ImportOptions::default()
+    let csv = {
+        let mut built = ImportOptions::default();
+        built.format = TableFormat::Csv;
+        built
     };
     let zip = b"PK\x03\x04....xl/workbook.xml....";
     let err = import_plan(zip, &csv).unwrap_err();
@@ -315,9 +320,10 @@ fn utf16_text_and_misnamed_or_encrypted_files_are_recognised_or_explained() {
          CSV text (is it named .xlsx under another name?): read it with format \"auto\""
     );
     // CSV text named .xlsx is read as text.
-    let xlsx = ImportOptions {
-        format: TableFormat::Xlsx,
-        ..ImportOptions::default()
+    let xlsx = {
+        let mut built = ImportOptions::default();
+        built.format = TableFormat::Xlsx;
+        built
     };
     assert!(import_plan(text.as_bytes(), &xlsx).is_ok());
     // An encrypted workbook says so whatever it was called.

@@ -293,10 +293,11 @@ fn reports() {
             .parse()
             .expect("date");
         let given = &case["options"];
-        let options = ReportOptions {
-            since: given["since"].as_str().map(|d| d.parse().expect("since")),
-            by_lead: given["by_lead"].as_bool().unwrap_or(false),
-            ..ReportOptions::default()
+        let options = {
+            let mut built = ReportOptions::default();
+            built.since = given["since"].as_str().map(|d| d.parse().expect("since"));
+            built.by_lead = given["by_lead"].as_bool().unwrap_or(false);
+            built
         };
         let rules = plan.rules_or_default();
         let report = match case.get("previous") {

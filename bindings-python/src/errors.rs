@@ -365,6 +365,9 @@ pub fn load_error(py: Python<'_>, e: LoadError) -> PyErr {
                 ("known", s(py, &known)),
             ],
         ),
+        // A kind of load error a newer core adds (the enum is
+        // non_exhaustive): the base class, with the message.
+        _ => raise(py.get_type::<PlanLoadError>(), message, vec![]),
     }
 }
 
@@ -415,6 +418,8 @@ pub fn import_error(py: Python<'_>, e: ImportError) -> PyErr {
             "-".into(),
             format!("{at} is past the limit of {limit} (raise limits.{setting})"),
         ),
+        // A kind a newer core adds (the enum is non_exhaustive).
+        _ => ("other", String::new(), 0, "-".into(), message.clone()),
     };
     raise(
         py.get_type::<TableImportError>(),
@@ -455,6 +460,8 @@ pub fn timescale_error(py: Python<'_>, e: TimescaleError) -> PyErr {
         TimescaleError::NotUnderstood { raw, reason } => {
             ("not_understood", raw.clone(), raw, reason)
         }
+        // A kind a newer core adds (the enum is non_exhaustive).
+        _ => ("other", String::new(), String::new(), message.clone()),
     };
     raise(
         py.get_type::<TimescaleParseError>(),
@@ -515,6 +522,8 @@ pub fn ees_error(py: Python<'_>, e: EesError) -> PyErr {
             "-".to_string(),
             format!("no rows where {filters}"),
         ),
+        // A kind a newer core adds (the enum is non_exhaustive).
+        _ => ("other", 0, "-".to_string(), message.clone()),
     };
     raise(
         py.get_type::<EesReadError>(),
@@ -530,12 +539,8 @@ pub fn ees_error(py: Python<'_>, e: EesError) -> PyErr {
 
 /// A core export error as a Python [`ExportError`].
 pub fn export_error(py: Python<'_>, e: lineofsight::export::ExportError) -> PyErr {
-    let format = match e {
-        lineofsight::export::ExportError::Csv(_) => "csv",
-        lineofsight::export::ExportError::Xlsx(_) => "xlsx",
-        lineofsight::export::ExportError::Docx(_) => "docx",
-        lineofsight::export::ExportError::Calendar(_) => "ics",
-    };
+    // The format's file extension: csv, xlsx, docx, ics.
+    let format = e.format().extension();
     raise(
         py.get_type::<ExportError>(),
         e.to_string(),

@@ -348,11 +348,13 @@ fn report_options(
     publish: bool,
     by_lead: bool,
 ) -> PyResult<ReportOptions> {
-    Ok(ReportOptions {
-        look_ahead_days: upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS),
-        since: since.map(|d| date_arg(d, "since")).transpose()?,
-        publish,
-        by_lead,
+    Ok({
+        let mut built = ReportOptions::default();
+        built.look_ahead_days = upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS);
+        built.since = since.map(|d| date_arg(d, "since")).transpose()?;
+        built.publish = publish;
+        built.by_lead = by_lead;
+        built
     })
 }
 

@@ -182,19 +182,21 @@ pub(crate) fn read_ees<'py>(
             ));
         }
     }
-    let query = EesQuery {
-        id: id.to_string(),
-        title: title.unwrap_or(id).to_string(),
-        source: source.to_string(),
-        value_column: value_column.to_string(),
-        filters: pairs,
-        polarity: serde_json::from_value(serde_json::Value::String(polarity.to_string()))
+    let query = {
+        let mut built = EesQuery::new("", "", "", "");
+        built.id = id.to_string();
+        built.title = title.unwrap_or(id).to_string();
+        built.source = source.to_string();
+        built.value_column = value_column.to_string();
+        built.filters = pairs;
+        built.polarity = serde_json::from_value(serde_json::Value::String(polarity.to_string()))
             .map_err(|_| {
                 pyo3::exceptions::PyValueError::new_err(format!(
                     "polarity must be \"higher_is_better\", \"lower_is_better\" or \"none\", not {polarity:?}"
                 ))
-            })?,
-        unit: unit_arg(unit)?,
+            })?;
+        built.unit = unit_arg(unit)?;
+        built
     };
     let dataset = py
         .detach(|| read_ees_core(&bytes, &query))

@@ -116,9 +116,10 @@ impl Plan {
     #[staticmethod]
     #[pyo3(signature = (json, *, strict=false))]
     fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>, strict: bool) -> PyResult<Plan> {
-        let options = lineofsight::LoadOptions {
-            strict,
-            ..lineofsight::LoadOptions::default()
+        let options = {
+            let mut built = lineofsight::LoadOptions::default();
+            built.strict = strict;
+            built
         };
         if let Ok(b) = json.cast::<PyBytes>() {
             let bytes = b.as_bytes().to_vec();
@@ -174,9 +175,10 @@ impl Plan {
             |f| f.eq_ignore_ascii_case("json"),
         );
         if is_json {
-            let options = lineofsight::LoadOptions {
-                strict,
-                ..lineofsight::LoadOptions::default()
+            let options = {
+                let mut built = lineofsight::LoadOptions::default();
+                built.strict = strict;
+                built
             };
             return Plan::loaded(
                 py,

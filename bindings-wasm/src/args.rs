@@ -314,11 +314,13 @@ pub(crate) fn report_options(
         })?
     };
     Ok((
-        ReportOptions {
-            look_ahead_days: js.upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS),
-            since,
-            publish: js.publish,
-            by_lead: js.by_lead,
+        {
+            let mut options = ReportOptions::default()
+                .with_look_ahead_days(js.upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS))
+                .with_publish(js.publish)
+                .with_by_lead(js.by_lead);
+            options.since = since;
+            options
         },
         js.lead,
     ))

@@ -112,6 +112,9 @@ pub(crate) fn load(e: LoadError) -> JsValue {
         LoadError::UnknownBuiltin { name, .. } => {
             error("unknown_builtin", &message, &[("builtin", text(&name))])
         }
+        // A kind of load error a newer core adds (the enum is
+        // non_exhaustive): its message, under the general code.
+        _ => error("invalid", &message, &[]),
     }
 }
 
@@ -167,6 +170,9 @@ pub(crate) fn import(e: ImportError) -> JsValue {
             &message,
             &[("input", text(&input)), ("setting", text(&setting))],
         ),
+        // A kind of import error a newer core adds (the enum is
+        // non_exhaustive): its message, under the general code.
+        _ => error("unreadable", &message, &[]),
     }
 }
 
@@ -304,7 +310,10 @@ pub(crate) fn convert(e: serde_wasm_bindgen::Error) -> JsValue {
 
 /// An export the core could not write.
 pub(crate) fn export(e: lineofsight::export::ExportError) -> JsValue {
-    error("export", &e.to_string(), &[])
+    match e {
+        lineofsight::export::ExportError::NotInThisBuild { .. } => unsupported(&e.to_string()),
+        _ => error("export", &e.to_string(), &[]),
+    }
 }
 
 /// Something this build leaves out (a cargo feature that is off).

@@ -344,11 +344,9 @@ impl Evaluation {
         upcoming_days: Option<u32>,
         publish: Option<bool>,
     ) -> Result<Vec<u8>, JsValue> {
-        let options = ReportOptions {
-            look_ahead_days: upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS),
-            publish: publish.unwrap_or(false),
-            ..ReportOptions::default()
-        };
+        let options = ReportOptions::default()
+            .with_look_ahead_days(upcoming_days.unwrap_or(DEFAULT_LOOK_AHEAD_DAYS))
+            .with_publish(publish.unwrap_or(false));
         export::render(&self.report(&options, None, None), format).map_err(error::export)
     }
 

@@ -147,11 +147,7 @@ impl Plan {
         format: lineofsight::import::TableFormat,
         name: String,
     ) -> Result<Plan, JsValue> {
-        let options = ImportOptions {
-            format,
-            input_name: name,
-            ..ImportOptions::default()
-        };
+        let options = ImportOptions::new(&name, format);
         let length = usize::try_from(bytes.length()).unwrap_or(usize::MAX);
         options
             .limits

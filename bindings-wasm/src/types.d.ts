@@ -1807,10 +1807,15 @@ export type ProfiledTarget = {
  * ```
  * use chrono::NaiveDate;
  * use lineofsight::plan::ProgressUpdate;
+ * use lineofsight::rating::Rating;
  * 
  * let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
- * let u = ProgressUpdate::dated(d, "Draft policy out to consultation.");
+ * let u = ProgressUpdate::dated(d, "Draft policy out to consultation.")
+ *     .with_rating(Rating::Green)
+ *     .with_percent_complete(60.0)
+ *     .with_by("Head of Service");
  * assert_eq!(u.date, Some(d));
+ * assert_eq!(u.rating, Some(Rating::Green));
  * assert!(ProgressUpdate::undated("Awaiting sign-off.").date.is_none());
  * ```
  */
@@ -2198,11 +2203,9 @@ export type RemovedAction = {
  * 
  * let options = ReportOptions::default();
  * assert_eq!(options.look_ahead_days, DEFAULT_LOOK_AHEAD_DAYS);
- * let quarterly = ReportOptions {
- *     since: NaiveDate::from_ymd_opt(2019, 9, 30),
- *     publish: true,
- *     ..ReportOptions::default()
- * };
+ * let quarterly = ReportOptions::default()
+ *     .with_since(NaiveDate::from_ymd_opt(2019, 9, 30).unwrap())
+ *     .with_publish(true);
  * assert!(quarterly.since.is_some());
  * ```
  */

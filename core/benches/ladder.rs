@@ -202,9 +202,10 @@ fn ladders() -> Vec<Ladder> {
                 // person per 10 leading them, published: rows' objectives,
                 // groups' members and names in text are all looked up.
                 let plan = wide_plan(n);
-                let options = ReportOptions {
-                    publish: true,
-                    ..ReportOptions::default()
+                let options = {
+                    let mut built = ReportOptions::default();
+                    built.publish = true;
+                    built
                 };
                 Box::new(move || {
                     let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid date");
@@ -277,12 +278,14 @@ fn report(plan: &Plan) -> BoardReport {
 
 /// The default options, reading 100,000 actions under a header.
 fn options() -> ImportOptions {
-    ImportOptions {
-        limits: Limits {
-            max_rows: 1_000_000,
-            ..Limits::default()
-        },
-        ..ImportOptions::default()
+    {
+        let mut built = ImportOptions::default();
+        built.limits = {
+            let mut built = Limits::default();
+            built.max_rows = 1_000_000;
+            built
+        };
+        built
     }
 }
 
@@ -313,11 +316,13 @@ fn wide_plan(n: usize) -> Plan {
 fn groups(n: usize, parent: fn(usize) -> Option<String>) -> Plan {
     let mut plan = Plan::new("T", "O");
     for i in 0..n {
-        plan.groups.push(Group {
-            id: format!("g{i}"),
-            title: format!("Group {i}"),
-            parent: parent(i),
-            source: None,
+        plan.groups.push({
+            let mut built = Group::new("", "");
+            built.id = format!("g{i}");
+            built.title = format!("Group {i}");
+            built.parent = parent(i);
+            built.source = None;
+            built
         });
     }
     plan

@@ -35,17 +35,22 @@ pub(crate) fn synthetic_plan(n: usize) -> Plan {
                 "Synthetic action",
                 TIMESCALES[k % TIMESCALES.len()],
             );
-            a.recorded_rating = Some(RecordedRating {
-                rating: [Rating::Green, Rating::Amber, Rating::Red][k % 3],
-                text: None,
+            a.recorded_rating = Some({
+                let mut built = RecordedRating::new(lineofsight::rating::Rating::NoData);
+                built.rating = [Rating::Green, Rating::Amber, Rating::Red][k % 3];
+                built.text = None;
+                built
             });
             if k.is_multiple_of(2) {
-                a.progress.push(ProgressUpdate {
-                    date: NaiveDate::from_ymd_opt(2019, 1 + u32::try_from(k % 12).unwrap_or(0), 1),
-                    note: String::new(),
-                    rating: None,
-                    percent_complete: Some((k % 100) as f64),
-                    by: None,
+                a.progress.push({
+                    let mut built = ProgressUpdate::undated("");
+                    built.date =
+                        NaiveDate::from_ymd_opt(2019, 1 + u32::try_from(k % 12).unwrap_or(0), 1);
+                    built.note = String::new();
+                    built.rating = None;
+                    built.percent_complete = Some((k % 100) as f64);
+                    built.by = None;
+                    built
                 });
             }
             objective.actions.push(a);

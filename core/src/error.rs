@@ -6,6 +6,7 @@
 /// `$.objectives[2].actions[4].leads[0]`, and for malformed JSON the line and
 /// column too.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The JSON is malformed, or a value has the wrong type or an unknown
     /// spelling.
@@ -87,4 +88,71 @@ pub enum LoadError {
         /// The names that exist, comma-separated.
         known: String,
     },
+}
+
+/// Any error from this crate, so that `?` works across loading, importing,
+/// rating and exporting in one function. Each variant keeps the domain
+/// error whole: its message is the domain error's, and
+/// [`source`](std::error::Error::source) continues from there (an export's
+/// writer error, for instance).
+///
+/// Match on the variants to tell the domains apart; the enum is
+/// `#[non_exhaustive]`, so a `_` arm is needed (a new domain error is not a
+/// breaking change).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::export::{render, ReportFormat};
+/// use lineofsight::report::{BoardReport, ReportOptions};
+///
+/// fn board_paper(json: &str, format: &str) -> Result<Vec<u8>, lineofsight::Error> {
+///     let plan = lineofsight::Plan::from_json(json)?; // LoadError
+///     let format: ReportFormat = format.parse()?; // UnknownFormat
+///     let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap_or_default();
+///     let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &ReportOptions::default());
+///     Ok(render(&report, format)?) // ExportError
+/// }
+///
+/// let err = board_paper("{}", "html").unwrap_err();
+/// assert!(matches!(err, lineofsight::Error::Load(_)));
+/// assert!(err.to_string().starts_with("plan JSON at $"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A plan or rule set could not be loaded.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// A table could not be imported.
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
+    /// A report could not be written.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
+    /// A format name is not one lineofsight writes.
+    #[error(transparent)]
+    UnknownFormat(#[from] crate::export::UnknownFormat),
+    /// Edits to a plan could not be applied.
+    #[error(transparent)]
+    Edit(#[from] crate::plan::EditError),
+    /// A timescale could not be read strictly.
+    #[error(transparent)]
+    Timescale(#[from] crate::timescale::TimescaleError),
+    /// A rating or status word is not known.
+    #[error(transparent)]
+    Rating(#[from] crate::rating::RatingError),
+    /// A word (a state, a format, a lead kind …) is not known.
+    #[error(transparent)]
+    UnknownWord(#[from] crate::UnknownWord),
+    /// A cell is neither a number nor a suppression symbol.
+    #[error(transparent)]
+    Value(#[from] crate::measure::ValueError),
+    /// A period could not be read.
+    #[error(transparent)]
+    Period(#[from] crate::measure::PeriodError),
+    /// An EES file could not be read.
+    #[error(transparent)]
+    Ees(#[from] crate::measure::EesError),
 }

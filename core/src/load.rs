@@ -27,17 +27,35 @@ use crate::import::thousands;
 ///     "plan JSON at $.objectives[0].actions[0].evidance: unknown field, ignored \
 ///      (check its spelling; strict loading refuses it)");
 ///
-/// let strict = LoadOptions { strict: true, ..LoadOptions::default() };
+/// let strict = LoadOptions::default().with_strict(true);
 /// let err = Plan::from_json_with(json, &strict).unwrap_err();
 /// assert!(matches!(err, LoadError::UnknownField { .. }));
 /// # Ok::<(), LoadError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct LoadOptions {
     /// Refuse fields this library does not read instead of warning.
     pub strict: bool,
     /// How large a plan to read.
     pub limits: JsonLimits,
+}
+
+impl LoadOptions {
+    /// Refuses fields this library does not read (`true`) instead of
+    /// warning.
+    #[must_use]
+    pub fn with_strict(mut self, strict: bool) -> LoadOptions {
+        self.strict = strict;
+        self
+    }
+
+    /// Reads inputs up to these limits.
+    #[must_use]
+    pub fn with_limits(mut self, limits: JsonLimits) -> LoadOptions {
+        self.limits = limits;
+        self
+    }
 }
 
 /// How large a JSON plan the loader reads. Past any of these the load
@@ -57,13 +75,16 @@ pub struct LoadOptions {
 /// ```
 /// use lineofsight::{JsonLimits, LoadOptions, Plan};
 ///
-/// let tight = LoadOptions { limits: JsonLimits { max_depth: 2, ..JsonLimits::default() }, ..LoadOptions::default() };
+/// let mut limits = JsonLimits::default();
+/// limits.max_depth = 2;
+/// let tight = LoadOptions::default().with_limits(limits);
 /// let err = Plan::from_json_with(r#"{"extra": {"a": [1]}}"#, &tight).unwrap_err();
 /// assert_eq!(err.to_string(),
 ///     "plan JSON at $.extra.a (line 1, column 17) is past the limit of 2 levels of nesting \
 ///      (raise LoadOptions.limits.max_depth to read it)");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct JsonLimits {
     /// The largest input, in bytes.
     pub max_bytes: usize,
@@ -102,6 +123,7 @@ impl Default for JsonLimits {
 /// Something the loader did not read: a field this library does not know
 /// (often a misspelling), named by its JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LoadWarning {
     /// What was being loaded: `plan` or `rule set`.
     pub what: &'static str,

@@ -13,10 +13,7 @@ fuzz_target!(|bytes: &[u8]| {
         ImportOptions::default(),
         ImportOptions::lineofsight_export(),
     ] {
-        let options = ImportOptions {
-            format: TableFormat::Csv,
-            ..options
-        };
+        let options = { let mut built = options; built.format = TableFormat::Csv; built };
         check_import(import_plan(bytes, &options));
     }
 });

@@ -17,10 +17,6 @@ fuzz_target!(|data: &[u8]| {
         data
     };
     let _ = read_table(bytes, TableFormat::Docx);
-    let options = ImportOptions {
-        format: TableFormat::Docx,
-        input_name: "fuzz.docx".into(),
-        ..ImportOptions::default()
-    };
+    let options = { let mut built = ImportOptions::default(); built.format = TableFormat::Docx; built.input_name = "fuzz.docx".into(); built };
     check_import(import_plan(bytes, &options));
 });

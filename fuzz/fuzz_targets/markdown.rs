@@ -13,10 +13,7 @@ fuzz_target!(|bytes: &[u8]| {
         ImportOptions::default(),
         ImportOptions::lineofsight_export(),
     ] {
-        let options = ImportOptions {
-            format: TableFormat::Markdown,
-            ..options
-        };
+        let options = { let mut built = options; built.format = TableFormat::Markdown; built };
         check_import(import_plan(bytes, &options));
     }
 });

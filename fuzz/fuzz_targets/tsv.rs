@@ -13,10 +13,7 @@ fuzz_target!(|bytes: &[u8]| {
         ImportOptions::default(),
         ImportOptions::lineofsight_export(),
     ] {
-        let options = ImportOptions {
-            format: TableFormat::Tsv,
-            ..options
-        };
+        let options = { let mut built = options; built.format = TableFormat::Tsv; built };
         check_import(import_plan(bytes, &options));
     }
 });

@@ -20,10 +20,6 @@ fuzz_target!(|data: &[u8]| {
         data
     };
     let _ = read_workbook(bytes, TableFormat::Xlsx);
-    let options = ImportOptions {
-        format: TableFormat::Xlsx,
-        input_name: "fuzz.xlsx".into(),
-        ..ImportOptions::default()
-    };
+    let options = { let mut built = ImportOptions::default(); built.format = TableFormat::Xlsx; built.input_name = "fuzz.xlsx".into(); built };
     check_import(import_plan(bytes, &options));
 });

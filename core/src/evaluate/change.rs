@@ -10,6 +10,7 @@ use crate::rules::Reason;
 
 /// An action whose rating changed between two dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RatingChange {
     /// The action's id.
     pub action_id: String,

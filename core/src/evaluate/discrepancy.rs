@@ -19,6 +19,7 @@ pub enum Direction {
 
 /// An action whose recorded rating disagrees with the computed one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Discrepancy {
     /// The action's id.
     pub action_id: String,

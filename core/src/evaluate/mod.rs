@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use change::RatingChange;
 pub use discrepancy::{Direction, Discrepancy};
 
+use crate::error::LoadError;
 use crate::measure::rate::{rate_measure_in, Datasets};
 use crate::measure::MeasureRating;
 use crate::plan::{Lifecycle, Plan};
@@ -46,6 +47,7 @@ use crate::rules::{rate_action, roll_up, roll_up_counts, RatingCounts, Reason, R
 /// assert_eq!(after.actions[0].commentary_date, Some(d(9, 30)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ActionRating {
     /// The action's id.
     pub action_id: String,
@@ -112,6 +114,7 @@ impl ActionRating {
 
 /// A roll-up rating for an objective, group, priority or the whole plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RollupRating {
     /// The id of what was rolled up (`plan` for the whole plan).
     pub id: String,
@@ -144,6 +147,7 @@ pub struct RollupRating {
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// The date everything was rated as of.
     pub as_of: NaiveDate,
@@ -181,9 +185,52 @@ impl Plan {
         self.rules.clone().unwrap_or_default()
     }
 
+    /// Checks the plan ([`Plan::check`]) and the rule set
+    /// ([`RuleSet::check`]), then rates it as [`Plan::evaluate`] does: for a
+    /// plan built or changed in code.
+    ///
+    /// # Errors
+    ///
+    /// The first [`LoadError::Invalid`] the checks find, naming its JSON
+    /// path (`$.objectives[0].actions[0].leads[0]`; `$.rollup.red_at_least`
+    /// for the rule set).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan};
+    /// use lineofsight::rules::RuleSet;
+    ///
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.objectives.push(Objective::new("o1", "Children have a voice")
+    ///     .with_action(Action::new("a1", "Set up a children in care council", "Dec-19").with_lead("nobody")));
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let err = plan.evaluate_checked(as_of, &RuleSet::default()).unwrap_err();
+    /// assert!(err.to_string().starts_with("plan at $.objectives[0].actions[0].leads[0]"));
+    /// assert_eq!(plan.evaluate(as_of, &RuleSet::default()).actions.len(), 1); // unchecked
+    /// ```
+    pub fn evaluate_checked(
+        &self,
+        as_of: NaiveDate,
+        rules: &RuleSet,
+    ) -> Result<Evaluation, LoadError> {
+        self.check()?;
+        rules.check()?;
+        Ok(self.evaluate(as_of, rules))
+    }
+
     /// Rates every action as of a date and rolls the ratings up.
     ///
     /// There is no hidden clock: `as_of` is always given.
+    ///
+    /// This is the unchecked path: it rates the plan as it is, without
+    /// [`Plan::check`]. Plans from [`Plan::from_json`], the
+    /// [`import`](crate::import) functions and [`Plan::apply`] are already
+    /// checked; a plan built or changed in code may not be (an action whose
+    /// lead is not among the plan's leads is rated all the same, and the
+    /// reports show the unknown id). Use [`Plan::evaluate_checked`] for such
+    /// a plan.
     ///
     /// # Example
     ///

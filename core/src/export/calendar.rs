@@ -39,6 +39,8 @@ const REMINDER_DAYS: i64 = 7;
 ///   carriage returns and other control characters, which a calendar's
 ///   text may not contain, are dropped first.
 ///
+/// Requires the `calendar` feature (on by default).
+///
 /// # Example
 ///
 /// ```
@@ -66,6 +68,7 @@ const REMINDER_DAYS: i64 = 7;
 /// assert!(ics.contains("DTSTAMP:20191231T000000Z\r\n"));
 /// assert_eq!(ics, calendar_ics(&report)); // no clock, no random numbers
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "calendar")))]
 pub fn calendar_ics(report: &BoardReport) -> String {
     let stamp = Utc.from_utc_datetime(&report.as_of.and_time(NaiveTime::MIN));
     let sequence = u32::try_from(

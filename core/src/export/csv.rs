@@ -80,7 +80,12 @@ pub const CSV_COLUMNS: [&str; 28] = [
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
 pub fn actions_csv(report: &BoardReport) -> Result<String, ExportError> {
-    let err = |e: ::csv::Error| ExportError::Csv(e.to_string());
+    let err = |part: &'static str| {
+        move |e: ::csv::Error| ExportError::Csv {
+            part,
+            source: e.into(),
+        }
+    };
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let extras = extra_keys(report);
     let header = CSV_COLUMNS
@@ -88,19 +93,23 @@ pub fn actions_csv(report: &BoardReport) -> Result<String, ExportError> {
         .map(|c| (*c).to_string())
         .chain(extras.iter().map(|k| format!("{EXTRA_PREFIX}{k}")));
     w.write_record(header.map(|h| neutralise(&h).into_owned()))
-        .map_err(err)?;
+        .map_err(err("the header"))?;
     for r in &report.actions {
         let fixed = COLUMNS.iter().map(|(c, ..)| cell(r, *c));
         let extra = extras
             .iter()
             .map(|k| r.extra.get(k).cloned().unwrap_or_default());
         w.write_record(fixed.chain(extra).map(|c| neutralise(&c).into_owned()))
-            .map_err(err)?;
+            .map_err(err("a row"))?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| ExportError::Csv(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| ExportError::Csv(e.to_string()))
+    let bytes = w.into_inner().map_err(|e| ExportError::Csv {
+        part: "the output",
+        source: e.into_error().into(),
+    })?;
+    String::from_utf8(bytes).map_err(|e| ExportError::Csv {
+        part: "the output",
+        source: e.into(),
+    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use crate::report::{render_terminal, BoardReport};
 
 /// A format the board report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ReportFormat {
     /// Plain text, readable at 100 columns.
     Terminal,
@@ -189,9 +190,10 @@ pub(super) fn render_with(
         ReportFormat::Xlsx => super::workbook(report)?,
         #[cfg(not(feature = "xlsx"))]
         ReportFormat::Xlsx => {
-            return Err(ExportError::Xlsx(
-                "this build has no workbook writer (the core's xlsx feature is off)".into(),
-            ))
+            return Err(ExportError::NotInThisBuild {
+                format,
+                feature: "xlsx",
+            })
         }
         ReportFormat::Csv => super::actions_csv(report)?.into_bytes(),
         ReportFormat::Json => super::report_json(report).into_bytes(),
@@ -199,17 +201,19 @@ pub(super) fn render_with(
         ReportFormat::Calendar => super::calendar_ics(report).into_bytes(),
         #[cfg(not(feature = "calendar"))]
         ReportFormat::Calendar => {
-            return Err(ExportError::Calendar(
-                "this build has no calendar writer (the core's calendar feature is off)".into(),
-            ))
+            return Err(ExportError::NotInThisBuild {
+                format,
+                feature: "calendar",
+            })
         }
         #[cfg(feature = "board-paper")]
         ReportFormat::Docx => super::docx::BoardPaper::default().render(report)?,
         #[cfg(not(feature = "board-paper"))]
         ReportFormat::Docx => {
-            return Err(ExportError::Docx(
-                "this build has no Word writer (the core's board-paper feature is off)".into(),
-            ))
+            return Err(ExportError::NotInThisBuild {
+                format,
+                feature: "board-paper",
+            })
         }
     })
 }

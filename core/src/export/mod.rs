@@ -109,7 +109,7 @@
 //! use lineofsight::report::{BoardReport, ReportOptions};
 //!
 //! let plan = lineofsight::builtin("lancashire")?;
-//! let options = ReportOptions { publish: true, ..ReportOptions::default() };
+//! let options = ReportOptions::default().with_publish(true);
 //! let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
 //! let report = BoardReport::build(&plan, as_of, &plan.rules_or_default(), &options);
 //! assert!(!report.names_people);
@@ -123,6 +123,7 @@
 mod calendar;
 mod csv;
 #[cfg(feature = "board-paper")]
+#[cfg_attr(docsrs, doc(cfg(feature = "board-paper")))]
 pub mod docx;
 mod escape;
 mod format;
@@ -157,32 +158,120 @@ pub use xlsx::workbook;
 
 use crate::rules::ReasonCode;
 
+/// The error a writer library reported (the CSV writer, `rust_xlsxwriter`,
+/// docx-rs, zip), kept as the [`source`](std::error::Error::source) of an
+/// [`ExportError`] so that a caller can inspect or downcast it.
+pub type WriterError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 /// Why an export failed. Exports of well-formed data do not fail; these
-/// come from the CSV and workbook writers.
+/// come from the CSV, workbook and Word writers, from a value a workbook
+/// cannot hold, or from a format this build leaves out.
+///
+/// Each message says which part of the export failed and ends with the
+/// writer's own message; the writer's error itself is the error's
+/// [`source`](std::error::Error::source).
 ///
 /// # Example
 ///
 /// ```
+/// use std::error::Error as _;
 /// use lineofsight::export::ExportError;
 ///
-/// let e = ExportError::Xlsx("disk full".into());
-/// assert_eq!(e.to_string(), "cannot write the workbook: disk full");
+/// let disk_full = std::io::Error::other("disk full");
+/// let e = ExportError::Xlsx { part: "the workbook file".into(), source: disk_full.into() };
+/// assert_eq!(e.to_string(), "cannot write the workbook (the workbook file): disk full");
+/// assert!(e.source().is_some_and(|s| s.is::<std::io::Error>()));
 /// ```
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ExportError {
     /// The CSV writer failed.
-    #[error("cannot write CSV: {0}")]
-    Csv(String),
-    /// The workbook writer failed.
-    #[error("cannot write the workbook: {0}")]
-    Xlsx(String),
-    /// The calendar writer is not in this build.
-    #[error("cannot write the calendar: {0}")]
-    Calendar(String),
-    /// The Word board paper could not be written, or this build has no
-    /// Word writer (the core's `board-paper` feature is off).
-    #[error("cannot write the Word board paper: {0}")]
-    Docx(String),
+    #[error("cannot write CSV ({part}): {source}")]
+    Csv {
+        /// What was being written: `the header`, `a row`, `the output`.
+        part: &'static str,
+        /// The CSV writer's error.
+        #[source]
+        source: WriterError,
+    },
+    /// The workbook writer (`rust_xlsxwriter`) failed.
+    #[error("cannot write the workbook ({part}): {source}")]
+    Xlsx {
+        /// What was being written, e.g. `the workbook file`.
+        part: String,
+        /// The workbook writer's error.
+        #[source]
+        source: WriterError,
+    },
+    /// A value a workbook cannot hold: a cell longer than Excel allows, or
+    /// a date Excel cannot show.
+    #[error("cannot write the workbook: {reason}")]
+    DoesNotFit {
+        /// Which sheet and cell, and why, e.g. `sheet "Actions", cell B2:
+        /// 40000 characters, more than the 32767 an Excel cell holds`.
+        reason: String,
+    },
+    /// The Word board paper could not be packed.
+    #[error("cannot write the Word board paper ({part}): {source}")]
+    Docx {
+        /// What was being written: `the document`, `the compressed file`.
+        part: &'static str,
+        /// The Word writer's or zip's error.
+        #[source]
+        source: WriterError,
+    },
+    /// This build has no writer for the format: the core's Cargo feature
+    /// for it is off (see the crate's Features section).
+    #[error("cannot write {}: this build has no {} (the core's {feature} feature is off)", missing_what(*format), missing_writer(*format))]
+    NotInThisBuild {
+        /// The format asked for.
+        format: ReportFormat,
+        /// The Cargo feature that adds its writer: `xlsx`, `calendar`,
+        /// `board-paper`.
+        feature: &'static str,
+    },
+}
+
+impl ExportError {
+    /// The format that failed: `Csv`, `Xlsx`, `Docx`, or the one asked for
+    /// that this build leaves out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::export::{ExportError, ReportFormat};
+    ///
+    /// let e = ExportError::DoesNotFit { reason: "too long".into() };
+    /// assert_eq!(e.format(), ReportFormat::Xlsx);
+    /// ```
+    pub fn format(&self) -> ReportFormat {
+        match self {
+            ExportError::Csv { .. } => ReportFormat::Csv,
+            ExportError::Xlsx { .. } | ExportError::DoesNotFit { .. } => ReportFormat::Xlsx,
+            ExportError::Docx { .. } => ReportFormat::Docx,
+            ExportError::NotInThisBuild { format, .. } => *format,
+        }
+    }
+}
+
+/// What a missing writer would have written, in an error message.
+fn missing_what(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Xlsx => "the workbook",
+        ReportFormat::Calendar => "the calendar",
+        ReportFormat::Docx => "the Word board paper",
+        _ => "this format",
+    }
+}
+
+/// The writer a build leaves out, in an error message.
+fn missing_writer(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Xlsx => "workbook writer",
+        ReportFormat::Calendar => "calendar writer",
+        ReportFormat::Docx => "Word writer",
+        _ => "writer for it",
+    }
 }
 
 /// The machine-readable code of a reason, as in JSON (`overdue`,

@@ -15,10 +15,26 @@ use crate::report::{BoardCounts, BoardReport, RatingLook};
 /// The date format of every date cell.
 const DATE_FORMAT: &str = "dd/mm/yyyy";
 
-// By value, so that `.map_err(xerr)` reads as it does.
-#[allow(clippy::needless_pass_by_value)]
+/// The part a writer error is first given; [`workbook`] names the sheet
+/// (see [`in_sheet`]).
+const SOME_SHEET: &str = "a sheet";
+
 pub(super) fn xerr(e: XlsxError) -> ExportError {
-    ExportError::Xlsx(e.to_string())
+    ExportError::Xlsx {
+        part: SOME_SHEET.to_string(),
+        source: e.into(),
+    }
+}
+
+/// Names the sheet that was being written in a writer error.
+fn in_sheet(name: &'static str) -> impl Fn(ExportError) -> ExportError {
+    move |e| match e {
+        ExportError::Xlsx { part, source } if part == SOME_SHEET => ExportError::Xlsx {
+            part: format!("sheet {name:?}"),
+            source,
+        },
+        other => other,
+    }
 }
 
 /// `#rrggbb` as a colour, if it is one.
@@ -80,11 +96,13 @@ fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, ExportError> {
     // Excel counts 1900 as a leap year, so its dates before 1 March 1900
     // are a day out when read back: those are written as text.
     if d < NaiveDate::from_ymd_opt(1900, 3, 1).unwrap_or(NaiveDate::MIN) {
-        return Err(ExportError::Xlsx(format!(
-            "date {d} is before 1 March 1900"
-        )));
+        return Err(ExportError::DoesNotFit {
+            reason: format!("date {d} is before 1 March 1900"),
+        });
     }
-    let year = u16::try_from(d.year()).map_err(|_| ExportError::Xlsx(format!("date {d}")))?;
+    let year = u16::try_from(d.year()).map_err(|_| ExportError::DoesNotFit {
+        reason: format!("date {d} is past the years Excel shows"),
+    })?;
     // Month and day always fit in a byte.
     let (month, day) = (
         u8::try_from(d.month()).unwrap_or(1),
@@ -132,12 +150,14 @@ pub(super) fn text(
     // Excel counts a cell's length in UTF-16 units.
     let units = value.encode_utf16().count();
     if units > EXCEL_CELL_UNITS {
-        return Err(ExportError::Xlsx(format!(
-            "sheet {:?}, cell {}{}: {units} characters, more than the {EXCEL_CELL_UNITS} an Excel cell holds",
-            ws.name(),
-            rust_xlsxwriter::utility::column_number_to_name(col),
-            row + 1
-        )));
+        return Err(ExportError::DoesNotFit {
+            reason: format!(
+                "sheet {:?}, cell {}{}: {units} characters, more than the {EXCEL_CELL_UNITS} an Excel cell holds",
+                ws.name(),
+                rust_xlsxwriter::utility::column_number_to_name(col),
+                row + 1
+            ),
+        });
     }
     ws.write_string_with_format(row, col, value, &f.text)
         .map_err(xerr)?;
@@ -332,6 +352,8 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
 /// front of formula-like text included, so a sheet saved as CSV by hand
 /// still reads back.
 ///
+/// Requires the `xlsx` feature (on by default).
+///
 /// # Errors
 ///
 /// [`ExportError::Xlsx`] if the workbook writer fails: for a cell of more
@@ -354,14 +376,20 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
 /// assert!(bytes.starts_with(b"PK")); // an xlsx file is a zip archive
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn workbook(report: &BoardReport) -> Result<Vec<u8>, ExportError> {
     let f = Formats::new(&report.ratings);
     let mut wb = Workbook::new();
-    actions_sheet(wb.add_worksheet(), report, &f)?;
-    super::xlsx_outline::measures_sheet(wb.add_worksheet(), report, &f)?;
-    summary_sheet(wb.add_worksheet(), report, &f)?;
-    super::xlsx_outline::outline_sheets(&mut wb, report, &f)?;
-    wb.save_to_buffer().map_err(xerr)
+    actions_sheet(wb.add_worksheet(), report, &f).map_err(in_sheet("Actions"))?;
+    super::xlsx_outline::measures_sheet(wb.add_worksheet(), report, &f)
+        .map_err(in_sheet("Measures"))?;
+    summary_sheet(wb.add_worksheet(), report, &f).map_err(in_sheet("Summary"))?;
+    super::xlsx_outline::outline_sheets(&mut wb, report, &f)
+        .map_err(in_sheet("Groups, Objectives, Leads or Plan"))?;
+    wb.save_to_buffer().map_err(|e| ExportError::Xlsx {
+        part: "the workbook file".to_string(),
+        source: e.into(),
+    })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::fmt;
 
 /// Why a table or plan could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ImportError {
     /// The bytes are not a table this library reads (a broken workbook,
     /// binary data, a malformed delimited file).
@@ -76,6 +77,7 @@ pub enum ImportError {
 /// Something the importer did that a reader should check: a cell it could
 /// not understand, text it kept somewhere other than expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ImportWarning {
     /// The row, numbered from 1 as in the input (line or sheet row).
     pub row: usize,

@@ -36,10 +36,9 @@ use super::ImportError;
 /// use lineofsight::import::{import_plan, ImportError, ImportOptions, Limits};
 ///
 /// let csv = "Ref,Action,Lead\n1,Do it,Alice\n2,Do more,Bob\n";
-/// let tight = ImportOptions {
-///     limits: Limits { max_input_bytes: 10, ..Limits::default() },
-///     ..ImportOptions::default()
-/// };
+/// let mut limits = Limits::default();
+/// limits.max_input_bytes = 10;
+/// let tight = ImportOptions::default().with_limits(limits);
 /// let err = import_plan(csv.as_bytes(), &tight).unwrap_err();
 /// assert!(matches!(err, ImportError::TooLarge { .. }));
 /// assert!(err.to_string().contains("raise ImportOptions.limits.max_input_bytes"));
@@ -51,6 +50,7 @@ use super::ImportError;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Limits {
     /// The last sheet row (from 1) or text row read.
     pub max_rows: usize,

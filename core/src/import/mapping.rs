@@ -41,6 +41,7 @@ pub struct LeadSpelling {
 /// (JSON, see [`ImportOptions::from_json`]) describes an awkward one.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ImportOptions {
     /// The input's name, used in errors (a file name).
     pub input_name: String,
@@ -144,6 +145,61 @@ impl Default for ImportOptions {
 }
 
 impl ImportOptions {
+    /// The default options for an input of this name (used in errors) and
+    /// format ([`TableFormat::Auto`] sniffs it).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::import::{ImportOptions, TableFormat};
+    ///
+    /// let options = ImportOptions::new("tracker.csv", TableFormat::Csv)
+    ///     .with_organisation("Anyshire County Council");
+    /// assert_eq!(options.input_name, "tracker.csv");
+    /// ```
+    pub fn new(input_name: &str, format: TableFormat) -> ImportOptions {
+        ImportOptions {
+            input_name: input_name.to_string(),
+            format,
+            ..ImportOptions::default()
+        }
+    }
+
+    /// Reads this sheet of a workbook.
+    #[must_use]
+    pub fn with_sheet(mut self, sheet: &str) -> ImportOptions {
+        self.sheet = Some(sheet.to_string());
+        self
+    }
+
+    /// Sets the plan's title.
+    #[must_use]
+    pub fn with_title(mut self, title: &str) -> ImportOptions {
+        self.title = Some(title.to_string());
+        self
+    }
+
+    /// Sets the plan's organisation.
+    #[must_use]
+    pub fn with_organisation(mut self, organisation: &str) -> ImportOptions {
+        self.organisation = organisation.to_string();
+        self
+    }
+
+    /// Sets the date the tracker's progress was reported as at.
+    #[must_use]
+    pub fn with_reported_on(mut self, reported_on: chrono::NaiveDate) -> ImportOptions {
+        self.reported_on = Some(reported_on);
+        self
+    }
+
+    /// Reads inputs up to these limits.
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> ImportOptions {
+        self.limits = limits;
+        self
+    }
+
     /// The mapping for lineofsight's own CSV and xlsx exports (the data file
     /// `core/data/mappings/lineofsight-export.json`). The importer knows
     /// lineofsight's own table by its header with or without it (see the

@@ -71,6 +71,7 @@ use sniff::Container;
 /// The format of the bytes to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TableFormat {
     /// Work it out: a zip (`PK`) with `word/document.xml` is a Word
     /// document, any other zip or OLE file a workbook (an encrypted Office
@@ -355,6 +356,7 @@ pub fn is_plan_json(file_name: &str) -> bool {
 /// What the importer did: the header it used, how each column was read,
 /// and every warning.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct ImportReport {
     /// The sheet read (`table` for text).
     pub sheet: String,
@@ -415,7 +417,8 @@ impl ImportReport {
 /// assert!(report.warnings[0].message.contains("list of 2 items"));
 ///
 /// // Or the items are sub-activities of one action, as a mapping may say.
-/// let options = ImportOptions { list_cells: ListCells::SubActivities, ..ImportOptions::default() };
+/// let mut options = ImportOptions::default();
+/// options.list_cells = ListCells::SubActivities;
 /// let (plan, _) = import_plan(tsv.as_bytes(), &options)?;
 /// let a = plan.actions().next().unwrap();
 /// assert_eq!(a.sub_activities.len(), 2);

@@ -27,6 +27,7 @@ pub enum QuartileBand {
 /// order statistics (R's default `quantile(type = 7)`, Excel's
 /// `QUARTILE.INC`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Quartiles {
     /// The lower quartile.
     pub q1: f64,
@@ -193,6 +194,7 @@ pub fn quartile_bands(rows: &[BandInput]) -> Vec<Option<QuartileBand>> {
 
 /// A comparator's value and the authority's gap to it (authority minus comparator).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Comparator {
     /// Who the comparator is (`England`, `North West`, `Statistical neighbours`).
     pub name: String,
@@ -207,6 +209,7 @@ pub struct Comparator {
 
 /// How one period's value compares with everyone else's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Benchmark {
     /// The period label.
     pub period: String,

@@ -69,6 +69,7 @@ pub struct Dataset {
 /// The authority a plan belongs to, for benchmarking against England, its
 /// region and its statistical neighbours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Authority {
     /// Its code in the plan's data sets (`888` for Lancashire).
     pub code: String,
@@ -83,8 +84,39 @@ pub struct Authority {
     pub neighbours_source: Option<String>,
 }
 
+impl Authority {
+    /// An authority with its code, name and region's code, and no
+    /// statistical neighbours yet.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::measure::Authority;
+    ///
+    /// let a = Authority::new("888", "Lancashire", "981").with_neighbours(&["919", "935"]);
+    /// assert_eq!(a.neighbours.len(), 2);
+    /// ```
+    pub fn new(code: &str, name: &str, region: &str) -> Authority {
+        Authority {
+            code: code.to_string(),
+            name: name.to_string(),
+            region: region.to_string(),
+            neighbours: Vec::new(),
+            neighbours_source: None,
+        }
+    }
+
+    /// Sets the statistical neighbours' codes, closest first.
+    #[must_use]
+    pub fn with_neighbours(mut self, codes: &[&str]) -> Authority {
+        self.neighbours = codes.iter().map(ToString::to_string).collect();
+        self
+    }
+}
+
 /// One period's value in a series, read.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SeriesValue {
     /// The period.
     pub period: Period,

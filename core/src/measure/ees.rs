@@ -12,6 +12,7 @@ use super::value::{ObservedValue, Suppression};
 
 /// What to take from an EES file, and what to call it.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct EesQuery {
     /// The data set's id.
     pub id: String,
@@ -30,8 +31,59 @@ pub struct EesQuery {
     pub unit: Unit,
 }
 
+impl EesQuery {
+    /// A query for one indicator column, with no filters yet; `id` and
+    /// `title` name the data set it makes, `source` says where the file came
+    /// from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::measure::{EesQuery, Polarity, Unit};
+    ///
+    /// let q = EesQuery::new("cla-rate", "CLA per 10,000", "DfE", "rate_per_10000")
+    ///     .with_filter("population_type", "Children looked after on 31 March each year")
+    ///     .with_polarity(Polarity::None)
+    ///     .with_unit(Unit::Rate { per: 10_000 });
+    /// assert_eq!(q.filters.len(), 1);
+    /// ```
+    pub fn new(id: &str, title: &str, source: &str, value_column: &str) -> EesQuery {
+        EesQuery {
+            id: id.to_string(),
+            title: title.to_string(),
+            source: source.to_string(),
+            value_column: value_column.to_string(),
+            filters: Vec::new(),
+            polarity: Polarity::None,
+            unit: Unit::Count,
+        }
+    }
+
+    /// Keeps only rows where `column` is `value`.
+    #[must_use]
+    pub fn with_filter(mut self, column: &str, value: &str) -> EesQuery {
+        self.filters.push((column.to_string(), value.to_string()));
+        self
+    }
+
+    /// Sets which direction is better (default: neither).
+    #[must_use]
+    pub fn with_polarity(mut self, polarity: Polarity) -> EesQuery {
+        self.polarity = polarity;
+        self
+    }
+
+    /// Sets the unit of the values (default: a count).
+    #[must_use]
+    pub fn with_unit(mut self, unit: Unit) -> EesQuery {
+        self.unit = unit;
+        self
+    }
+}
+
 /// Why an EES file could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum EesError {
     /// The CSV itself is malformed.
     #[error("EES file, line {line}: {message}")]
@@ -105,12 +157,10 @@ fn column(headers: &csv::StringRecord, name: &str) -> Result<usize, EesError> {
 /// let csv = "time_period,time_identifier,geographic_level,country_code,region_code,old_la_code,la_name,region_name,country_name,population_type,rate_per_10000\n\
 ///            2019,Reporting year,Local authority,E92000001,E12000002,888,Lancashire,North West,England,Children looked after on 31 March each year,85\n\
 ///            2019,Reporting year,Local authority,E92000001,E12000002,889,Blackburn with Darwen,North West,England,Children looked after on 31 March each year,c\n";
-/// let q = EesQuery {
-///     id: "cla-rate".into(), title: "CLA per 10,000".into(), source: "DfE".into(),
-///     value_column: "rate_per_10000".into(),
-///     filters: vec![("population_type".into(), "Children looked after on 31 March each year".into())],
-///     polarity: Polarity::None, unit: Unit::Rate { per: 10_000 },
-/// };
+/// let q = EesQuery::new("cla-rate", "CLA per 10,000", "DfE", "rate_per_10000")
+///     .with_filter("population_type", "Children looked after on 31 March each year")
+///     .with_polarity(Polarity::None)
+///     .with_unit(Unit::Rate { per: 10_000 });
 /// let ds = read_ees(csv.as_bytes(), &q)?;
 /// assert_eq!(ds.area("888").unwrap().values["2019"], ObservedValue::Number(85.0));
 /// assert_eq!(ds.area("889").unwrap().values["2019"], ObservedValue::Suppressed(Suppression::Confidential));

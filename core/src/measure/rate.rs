@@ -38,6 +38,7 @@ pub enum Trend {
 
 /// One period of a measure's series, rated against its target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RatedPoint {
     /// The period label.
     pub period: String,
@@ -54,6 +55,7 @@ pub struct RatedPoint {
 
 /// A measure rated as of a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct MeasureRating {
     /// The measure's id.
     pub measure_id: String,
@@ -274,7 +276,7 @@ fn judge(value: f64, want: f64, target: &Target, polarity: Polarity, allowance: 
 /// use lineofsight::{Rating, RuleSet};
 ///
 /// let mut m = Measure::new("m1", "More than 45% of care leavers are in EET");
-/// m.observations.push(Observation { period: "2019".into(), value: "50".parse::<f64>().map(lineofsight::measure::ObservedValue::Number).unwrap() });
+/// m.observations.push(Observation::new("2019", lineofsight::measure::ObservedValue::Number(50.0)));
 /// let plan = Plan::new("Plan", "Council");
 /// let r = rate_measure(&m, "o1", &plan, NaiveDate::from_ymd_opt(2020, 1, 31).unwrap(), &RuleSet::default());
 /// assert_eq!(r.rating, Rating::Green);

@@ -48,6 +48,7 @@ impl Tolerance {
 /// raises the recovery-plan flag.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MeasureRules {
     /// The tolerance for measures that set none (default 5% of the target).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -66,12 +66,37 @@ impl Lifecycle {
 /// A rating recorded in the source without a date (e.g. the RAG column of a
 /// board summary), with the text it was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RecordedRating {
     /// The rating.
     pub rating: Rating,
     /// The cell as written, e.g. `Amber-Red`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+
+impl RecordedRating {
+    /// A recorded rating with no source text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::RecordedRating;
+    /// use lineofsight::rating::Rating;
+    ///
+    /// let r = RecordedRating::new(Rating::Amber).with_text("Amber-Red");
+    /// assert_eq!(r.text.as_deref(), Some("Amber-Red"));
+    /// ```
+    pub fn new(rating: Rating) -> RecordedRating {
+        RecordedRating { rating, text: None }
+    }
+
+    /// Keeps the cell the rating was read from, as written.
+    #[must_use]
+    pub fn with_text(mut self, text: &str) -> RecordedRating {
+        self.text = Some(text.to_string());
+        self
+    }
 }
 
 /// A progress update on an action: the commentary a tracker's Progress,
@@ -82,13 +107,19 @@ pub struct RecordedRating {
 /// ```
 /// use chrono::NaiveDate;
 /// use lineofsight::plan::ProgressUpdate;
+/// use lineofsight::rating::Rating;
 ///
 /// let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
-/// let u = ProgressUpdate::dated(d, "Draft policy out to consultation.");
+/// let u = ProgressUpdate::dated(d, "Draft policy out to consultation.")
+///     .with_rating(Rating::Green)
+///     .with_percent_complete(60.0)
+///     .with_by("Head of Service");
 /// assert_eq!(u.date, Some(d));
+/// assert_eq!(u.rating, Some(Rating::Green));
 /// assert!(ProgressUpdate::undated("Awaiting sign-off.").date.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ProgressUpdate {
     /// When the update was made; `None` when the source gives no date (the
     /// commentary is kept, and counts for nothing date-bound such as the
@@ -131,11 +162,34 @@ impl ProgressUpdate {
             by: None,
         }
     }
+
+    /// Records a rating with the update.
+    #[must_use]
+    pub fn with_rating(mut self, rating: Rating) -> ProgressUpdate {
+        self.rating = Some(rating);
+        self
+    }
+
+    /// Records the percentage complete (0–100; [`Plan::check`](crate::Plan::check)
+    /// refuses other values).
+    #[must_use]
+    pub fn with_percent_complete(mut self, percent: f64) -> ProgressUpdate {
+        self.percent_complete = Some(percent);
+        self
+    }
+
+    /// Records who made the update (a name or a post).
+    #[must_use]
+    pub fn with_by(mut self, by: &str) -> ProgressUpdate {
+        self.by = Some(by.to_string());
+        self
+    }
 }
 
 /// A sub-activity of an action, with its own timescale (seed 004's
 /// activities under each outcome).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct SubActivity {
     /// What will be done.
     pub text: String,
@@ -171,6 +225,7 @@ pub struct SubActivity {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "field", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum ActionChange {
     /// The action's state changed (e.g. it was completed or deferred).
     State {
@@ -201,6 +256,35 @@ impl ActionChange {
     }
 }
 
+impl SubActivity {
+    /// A sub-activity with a timescale parsed from its text, following its
+    /// action's state.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Lifecycle, SubActivity};
+    ///
+    /// let s = SubActivity::new("Consult the children in care council.", "Sep-19")
+    ///     .with_state(Lifecycle::Complete);
+    /// assert_eq!(s.timescale.raw(), "Sep-19");
+    /// ```
+    pub fn new(text: &str, timescale: &str) -> SubActivity {
+        SubActivity {
+            text: text.to_string(),
+            timescale: Timescale::parse(timescale),
+            state: None,
+        }
+    }
+
+    /// Gives the sub-activity its own state.
+    #[must_use]
+    pub fn with_state(mut self, state: Lifecycle) -> SubActivity {
+        self.state = Some(state);
+        self
+    }
+}
+
 /// An action in a plan.
 ///
 /// # Example
@@ -213,6 +297,7 @@ impl ActionChange {
 /// assert!(action.state.is_open());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Action {
     /// The action's id, unique within the plan.
     pub id: String,
@@ -288,6 +373,85 @@ impl Action {
         }
     }
 
+    /// Sets the reference as written (`3a1`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Lifecycle, ProgressUpdate};
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2019, 9, 30).unwrap();
+    /// let a = Action::new("a1", "Launch Mind of My Own.", "Dec-19")
+    ///     .with_reference("3a1")
+    ///     .with_lead("vsh")
+    ///     .with_update(ProgressUpdate::dated(d, "Launched.").with_percent_complete(100.0))
+    ///     .with_state(Lifecycle::Complete);
+    /// assert_eq!(a.reference.map(|r| r.as_str().to_string()).as_deref(), Some("3a1"));
+    /// assert_eq!(a.leads, ["vsh"]);
+    /// ```
+    #[must_use]
+    pub fn with_reference(mut self, reference: &str) -> Action {
+        self.reference = Some(Ref::new(reference));
+        self
+    }
+
+    /// Adds a lead (by id in the plan's leads).
+    #[must_use]
+    pub fn with_lead(mut self, lead: &str) -> Action {
+        self.leads.push(lead.to_string());
+        self
+    }
+
+    /// Adds a sub-activity.
+    #[must_use]
+    pub fn with_sub_activity(mut self, sub_activity: SubActivity) -> Action {
+        self.sub_activities.push(sub_activity);
+        self
+    }
+
+    /// Sets when work started (used by the expected-progress rule).
+    #[must_use]
+    pub fn with_start(mut self, start: NaiveDate) -> Action {
+        self.start = Some(start);
+        self
+    }
+
+    /// Sets the evidence recorded against the action.
+    #[must_use]
+    pub fn with_evidence(mut self, evidence: &str) -> Action {
+        self.evidence = Some(evidence.to_string());
+        self
+    }
+
+    /// Adds a progress update.
+    #[must_use]
+    pub fn with_update(mut self, update: ProgressUpdate) -> Action {
+        self.progress.push(update);
+        self
+    }
+
+    /// Sets the rating recorded without a date.
+    #[must_use]
+    pub fn with_recorded_rating(mut self, recorded: RecordedRating) -> Action {
+        self.recorded_rating = Some(recorded);
+        self
+    }
+
+    /// Sets where the action is in its life.
+    #[must_use]
+    pub fn with_state(mut self, state: Lifecycle) -> Action {
+        self.state = state;
+        self
+    }
+
+    /// Sets the source document (by id in the plan's sources).
+    #[must_use]
+    pub fn with_source(mut self, source: &str) -> Action {
+        self.source = Some(source.to_string());
+        self
+    }
+
     /// The latest progress update on or before `as_of`, if any.
     ///
     /// # Example
@@ -347,7 +511,7 @@ impl Action {
     /// use lineofsight::rating::Rating;
     ///
     /// let mut a = Action::new("a", "Review SGO support.", "30th April 2020");
-    /// a.recorded_rating = Some(RecordedRating { rating: Rating::Green, text: None });
+    /// a.recorded_rating = Some(RecordedRating::new(Rating::Green));
     /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
     /// assert_eq!(a.recorded_as_of(as_of), Some(Rating::Green));
     /// ```

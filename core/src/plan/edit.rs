@@ -21,6 +21,7 @@ use crate::timescale::Timescale;
 /// shape the shared test vectors use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "edit", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Edit {
     /// Adds a progress update to an action: this quarter's commentary,
     /// with its date, rating, percentage and who recorded it. An update
@@ -319,11 +320,9 @@ impl Plan {
     /// o.actions.push(Action::new("a1", "Publish the Local Offer.", "Mar-20"));
     /// plan.objectives.push(o);
     /// let d = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
-    /// let update = ProgressUpdate {
-    ///     rating: Some(Rating::Amber),
-    ///     by: Some("Head of Leaving Care".into()),
-    ///     ..ProgressUpdate::dated(d, "Consultation under way.")
-    /// };
+    /// let update = ProgressUpdate::dated(d, "Consultation under way.")
+    ///     .with_rating(Rating::Amber)
+    ///     .with_by("Head of Leaving Care");
     /// plan.apply(&Edit::RecordUpdate { action: "a1".into(), update })?;
     /// let eval = plan.evaluate(d, &RuleSet::default());
     /// assert_eq!(eval.actions[0].commentary_note.as_deref(), Some("Consultation under way."));

@@ -31,6 +31,7 @@ pub enum LeadKind {
 /// assert_eq!(lead.name, "Children's Social Care");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Lead {
     /// The lead's id, unique within the plan.
     pub id: String,

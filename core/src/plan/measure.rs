@@ -59,6 +59,7 @@ impl Aggregation {
 
 /// A target for one period of a profile (`Q1 2019/20`: 70).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ProfiledTarget {
     /// The period label.
     pub period: String,
@@ -66,8 +67,19 @@ pub struct ProfiledTarget {
     pub value: f64,
 }
 
+impl ProfiledTarget {
+    /// A target for one period (`Q1 2019/20`).
+    pub fn new(period: &str, value: f64) -> ProfiledTarget {
+        ProfiledTarget {
+            period: period.to_string(),
+            value,
+        }
+    }
+}
+
 /// One value the plan records itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Observation {
     /// The period label (`Q3 2019/20`, `2019`, `March 2019`).
     pub period: String,
@@ -75,8 +87,30 @@ pub struct Observation {
     pub value: ObservedValue,
 }
 
+impl Observation {
+    /// A value for one period (`Q3 2019/20`, `2019`, `March 2019`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::measure::ObservedValue;
+    /// use lineofsight::plan::{Measure, Observation};
+    ///
+    /// let m = Measure::new("m1", "There are less than 64 CLA per 10,000")
+    ///     .with_observation(Observation::new("2019", ObservedValue::Number(61.0)));
+    /// assert_eq!(m.observations.len(), 1);
+    /// ```
+    pub fn new(period: &str, value: ObservedValue) -> Observation {
+        Observation {
+            period: period.to_string(),
+            value,
+        }
+    }
+}
+
 /// Which published series feeds a measure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct DataLink {
     /// The id of a data set in the plan.
     pub dataset: String,
@@ -88,10 +122,45 @@ pub struct DataLink {
     pub note: Option<String>,
 }
 
+impl DataLink {
+    /// A link to a data set (by id in the plan), for the plan's authority.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::DataLink;
+    ///
+    /// let link = DataLink::new("cla-rate").with_area("888");
+    /// assert_eq!(link.area.as_deref(), Some("888"));
+    /// ```
+    pub fn new(dataset: &str) -> DataLink {
+        DataLink {
+            dataset: dataset.to_string(),
+            area: None,
+            note: None,
+        }
+    }
+
+    /// Reads another area's values (its code in the data set).
+    #[must_use]
+    pub fn with_area(mut self, area: &str) -> DataLink {
+        self.area = Some(area.to_string());
+        self
+    }
+
+    /// Says how the data relates to the measure's words.
+    #[must_use]
+    pub fn with_note(mut self, note: &str) -> DataLink {
+        self.note = Some(note.to_string());
+        self
+    }
+}
+
 /// A measure of success, as the plan states it (`There are less than 64 CLA
 /// per 10,000 of the population`), with what is needed to rate it. It
 /// belongs to the objective it is listed under.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Measure {
     /// The measure's id, unique within the plan.
     pub id: String,
@@ -163,6 +232,34 @@ impl Measure {
             recorded: None,
             extra: BTreeMap::new(),
         }
+    }
+
+    /// Sets the target, instead of reading one from the text.
+    #[must_use]
+    pub fn with_target(mut self, target: Target) -> Measure {
+        self.target = Some(target);
+        self
+    }
+
+    /// Sets which direction is better.
+    #[must_use]
+    pub fn with_polarity(mut self, polarity: Polarity) -> Measure {
+        self.polarity = Some(polarity);
+        self
+    }
+
+    /// Sets the published series that feeds the measure.
+    #[must_use]
+    pub fn with_data(mut self, data: DataLink) -> Measure {
+        self.data = Some(data);
+        self
+    }
+
+    /// Adds a value the plan records itself.
+    #[must_use]
+    pub fn with_observation(mut self, observation: Observation) -> Measure {
+        self.observations.push(observation);
+        self
     }
 
     /// The target: the one given, or what the text reads as.

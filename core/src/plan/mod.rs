@@ -34,6 +34,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A document a plan was built from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Source {
     /// The source's id, referred to by the parts that came from it.
     pub id: String,
@@ -42,6 +43,34 @@ pub struct Source {
     /// What it is and what was taken from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+
+impl Source {
+    /// A source document with its id and title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Source;
+    ///
+    /// let s = Source::new("s1", "Corporate Parenting Strategy 2019-22")
+    ///     .with_description("The action plan's appendix");
+    /// assert!(s.description.is_some());
+    /// ```
+    pub fn new(id: &str, title: &str) -> Source {
+        Source {
+            id: id.to_string(),
+            title: title.to_string(),
+            description: None,
+        }
+    }
+
+    /// Says what the source is and what was taken from it.
+    #[must_use]
+    pub fn with_description(mut self, description: &str) -> Source {
+        self.description = Some(description.to_string());
+        self
+    }
 }
 
 /// A corporate parenting plan (or any council action plan).
@@ -67,6 +96,7 @@ pub struct Source {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "lineofsight plan")]
+#[non_exhaustive]
 pub struct Plan {
     /// The version of this format the file was written in (currently 1).
     pub schema_version: u32,
@@ -242,7 +272,7 @@ impl Plan {
     /// let (plan, warnings) = Plan::from_json_with(json, &LoadOptions::default())?;
     /// assert_eq!(plan.organisation, "O");
     /// assert_eq!(warnings[0].path, "$.orgnisation");
-    /// let strict = LoadOptions { strict: true, ..LoadOptions::default() };
+    /// let strict = LoadOptions::default().with_strict(true);
     /// assert_eq!(Plan::from_json_with(json, &strict).unwrap_err().to_string(),
     ///     "plan JSON at $.orgnisation: unknown field (check its spelling; strict loading \
     ///      refuses fields this library does not read)");

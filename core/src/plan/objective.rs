@@ -11,6 +11,7 @@ use super::{Action, Measure, Ref};
 /// A corporate parenting priority (seed 003 names four), linked to the
 /// objectives that serve it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Priority {
     /// The priority's id, unique within the plan.
     pub id: String,
@@ -27,9 +28,39 @@ pub struct Priority {
     pub note: Option<String>,
 }
 
+impl Priority {
+    /// Makes a priority served by no objective yet.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Priority;
+    ///
+    /// let p = Priority::new("p1", "Achieving Permanence").with_objective("o1");
+    /// assert_eq!(p.objectives, ["o1"]);
+    /// ```
+    pub fn new(id: &str, title: &str) -> Priority {
+        Priority {
+            id: id.to_string(),
+            title: title.to_string(),
+            objectives: Vec::new(),
+            source: None,
+            note: None,
+        }
+    }
+
+    /// Links an objective (by id) to the priority.
+    #[must_use]
+    pub fn with_objective(mut self, objective: &str) -> Priority {
+        self.objectives.push(objective.to_string());
+        self
+    }
+}
+
 /// A grouping of objectives: a workstream (`Governance`, `Purposeful
 /// Practice`), a section, or a whole source plan. Groups may nest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Group {
     /// The group's id, unique within the plan.
     pub id: String,
@@ -43,6 +74,34 @@ pub struct Group {
     pub source: Option<String>,
 }
 
+impl Group {
+    /// Makes a top-level group.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::Group;
+    ///
+    /// let g = Group::new("g2", "Care Leavers").with_parent("g1");
+    /// assert_eq!(g.parent.as_deref(), Some("g1"));
+    /// ```
+    pub fn new(id: &str, title: &str) -> Group {
+        Group {
+            id: id.to_string(),
+            title: title.to_string(),
+            parent: None,
+            source: None,
+        }
+    }
+
+    /// Places the group inside another (by id).
+    #[must_use]
+    pub fn with_parent(mut self, parent: &str) -> Group {
+        self.parent = Some(parent.to_string());
+        self
+    }
+}
+
 /// An objective or outcome, with its actions and measures of success.
 ///
 /// # Example
@@ -54,6 +113,7 @@ pub struct Group {
 /// assert!(o.actions.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Objective {
     /// The objective's id, unique within the plan.
     pub id: String,
@@ -122,5 +182,44 @@ impl Objective {
             measures: Vec::new(),
             extra: BTreeMap::new(),
         }
+    }
+
+    /// Sets the number or reference as written (`2.3`).
+    #[must_use]
+    pub fn with_reference(mut self, reference: &str) -> Objective {
+        self.reference = Some(Ref::new(reference));
+        self
+    }
+
+    /// Places the objective in a group (by id).
+    #[must_use]
+    pub fn with_group(mut self, group: &str) -> Objective {
+        self.group = Some(group.to_string());
+        self
+    }
+
+    /// Adds an action.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::plan::{Action, Measure, Objective};
+    ///
+    /// let o = Objective::new("o1", "Care leavers thrive")
+    ///     .with_action(Action::new("a1", "Refresh the Local Offer.", "Mar-20"))
+    ///     .with_measure(Measure::new("m1", "More than 45% of care leavers are in EET"));
+    /// assert_eq!((o.actions.len(), o.measures.len()), (1, 1));
+    /// ```
+    #[must_use]
+    pub fn with_action(mut self, action: Action) -> Objective {
+        self.actions.push(action);
+        self
+    }
+
+    /// Adds a measure of success.
+    #[must_use]
+    pub fn with_measure(mut self, measure: Measure) -> Objective {
+        self.measures.push(measure);
+        self
     }
 }

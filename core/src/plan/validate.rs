@@ -369,6 +369,7 @@ fn check_history(
 /// What a [`PlanWarning`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WarningKind {
     /// Two actions in one objective share a ref (reported, not merged).
     DuplicateRef,
@@ -383,6 +384,7 @@ pub enum WarningKind {
 /// Something in a plan worth a reader's attention that does not stop it
 /// loading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct PlanWarning {
     /// What it is about.
     pub kind: WarningKind,

@@ -42,6 +42,7 @@ pub enum KeyMeaning {
 /// What a rating or status cell says: a rating, a lifecycle state, or both
 /// (`Complete` in a RAG column is Blue and complete).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct KeyReading {
     /// The rating recorded, if the cell records one.
     pub rating: Option<Rating>,

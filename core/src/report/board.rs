@@ -20,6 +20,7 @@ use crate::rules::{RatingCounts, RuleSet};
 
 /// One objective's part of the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ObjectiveSection {
     /// The objective's id.
     pub id: String,
@@ -79,6 +80,7 @@ impl ObjectiveSection {
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct BoardReport {
     /// The plan's title.
     pub title: String,
@@ -161,7 +163,7 @@ impl BoardReport {
     /// o.actions.push(Action::new("a2", "Review SGO support.", "31/01/2020"));
     /// plan.objectives.push(o);
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    /// let options = ReportOptions { since: Some(d(2019, 9, 30)), ..ReportOptions::default() };
+    /// let options = ReportOptions::default().with_since(d(2019, 9, 30));
     /// let report = BoardReport::build(&plan, d(2019, 12, 31), &RuleSet::default(), &options);
     /// assert_eq!(report.subtitle, "Board report as of 31/12/2019");
     /// assert_eq!(report.exceptions, [0]);
@@ -202,7 +204,7 @@ impl BoardReport {
     ///     plan
     /// };
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    /// let options = ReportOptions { since: Some(d(2019, 9, 30)), ..ReportOptions::default() };
+    /// let options = ReportOptions::default().with_since(d(2019, 9, 30));
     /// let report = BoardReport::build_compared(
     ///     &tracker("Dec-19"), &tracker("Jun-20"), d(2019, 12, 31), &RuleSet::default(), &options);
     /// let moved = &report.changes.unwrap().moved_deadlines[0];

@@ -27,6 +27,7 @@ pub enum Movement {
 
 /// An action whose rating changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RatingMove {
     /// The action's position in the report's `actions`.
     pub row: usize,
@@ -45,6 +46,7 @@ pub struct RatingMove {
 /// An action whose deadline is not what it was at the previous report: a
 /// re-baselined date is what scrutiny most needs to see.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct MovedDeadline {
     /// The action's position in the report's `actions`.
     pub row: usize,
@@ -63,6 +65,7 @@ pub struct MovedDeadline {
 
 /// An action in the previous version that this one no longer has.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RemovedAction {
     /// Its id then.
     pub action_id: String,
@@ -75,6 +78,7 @@ pub struct RemovedAction {
 
 /// What changed since the previous report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Changes {
     /// The previous report's date.
     pub since: NaiveDate,

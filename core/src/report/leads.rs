@@ -10,6 +10,7 @@ use super::ReportRow;
 
 /// One lead's part of the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct LeadSection {
     /// The lead's name as the report shows it.
     pub name: String,

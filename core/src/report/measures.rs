@@ -29,6 +29,7 @@ pub enum ComparatorKind {
 
 /// A comparator in words: `England 66 (19 higher, worse)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ComparisonText {
     /// Which comparator this is.
     pub kind: ComparatorKind,
@@ -44,6 +45,7 @@ pub struct ComparisonText {
 
 /// One measure's line in a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct MeasureRow {
     /// The measure's id.
     pub measure_id: String,

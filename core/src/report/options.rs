@@ -21,15 +21,14 @@ pub const DEFAULT_LOOK_AHEAD_DAYS: u32 = 90;
 ///
 /// let options = ReportOptions::default();
 /// assert_eq!(options.look_ahead_days, DEFAULT_LOOK_AHEAD_DAYS);
-/// let quarterly = ReportOptions {
-///     since: NaiveDate::from_ymd_opt(2019, 9, 30),
-///     publish: true,
-///     ..ReportOptions::default()
-/// };
+/// let quarterly = ReportOptions::default()
+///     .with_since(NaiveDate::from_ymd_opt(2019, 9, 30).unwrap())
+///     .with_publish(true);
 /// assert!(quarterly.since.is_some());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ReportOptions {
     /// How many days ahead to list deadlines coming up.
     pub look_ahead_days: u32,
@@ -52,5 +51,35 @@ impl Default for ReportOptions {
             publish: false,
             by_lead: false,
         }
+    }
+}
+
+impl ReportOptions {
+    /// Lists deadlines this many days ahead.
+    #[must_use]
+    pub fn with_look_ahead_days(mut self, days: u32) -> ReportOptions {
+        self.look_ahead_days = days;
+        self
+    }
+
+    /// Says what changed since the previous report's date.
+    #[must_use]
+    pub fn with_since(mut self, since: NaiveDate) -> ReportOptions {
+        self.since = Some(since);
+        self
+    }
+
+    /// Makes the report publish-safe (named people replaced by their role).
+    #[must_use]
+    pub fn with_publish(mut self, publish: bool) -> ReportOptions {
+        self.publish = publish;
+        self
+    }
+
+    /// Lays the actions out lead by lead.
+    #[must_use]
+    pub fn with_by_lead(mut self, by_lead: bool) -> ReportOptions {
+        self.by_lead = by_lead;
+        self
     }
 }

@@ -50,6 +50,7 @@ impl ClosedNote {
 /// A closed plan's final position: what was complete and still open at
 /// its end, and its ratings as at its last day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ClosedPosition {
     /// The plan's last day; everything here is as at this date.
     pub ended: NaiveDate,
@@ -163,6 +164,7 @@ impl ClosedPosition {
 /// One plan of a set, judged on a date: its status, and for a closed plan
 /// its final position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct PlanEntry {
     /// The name the plan was given (a built-in plan's name, or a file).
     pub name: String,

@@ -14,6 +14,7 @@ use crate::rules::Reason;
 /// One action's line in a report: what the plan says about it and how it
 /// is rated as of the report's date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ReportRow {
     /// The action's id.
     pub action_id: String,

@@ -64,7 +64,7 @@ impl BoardReport {
     /// o.actions.push(Action::new("a1", "Refresh the pledge.", "Jun-20"));
     /// plan.objectives.push(o);
     /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
-    /// let by_lead = ReportOptions { by_lead: true, ..ReportOptions::default() };
+    /// let by_lead = ReportOptions::default().with_by_lead(true);
     /// let report = BoardReport::build(&plan, as_of, &RuleSet::default(), &by_lead);
     /// // Nothing is overdue, due soon, disputed or measured: only the summary
     /// // and the open actions, lead by lead.
@@ -175,7 +175,7 @@ impl Changes {
     ///     plan
     /// };
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    /// let options = ReportOptions { since: Some(d(2019, 9, 30)), ..ReportOptions::default() };
+    /// let options = ReportOptions::default().with_since(d(2019, 9, 30));
     /// let report = BoardReport::build_compared(
     ///     &tracker("Dec-19"), &tracker("Jun-20"), d(2019, 12, 31), &RuleSet::default(), &options);
     /// assert_eq!(

@@ -27,6 +27,7 @@ use crate::rules::RatingCounts;
 /// assert_eq!(board.total(), 4);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct BoardCounts {
     /// Red and Amber/Red.
     pub red: usize,
@@ -73,6 +74,7 @@ impl BoardCounts {
 
 /// The summary page's facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Summary {
     /// How many actions the report covers.
     pub actions: usize,

@@ -53,6 +53,29 @@ pub struct ExpectedProgress {
     pub amber_at_least: f64,
 }
 
+impl ExpectedProgress {
+    /// The mode with its thresholds: Green when progress is at least
+    /// `green_at_least` of what is expected, Amber when at least
+    /// `amber_at_least`, Red below ([`RuleSet::check`] refuses thresholds out
+    /// of order or outside 0–1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use lineofsight::rules::{ExpectedProgress, RuleSet};
+    ///
+    /// let mut rules = RuleSet::default();
+    /// rules.expected_progress = Some(ExpectedProgress::new(0.8, 0.5));
+    /// assert!(rules.check().is_ok());
+    /// ```
+    pub fn new(green_at_least: f64, amber_at_least: f64) -> ExpectedProgress {
+        ExpectedProgress {
+            green_at_least,
+            amber_at_least,
+        }
+    }
+}
+
 impl Default for ExpectedProgress {
     fn default() -> Self {
         ExpectedProgress {
@@ -90,6 +113,7 @@ pub enum ManualOverride {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RuleSet {
     /// The scale ratings are given on (default BRAG: complete is Blue).
     pub scale: Scale,
@@ -175,10 +199,8 @@ impl RuleSet {
     /// ```
     /// use lineofsight::rules::{ExpectedProgress, RuleSet};
     ///
-    /// let rules = RuleSet {
-    ///     expected_progress: Some(ExpectedProgress { green_at_least: 0.7, amber_at_least: 0.9 }),
-    ///     ..RuleSet::default()
-    /// };
+    /// let mut rules = RuleSet::default();
+    /// rules.expected_progress = Some(ExpectedProgress::new(0.7, 0.9));
     /// assert!(rules.check().is_err());
     /// ```
     pub fn check(&self) -> Result<(), LoadError> {

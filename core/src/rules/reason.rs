@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// A machine-readable reason for a rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReasonCode {
     /// The action is complete.
     Complete,
@@ -61,6 +62,7 @@ pub enum ReasonCode {
 /// Why a rating is what it is: a code for machines and a sentence for people
 /// (`Red: due 31/08/2019, 122 days ago, not complete`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Reason {
     /// The machine-readable reason.
     pub code: ReasonCode,
@@ -95,6 +97,7 @@ pub(crate) fn days_phrase(days: i64) -> String {
 
 /// A rating with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Rated {
     /// The rating.
     pub rating: crate::rating::Rating,

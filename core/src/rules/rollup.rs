@@ -186,7 +186,8 @@ impl RatingCounts {
 /// assert_eq!(worst.rating, Rating::Red);
 /// assert_eq!(worst.reason.message, "Red: worst of 4 rated (1 unrated left out)");
 ///
-/// let share = RuleSet { rollup: Rollup::Share { red_at_least: 0.5, amber_at_least: 0.25 }, ..RuleSet::default() };
+/// let mut share = RuleSet::default();
+/// share.rollup = Rollup::Share { red_at_least: 0.5, amber_at_least: 0.25 };
 /// assert_eq!(roll_up(children, &share).rating, Rating::Amber);
 /// ```
 pub fn roll_up(children: impl IntoIterator<Item = Rating>, rules: &RuleSet) -> Rated {

@@ -141,6 +141,7 @@ pub enum TimescaleKind {
 /// Why a timescale's text could not be fully understood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ProblemKind {
     /// The text names a date that does not exist, such as `31/04/2019`.
     ImpossibleDate,
@@ -153,6 +154,7 @@ pub enum ProblemKind {
 
 /// A problem found in a timescale's text, naming the text that caused it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct TimescaleProblem {
     /// What kind of problem.
     pub kind: ProblemKind,
@@ -476,6 +478,7 @@ impl JsonSchema for Timescale {
 
 /// A parsed timescale as plain data, for reports, bindings and test vectors.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ParsedTimescale {
     /// The text as written.
     pub raw: String,

@@ -19,6 +19,7 @@ use words::{
 
 /// A timescale that strict parsing refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum TimescaleError {
     /// The text names a date that does not exist.
     #[error("timescale {raw:?}: {fragment:?} is not a real date: {reason}")]

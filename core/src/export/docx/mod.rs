@@ -7,6 +7,10 @@
 //! discrepancies and data warnings. Sections with nothing in them are left
 //! out.
 //!
+//! Requires the `board-paper` feature (on by default); the charts also
+//! need `board-paper-charts` (on by default), and without it each chart is
+//! given as a table of its figures.
+//!
 //! | File | What it draws |
 //! |---|---|
 //! | `styles.rs` | A4 portrait and the named styles a council re-brands |
@@ -103,9 +107,14 @@ impl BoardPaper {
         let mut xml = doc.created_at(&created).updated_at(&created).build();
         xml.document = finish(&xml.document, &alts);
         let mut stored = Cursor::new(Vec::new());
-        xml.pack(&mut stored)
-            .map_err(|e| ExportError::Docx(e.to_string()))?;
-        deflate(&stored.into_inner()).map_err(|e| ExportError::Docx(e.to_string()))
+        xml.pack(&mut stored).map_err(|e| ExportError::Docx {
+            part: "the document",
+            source: e.into(),
+        })?;
+        deflate(&stored.into_inner()).map_err(|e| ExportError::Docx {
+            part: "the compressed file",
+            source: e.into(),
+        })
     }
 
     /// Writes the board paper for a set of plans as
