@@ -76,18 +76,9 @@ impl Plan {
         py: Python<'_>,
         rules: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<lineofsight::RuleSet> {
-        let Some(r) = rules else {
-            return Ok(self.inner.rules_or_default());
-        };
-        if let Ok(r) = r.cast::<RuleSet>() {
-            Ok(r.get().inner.clone())
-        } else if r.is_instance_of::<PyDict>() {
-            Ok(RuleSet::from_dict(py, r)?.inner)
-        } else {
-            Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                "rules must be a RuleSet or a dict, not {}",
-                r.get_type().name()?
-            )))
+        match rules {
+            Some(r) => crate::rules::rules_arg(py, r),
+            None => Ok(self.inner.rules_or_default()),
         }
     }
 }

@@ -363,6 +363,32 @@ pub(crate) fn progress_cell(updates: &[ProgressUpdate]) -> String {
         .join("\n")
 }
 
+/// One line of a list cell, split into its fields, for the readers below.
+struct CellLine {
+    number: usize,
+    fields: Vec<String>,
+}
+
+impl CellLine {
+    /// The lines of a list cell, numbered from 1.
+    fn all(cell: &str) -> impl Iterator<Item = CellLine> + '_ {
+        lines(cell).enumerate().map(|(i, line)| CellLine {
+            number: i + 1,
+            fields: line_fields(line),
+        })
+    }
+
+    /// Field `k`, empty when the line has fewer.
+    fn field(&self, k: usize) -> &str {
+        self.fields.get(k).map_or("", String::as_str)
+    }
+
+    /// What is wrong, naming the line: `line 2: what "text"`.
+    fn error(&self, what: &str, text: &str) -> String {
+        format!("line {}: {what} {text:?}", self.number)
+    }
+}
+
 /// The updates of a [`progress_cell`].
 ///
 /// # Errors
@@ -370,12 +396,10 @@ pub(crate) fn progress_cell(updates: &[ProgressUpdate]) -> String {
 /// A sentence naming the line and what is wrong with it (a date, rating
 /// or percentage that does not read).
 pub(crate) fn read_progress(cell: &str) -> Result<Vec<ProgressUpdate>, String> {
-    lines(cell)
-        .enumerate()
-        .map(|(i, line)| {
-            let f = line_fields(line);
-            let at = |what: &str, text: &str| format!("line {}: {what} {text:?}", i + 1);
-            let field = |k: usize| f.get(k).map_or("", String::as_str);
+    CellLine::all(cell)
+        .map(|line| {
+            let at = |what: &str, text: &str| line.error(what, text);
+            let field = |k: usize| line.field(k);
             let date = match field(0).trim() {
                 "" | "undated" => None,
                 d => Some(read_date(d).ok_or_else(|| at("the date is not YYYY-MM-DD:", d))?),
@@ -436,12 +460,10 @@ pub(crate) fn history_cell(changes: &[ActionChange]) -> String {
 /// A sentence naming the line and what is wrong with it (a date, field
 /// or state that does not read).
 pub(crate) fn read_history(cell: &str) -> Result<Vec<ActionChange>, String> {
-    lines(cell)
-        .enumerate()
-        .map(|(i, line)| {
-            let f = line_fields(line);
-            let at = |what: &str, text: &str| format!("line {}: {what} {text:?}", i + 1);
-            let field = |k: usize| f.get(k).map_or("", String::as_str);
+    CellLine::all(cell)
+        .map(|line| {
+            let at = |what: &str, text: &str| line.error(what, text);
+            let field = |k: usize| line.field(k);
             let date = read_date(field(0).trim())
                 .ok_or_else(|| at("the date is not YYYY-MM-DD:", field(0)))?;
             let state =
@@ -484,17 +506,14 @@ pub(crate) fn sub_activities_cell(subs: &[SubActivity]) -> String {
 ///
 /// A sentence naming the line whose state is not a lifecycle state.
 pub(crate) fn read_sub_activities(cell: &str) -> Result<Vec<SubActivity>, String> {
-    lines(cell)
-        .enumerate()
-        .map(|(i, line)| {
-            let f = line_fields(line);
-            let field = |k: usize| f.get(k).map_or("", String::as_str);
+    CellLine::all(cell)
+        .map(|line| {
+            let field = |k: usize| line.field(k);
             let state = match field(2).trim() {
                 "" => None,
-                s => Some(
-                    state_named(s)
-                        .ok_or_else(|| format!("line {}: {s:?} is not a lifecycle state", i + 1))?,
-                ),
+                s => Some(state_named(s).ok_or_else(|| {
+                    format!("line {}: {s:?} is not a lifecycle state", line.number)
+                })?),
             };
             Ok(SubActivity {
                 text: field(0).to_string(),
