@@ -85,6 +85,7 @@ pub(crate) struct Worst<'a> {
 }
 
 impl<'a> Worst<'a> {
+    #[inline]
     pub(crate) fn new(own: Verdict<'a>) -> Self {
         Worst {
             own,
@@ -93,6 +94,7 @@ impl<'a> Worst<'a> {
     }
 
     /// Weighs the verdict of sub-activity `k` (an open one).
+    #[inline]
     pub(crate) fn consider(&mut self, candidate: Verdict<'a>, k: usize) {
         let rating = candidate.rating();
         let replaces = rating.is_rated()
@@ -106,6 +108,7 @@ impl<'a> Worst<'a> {
     }
 
     /// The verdict that stands, and the sub-activity it came from.
+    #[inline]
     pub(crate) fn finish(self) -> (Verdict<'a>, Option<usize>) {
         self.worst.unwrap_or((self.own, None))
     }
@@ -193,6 +196,7 @@ pub(crate) enum Verdict<'a> {
 
 impl Verdict<'_> {
     /// The rating, before the rule set's scale is applied.
+    #[inline]
     pub(crate) fn rating(&self) -> Rating {
         match self {
             Verdict::Deferred | Verdict::Cancelled => Rating::NotRated,
@@ -214,6 +218,7 @@ impl Verdict<'_> {
     }
 
     /// The reason code.
+    #[inline]
     pub(crate) fn code(&self) -> ReasonCode {
         match self {
             Verdict::Deferred => ReasonCode::Deferred,
@@ -513,14 +518,15 @@ impl<'a> Judged<'a> {
     }
 
     /// The rest of the rules, with the action's start and latest update.
+    #[inline]
     pub(crate) fn decide(
-        self,
+        &self,
         start: Option<NaiveDate>,
         latest: Option<Latest>,
         as_of: NaiveDate,
         rules: &RuleSet,
     ) -> Verdict<'a> {
-        match self {
+        match *self {
             Judged::Fixed(verdict) => verdict,
             Judged::Ongoing(review) => review.judge(latest, as_of, None),
             Judged::Ahead {

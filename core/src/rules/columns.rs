@@ -58,6 +58,7 @@
 //! # Ok::<(), lineofsight::rules::columns::ColumnError>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -198,22 +199,24 @@ impl<'a> PreparedColumn<'a> {
         }
     }
 
-    /// Row `i`; a row or key out of range is read as no timescale.
-    fn get(&self, i: usize, rules: &RuleSet) -> Prepared<'a> {
+    /// Row `i`; a row or key out of range is read as no timescale. A
+    /// dictionary's rows are borrowed from the prepared values rather than
+    /// copied (copying them for every row was a measurable cost).
+    fn get(&self, i: usize, rules: &RuleSet) -> Cow<'_, Prepared<'a>> {
         const NONE: Prepared<'static> = Prepared {
             judged: Judged::Fixed(Verdict::NoTimescaleGiven),
             next_due: None,
         };
         match self.column {
             TimescaleColumn::Due(d) => match d.get(i).copied().flatten() {
-                Some(due) => Prepared::new(When::Due(Some(due)), self.as_of, rules),
-                None => NONE,
+                Some(due) => Cow::Owned(Prepared::new(When::Due(Some(due)), self.as_of, rules)),
+                None => Cow::Borrowed(&NONE),
             },
-            TimescaleColumn::Dictionary { keys, .. } => keys
-                .get(i)
-                .and_then(|&k| self.values.get(k as usize))
-                .copied()
-                .unwrap_or(NONE),
+            TimescaleColumn::Dictionary { keys, .. } => Cow::Borrowed(
+                keys.get(i)
+                    .and_then(|&k| self.values.get(k as usize))
+                    .unwrap_or(&NONE),
+            ),
         }
     }
 }
@@ -608,6 +611,7 @@ impl<'a> Run<'a, '_> {
     /// The verdict for row `i`, the sub-activity row it came from, and the
     /// due date shown: the timescale's next due date, otherwise the
     /// earliest of its sub-activities' not yet passed.
+    #[inline]
     fn verdict(&self, i: usize) -> (Verdict<'a>, Option<usize>, Option<NaiveDate>) {
         let (columns, as_of, rules) = (self.columns, self.as_of, self.rules);
         let state: Lifecycle = at(columns.state, i);
