@@ -6,7 +6,7 @@
 //! written from. The object API ([`rate_action`]) and the columnar API
 //! ([`super::columns`]) both call it, so they cannot drift apart.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::reason::{days_phrase, uk_date, Rated, Reason, ReasonCode};
 use super::RuleSet;
@@ -85,6 +85,7 @@ pub(crate) struct Worst<'a> {
 }
 
 impl<'a> Worst<'a> {
+    #[inline]
     pub(crate) fn new(own: Verdict<'a>) -> Self {
         Worst {
             own,
@@ -93,6 +94,7 @@ impl<'a> Worst<'a> {
     }
 
     /// Weighs the verdict of sub-activity `k` (an open one).
+    #[inline]
     pub(crate) fn consider(&mut self, candidate: Verdict<'a>, k: usize) {
         let rating = candidate.rating();
         let replaces = rating.is_rated()
@@ -106,6 +108,7 @@ impl<'a> Worst<'a> {
     }
 
     /// The verdict that stands, and the sub-activity it came from.
+    #[inline]
     pub(crate) fn finish(self) -> (Verdict<'a>, Option<usize>) {
         self.worst.unwrap_or((self.own, None))
     }
@@ -193,6 +196,7 @@ pub(crate) enum Verdict<'a> {
 
 impl Verdict<'_> {
     /// The rating, before the rule set's scale is applied.
+    #[inline]
     pub(crate) fn rating(&self) -> Rating {
         match self {
             Verdict::Deferred | Verdict::Cancelled => Rating::NotRated,
@@ -214,6 +218,7 @@ impl Verdict<'_> {
     }
 
     /// The reason code.
+    #[inline]
     pub(crate) fn code(&self) -> ReasonCode {
         match self {
             Verdict::Deferred => ReasonCode::Deferred,
@@ -342,78 +347,207 @@ pub(crate) fn decide<'a>(
     rules: &RuleSet,
 ) -> Verdict<'a> {
     match state {
-        Lifecycle::Deferred => return Verdict::Deferred,
-        Lifecycle::Cancelled => return Verdict::Cancelled,
-        Lifecycle::Complete => return Verdict::Complete,
-        Lifecycle::NotStarted | Lifecycle::InProgress => {}
-    }
-    let timescale = match when {
-        When::Due(None) => return Verdict::NoTimescaleGiven,
-        When::Due(Some(due)) => return dated(due, None, None, start, latest, as_of, rules),
-        When::Timescale(t) => t,
-    };
-    match timescale.kind() {
-        TimescaleKind::Achieved => return Verdict::Achieved(timescale.raw().trim()),
-        TimescaleKind::Empty => return Verdict::NoTimescaleGiven,
-        TimescaleKind::ToBeConfirmed => return Verdict::ToBeConfirmed(timescale.raw().trim()),
-        TimescaleKind::NotUnderstood => return Verdict::NotUnderstood(timescale),
-        TimescaleKind::Ongoing {
-            until: None, from, ..
+        Lifecycle::Deferred => Verdict::Deferred,
+        Lifecycle::Cancelled => Verdict::Cancelled,
+        Lifecycle::Complete => Verdict::Complete,
+        Lifecycle::NotStarted | Lifecycle::InProgress => {
+            Judged::new(when, as_of, rules).decide(start, latest, as_of, rules)
         }
-        | TimescaleKind::Recurring {
-            until: None, from, ..
-        } => {
-            if let Some(from) = from {
-                if from.start > as_of {
-                    return Verdict::OngoingFrom(from.start);
-                }
-            }
-            return ongoing(timescale, latest, as_of, rules, None);
-        }
-        _ => {}
     }
-    let Some(due) = timescale.next_due(as_of) else {
-        return Verdict::NoDueDate;
-    };
-    dated(
-        due,
-        timescale.start(),
-        timescale.is_ongoing().then_some(timescale),
-        start,
-        latest,
-        as_of,
-        rules,
-    )
 }
 
-/// The rules for something with a due date: `from` is when the timescale
-/// says it starts, `ongoing` the timescale when it is ongoing or recurring.
-fn dated<'a>(
-    due: NaiveDate,
-    from: Option<NaiveDate>,
-    ongoing_timescale: Option<&'a Timescale>,
-    start: Option<NaiveDate>,
-    latest: Option<Latest>,
-    as_of: NaiveDate,
-    rules: &RuleSet,
-) -> Verdict<'a> {
-    let days = (due - as_of).num_days();
-    if days < 0 {
-        return Verdict::Overdue { due, days };
+/// The number of days from `from` to `to` (negative when `to` is earlier):
+/// `(to - from).num_days()`, worked out from day numbers, which is cheaper
+/// than chrono's duration arithmetic in a loop over millions of rows.
+pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce())
+}
+
+/// How often an ongoing or recurring item should be updated, and what to
+/// call it in the sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Review {
+    what: &'static str,
+    period: u32,
+}
+
+impl Review {
+    fn of(timescale: &Timescale, rules: &RuleSet) -> Review {
+        match timescale.kind() {
+            TimescaleKind::Recurring { cadence, .. } => Review {
+                period: cadence_days(*cadence).map_or(rules.review_period_days, |d| {
+                    d.min(rules.review_period_days)
+                }),
+                what: "recurring",
+            },
+            _ => Review {
+                period: rules.review_period_days,
+                what: "ongoing",
+            },
+        }
     }
-    if days <= i64::from(rules.due_soon_days) {
-        return Verdict::DueSoon { due, days };
+
+    /// Judged by how recent the latest update is; `due` is the due date
+    /// the item also has, if any.
+    fn judge<'a>(
+        self,
+        latest: Option<Latest>,
+        as_of: NaiveDate,
+        due: Option<NaiveDate>,
+    ) -> Verdict<'a> {
+        let Review { what, period } = self;
+        match latest {
+            None => Verdict::NoUpdate { what, due },
+            Some(Latest { date, .. }) => {
+                let age = days_between(date, as_of);
+                if age > i64::from(period) {
+                    Verdict::UpdateOverdue {
+                        what,
+                        due,
+                        date,
+                        age,
+                        period,
+                    }
+                } else {
+                    Verdict::Updated {
+                        what,
+                        due,
+                        date,
+                        age,
+                    }
+                }
+            }
+        }
     }
-    if let Some(v) = expected_progress(start.or(from), latest, due, as_of, rules) {
-        return v;
+}
+
+/// What one timescale (or due date) says as of a date under a rule set for
+/// an open action, before the action's start and latest update are known.
+///
+/// [`decide`] is `Judged::new` then [`Judged::decide`]; the columnar path
+/// works out `Judged::new` once per distinct timescale in a batch, so the
+/// timescale's kind, next due date and days to go are not worked out again
+/// for every row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Judged<'a> {
+    /// The verdict, whatever the start and updates.
+    Fixed(Verdict<'a>),
+    /// Ongoing or recurring with no end date: judged by the latest update.
+    Ongoing(Review),
+    /// Due after the due-soon window: judged by expected progress, then
+    /// (when ongoing) by the latest update, then by when it starts.
+    Ahead {
+        due: NaiveDate,
+        days: i64,
+        /// When the timescale says the work starts.
+        from: Option<NaiveDate>,
+        /// `Some` when the timescale is ongoing or recurring.
+        review: Option<Review>,
+    },
+}
+
+impl<'a> Judged<'a> {
+    /// The part of the rules that depends only on the timescale, the date
+    /// and the rule set.
+    pub(crate) fn new(when: When<'a>, as_of: NaiveDate, rules: &RuleSet) -> Judged<'a> {
+        let timescale = match when {
+            When::Due(None) => return Judged::Fixed(Verdict::NoTimescaleGiven),
+            When::Due(Some(due)) => return Judged::dated(due, None, None, as_of, rules),
+            When::Timescale(t) => t,
+        };
+        match timescale.kind() {
+            TimescaleKind::Achieved => {
+                return Judged::Fixed(Verdict::Achieved(timescale.raw().trim()))
+            }
+            TimescaleKind::Empty => return Judged::Fixed(Verdict::NoTimescaleGiven),
+            TimescaleKind::ToBeConfirmed => {
+                return Judged::Fixed(Verdict::ToBeConfirmed(timescale.raw().trim()))
+            }
+            TimescaleKind::NotUnderstood => {
+                return Judged::Fixed(Verdict::NotUnderstood(timescale))
+            }
+            TimescaleKind::Ongoing {
+                until: None, from, ..
+            }
+            | TimescaleKind::Recurring {
+                until: None, from, ..
+            } => {
+                if let Some(from) = from {
+                    if from.start > as_of {
+                        return Judged::Fixed(Verdict::OngoingFrom(from.start));
+                    }
+                }
+                return Judged::Ongoing(Review::of(timescale, rules));
+            }
+            _ => {}
+        }
+        let Some(due) = timescale.next_due(as_of) else {
+            return Judged::Fixed(Verdict::NoDueDate);
+        };
+        Judged::dated(
+            due,
+            timescale.start(),
+            timescale.is_ongoing().then(|| Review::of(timescale, rules)),
+            as_of,
+            rules,
+        )
     }
-    if let Some(t) = ongoing_timescale {
-        return ongoing(t, latest, as_of, rules, Some(due));
+
+    /// Something with a due date: `from` is when the timescale says it
+    /// starts, `review` set when it is ongoing or recurring.
+    fn dated(
+        due: NaiveDate,
+        from: Option<NaiveDate>,
+        review: Option<Review>,
+        as_of: NaiveDate,
+        rules: &RuleSet,
+    ) -> Judged<'a> {
+        let days = days_between(as_of, due);
+        if days < 0 {
+            Judged::Fixed(Verdict::Overdue { due, days })
+        } else if days <= i64::from(rules.due_soon_days) {
+            Judged::Fixed(Verdict::DueSoon { due, days })
+        } else {
+            Judged::Ahead {
+                due,
+                days,
+                from,
+                review,
+            }
+        }
     }
-    if let Some(start) = from.filter(|s| *s > as_of) {
-        return Verdict::StartsLater { start, due };
+
+    /// The rest of the rules, with the action's start and latest update.
+    #[inline]
+    pub(crate) fn decide(
+        &self,
+        start: Option<NaiveDate>,
+        latest: Option<Latest>,
+        as_of: NaiveDate,
+        rules: &RuleSet,
+    ) -> Verdict<'a> {
+        match *self {
+            Judged::Fixed(verdict) => verdict,
+            Judged::Ongoing(review) => review.judge(latest, as_of, None),
+            Judged::Ahead {
+                due,
+                days,
+                from,
+                review,
+            } => {
+                if let Some(v) = expected_progress(start.or(from), latest, due, as_of, rules) {
+                    return v;
+                }
+                if let Some(review) = review {
+                    return review.judge(latest, as_of, Some(due));
+                }
+                if let Some(start) = from.filter(|s| *s > as_of) {
+                    return Verdict::StartsLater { start, due };
+                }
+                Verdict::OnTrack { due, days }
+            }
+        }
     }
-    Verdict::OnTrack { due, days }
 }
 
 fn cadence_days(c: Cadence) -> Option<u32> {
@@ -427,46 +561,6 @@ fn cadence_days(c: Cadence) -> Option<u32> {
     }
 }
 
-fn ongoing<'a>(
-    timescale: &Timescale,
-    latest: Option<Latest>,
-    as_of: NaiveDate,
-    rules: &RuleSet,
-    due: Option<NaiveDate>,
-) -> Verdict<'a> {
-    let (period, what) = match timescale.kind() {
-        TimescaleKind::Recurring { cadence, .. } => (
-            cadence_days(*cadence).map_or(rules.review_period_days, |d| {
-                d.min(rules.review_period_days)
-            }),
-            "recurring",
-        ),
-        _ => (rules.review_period_days, "ongoing"),
-    };
-    match latest {
-        None => Verdict::NoUpdate { what, due },
-        Some(Latest { date, .. }) => {
-            let age = (as_of - date).num_days();
-            if age > i64::from(period) {
-                Verdict::UpdateOverdue {
-                    what,
-                    due,
-                    date,
-                    age,
-                    period,
-                }
-            } else {
-                Verdict::Updated {
-                    what,
-                    due,
-                    date,
-                    age,
-                }
-            }
-        }
-    }
-}
-
 fn expected_progress<'a>(
     start: Option<NaiveDate>,
     latest: Option<Latest>,
@@ -477,8 +571,8 @@ fn expected_progress<'a>(
     let mode = rules.expected_progress?;
     let start = start?;
     let percent = latest?.percent?;
-    let total = (due - start).num_days();
-    let elapsed = (as_of - start).num_days();
+    let total = days_between(start, due);
+    let elapsed = days_between(start, as_of);
     if total <= 0 || elapsed <= 0 {
         return None;
     }

@@ -58,11 +58,12 @@
 //! # Ok::<(), lineofsight::rules::columns::ColumnError>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::action::{decide, Latest, Verdict, When, Worst};
+use super::action::{Judged, Latest, Verdict, When, Worst};
 use super::reason::{Reason, ReasonCode};
 use super::{ManualOverride, RuleSet};
 use crate::plan::Lifecycle;
@@ -125,7 +126,7 @@ pub enum TimescaleColumn<'a> {
     },
 }
 
-impl<'a> TimescaleColumn<'a> {
+impl TimescaleColumn<'_> {
     fn len(&self) -> usize {
         match self {
             TimescaleColumn::Due(d) => d.len(),
@@ -150,17 +151,72 @@ impl<'a> TimescaleColumn<'a> {
         }
         Ok(())
     }
+}
 
-    /// Row `i` (checked to be in range when the columns were put together).
-    fn when(&self, i: usize) -> When<'a> {
-        match *self {
-            TimescaleColumn::Due(d) => When::Due(d.get(i).copied().flatten()),
-            TimescaleColumn::Dictionary { values, keys } => {
-                match keys.get(i).and_then(|&k| values.get(k as usize)) {
-                    Some(t) => When::Timescale(t),
-                    None => When::Due(None),
-                }
-            }
+/// A timescale worked out for one as-of date and rule set: the part of
+/// the rules that does not depend on the row's state, start or updates,
+/// and the next due date.
+#[derive(Debug, Clone, Copy)]
+struct Prepared<'a> {
+    judged: Judged<'a>,
+    next_due: Option<NaiveDate>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(when: When<'a>, as_of: NaiveDate, rules: &RuleSet) -> Prepared<'a> {
+        Prepared {
+            judged: Judged::new(when, as_of, rules),
+            next_due: when.next_due(as_of),
+        }
+    }
+}
+
+/// A [`TimescaleColumn`] prepared for one rating run: a dictionary's
+/// distinct timescales are worked out once each (a handful, whatever the
+/// number of rows); a column of due dates is worked out row by row, which
+/// is one subtraction.
+#[derive(Debug, Clone)]
+struct PreparedColumn<'a> {
+    column: TimescaleColumn<'a>,
+    /// Per dictionary value (empty for due dates).
+    values: Vec<Prepared<'a>>,
+    as_of: NaiveDate,
+}
+
+impl<'a> PreparedColumn<'a> {
+    fn new(column: TimescaleColumn<'a>, as_of: NaiveDate, rules: &RuleSet) -> PreparedColumn<'a> {
+        let values = match column {
+            TimescaleColumn::Due(_) => Vec::new(),
+            TimescaleColumn::Dictionary { values, .. } => values
+                .iter()
+                .map(|t| Prepared::new(When::Timescale(t), as_of, rules))
+                .collect(),
+        };
+        PreparedColumn {
+            column,
+            values,
+            as_of,
+        }
+    }
+
+    /// Row `i`; a row or key out of range is read as no timescale. A
+    /// dictionary's rows are borrowed from the prepared values rather than
+    /// copied (copying them for every row was a measurable cost).
+    fn get(&self, i: usize, rules: &RuleSet) -> Cow<'_, Prepared<'a>> {
+        const NONE: Prepared<'static> = Prepared {
+            judged: Judged::Fixed(Verdict::NoTimescaleGiven),
+            next_due: None,
+        };
+        match self.column {
+            TimescaleColumn::Due(d) => match d.get(i).copied().flatten() {
+                Some(due) => Cow::Owned(Prepared::new(When::Due(Some(due)), self.as_of, rules)),
+                None => Cow::Borrowed(&NONE),
+            },
+            TimescaleColumn::Dictionary { keys, .. } => Cow::Borrowed(
+                keys.get(i)
+                    .and_then(|&k| self.values.get(k as usize))
+                    .unwrap_or(&NONE),
+            ),
         }
     }
 }
@@ -464,70 +520,19 @@ impl<'a> ActionColumns<'a> {
         Ok(self)
     }
 
-    /// The verdict for row `i` and the sub-activity row it came from.
-    fn verdict(&self, i: usize, as_of: NaiveDate, rules: &RuleSet) -> (Verdict<'a>, Option<usize>) {
-        let state: Lifecycle = self
-            .state
-            .and_then(|s| s.get(i))
-            .copied()
-            .unwrap_or_default();
-        let start = at(self.start, i);
-        let latest = at(self.last_update, i)
-            .filter(|d| *d <= as_of)
-            .map(|date| Latest {
-                date,
-                percent: at(self.percent_complete, i),
-            });
-        let own = decide(self.timescale.when(i), state, start, latest, as_of, rules);
-        let Some(g) = &self.sub_activities else {
-            return (own, None);
-        };
-        if !state.is_open() {
-            return (own, None);
+    /// The timescale columns (the actions' and the sub-activities')
+    /// prepared for one as-of date and rule set.
+    fn prepare<'c>(&'c self, as_of: NaiveDate, rules: &'c RuleSet) -> Run<'a, 'c> {
+        Run {
+            columns: self,
+            own: PreparedColumn::new(self.timescale, as_of, rules),
+            sub: self
+                .sub_activities
+                .as_ref()
+                .map(|g| PreparedColumn::new(g.columns.timescale, as_of, rules)),
+            as_of,
+            rules,
         }
-        let (from, to) = (
-            g.first.get(i).copied().unwrap_or(0) as usize,
-            g.first.get(i + 1).copied().unwrap_or(0) as usize,
-        );
-        let Some(rows) = g.order.get(from..to) else {
-            return (own, None);
-        };
-        if rows.is_empty() {
-            return (own, None);
-        }
-        let mut worst = Worst::new(own);
-        for &row in rows {
-            let row = row as usize;
-            let sub_state = at(g.columns.state, row).unwrap_or(state);
-            if sub_state.is_open() {
-                let v = decide(
-                    g.columns.timescale.when(row),
-                    sub_state,
-                    start,
-                    latest,
-                    as_of,
-                    rules,
-                );
-                worst.consider(v, row);
-            }
-        }
-        worst.finish()
-    }
-
-    /// The due date shown for row `i`: the timescale's next due date,
-    /// otherwise the earliest of its sub-activities' not yet passed.
-    fn due(&self, i: usize, as_of: NaiveDate) -> Option<NaiveDate> {
-        self.timescale.when(i).next_due(as_of).or_else(|| {
-            let g = self.sub_activities.as_ref()?;
-            let from = g.first.get(i).copied()? as usize;
-            let to = g.first.get(i + 1).copied()? as usize;
-            g.order
-                .get(from..to)?
-                .iter()
-                .filter_map(|&row| g.columns.timescale.when(row as usize).next_due(as_of))
-                .filter(|d| *d >= as_of)
-                .min()
-        })
     }
 
     /// Rates every row as of a date.
@@ -540,11 +545,12 @@ impl<'a> ActionColumns<'a> {
     /// Rates every row as of a date into `out` (cleared first), reusing its
     /// buffers.
     pub fn rate_into(&self, as_of: NaiveDate, rules: &RuleSet, out: &mut RatingColumns) {
+        let run = self.prepare(as_of, rules);
         let n = self.len();
         out.clear();
         out.reserve(n);
         for i in 0..n {
-            let (verdict, sub) = self.verdict(i, as_of, rules);
+            let (verdict, sub, due) = run.verdict(i);
             let computed = rules.scale.normalise(verdict.rating());
             let recorded = at(self.recorded, i)
                 .map(|r| rules.scale.normalise(r))
@@ -560,7 +566,7 @@ impl<'a> ActionColumns<'a> {
             });
             out.computed.push(computed);
             out.reason.push(verdict.code());
-            out.due.push(self.due(i, as_of));
+            out.due.push(due);
             out.recorded.push(recorded);
             out.overridden.push(overridden);
             out.discrepancy
@@ -578,7 +584,7 @@ impl<'a> ActionColumns<'a> {
         if i >= self.len() {
             return None;
         }
-        let (verdict, sub) = self.verdict(i, as_of, rules);
+        let (verdict, sub, _) = self.prepare(as_of, rules).verdict(i);
         let text = sub.map(|row| {
             self.sub_activities
                 .as_ref()
@@ -587,6 +593,82 @@ impl<'a> ActionColumns<'a> {
                 .unwrap_or("")
         });
         Some(verdict.rated(text, rules).reason)
+    }
+}
+
+/// One rating run: the columns with their timescales prepared for the
+/// as-of date and rule set.
+struct Run<'a, 'c> {
+    columns: &'c ActionColumns<'a>,
+    own: PreparedColumn<'a>,
+    /// The sub-activities' timescales, when there are sub-activities.
+    sub: Option<PreparedColumn<'a>>,
+    as_of: NaiveDate,
+    rules: &'c RuleSet,
+}
+
+impl<'a> Run<'a, '_> {
+    /// The verdict for row `i`, the sub-activity row it came from, and the
+    /// due date shown: the timescale's next due date, otherwise the
+    /// earliest of its sub-activities' not yet passed.
+    #[inline]
+    fn verdict(&self, i: usize) -> (Verdict<'a>, Option<usize>, Option<NaiveDate>) {
+        let (columns, as_of, rules) = (self.columns, self.as_of, self.rules);
+        let state: Lifecycle = at(columns.state, i);
+        let own = self.own.get(i, rules);
+        let rows = match (&columns.sub_activities, &self.sub) {
+            (Some(g), Some(sub)) => {
+                let from = g.first.get(i).copied().unwrap_or(0) as usize;
+                let to = g.first.get(i + 1).copied().unwrap_or(0) as usize;
+                g.order
+                    .get(from..to)
+                    .filter(|rows| !rows.is_empty())
+                    .map(|rows| (g, sub, rows))
+            }
+            _ => None,
+        };
+        let due = own.next_due.or_else(|| {
+            let (_, sub, rows) = rows?;
+            rows.iter()
+                .filter_map(|&row| sub.get(row as usize, rules).next_due)
+                .filter(|d| *d >= as_of)
+                .min()
+        });
+        let closed = match state {
+            Lifecycle::Deferred => Some(Verdict::Deferred),
+            Lifecycle::Cancelled => Some(Verdict::Cancelled),
+            Lifecycle::Complete => Some(Verdict::Complete),
+            Lifecycle::NotStarted | Lifecycle::InProgress => None,
+        };
+        if let Some(verdict) = closed {
+            return (verdict, None, due);
+        }
+        let start = at(columns.start, i);
+        let latest = at(columns.last_update, i)
+            .filter(|d| *d <= as_of)
+            .map(|date| Latest {
+                date,
+                percent: at(columns.percent_complete, i),
+            });
+        let own_verdict = own.judged.decide(start, latest, as_of, rules);
+        let Some((g, sub, rows)) = rows else {
+            return (own_verdict, None, due);
+        };
+        let mut worst = Worst::new(own_verdict);
+        for &row in rows {
+            let row = row as usize;
+            let sub_state = at(g.columns.state, row).unwrap_or(state);
+            let verdict = match sub_state {
+                Lifecycle::Deferred | Lifecycle::Cancelled | Lifecycle::Complete => continue,
+                Lifecycle::NotStarted | Lifecycle::InProgress => sub
+                    .get(row, rules)
+                    .judged
+                    .decide(start, latest, as_of, rules),
+            };
+            worst.consider(verdict, row);
+        }
+        let (verdict, row) = worst.finish();
+        (verdict, row, due)
     }
 }
 
