@@ -588,18 +588,30 @@ impl Action {
     /// shows the state and timescale of that date; the history says what
     /// they are now).
     pub(crate) fn set_history(&mut self, changes: Vec<ActionChange>) {
-        let last = |state: bool| {
-            changes
-                .iter()
-                .filter(|c| matches!(c, ActionChange::State { .. }) == state)
-                .max_by_key(|c| c.date())
-        };
-        if let Some(ActionChange::State { to, .. }) = last(true) {
+        let (state, timescale) = last_changes(&changes);
+        if let Some((_, ActionChange::State { to, .. })) = state {
             self.state = *to;
         }
-        if let Some(ActionChange::Timescale { to, .. }) = last(false) {
+        if let Some((_, ActionChange::Timescale { to, .. })) = timescale {
             self.timescale = to.clone();
         }
         self.history = changes;
     }
+}
+
+/// The last change of state and the last change of timescale in a history,
+/// each with its position: the latest by date, and of changes on the same
+/// day the later listed. What the action's fields must agree with.
+pub(crate) type LastChange<'a> = Option<(usize, &'a ActionChange)>;
+
+/// See [`LastChange`].
+pub(crate) fn last_changes(history: &[ActionChange]) -> (LastChange<'_>, LastChange<'_>) {
+    let last = |state: bool| {
+        history
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, ActionChange::State { .. }) == state)
+            .max_by_key(|(_, c)| c.date())
+    };
+    (last(true), last(false))
 }

@@ -304,8 +304,6 @@ fn check_history(
     at: &dyn Fn() -> String,
 ) -> Result<(), LoadError> {
     use super::ActionChange;
-    let mut last_state: Option<(usize, chrono::NaiveDate, super::Lifecycle)> = None;
-    let mut last_timescale: Option<(usize, chrono::NaiveDate, &crate::timescale::Timescale)> = None;
     for (k, c) in a.history.iter().enumerate() {
         let date = c.date();
         if let Some(reported) = reported_on {
@@ -320,19 +318,16 @@ fn check_history(
                 ));
             }
         }
-        match c {
-            ActionChange::State { to, .. } => {
-                if last_state.is_none_or(|(_, d, _)| date >= d) {
-                    last_state = Some((k, date, *to));
-                }
-            }
-            ActionChange::Timescale { to, .. } => {
-                if last_timescale.is_none_or(|(_, d, _)| date >= d) {
-                    last_timescale = Some((k, date, to));
-                }
-            }
-        }
     }
+    let (state, timescale) = super::action::last_changes(&a.history);
+    let last_state = match state {
+        Some((k, ActionChange::State { date, to, .. })) => Some((k, *date, *to)),
+        _ => None,
+    };
+    let last_timescale = match timescale {
+        Some((k, ActionChange::Timescale { date, to, .. })) => Some((k, *date, to)),
+        _ => None,
+    };
     if let Some((k, date, to)) = last_state {
         if to != a.state {
             return Err(invalid(
