@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says how long the suite has run so far, so a slow step shows in CI's log.
+step() { printf '\n==> [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 step "Rust toolchain components"
 if command -v rustup >/dev/null 2>&1; then
@@ -97,3 +98,5 @@ fi
 )
 
 step "WebAssembly package: build, Node.js tests (shared vectors, errors, TypeScript) and the dashboard in headless Chromium"; bash scripts/test-wasm.sh
+
+step "All tests passed"
