@@ -9,6 +9,7 @@
 
 #![forbid(unsafe_code)]
 
+mod action_table;
 mod args;
 mod columnar;
 mod columns;
