@@ -16,6 +16,7 @@ mod columns;
 mod convert;
 mod errors;
 mod evaluation;
+mod frame;
 mod html;
 mod import;
 mod measure;
