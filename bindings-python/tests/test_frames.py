@@ -126,3 +126,17 @@ def test_the_json_size_limits_can_be_raised() -> None:
         lineofsight.Plan.from_json(json.dumps(doc), max_groups=2)
     with pytest.raises(OverflowError):
         lineofsight.Plan.from_json(text, max_bytes=-1)
+
+
+def test_an_empty_actions_table_keeps_its_columns_and_types() -> None:
+    # Built column by column, a table with no rows still has every column
+    # of ev.actions (but the reason's due date and sub-activity, which are
+    # there only when some action has one), typed.
+    ev = lineofsight.Plan.builtin("lancashire-cla-2014-17").evaluate(as_of=datetime.date(2030, 1, 1))
+    empty = ev.due_within(0)
+    assert len(empty) == 0
+    assert empty.columns == [c for c in ev.actions.columns if c not in ("reason_due", "reason_sub_activity")]
+    schema = pa.table(empty).schema
+    assert schema.field("rating").type == pa.table(ev.actions).schema.field("rating").type
+    assert schema.field("due").type == pa.date32()
+    assert schema.field("leads").type == pa.list_(pa.string())
