@@ -31,6 +31,9 @@ FUZZ_PROFILE=dev FUZZ_SANITIZER=none FUZZ_CORPUS="$(mktemp -d)" bash scripts/fuz
 
 step "Python package: build into .venv/, stubtest, pytest (vectors, bad input, README, notebook)"; bash scripts/test-python.sh
 
+step "PySpark example: every council's actions rated in mapInArrow, checked against the object API (installs pyspark into .venv/ once)"
+bash scripts/spark-example.sh --synthetic 2 --batch 50
+
 step "Main job runs"
 cargo run -q --example board_report -- --as-of 2019-12-31 > /dev/null
 

@@ -21,7 +21,7 @@ PY="$VENV/bin/python"
 # check more); installed again only when this list changes.
 REQUIREMENTS=('maturin>=1.9,<2' 'pytest>=8,<9' 'mypy>=1.15,<2' 'pandas>=3,<4' 'numpy>=2,<3'
   'polars>=2,<3' 'pyarrow>=26,<27' 'nbclient>=0.10,<1' 'nbformat>=5,<6' 'ipykernel>=6,<7'
-  'pandas-stubs==3.1.0.261029' 'pyright[nodejs]==1.1.414')
+  'pandas-stubs==3.1.0.261029' 'pyright[nodejs]==1.1.414' 'duckdb>=1.1,<3')
 STAMP="$VENV/.lineofsight-requirements"
 if [ "$(cat "$STAMP" 2>/dev/null)" != "${REQUIREMENTS[*]}" ]; then
   "$PY" -m pip install --quiet --disable-pip-version-check "${REQUIREMENTS[@]}"

@@ -527,7 +527,10 @@ fn rate_batch(
 }
 
 /// An argument that must be an Arrow stream, or a TypeError naming it.
-fn stream_arg<'a, 'py>(obj: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyAny>> {
+pub(crate) fn stream_arg<'a, 'py>(
+    obj: &'a Bound<'py, PyAny>,
+    what: &str,
+) -> PyResult<&'a Bound<'py, PyAny>> {
     if obj.hasattr("__arrow_c_stream__")? {
         Ok(obj)
     } else {

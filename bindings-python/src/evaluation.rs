@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use lineofsight::report::{BoardReport, ReportOptions, ReportRow, DEFAULT_LOOK_AHEAD_DAYS};
 use pyo3::prelude::*;
 
+use crate::action_table;
 use crate::args::date_arg;
 use crate::convert::to_py;
 use crate::errors;
@@ -15,25 +16,6 @@ use crate::plan::Plan;
 use crate::rating::code;
 use crate::rules::RuleSet;
 use crate::table::Table;
-
-/// The fields of a `ReportRow` the actions table leaves out: those whose
-/// column would come and go with the plan (`start`, `source`, `extra`),
-/// and the nested history that has its own place (`progress`,
-/// `sub_activities`, `recorded_rating`, `groups`; `to_dict()` has them).
-const ACTION_SKIP: &[&str] = &[
-    "groups",
-    "start",
-    "recorded_rating",
-    "progress",
-    "sub_activities",
-    "history",
-    "source",
-    "extra",
-];
-
-/// The actions table's first columns, as they were before it carried the
-/// plan's text: the ids and the ref, then what the action is.
-const ACTION_FIRST: &[&str] = &["action_id", "objective_id", "ref", "text"];
 
 /// A plan rated as of a date. It keeps the plan it was made from, so its
 /// reports are always of that plan.
@@ -75,7 +57,7 @@ impl Evaluation {
     #[getter]
     fn actions(&self) -> Table {
         let rows = ReportRow::of_evaluation(&self.plan, &self.inner);
-        Table::from_rows_led("actions", &rows, ACTION_SKIP, ACTION_FIRST)
+        action_table::actions("actions", &rows)
     }
 
     /// Open actions due from the as-of date up to `days` days after it,
@@ -89,12 +71,7 @@ impl Evaluation {
             ))
         })?;
         let rows = ReportRow::due_within(&self.plan, &self.inner, days);
-        Ok(Table::from_rows_led(
-            "due",
-            &rows,
-            ACTION_SKIP,
-            ACTION_FIRST,
-        ))
+        Ok(action_table::actions("due", &rows))
     }
 
     /// Every objective's roll-up.

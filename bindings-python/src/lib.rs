@@ -9,12 +9,14 @@
 
 #![forbid(unsafe_code)]
 
+mod action_table;
 mod args;
 mod columnar;
 mod columns;
 mod convert;
 mod errors;
 mod evaluation;
+mod frame;
 mod html;
 mod import;
 mod measure;

@@ -56,7 +56,12 @@ impl Plan {
         let (inner, report) = py
             .detach(|| import_plan(bytes, options))
             .map_err(|e| errors::import_error(py, e))?;
-        Ok(Plan {
+        Ok(Plan::imported(inner, report))
+    }
+
+    /// A plan the importer made, with its warnings.
+    fn imported(inner: lineofsight::Plan, report: lineofsight::import::ImportReport) -> Plan {
+        Plan {
             inner: Arc::new(inner),
             import_warnings: report
                 .warnings
@@ -64,8 +69,31 @@ impl Plan {
                 .map(|w| (w.row, w.column, w.message))
                 .collect(),
             load_warnings: Vec::new(),
-        })
+        }
     }
+}
+
+/// The loader's options from Python's keyword arguments: `strict`, and
+/// the JSON limits to raise or lower (the defaults where not given).
+fn load_options(
+    strict: bool,
+    max_bytes: Option<usize>,
+    max_depth: Option<usize>,
+    max_groups: Option<usize>,
+) -> lineofsight::LoadOptions {
+    let mut limits = lineofsight::JsonLimits::default();
+    if let Some(b) = max_bytes {
+        limits.max_bytes = b;
+    }
+    if let Some(d) = max_depth {
+        limits.max_depth = d;
+    }
+    if let Some(g) = max_groups {
+        limits.max_groups = g;
+    }
+    lineofsight::LoadOptions::default()
+        .with_strict(strict)
+        .with_limits(limits)
 }
 
 impl Plan {
@@ -102,16 +130,24 @@ impl Plan {
     /// UTF-8: anything else raises ParseError naming the first bad byte's
     /// offset). A field the library does not read (a misspelling) is listed
     /// by `load_warnings()`, or with `strict=True` raises ValidationError.
+    /// `max_bytes` (default 100,000,000), `max_depth` (64) and `max_groups`
+    /// (100,000) raise or lower the loader's limits, as core's
+    /// `LoadOptions.limits`: a plan of a million actions (about 470 MB of
+    /// JSON) loads with `max_bytes=500_000_000`.
     /// Raises ParseError (also for data after the plan), ValidationError
-    /// (also past the size limits) or UnsupportedVersionError.
+    /// (also past the size limits, naming the one to raise) or
+    /// UnsupportedVersionError.
     #[staticmethod]
-    #[pyo3(signature = (json, *, strict=false))]
-    fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>, strict: bool) -> PyResult<Plan> {
-        let options = {
-            let mut built = lineofsight::LoadOptions::default();
-            built.strict = strict;
-            built
-        };
+    #[pyo3(signature = (json, *, strict=false, max_bytes=None, max_depth=None, max_groups=None))]
+    fn from_json(
+        py: Python<'_>,
+        json: &Bound<'_, PyAny>,
+        strict: bool,
+        max_bytes: Option<usize>,
+        max_depth: Option<usize>,
+        max_groups: Option<usize>,
+    ) -> PyResult<Plan> {
+        let options = load_options(strict, max_bytes, max_depth, max_groups);
         if let Ok(b) = json.cast::<PyBytes>() {
             let bytes = b.as_bytes().to_vec();
             return Plan::loaded(
@@ -144,14 +180,68 @@ impl Plan {
         Plan::from_table_bytes(py, &bytes, &options)
     }
 
+    /// A plan from a table with the columns of its own CSV export
+    /// (`Evaluation.export("csv")`: `objective_ref` … `history`, and an
+    /// `extra: <key>` column per extra field), read back as the same plan
+    /// (what a table of actions carries of it), or from any tracker's
+    /// columns, read as `from_table` reads a CSV. `table` is anything with
+    /// `__arrow_c_stream__`: a pyarrow Table or RecordBatchReader, a polars
+    /// or pandas DataFrame, a DuckDB result. Each column is read as text:
+    /// text as it is, dates (date32, date64, timestamps) as ISO days,
+    /// numbers and booleans as Arrow writes them, nulls as empty cells.
+    /// `mapping` and `name` as in `from_table`. Raises ColumnsError for a
+    /// column that cannot be read as text (a list), TableImportError, and
+    /// TypeError when `table` has no `__arrow_c_stream__`.
+    #[staticmethod]
+    #[pyo3(signature = (table, *, mapping=None, name="table"))]
+    fn from_arrow(
+        py: Python<'_>,
+        table: &Bound<'_, PyAny>,
+        mapping: Option<&Bound<'_, PyAny>>,
+        name: &str,
+    ) -> PyResult<Plan> {
+        let options = import_options(py, name, None, mapping, None)?;
+        let (inner, report) = crate::frame::import(py, table, &options)?;
+        Ok(Plan::imported(inner, report))
+    }
+
+    /// `from_arrow` for a data frame: a polars or pandas DataFrame (a
+    /// pandas one older than 2.2, which has no `__arrow_c_stream__`, goes
+    /// through `pyarrow.Table.from_pandas`), or anything `from_arrow`
+    /// takes. Raises as `from_arrow`.
+    #[staticmethod]
+    #[pyo3(signature = (frame, *, mapping=None, name="frame"))]
+    fn from_frame(
+        py: Python<'_>,
+        frame: &Bound<'_, PyAny>,
+        mapping: Option<&Bound<'_, PyAny>>,
+        name: &str,
+    ) -> PyResult<Plan> {
+        let options = import_options(py, name, None, mapping, None)?;
+        let is_pandas = frame
+            .get_type()
+            .module()
+            .is_ok_and(|m| m.to_string().starts_with("pandas"));
+        let (inner, report) = if !frame.hasattr("__arrow_c_stream__")? && is_pandas {
+            let pa = crate::table::need(py, "pyarrow", "Plan.from_frame() of this pandas")?;
+            let table = pa.getattr("Table")?.call_method1("from_pandas", (frame,))?;
+            crate::frame::import(py, &table, &options)?
+        } else {
+            crate::frame::import(py, frame, &options)?
+        };
+        Ok(Plan::imported(inner, report))
+    }
+
     /// A plan from a file: `.json` is the native format (read as bytes, as
     /// `from_json` reads them); any other file is imported as a table (see
     /// `from_table`) whose format is worked out from its content, as the
     /// command line does, so a workbook saved as `.csv` still reads;
     /// `format` forces one. Raises the errors of `from_json` or
-    /// `from_table`, and OSError when the file cannot be read.
+    /// `from_table`, and OSError when the file cannot be read. `max_bytes`,
+    /// `max_depth` and `max_groups` are `from_json`'s, for JSON.
     #[staticmethod]
-    #[pyo3(signature = (path, *, format=None, mapping=None, sheet=None, strict=false))]
+    #[pyo3(signature = (path, *, format=None, mapping=None, sheet=None, strict=false, max_bytes=None, max_depth=None, max_groups=None))]
+    #[allow(clippy::too_many_arguments)]
     fn load(
         py: Python<'_>,
         path: std::path::PathBuf,
@@ -159,6 +249,9 @@ impl Plan {
         mapping: Option<&Bound<'_, PyAny>>,
         sheet: Option<String>,
         strict: bool,
+        max_bytes: Option<usize>,
+        max_depth: Option<usize>,
+        max_groups: Option<usize>,
     ) -> PyResult<Plan> {
         let bytes = std::fs::read(&path)?;
         let is_json = format.map_or_else(
@@ -166,11 +259,7 @@ impl Plan {
             |f| f.eq_ignore_ascii_case("json"),
         );
         if is_json {
-            let options = {
-                let mut built = lineofsight::LoadOptions::default();
-                built.strict = strict;
-                built
-            };
+            let options = load_options(strict, max_bytes, max_depth, max_groups);
             return Plan::loaded(
                 py,
                 py.detach(|| lineofsight::Plan::from_json_bytes(&bytes, &options)),

@@ -1,5 +1,7 @@
 //! Tables of plain rows for Python: Arrow (the PyCapsule stream interface),
-//! pandas, polars and lists of dicts.
+//! pandas, polars and lists of dicts. A table is one Arrow record batch;
+//! the actions table is built column by column straight into it
+//! ([`crate::action_table`]), every other table from its rows as below.
 //!
 //! Rows arrive as the core's serde output. Nested objects are flattened
 //! with `_` (`reason.code` becomes `reason_code`), lists of text become
@@ -17,7 +19,10 @@ use arrow_array::builder::{
     StringBuilder,
 };
 use arrow_array::types::Int8Type;
-use arrow_array::{ArrayRef, DictionaryArray, RecordBatch, StringArray, StructArray};
+use arrow_array::{
+    Array, ArrayRef, BooleanArray, Date32Array, DictionaryArray, Float64Array, Int64Array,
+    Int8Array, ListArray, RecordBatch, StringArray, StructArray,
+};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::{Datelike, NaiveDate};
 use lineofsight::Rating;
@@ -74,15 +79,150 @@ impl StrCol {
     }
 }
 
-/// A table of rows, e.g. an evaluation's actions.
+/// A table of rows, e.g. an evaluation's actions: one Arrow record batch.
 #[pyclass(frozen, module = "lineofsight._native")]
 pub struct Table {
     name: String,
-    names: Vec<String>,
-    columns: Vec<Column>,
-    rows: usize,
-    schema: SchemaRef,
     batch: RecordBatch,
+}
+
+/// A column of the batch, read as the type it was built as.
+enum View<'a> {
+    Bool(&'a BooleanArray),
+    Int(&'a Int64Array),
+    Float(&'a Float64Array),
+    Date(&'a Date32Array),
+    /// Ratings: keys into the scale's codes.
+    Rating(&'a Int8Array, &'a StringArray),
+    List(&'a ListArray),
+    Str(&'a StringArray),
+    /// A type no table is built with; read as nulls.
+    Other,
+}
+
+impl<'a> View<'a> {
+    fn of(array: &'a ArrayRef) -> View<'a> {
+        let any = array.as_any();
+        if let Some(a) = any.downcast_ref::<BooleanArray>() {
+            View::Bool(a)
+        } else if let Some(a) = any.downcast_ref::<Int64Array>() {
+            View::Int(a)
+        } else if let Some(a) = any.downcast_ref::<Float64Array>() {
+            View::Float(a)
+        } else if let Some(a) = any.downcast_ref::<Date32Array>() {
+            View::Date(a)
+        } else if let Some(a) = any.downcast_ref::<DictionaryArray<Int8Type>>() {
+            match a.values().as_any().downcast_ref::<StringArray>() {
+                Some(values) => View::Rating(a.keys(), values),
+                None => View::Other,
+            }
+        } else if let Some(a) = any.downcast_ref::<ListArray>() {
+            View::List(a)
+        } else if let Some(a) = any.downcast_ref::<StringArray>() {
+            View::Str(a)
+        } else {
+            View::Other
+        }
+    }
+
+    fn bool(&self, row: usize) -> Option<bool> {
+        match self {
+            View::Bool(a) if a.is_valid(row) => Some(a.value(row)),
+            _ => None,
+        }
+    }
+
+    fn int(&self, row: usize) -> Option<i64> {
+        match self {
+            View::Int(a) if a.is_valid(row) => Some(a.value(row)),
+            _ => None,
+        }
+    }
+
+    fn float(&self, row: usize) -> Option<f64> {
+        match self {
+            View::Float(a) if a.is_valid(row) => Some(a.value(row)),
+            _ => None,
+        }
+    }
+
+    fn date(&self, row: usize) -> Option<NaiveDate> {
+        match self {
+            View::Date(a) if a.is_valid(row) => a.value_as_date(row),
+            _ => None,
+        }
+    }
+
+    fn rating(&self, row: usize) -> Option<&'a str> {
+        match self {
+            View::Rating(keys, values) if keys.is_valid(row) => usize::try_from(keys.value(row))
+                .ok()
+                .filter(|k| *k < values.len())
+                .map(|k| values.value(k)),
+            _ => None,
+        }
+    }
+
+    fn list(&self, row: usize) -> Option<Vec<&'a str>> {
+        match self {
+            View::List(a) if a.is_valid(row) => {
+                let offsets = a.value_offsets();
+                let (start, end) = (offsets[row], offsets[row + 1]);
+                let values = a.values().as_any().downcast_ref::<StringArray>()?;
+                let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+                Some(
+                    (start..end)
+                        .map(|i| {
+                            if values.is_valid(i) {
+                                values.value(i)
+                            } else {
+                                ""
+                            }
+                        })
+                        .collect(),
+                )
+            }
+            _ => None,
+        }
+    }
+
+    fn str(&self, row: usize) -> Option<&'a str> {
+        match self {
+            View::Str(a) if a.is_valid(row) => Some(a.value(row)),
+            _ => None,
+        }
+    }
+
+    /// The cell as a Python value: dates as `datetime.date`, ratings as
+    /// their codes, lists of text as lists.
+    fn to_py<'py>(&self, py: Python<'py>, row: usize) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match self {
+            View::Bool(_) => self.bool(row).into_pyobject(py)?.to_owned().into_any(),
+            View::Int(_) => self.int(row).into_pyobject(py)?.into_any(),
+            View::Float(_) => self.float(row).into_pyobject(py)?.into_any(),
+            View::Date(_) => self.date(row).into_pyobject(py)?.into_any(),
+            View::Rating(..) => self.rating(row).into_pyobject(py)?.into_any(),
+            View::List(_) => self.list(row).into_pyobject(py)?.into_any(),
+            View::Str(_) => self.str(row).into_pyobject(py)?.into_any(),
+            View::Other => py.None().into_bound(py),
+        })
+    }
+
+    /// The text of a cell, for display.
+    fn text(&self, row: usize) -> Option<String> {
+        match self {
+            View::Bool(_) => self
+                .bool(row)
+                .map(|b| if b { "True" } else { "False" }.to_string()),
+            View::Int(_) => self.int(row).map(|x| x.to_string()),
+            View::Float(_) => self.float(row).map(|x| x.to_string()),
+            View::Date(_) => self.date(row).map(|d| d.to_string()),
+            View::Rating(..) => self.rating(row).map(str::to_string),
+            View::List(_) => self.list(row).map(|items| items.join("; ")),
+            View::Str(_) => self.str(row).map(str::to_string),
+            View::Other => None,
+        }
+    }
 }
 
 /// Whether a column of this name holds dates (`due`, `as_of`,
@@ -107,14 +247,6 @@ fn scale_position(code: &str) -> Option<i8> {
         .iter()
         .position(|r| r.code() == code)
         .and_then(|i| i8::try_from(i).ok())
-}
-
-/// The rating at a position on the scale.
-fn rating_at(i: i8) -> Option<Rating> {
-    usize::try_from(i)
-        .ok()
-        .and_then(|i| Rating::ALL.get(i))
-        .copied()
 }
 
 /// The codes of the whole scale, worst first: a rating column's categories.
@@ -149,18 +281,18 @@ impl Table {
         let mut led: Vec<(String, RawCol)> = names.into_iter().zip(cols).collect();
         led.sort_by_key(|(n, _)| first.iter().position(|f| f == n).unwrap_or(first.len()));
         let (names, cols): (Vec<String>, Vec<RawCol>) = led.into_iter().unzip();
-        let columns = cols
+        let columns: Vec<Column> = cols
             .into_iter()
             .zip(&names)
             .map(|(col, name)| typed(name, col))
             .collect();
-        Table::new(name, names, columns, n)
+        Table::new(name, &names, &columns, n)
     }
 
-    fn new(name: &str, names: Vec<String>, columns: Vec<Column>, rows: usize) -> Table {
+    fn new(name: &str, names: &[String], columns: &[Column], rows: usize) -> Table {
         let mut fields = Vec::with_capacity(columns.len());
         let mut arrays: Vec<ArrayRef> = Vec::with_capacity(columns.len());
-        for (name, col) in names.iter().zip(&columns) {
+        for (name, col) in names.iter().zip(columns) {
             let (dt, array): (DataType, ArrayRef) = match col {
                 Column::Bool(v) => {
                     let mut b = BooleanBuilder::with_capacity(v.len());
@@ -232,28 +364,32 @@ impl Table {
         let schema: SchemaRef = Arc::new(Schema::new(fields));
         let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(rows));
         let batch = RecordBatch::try_new_with_options(schema.clone(), arrays, &options)
-            .unwrap_or_else(|_| RecordBatch::new_empty(schema.clone()));
+            .unwrap_or_else(|_| RecordBatch::new_empty(schema));
+        Table::from_batch(name, batch)
+    }
+
+    /// A table of a record batch built column by column (see
+    /// [`crate::action_table`]).
+    pub fn from_batch(name: &str, batch: RecordBatch) -> Table {
         Table {
             name: name.to_string(),
-            names,
-            columns,
-            rows,
-            schema,
             batch,
         }
     }
 
-    /// The text of a cell, for display.
-    fn cell_text(&self, col: usize, row: usize) -> Option<String> {
-        match &self.columns[col] {
-            Column::Bool(v) => v[row].map(|b| if b { "True" } else { "False" }.to_string()),
-            Column::Int(v) => v[row].map(|x| x.to_string()),
-            Column::Float(v) => v[row].map(|x| x.to_string()),
-            Column::Date(v) => v[row].map(|d| d.to_string()),
-            Column::Rating(v) => v[row].and_then(rating_at).map(|r| r.code().to_string()),
-            Column::List(v) => v.get(row).map(|items| items.collect::<Vec<_>>().join("; ")),
-            Column::Str(v) => v.get(row).map(str::to_string),
-        }
+    /// The column names, in order.
+    fn names(&self) -> Vec<String> {
+        self.batch
+            .schema_ref()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect()
+    }
+
+    /// Each column, read as its type.
+    fn views(&self) -> Vec<View<'_>> {
+        self.batch.columns().iter().map(View::of).collect()
     }
 }
 
@@ -393,21 +529,22 @@ impl Table {
     /// The column names, in order.
     #[getter]
     fn columns(&self) -> Vec<String> {
-        self.names.clone()
+        self.names()
     }
 
     fn __len__(&self) -> usize {
-        self.rows
+        self.batch.num_rows()
     }
 
     fn __repr__(&self) -> String {
-        let shown: Vec<&str> = self.names.iter().take(8).map(String::as_str).collect();
-        let more = if self.names.len() > 8 { ", …" } else { "" };
+        let names = self.names();
+        let shown: Vec<&str> = names.iter().take(8).map(String::as_str).collect();
+        let more = if names.len() > 8 { ", …" } else { "" };
         format!(
             "<lineofsight.Table {} {}×{}: {}{more}>",
             self.name,
-            self.rows,
-            self.names.len(),
+            self.batch.num_rows(),
+            names.len(),
             shown.join(", ")
         )
     }
@@ -416,7 +553,7 @@ impl Table {
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
         Ok(pyo3_arrow::ffi::to_schema_pycapsule(
             py,
-            self.schema.as_ref(),
+            self.batch.schema_ref().as_ref(),
         )?)
     }
 
@@ -429,7 +566,11 @@ impl Table {
         requested_schema: Option<Bound<'py, PyCapsule>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let batch = self.batch.clone();
-        let field = Arc::new(Field::new_struct("", self.schema.fields().clone(), false));
+        let field = Arc::new(Field::new_struct(
+            "",
+            self.batch.schema_ref().fields().clone(),
+            false,
+        ));
         let arrays = std::iter::once(Ok(Arc::new(StructArray::from(batch)) as ArrayRef));
         let reader = Box::new(pyo3_arrow::ffi::ArrayIterator::new(arrays, field));
         Ok(pyo3_arrow::ffi::to_stream_pycapsule(
@@ -443,27 +584,16 @@ impl Table {
     /// their codes, lists of text as lists).
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let keys: Vec<Bound<'py, PyAny>> = self
-            .names
+            .names()
             .iter()
             .map(|n| pyo3::types::PyString::intern(py, n).into_any())
             .collect();
+        let views = self.views();
         let list = PyList::empty(py);
-        for row in 0..self.rows {
+        for row in 0..self.batch.num_rows() {
             let d = PyDict::new(py);
-            for (key, col) in keys.iter().zip(&self.columns) {
-                match col {
-                    Column::Bool(v) => d.set_item(key, v[row])?,
-                    Column::Int(v) => d.set_item(key, v[row])?,
-                    Column::Float(v) => d.set_item(key, v[row])?,
-                    Column::Date(v) => d.set_item(key, v[row])?,
-                    Column::Rating(v) => {
-                        d.set_item(key, v[row].and_then(rating_at).map(Rating::code))?
-                    }
-                    Column::List(v) => {
-                        d.set_item(key, v.get(row).map(Iterator::collect::<Vec<_>>))?
-                    }
-                    Column::Str(v) => d.set_item(key, v.get(row))?,
-                }
+            for (key, view) in keys.iter().zip(&views) {
+                d.set_item(key, view.to_py(py, row)?)?;
             }
             list.append(d)?;
         }
@@ -493,15 +623,16 @@ impl Table {
                 .call_method("to_pandas", (), Some(&kwargs));
         }
         let this = slf.get();
+        let names = this.names();
         let kwargs = PyDict::new(py);
-        kwargs.set_item("columns", this.names.clone())?;
+        kwargs.set_item("columns", names.clone())?;
         let df = pandas.call_method("DataFrame", (this.records(py)?,), Some(&kwargs))?;
         let typed_columns = PyDict::new(py);
-        for (name, col) in this.names.iter().zip(&this.columns) {
+        for (name, view) in names.iter().zip(this.views()) {
             let values = df.get_item(name)?;
-            let typed = match col {
-                Column::Date(_) => pandas.call_method1("to_datetime", (values,))?,
-                Column::Rating(_) => {
+            let typed = match view {
+                View::Date(_) => pandas.call_method1("to_datetime", (values,))?,
+                View::Rating(..) => {
                     let kwargs = PyDict::new(py);
                     kwargs.set_item("categories", rating_codes())?;
                     kwargs.set_item("ordered", true)?;
@@ -521,11 +652,11 @@ impl Table {
         let polars = need(slf.py(), "polars", "Table.to_polars()")?;
         let df = polars.call_method1("DataFrame", (slf,))?;
         let this = slf.get();
-        let ratings: Vec<&String> = this
-            .names
+        let names = this.names();
+        let ratings: Vec<&String> = names
             .iter()
-            .zip(&this.columns)
-            .filter(|(_, c)| matches!(c, Column::Rating(_)))
+            .zip(this.views())
+            .filter(|(_, v)| matches!(v, View::Rating(..)))
             .map(|(n, _)| n)
             .collect();
         if ratings.is_empty() {
@@ -543,20 +674,22 @@ impl Table {
     /// An HTML table of the first rows, ratings shown as chips.
     fn _repr_html_(&self) -> String {
         let limit = 20;
+        let rows = self.batch.num_rows();
         let mut out = format!(
             "<div class=\"lineofsight-table\"><p><strong>{}</strong>: {} rows</p><table><thead><tr>",
             html::escape(&self.name),
-            self.rows
+            rows
         );
-        for n in &self.names {
+        let views = self.views();
+        for n in &self.names() {
             out.push_str(&format!("<th>{}</th>", html::escape(n)));
         }
         out.push_str("</tr></thead><tbody>");
-        for row in 0..self.rows.min(limit) {
+        for row in 0..rows.min(limit) {
             out.push_str("<tr>");
-            for (c, col) in self.columns.iter().enumerate() {
-                let text = self.cell_text(c, row).unwrap_or_default();
-                let is_rating = matches!(col, Column::Rating(_));
+            for view in &views {
+                let text = view.text(row).unwrap_or_default();
+                let is_rating = matches!(view, View::Rating(..));
                 let cell = if is_rating && !text.is_empty() {
                     html::chip_for_code(&text)
                 } else {
@@ -567,8 +700,8 @@ impl Table {
             out.push_str("</tr>");
         }
         out.push_str("</tbody></table>");
-        if self.rows > limit {
-            out.push_str(&format!("<p>… {} more rows</p>", self.rows - limit));
+        if rows > limit {
+            out.push_str(&format!("<p>… {} more rows</p>", rows - limit));
         }
         out.push_str("</div>");
         out

@@ -298,12 +298,39 @@ class Plan:
         (the combined set) or one of ``builtin_plans()``. Raises
         UnknownBuiltinError."""
     @staticmethod
-    def from_json(json: str | bytes, *, strict: bool = False) -> Plan:
+    def from_json(
+        json: str | bytes,
+        *,
+        strict: bool = False,
+        max_bytes: int | None = None,
+        max_depth: int | None = None,
+        max_groups: int | None = None,
+    ) -> Plan:
         """A plan from its native JSON, as ``str`` or UTF-8 ``bytes``. A
         field the library does not read (a misspelling) is listed by
         ``load_warnings()``, or with ``strict=True`` raises ValidationError.
-        Raises ParseError (with the JSON path, line and column),
-        ValidationError or UnsupportedVersionError."""
+        ``max_bytes`` (default 100,000,000), ``max_depth`` (64) and
+        ``max_groups`` (100,000) raise or lower the loader's limits: a plan
+        of a million actions (about 470 MB) loads with
+        ``max_bytes=500_000_000``. Raises ParseError (with the JSON path,
+        line and column), ValidationError (also past a limit, naming it) or
+        UnsupportedVersionError."""
+    @staticmethod
+    def from_arrow(table: _ArrowStream, *, mapping: _Mapping | None = None, name: str = "table") -> Plan:
+        """A plan from a table with the columns of its own CSV export
+        (``Evaluation.export("csv")``), read back as the same plan (what a
+        table of actions carries of it), or from any tracker's columns, read
+        as ``from_table`` reads a CSV. ``table`` is anything with
+        ``__arrow_c_stream__`` (a pyarrow Table or RecordBatchReader, a
+        polars or pandas DataFrame, a DuckDB result); each column is read
+        as text, dates as ISO days, nulls as empty cells. Raises
+        ColumnsError for a column that cannot be read as text,
+        TableImportError, or TypeError."""
+    @staticmethod
+    def from_frame(frame: _ArrowStream | pandas.DataFrame, *, mapping: _Mapping | None = None, name: str = "frame") -> Plan:
+        """``from_arrow`` for a polars or pandas DataFrame (an older pandas
+        one goes through ``pyarrow.Table.from_pandas``). Raises as
+        ``from_arrow``."""
     @staticmethod
     def from_table(
         data: str | bytes,
@@ -326,6 +353,9 @@ class Plan:
         mapping: _Mapping | None = None,
         sheet: str | None = None,
         strict: bool = False,
+        max_bytes: int | None = None,
+        max_depth: int | None = None,
+        max_groups: int | None = None,
     ) -> Plan:
         """A plan from a file: ``.json`` is the native format (as
         ``from_json``); any other file is imported as a table (as

@@ -495,6 +495,97 @@ pub fn import_plan(
     build::build(&table, options)
 }
 
+/// Imports a plan from a table already split into cells: `header`, then
+/// `rows`, every cell as text, read as [`import_plan`] reads a CSV of those
+/// rows (the header is row 1, the rows 2 onwards). The entry point for
+/// tables that are not files, such as a data frame's columns written out
+/// as text. lineofsight's own CSV columns
+/// ([`CSV_COLUMNS`](crate::export::CSV_COLUMNS), as
+/// [`actions_csv`](crate::export::actions_csv) writes them) are read back
+/// as the plan they were exported from; any other table by its header and
+/// the options' mapping. Cells are read as a CSV's are: dates as text
+/// (ISO 8601 `2019-12-31` in the own export's `start`), an empty cell as
+/// no value. `options.format` and `options.sheet` play no part.
+///
+/// # Errors
+///
+/// [`ImportError::TooLarge`] for a table past [`ImportOptions::limits`]
+/// (its rows, columns, cells in all, or the characters of one cell), then
+/// the errors of [`import_plan`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::export::actions_csv;
+/// use lineofsight::import::{import_cells, read_table, ImportError, ImportOptions, TableFormat};
+/// use lineofsight::report::{BoardReport, ReportOptions};
+///
+/// // A plan's own CSV as cells, as a data frame of it would hold them.
+/// let plan = lineofsight::builtin("lancashire")?;
+/// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+/// let rules = plan.rules_or_default();
+/// let csv = actions_csv(&BoardReport::build(&plan, as_of, &rules, &ReportOptions::default()))?;
+/// let table = read_table(csv.as_bytes(), TableFormat::Csv)?;
+/// let header = table.rows[0].cells.clone();
+/// let rows: Vec<Vec<String>> = table.rows[1..].iter().map(|r| r.cells.clone()).collect();
+/// let (back, _) = import_cells(header, rows, &ImportOptions::default())?;
+/// let again = actions_csv(&BoardReport::build(&back, as_of, &rules, &ReportOptions::default()))?;
+/// assert_eq!(again, csv);
+///
+/// // Any other table is read by its header, as import_plan reads one.
+/// let header = vec!["Ref".to_string(), "Action".to_string(), "By when?".to_string()];
+/// let rows = vec![vec!["1".to_string(), "Refresh the pledge".to_string(), "Mar-20".to_string()]];
+/// let (plan, _) = import_cells(header, rows, &ImportOptions::default())?;
+/// assert_eq!(plan.actions().next().unwrap().timescale.raw(), "Mar-20");
+///
+/// // Past a limit, the error names the setting to raise.
+/// let mut options = ImportOptions::default();
+/// options.limits.max_rows = 1;
+/// let rows = vec![vec!["1".to_string(), "Refresh the pledge".to_string()]];
+/// let err = import_cells(vec!["Ref".into(), "Action".into()], rows, &options).unwrap_err();
+/// assert!(matches!(err, ImportError::TooLarge { .. }));
+/// assert!(err.to_string().contains("max_rows"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn import_cells(
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    options: &ImportOptions,
+) -> Result<(Plan, ImportReport), ImportError> {
+    let input = options.input_name.as_str();
+    let limits = &options.limits;
+    let mut cells = 0usize;
+    let table_rows = std::iter::once(header)
+        .chain(rows)
+        .enumerate()
+        .map(|(i, cells_of_row)| {
+            let at = |col: usize| move || format!("row {}, column {}", i + 1, col + 1);
+            if let Some(last) = cells_of_row.len().checked_sub(1) {
+                limits.check_position(input, at(last), i, last)?;
+            } else {
+                limits.check_position(input, at(0), i, 0)?;
+            }
+            cells = cells.saturating_add(cells_of_row.len());
+            limits.check_cells(input, at(cells_of_row.len().saturating_sub(1)), cells)?;
+            for (c, text) in cells_of_row.iter().enumerate() {
+                limits.check_cell(input, at(c), text)?;
+            }
+            Ok(Row {
+                number: i + 1,
+                cells: cells_of_row,
+                fills: Vec::new(),
+            })
+        })
+        .collect::<Result<Vec<Row>, ImportError>>()?;
+    let table = Table {
+        name: "table".to_string(),
+        rows: table_rows,
+        header: Some(0),
+    };
+    build::build(&table, options)
+}
+
 /// A Word document's table for [`import_plan`], with the first table's
 /// header row moved up above the headings and one-cell rows over it (after
 /// the title), so the builder reads those headings as it reads the headings of
