@@ -10,7 +10,8 @@
 // The plan, first that is set: the `plan` property (a Plan, which the
 // element never frees, or a plain plan object); `src` (a URL: JSON, CSV,
 // TSV, markdown or a workbook); the built-in plan named by `builtin`
-// (default "lancashire").
+// (default "lancashire"), fetched from <name>.json beside this file in
+// parallel with the WebAssembly (the module embeds no plan).
 // Attributes, each reflected by a property: src (src), as-of (asOf,
 // YYYY-MM-DD; default today), builtin (builtin), format (format: json, csv,
 // tsv, markdown, xlsx or auto; without it the format comes from the file
@@ -59,6 +60,33 @@ function ready() {
     });
   }
   return wasmReady;
+}
+
+// The built-in plans, shipped beside the module as files (the module does
+// not embed them). Each URL is written out in full so that bundlers
+// (Vite, webpack) see `new URL('./x.json', import.meta.url)` and emit the
+// file; the names are those of `Plan.builtinNames()`.
+const BUILTIN_URLS = {
+  lancashire: () => new URL('./lancashire.json', import.meta.url),
+  'lancashire-cla-2014-17': () => new URL('./lancashire-cla-2014-17.json', import.meta.url),
+  'lancashire-cip-2017': () => new URL('./lancashire-cip-2017.json', import.meta.url),
+  'lancashire-cps-2018-20': () => new URL('./lancashire-cps-2018-20.json', import.meta.url),
+};
+
+/**
+ * Fetches the built-in plan `name` while the module loads (the two in
+ * parallel); resolves to the Plan, which the caller frees. An unknown name
+ * is the library's own `unknown_builtin` error.
+ */
+async function builtinPlan(name) {
+  const key = name.trim().toLowerCase();
+  const url = Object.hasOwn(BUILTIN_URLS, key) ? BUILTIN_URLS[key]() : null;
+  if (url === null) {
+    await ready();
+    return Plan.builtin(name); // rejects with unknown_builtin
+  }
+  const [response] = await Promise.all([fetchPlan(url), ready()]);
+  return planFromResponse(url, response, 'json');
 }
 
 const RATING_VARS = {
@@ -268,8 +296,8 @@ function formatFromContent(bytes) {
   return bytes[i] === 0x7b ? 'json' : 'auto';
 }
 
-/** Fetches `url` (a URL object) and reads it as a plan in `format`, or the format worked out; the caller frees it. */
-async function planFromUrl(url, format) {
+/** Fetches `url` (a URL object): the Response, or the library-shaped `fetch` error. */
+async function fetchPlan(url) {
   let response;
   try {
     response = await fetch(url.href);
@@ -279,6 +307,11 @@ async function planFromUrl(url, format) {
   if (!response.ok) {
     throw coded('fetch', `could not fetch ${url.href}: HTTP status ${response.status}`, { url: url.href, status: response.status });
   }
+  return response;
+}
+
+/** Reads a fetched plan in `format`, or the format worked out; the caller frees it. */
+async function planFromResponse(url, response, format) {
   const bytes = new Uint8Array(await response.arrayBuffer());
   // A `format` left over from an earlier `src` must not read a plan's JSON
   // as a table (every row would come through as "no data", silently).
@@ -291,6 +324,11 @@ async function planFromUrl(url, format) {
   }
   const chosen = format ?? formatFromName(url) ?? formatFromType(response.headers.get('content-type')) ?? formatFromContent(bytes);
   return chosen === 'json' ? Plan.fromJson(bytes) : Plan.fromTable(bytes, chosen, decodeURIComponent(url.pathname.split('/').pop() || url.href));
+}
+
+/** Fetches `url` (a URL object) and reads it as a plan in `format`, or the format worked out; the caller frees it. */
+async function planFromUrl(url, format) {
+  return planFromResponse(url, await fetchPlan(url), format);
 }
 
 /**
@@ -503,9 +541,11 @@ export class LosDashboard extends HTMLElement {
     let owned = null; // a Plan the element made, and so frees
     let evaluation = null;
     try {
-      await ready();
       const given = this._plan;
       const src = this.getAttribute('src');
+      // The built-in plan is fetched while the module loads; every other
+      // source needs the module first.
+      if (given !== null || src) await ready();
       if (given instanceof Plan) {
         plan = given;
       } else if (given !== null) {
@@ -517,7 +557,7 @@ export class LosDashboard extends HTMLElement {
         }
         plan = owned = await planFromUrl(new URL(src, document.baseURI), format === 'auto' ? null : format);
       } else {
-        plan = owned = Plan.builtin(this.getAttribute('builtin') || 'lancashire');
+        plan = owned = await builtinPlan(this.getAttribute('builtin') || 'lancashire');
       }
       const asOf = this.getAttribute('as-of') || today();
       evaluation = plan.evaluate(asOf);
