@@ -44,8 +44,17 @@ if command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/nu
 else
   say "no rustup $TARGET target: Debian rustc-web with -Zbuild-std"
   apt_install rustc-web rust-web-src cargo-web lld-19
+  # std is built here, so panics can abort at once: no panic message is
+  # formatted (nothing would print it: the core does not panic, and a panic
+  # aborts either way), which leaves the formatting machinery behind them
+  # out of the module. DEBUG_PANICS keeps the messages.
+  IMMEDIATE=()
+  if [ -z "${DEBUG_PANICS:-}" ]; then
+    IMMEDIATE=(-Zpanic-immediate-abort)
+    export CARGO_PROFILE_WASM_RELEASE_PANIC=immediate-abort
+  fi
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-    /usr/bin/cargo build -q --profile "$PROFILE" -Zbuild-std=std,panic_abort \
+    /usr/bin/cargo build -q --profile "$PROFILE" -Zbuild-std=std,panic_abort "${IMMEDIATE[@]}" \
     --target "$TARGET" -p lineofsight-wasm "${FEATURES[@]}"
 fi
 WASM="$CARGO_TARGET_DIR/$TARGET/$PROFILE/lineofsight_wasm.wasm"
