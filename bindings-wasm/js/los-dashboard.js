@@ -50,6 +50,14 @@
 import init, { Plan } from './lineofsight_wasm.js';
 
 
+/** Resolves once the browser has had a chance to paint (rAF, then a task; a timer if frames are paused). */
+function afterPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  });
+}
+
 let wasmReady = null;
 /** Instantiates the WebAssembly module once per page. */
 function ready() {
@@ -561,21 +569,36 @@ export class LosDashboard extends HTMLElement {
       }
       const asOf = this.getAttribute('as-of') || today();
       evaluation = plan.evaluate(asOf);
-      const measures = evaluation.measures();
-      const data = {
+      // The summary first (a few objectives), painted before the actions
+      // and measures are read; `rows: null` renders a status in their place.
+      const head = {
         title: plan.title,
         organisation: plan.organisation,
         asOf: evaluation.asOf,
         styles: plan.ratingStyles(),
         summary: evaluation.summary(),
         objectives: evaluation.objectives(),
-        rows: evaluation.rows(),
-        measures: measures.map((m) => ({ ...m, chart: evaluation.measureChart(m.measure_id) ?? '' })),
+        rows: null,
+        measures: null,
       };
       if (load !== this.loads) return;
-      this.data = data;
+      this.data = head;
       this.resetView();
       this.render();
+      performance.mark?.('los-summary');
+      await afterPaint();
+      if (load !== this.loads) return;
+      // Every row in one JSON text: one crossing of the boundary, one parse.
+      const rows = JSON.parse(evaluation.rowsJson());
+      const measures = evaluation.measures();
+      const data = {
+        ...head,
+        rows,
+        measures: measures.map((m) => ({ ...m, chart: evaluation.measureChart(m.measure_id) ?? '' })),
+      };
+      this.data = data;
+      this.render();
+      performance.mark?.('los-rows');
       this.dispatchEvent(
         new CustomEvent('los-ready', {
           bubbles: true,
@@ -630,7 +653,7 @@ export class LosDashboard extends HTMLElement {
     }
     // Rows with what sorting and searching need, worked out once per plan.
     const rank = new Map(d.styles.map((s, i) => [s.rating, i]));
-    this.rows = d.rows.map((r, i) => ({
+    this.rows = (d.rows ?? []).map((r, i) => ({
       r,
       i,
       rank: rank.get(r.rating) ?? d.styles.length,
@@ -675,6 +698,10 @@ export class LosDashboard extends HTMLElement {
     root.append(summary);
 
     root.append(heading(level + 1, { id: 'actions-heading', class: 'section-heading' }, 'Actions'));
+    if (d.rows === null) {
+      root.append(el('p', { class: 'status', role: 'status', part: 'status' }, 'Loading the actions…'));
+      return;
+    }
     root.append(this.renderFilters(present));
     this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'actions-status', part: 'status' });
     root.append(this.status);
