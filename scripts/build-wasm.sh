@@ -44,8 +44,17 @@ if command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/nu
 else
   say "no rustup $TARGET target: Debian rustc-web with -Zbuild-std"
   apt_install rustc-web rust-web-src cargo-web lld-19
+  # std is built here, so panics can abort at once: no panic message is
+  # formatted (nothing would print it: the core does not panic, and a panic
+  # aborts either way), which leaves the formatting machinery behind them
+  # out of the module. DEBUG_PANICS keeps the messages.
+  IMMEDIATE=()
+  if [ -z "${DEBUG_PANICS:-}" ]; then
+    IMMEDIATE=(-Zpanic-immediate-abort)
+    export CARGO_PROFILE_WASM_RELEASE_PANIC=immediate-abort
+  fi
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-    /usr/bin/cargo build -q --profile "$PROFILE" -Zbuild-std=std,panic_abort \
+    /usr/bin/cargo build -q --profile "$PROFILE" -Zbuild-std=std,panic_abort "${IMMEDIATE[@]}" \
     --target "$TARGET" -p lineofsight-wasm "${FEATURES[@]}"
 fi
 WASM="$CARGO_TARGET_DIR/$TARGET/$PROFILE/lineofsight_wasm.wasm"
@@ -101,6 +110,15 @@ rm "$PKG/node/lineofsight_wasm_bg.wasm"
 # no `any` (nothing outside the glue calls these).
 sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$PKG/web/lineofsight_wasm.d.ts"
 cp bindings-wasm/js/los-dashboard.js bindings-wasm/js/los-dashboard.d.ts "$PKG/web/"
+# The built-in plans ship beside the module, not in it (one compile serves
+# both targets): `Plan.builtin` fetches them in browsers and reads them in
+# Node.js, each glue given its own from bindings-wasm/js/builtin.<target>.*.
+cp core/data/lancashire.json core/data/lancashire-cla-2014-17.json \
+  core/data/lancashire-cip-2017.json core/data/lancashire-cps-2018-20.json "$PKG/web/"
+for target in web node; do
+  cat "bindings-wasm/js/builtin.$target.js" >> "$PKG/$target/lineofsight_wasm.js"
+  cat "bindings-wasm/js/builtin.$target.d.ts" >> "$PKG/$target/lineofsight_wasm.d.ts"
+done
 # Node.js reads pkg/node/*.js as CommonJS even inside an ES-module package.
 printf '{ "type": "commonjs" }\n' > "$PKG/node/package.json"
 printf '{ "type": "module" }\n' > "$PKG/web/package.json"
@@ -112,7 +130,7 @@ node -e "const l = require('./$PKG/node/lineofsight_wasm.js');
 #    council tracker saved as CSV (the page's source).
 mkdir -p examples/intranet/pkg
 cp "$PKG/web/lineofsight_wasm.js" "$PKG/web/lineofsight_wasm_bg.wasm" \
-  "$PKG/web/los-dashboard.js" examples/intranet/pkg/
+  "$PKG/web/los-dashboard.js" "$PKG/web/"lancashire*.json examples/intranet/pkg/
 cp core/data/lancashire.json examples/intranet/lancashire.json
 cp tests/fixtures/tracker-2019-q3.csv examples/intranet/tracker.csv
 

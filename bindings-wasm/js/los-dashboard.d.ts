@@ -42,7 +42,8 @@ export type DashboardHeadingLevel = 2 | 3 | 4 | 5 | 6;
 /**
  * `<los-dashboard>`: a corporate parenting plan's RAG dashboard. The plan
  * shown is the first of: `plan`, `src`, the built-in plan `builtin`
- * (default `lancashire`). Each attribute is reflected by a property.
+ * (default `lancashire`; fetched from `<name>.json` beside this module while
+ * the WebAssembly loads). Each attribute is reflected by a property.
  *
  * The actions table sorts by any column (a button in each header, with
  * `aria-sort`), filters by objective, lead, rating and text (combined),
@@ -89,7 +90,11 @@ export class LosDashboard extends HTMLElement {
   /** The `as-of` attribute: the date to rate as of, `YYYY-MM-DD` (default today). */
   get asOf(): string | null;
   set asOf(value: string | null | undefined);
-  /** The `builtin` attribute: the built-in plan shown without `plan` or `src`. */
+  /**
+   * The `builtin` attribute: the built-in plan shown without `plan` or
+   * `src`, fetched from `<name>.json` beside this module (the module
+   * embeds no plan); an unknown name is `unknown_builtin`.
+   */
   get builtin(): string | null;
   set builtin(value: string | null | undefined);
   /**

@@ -10,7 +10,8 @@
 // The plan, first that is set: the `plan` property (a Plan, which the
 // element never frees, or a plain plan object); `src` (a URL: JSON, CSV,
 // TSV, markdown or a workbook); the built-in plan named by `builtin`
-// (default "lancashire").
+// (default "lancashire"), fetched from <name>.json beside this file in
+// parallel with the WebAssembly (the module embeds no plan).
 // Attributes, each reflected by a property: src (src), as-of (asOf,
 // YYYY-MM-DD; default today), builtin (builtin), format (format: json, csv,
 // tsv, markdown, xlsx or auto; without it the format comes from the file
@@ -49,6 +50,14 @@
 import init, { Plan } from './lineofsight_wasm.js';
 
 
+/** Resolves once the browser has had a chance to paint (rAF, then a task; a timer if frames are paused). */
+function afterPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  });
+}
+
 let wasmReady = null;
 /** Instantiates the WebAssembly module once per page. */
 function ready() {
@@ -59,6 +68,33 @@ function ready() {
     });
   }
   return wasmReady;
+}
+
+// The built-in plans, shipped beside the module as files (the module does
+// not embed them). Each URL is written out in full so that bundlers
+// (Vite, webpack) see `new URL('./x.json', import.meta.url)` and emit the
+// file; the names are those of `Plan.builtinNames()`.
+const BUILTIN_URLS = {
+  lancashire: () => new URL('./lancashire.json', import.meta.url),
+  'lancashire-cla-2014-17': () => new URL('./lancashire-cla-2014-17.json', import.meta.url),
+  'lancashire-cip-2017': () => new URL('./lancashire-cip-2017.json', import.meta.url),
+  'lancashire-cps-2018-20': () => new URL('./lancashire-cps-2018-20.json', import.meta.url),
+};
+
+/**
+ * Fetches the built-in plan `name` while the module loads (the two in
+ * parallel); resolves to the Plan, which the caller frees. An unknown name
+ * is the library's own `unknown_builtin` error.
+ */
+async function builtinPlan(name) {
+  const key = name.trim().toLowerCase();
+  const url = Object.hasOwn(BUILTIN_URLS, key) ? BUILTIN_URLS[key]() : null;
+  if (url === null) {
+    await ready();
+    return Plan.builtin(name); // rejects with unknown_builtin
+  }
+  const [response] = await Promise.all([fetchPlan(url), ready()]);
+  return planFromResponse(url, response, 'json');
 }
 
 const RATING_VARS = {
@@ -268,8 +304,8 @@ function formatFromContent(bytes) {
   return bytes[i] === 0x7b ? 'json' : 'auto';
 }
 
-/** Fetches `url` (a URL object) and reads it as a plan in `format`, or the format worked out; the caller frees it. */
-async function planFromUrl(url, format) {
+/** Fetches `url` (a URL object): the Response, or the library-shaped `fetch` error. */
+async function fetchPlan(url) {
   let response;
   try {
     response = await fetch(url.href);
@@ -279,6 +315,11 @@ async function planFromUrl(url, format) {
   if (!response.ok) {
     throw coded('fetch', `could not fetch ${url.href}: HTTP status ${response.status}`, { url: url.href, status: response.status });
   }
+  return response;
+}
+
+/** Reads a fetched plan in `format`, or the format worked out; the caller frees it. */
+async function planFromResponse(url, response, format) {
   const bytes = new Uint8Array(await response.arrayBuffer());
   // A `format` left over from an earlier `src` must not read a plan's JSON
   // as a table (every row would come through as "no data", silently).
@@ -291,6 +332,11 @@ async function planFromUrl(url, format) {
   }
   const chosen = format ?? formatFromName(url) ?? formatFromType(response.headers.get('content-type')) ?? formatFromContent(bytes);
   return chosen === 'json' ? Plan.fromJson(bytes) : Plan.fromTable(bytes, chosen, decodeURIComponent(url.pathname.split('/').pop() || url.href));
+}
+
+/** Fetches `url` (a URL object) and reads it as a plan in `format`, or the format worked out; the caller frees it. */
+async function planFromUrl(url, format) {
+  return planFromResponse(url, await fetchPlan(url), format);
 }
 
 /**
@@ -503,9 +549,11 @@ export class LosDashboard extends HTMLElement {
     let owned = null; // a Plan the element made, and so frees
     let evaluation = null;
     try {
-      await ready();
       const given = this._plan;
       const src = this.getAttribute('src');
+      // The built-in plan is fetched while the module loads; every other
+      // source needs the module first.
+      if (given !== null || src) await ready();
       if (given instanceof Plan) {
         plan = given;
       } else if (given !== null) {
@@ -517,25 +565,40 @@ export class LosDashboard extends HTMLElement {
         }
         plan = owned = await planFromUrl(new URL(src, document.baseURI), format === 'auto' ? null : format);
       } else {
-        plan = owned = Plan.builtin(this.getAttribute('builtin') || 'lancashire');
+        plan = owned = await builtinPlan(this.getAttribute('builtin') || 'lancashire');
       }
       const asOf = this.getAttribute('as-of') || today();
       evaluation = plan.evaluate(asOf);
-      const measures = evaluation.measures();
-      const data = {
+      // The summary first (a few objectives), painted before the actions
+      // and measures are read; `rows: null` renders a status in their place.
+      const head = {
         title: plan.title,
         organisation: plan.organisation,
         asOf: evaluation.asOf,
         styles: plan.ratingStyles(),
         summary: evaluation.summary(),
         objectives: evaluation.objectives(),
-        rows: evaluation.rows(),
-        measures: measures.map((m) => ({ ...m, chart: evaluation.measureChart(m.measure_id) ?? '' })),
+        rows: null,
+        measures: null,
       };
       if (load !== this.loads) return;
-      this.data = data;
+      this.data = head;
       this.resetView();
       this.render();
+      performance.mark?.('los-summary');
+      await afterPaint();
+      if (load !== this.loads) return;
+      // Every row in one JSON text: one crossing of the boundary, one parse.
+      const rows = JSON.parse(evaluation.rowsJson());
+      const measures = evaluation.measures();
+      const data = {
+        ...head,
+        rows,
+        measures: measures.map((m) => ({ ...m, chart: evaluation.measureChart(m.measure_id) ?? '' })),
+      };
+      this.data = data;
+      this.render();
+      performance.mark?.('los-rows');
       this.dispatchEvent(
         new CustomEvent('los-ready', {
           bubbles: true,
@@ -590,7 +653,7 @@ export class LosDashboard extends HTMLElement {
     }
     // Rows with what sorting and searching need, worked out once per plan.
     const rank = new Map(d.styles.map((s, i) => [s.rating, i]));
-    this.rows = d.rows.map((r, i) => ({
+    this.rows = (d.rows ?? []).map((r, i) => ({
       r,
       i,
       rank: rank.get(r.rating) ?? d.styles.length,
@@ -635,6 +698,10 @@ export class LosDashboard extends HTMLElement {
     root.append(summary);
 
     root.append(heading(level + 1, { id: 'actions-heading', class: 'section-heading' }, 'Actions'));
+    if (d.rows === null) {
+      root.append(el('p', { class: 'status', role: 'status', part: 'status' }, 'Loading the actions…'));
+      return;
+    }
     root.append(this.renderFilters(present));
     this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'actions-status', part: 'status' });
     root.append(this.status);

@@ -266,14 +266,18 @@ impl Plan {
         Plan::import_table(&bytes, format, name)
     }
 
-    /// A built-in plan by name: `lancashire` (the combined set) or one of its
-    /// plans (see `builtinNames()`). Throws `code: "unknown_builtin"`.
-    pub fn builtin(
+    /// The file of a built-in plan, `<name>.json`, shipped beside the
+    /// module (the module embeds no plan, to keep the download small).
+    /// Throws `code: "unknown_builtin"`. Not public: `Plan.builtin`, added
+    /// to each build's glue by scripts/build-wasm.sh (js/builtin.*.js),
+    /// calls it, then reads the file (Node.js) or fetches it (browsers).
+    #[wasm_bindgen(js_name = "__builtinFile", skip_typescript)]
+    pub fn builtin_file(
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
-    ) -> Result<Plan, JsValue> {
+    ) -> Result<String, JsValue> {
         let name = Arg::new("Plan.builtin", "name").text(&name)?;
-        lineofsight::builtin(&name)
-            .map(Plan::new)
+        lineofsight::builtin_name(&name)
+            .map(|key| format!("{key}.json"))
             .map_err(error::load)
     }
 

@@ -1,11 +1,16 @@
 //! Plans built into the crate.
 
 use crate::error::LoadError;
+#[cfg(feature = "builtin-plans")]
 use crate::plan::Plan;
 
+#[cfg(feature = "builtin-plans")]
 const LANCASHIRE: &str = include_str!("../data/lancashire.json");
+#[cfg(feature = "builtin-plans")]
 const LANCASHIRE_CLA_2014_17: &str = include_str!("../data/lancashire-cla-2014-17.json");
+#[cfg(feature = "builtin-plans")]
 const LANCASHIRE_CIP_2017: &str = include_str!("../data/lancashire-cip-2017.json");
+#[cfg(feature = "builtin-plans")]
 const LANCASHIRE_CPS_2018_20: &str = include_str!("../data/lancashire-cps-2018-20.json");
 
 /// The names of the built-in plans: `lancashire`, the combined set, then
@@ -35,7 +40,9 @@ pub const BUILTIN_SEPARATE_PLANS: [&str; 3] = [
     "lancashire-cps-2018-20",
 ];
 
-/// Loads a built-in plan by name through the public JSON loader.
+/// Loads a built-in plan by name through the public JSON loader (with the
+/// `builtin-plans` feature, on by default; without it each plan is the file
+/// `data/<name>.json`, and [`builtin_name`] still checks a name).
 ///
 /// `lancashire` is the combined set (kept as it always was, with no dates of
 /// its own): Lancashire County Council's published corporate
@@ -77,19 +84,45 @@ pub const BUILTIN_SEPARATE_PLANS: [&str; 3] = [
 /// assert_eq!(cla.dates.map(|d| d.end.to_string()).as_deref(), Some("2017-03-31"));
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
+#[cfg(feature = "builtin-plans")]
 pub fn builtin(name: &str) -> Result<Plan, LoadError> {
-    match name.trim().to_ascii_lowercase().as_str() {
-        "lancashire" => Plan::from_json(LANCASHIRE),
+    match builtin_name(name)? {
         "lancashire-cla-2014-17" => Plan::from_json(LANCASHIRE_CLA_2014_17),
         "lancashire-cip-2017" => Plan::from_json(LANCASHIRE_CIP_2017),
         "lancashire-cps-2018-20" => Plan::from_json(LANCASHIRE_CPS_2018_20),
-        _ => Err(LoadError::UnknownBuiltin {
-            name: name.to_string(),
-            known: BUILTIN_PLANS.join(", "),
-        }),
+        _ => Plan::from_json(LANCASHIRE),
     }
 }
 
+/// The built-in plan a name stands for, as spelt in [`BUILTIN_PLANS`]
+/// (case and surrounding spaces do not matter), whether or not this build
+/// embeds the plans: each is also the file `data/<name>.json`, which is how
+/// the WebAssembly package ships them.
+///
+/// # Errors
+///
+/// Returns [`LoadError::UnknownBuiltin`] for an unknown name, as
+/// [`builtin`] does.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(lineofsight::builtin_name(" Lancashire ")?, "lancashire");
+/// assert!(lineofsight::builtin_name("atlantis").is_err());
+/// # Ok::<(), lineofsight::LoadError>(())
+/// ```
+pub fn builtin_name(name: &str) -> Result<&'static str, LoadError> {
+    let key = name.trim().to_ascii_lowercase();
+    BUILTIN_PLANS
+        .into_iter()
+        .find(|known| *known == key)
+        .ok_or_else(|| LoadError::UnknownBuiltin {
+            name: name.to_string(),
+            known: BUILTIN_PLANS.join(", "),
+        })
+}
+
+#[cfg(feature = "builtin-plans")]
 impl Plan {
     /// Loads a built-in plan by name; see [`builtin`].
     ///

@@ -86,7 +86,9 @@ pub mod schema;
 pub mod timescale;
 mod words;
 
-pub use builtin::{builtin, BUILTIN_PLANS, BUILTIN_SEPARATE_PLANS};
+#[cfg(feature = "builtin-plans")]
+pub use builtin::builtin;
+pub use builtin::{builtin_name, BUILTIN_PLANS, BUILTIN_SEPARATE_PLANS};
 pub use error::{Error, LoadError};
 pub use evaluate::Evaluation;
 pub use load::{JsonLimits, LoadOptions, LoadWarning};

@@ -14,7 +14,9 @@ import {
 import { LosDashboard, type LosErrorDetail, type LosReadyDetail } from 'lineofsight/dashboard';
 
 // The library: a plan, its ratings, its errors.
-const plan: Plan = Plan.builtin('lancashire');
+// Browsers fetch a built-in plan (a Promise), Node.js reads it (the Plan):
+// `await` serves both.
+const plan: Plan = await Plan.builtin('lancashire');
 const ev = plan.evaluate('2019-12-31', RuleSet.default());
 const counts: RatingCounts = ev.counts();
 const reds: ActionRating[] = ev.actions().filter((a) => a.rating === 'red');

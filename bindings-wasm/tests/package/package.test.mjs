@@ -188,7 +188,11 @@ test('esbuild (no asset URLs): the bundles with the .wasm copied next to them, a
   const out = join(PROJECT, 'dist-esbuild');
   rmSync(out, { recursive: true, force: true });
   run(bin('esbuild'), ['page/both.ts', 'page/api.ts', '--bundle', '--format=esm', '--outdir=dist-esbuild', '--log-level=warning']);
-  copyFileSync(join(PROJECT, 'node_modules', 'lineofsight', 'pkg', 'web', 'lineofsight_wasm_bg.wasm'), join(out, 'lineofsight_wasm_bg.wasm'));
+  // The .wasm and the built-in plans' files (Plan.builtin and the dashboard fetch them).
+  const web = join(PROJECT, 'node_modules', 'lineofsight', 'pkg', 'web');
+  for (const f of readdirSync(web).filter((f) => f.endsWith('.wasm') || f.startsWith('lancashire'))) {
+    copyFileSync(join(web, f), join(out, f));
+  }
   for (const name of ['both', 'api']) {
     const html = readFileSync(join(PROJECT, 'page', `${name}.html`), 'utf8');
     writeFileSync(join(out, `${name}.html`), html.replace(`./${name}.ts`, `./${name}.js`));

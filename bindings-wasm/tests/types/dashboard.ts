@@ -17,7 +17,7 @@ board.headingLevel = null;
 const src: string | null = board.src;
 const days: number | null = board.upcomingDays;
 // A Plan (which the page frees), a plain plan object, or null.
-board.plan = Plan.builtin('lancashire');
+board.plan = await Plan.builtin('lancashire');
 board.plan = { schema_version: 1, title: 'Plan', organisation: 'Council', objectives: [] };
 board.plan = null;
 board.addEventListener('los-ready', (e) => {

@@ -9,8 +9,8 @@ declare global {
 }
 
 init()
-  .then(() => {
-    const plan = Plan.builtin('lancashire');
+  .then(() => Plan.builtin('lancashire')) // fetched from beside the module
+  .then((plan) => {
     const ev = plan.evaluate('2019-12-31');
     const result = { counts: ev.counts(), actions: ev.actions().length };
     ev.free();

@@ -4,7 +4,7 @@
 import init, { Plan } from 'lineofsight';
 import 'lineofsight/dashboard';
 
-init().then(() => {
+init().then(async () => {
   const board = document.querySelector('los-dashboard');
-  if (board) board.plan = Plan.builtin('lancashire-cip-2017');
+  if (board) board.plan = await Plan.builtin('lancashire-cip-2017'); // fetched from beside the module
 });
