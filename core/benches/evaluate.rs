@@ -6,7 +6,8 @@
 //! `Plan::check` and per `Plan::from_json`; and the columnar path
 //! (`rules::columns`) over 100k and 1M rows of the same shape, from
 //! timescale text (parsed once per distinct text) and from due dates,
-//! reported as ratings per second (criterion's `thrpt`, in elem/s).
+//! reported as ratings per second (criterion's `thrpt`, in elem/s); and
+//! reading every measure's target of the built-in plan against evaluating it.
 
 // A benchmark fails loudly on bad setup rather than timing nothing.
 #![allow(clippy::expect_used)]
@@ -50,7 +51,38 @@ fn bench(c: &mut Criterion) {
         );
     });
     group.finish();
+    measure_targets(c);
     columnar(c);
+}
+
+/// The cost of reading every measure's target from its text on each
+/// evaluation (`Measure::reading`, not kept: `text` and `target` are public
+/// fields a cache would go stale behind), against evaluating the whole
+/// built-in plan, which reads each once.
+fn measure_targets(c: &mut Criterion) {
+    let plan = lineofsight::builtin("lancashire").expect("built-in plan");
+    let measures: Vec<&lineofsight::plan::Measure> = plan
+        .objectives
+        .iter()
+        .flat_map(|o| o.measures.iter())
+        .collect();
+    let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid");
+    let rules = plan.rules_or_default();
+    let mut group = c.benchmark_group("measures");
+    group.sample_size(20);
+    group.throughput(Throughput::Elements(measures.len() as u64));
+    group.bench_function("read_builtin_targets", |b| {
+        b.iter(|| {
+            measures
+                .iter()
+                .filter(|m| m.reading().target().is_some())
+                .count()
+        });
+    });
+    group.bench_function("evaluate_builtin_plan", |b| {
+        b.iter(|| plan.evaluate(as_of, &rules));
+    });
+    group.finish();
 }
 
 /// Columns shaped like `synthetic_plan(n)`: the seeds' timescale forms in

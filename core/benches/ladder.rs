@@ -19,6 +19,10 @@
 //! optimised one (100, 1,000, 10,000 actions) and the slow ladders stop at
 //! their `suite_top`, so it takes about a minute. `LADDER=name` runs only
 //! the ladders whose name contains `name`.
+//!
+//! The `stage: …` ladders (and the board report's) climb 10k → 100k → 1M
+//! actions optimised, printing each step's growth ratio (issue 14); in test
+//! mode they stop at 10k, so the 1M rung runs only under `cargo bench`.
 
 // A benchmark fails loudly on bad setup rather than timing nothing.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stdout)]
@@ -30,12 +34,15 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use lineofsight::export::{render, ReportFormat};
 use lineofsight::import::{import_plan, ImportOptions, LabelTarget, LeadSpelling, Limits};
-use lineofsight::plan::{Group, LeadKind, Plan};
+use lineofsight::measure::{quartile_bands, BandInput, Polarity};
+use lineofsight::plan::{Group, LeadKind, Lifecycle, Plan};
 use lineofsight::report::{BoardReport, ReportOptions};
+use lineofsight::rules::columns::{ActionColumns, RatingColumns, TimescaleDictionary};
+use lineofsight::{JsonLimits, LoadOptions, Rating};
 
 #[path = "synthetic_plan.rs"]
 mod synthetic_plan;
-use synthetic_plan::synthetic_plan;
+use synthetic_plan::{synthetic_plan, TIMESCALES};
 
 /// One ladder: a name, its sizes, how to build the input for a size, and
 /// the work to time on it.
@@ -49,6 +56,11 @@ struct Ladder {
 }
 
 const ACTIONS: &[usize] = &[1_000, 10_000, 100_000];
+
+/// The stages of rating a plan, each timed at 10k, 100k and 1M (issue 14:
+/// "every stage is linear"). In test mode only 1k and 10k run: the 1M rung
+/// is for `cargo bench` alone.
+const STAGES: &[usize] = &[10_000, 100_000, 1_000_000];
 
 fn ladders() -> Vec<Ladder> {
     vec![
@@ -216,8 +228,82 @@ fn ladders() -> Vec<Ladder> {
             }),
         },
         Ladder {
+            name: "stage: load JSON",
+            sizes: STAGES,
+            suite_top: 10_000,
+            run: Box::new(|n| {
+                let json = synthetic_plan(n).to_json();
+                // 1M actions are about 310 MB of JSON, past the default limit.
+                let options = LoadOptions::default().with_limits({
+                    let mut limits = JsonLimits::default();
+                    limits.max_bytes = usize::MAX;
+                    limits
+                });
+                Box::new(move || {
+                    let (plan, _) = Plan::from_json_with(&json, &options).expect("loads");
+                    black_box(plan);
+                })
+            }),
+        },
+        Ladder {
+            name: "stage: check",
+            sizes: STAGES,
+            suite_top: 10_000,
+            run: Box::new(|n| {
+                let plan = synthetic_plan(n);
+                Box::new(move || plan.check().expect("valid"))
+            }),
+        },
+        Ladder {
+            name: "stage: evaluate",
+            sizes: STAGES,
+            suite_top: 10_000,
+            run: Box::new(|n| {
+                let plan = synthetic_plan(n);
+                let rules = plan.rules_or_default();
+                Box::new(move || {
+                    let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid date");
+                    black_box(plan.evaluate(as_of, &rules));
+                })
+            }),
+        },
+        Ladder {
+            name: "stage: columnar rating",
+            sizes: STAGES,
+            suite_top: 10_000,
+            run: Box::new(columnar_run),
+        },
+        Ladder {
+            name: "stage: LAIT bands",
+            sizes: STAGES,
+            suite_top: 10_000,
+            run: Box::new(|n| {
+                // LAIT's shape: about 150 authorities per indicator and
+                // period, a fifth of the values suppressed.
+                let rows: Vec<BandInput> = (0..n)
+                    .map(|i| BandInput {
+                        value: if i % 5 == 0 {
+                            f64::NAN
+                        } else {
+                            ((i * 7919) % 1000) as f64 / 10.0
+                        },
+                        group: u32::try_from(i / 150).expect("small"),
+                        polarity: if (i / 150) % 2 == 0 {
+                            Polarity::HigherIsBetter
+                        } else {
+                            Polarity::LowerIsBetter
+                        },
+                        in_quartiles: i % 150 < 140,
+                    })
+                    .collect();
+                Box::new(move || {
+                    black_box(quartile_bands(&rows));
+                })
+            }),
+        },
+        Ladder {
             name: "board report, build",
-            sizes: ACTIONS,
+            sizes: STAGES,
             suite_top: 10_000,
             run: Box::new(|n| {
                 let plan = synthetic_plan(n);
@@ -256,6 +342,42 @@ const FORMATS: &[(&str, ReportFormat)] = &[
     ("board report, docx", ReportFormat::Docx),
     ("board report, ics", ReportFormat::Calendar),
 ];
+
+/// Rates `n` rows of columns shaped like `synthetic_plan(n)` (as the
+/// evaluate bench's columnar group): timescale text parsed once per
+/// distinct text, a state, a recorded rating and, on every other row, a
+/// dated update with a percentage.
+fn columnar_run(n: usize) -> Box<dyn FnMut()> {
+    let texts: Vec<&'static str> = (0..n).map(|k| TIMESCALES[k % TIMESCALES.len()]).collect();
+    let state = vec![Lifecycle::InProgress; n];
+    let recorded: Vec<Option<Rating>> = (0..n)
+        .map(|k| Some([Rating::Green, Rating::Amber, Rating::Red][k % 3]))
+        .collect();
+    let last_update: Vec<Option<NaiveDate>> = (0..n)
+        .map(|k| {
+            (k % 2 == 0)
+                .then(|| {
+                    NaiveDate::from_ymd_opt(2019, 1 + u32::try_from(k % 12).expect("small"), 1)
+                })
+                .flatten()
+        })
+        .collect();
+    let percent: Vec<Option<f64>> = (0..n).map(|k| Some((k % 100) as f64)).collect();
+    let rules = lineofsight::RuleSet::default();
+    let mut out = RatingColumns::default();
+    Box::new(move || {
+        let dictionary = TimescaleDictionary::from_texts(texts.iter().copied());
+        let columns = ActionColumns::new(dictionary.column())
+            .with_state(&state)
+            .and_then(|c| c.with_recorded(&recorded))
+            .and_then(|c| c.with_last_update(&last_update))
+            .and_then(|c| c.with_percent_complete(&percent))
+            .expect("columns");
+        let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid date");
+        columns.rate_into(as_of, &rules, &mut out);
+        assert_eq!(out.len(), n);
+    })
+}
 
 fn format_run(format: ReportFormat, n: usize) -> Box<dyn FnMut()> {
     let plan = synthetic_plan(n);

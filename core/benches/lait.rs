@@ -4,7 +4,10 @@
 //! quartile band A–D among the local authorities for its indicator and
 //! period, as LAIT does.
 //!
-//! `cargo bench -p lineofsight --bench lait`. Skipped, with a message, when
+//! `cargo bench -p lineofsight --bench lait` times the whole job
+//! (`band_641070_observations`) and its two halves: reading the published
+//! values and numbering the groups (`inputs_…`), and the banding alone
+//! (`quartile_bands_…`). Skipped, with a message, when
 //! the shared data is not beside the repository.
 
 // A benchmark fails loudly on bad setup rather than timing nothing.
@@ -81,30 +84,59 @@ fn load() -> Option<(Vec<Row>, HashMap<String, Polarity>)> {
 /// period is one group; local authorities count towards the quartiles,
 /// England and the regions are banded against them.
 fn rate_all(rows: &[Row], polarity: &HashMap<String, Polarity>) -> usize {
-    let mut groups: HashMap<(&str, &str), u32> = HashMap::new();
-    let inputs: Vec<BandInput> = rows
+    quartile_bands(&inputs(rows, polarity))
         .iter()
+        .filter(|b| b.is_some())
+        .count()
+}
+
+/// The rows as [`BandInput`]s: each value read from its published text,
+/// each indicator and period numbered, each indicator's polarity looked up.
+/// A long table keeps an indicator's rows together, so a row with the same
+/// indicator and period as the one before takes its number and polarity
+/// without a look-up.
+fn inputs(rows: &[Row], polarity: &HashMap<String, Polarity>) -> Vec<BandInput> {
+    let mut groups: HashMap<(&str, &str), u32> = HashMap::new();
+    let mut last: Option<(&str, &str, u32, Polarity)> = None;
+    rows.iter()
         .map(|r| {
-            let next = u32::try_from(groups.len()).expect("fewer than 2^32 groups");
-            let group = *groups.entry((&r.indicator, &r.period)).or_insert(next);
+            let (group, polarity) = match last {
+                Some((i, p, group, polarity)) if i == r.indicator && p == r.period => {
+                    (group, polarity)
+                }
+                _ => {
+                    let next = u32::try_from(groups.len()).expect("fewer than 2^32 groups");
+                    let group = *groups.entry((&r.indicator, &r.period)).or_insert(next);
+                    let polarity = polarity
+                        .get(&r.indicator)
+                        .copied()
+                        .unwrap_or(Polarity::None);
+                    last = Some((&r.indicator, &r.period, group, polarity));
+                    (group, polarity)
+                }
+            };
             BandInput {
                 value: ObservedValue::parse(&r.value)
                     .ok()
                     .and_then(ObservedValue::number)
                     .unwrap_or(f64::NAN),
                 group,
-                polarity: polarity
-                    .get(&r.indicator)
-                    .copied()
-                    .unwrap_or(Polarity::None),
+                polarity,
                 in_quartiles: r.area < 970,
             }
         })
-        .collect();
-    quartile_bands(&inputs)
-        .iter()
-        .filter(|b| b.is_some())
-        .count()
+        .collect()
+}
+
+/// Only reads the values: what is left of [`inputs`] without the groups.
+fn values(rows: &[Row]) -> f64 {
+    rows.iter()
+        .filter_map(|r| {
+            ObservedValue::parse(&r.value)
+                .ok()
+                .and_then(ObservedValue::number)
+        })
+        .sum()
 }
 
 fn bench(c: &mut Criterion) {
@@ -115,11 +147,29 @@ fn bench(c: &mut Criterion) {
     assert_eq!(rows.len(), 641_070);
     let banded = rate_all(&rows, &polarity);
     eprintln!("{} of {} observations banded", banded, rows.len());
+    let runs = 1 + rows
+        .windows(2)
+        .filter(|w| (&w[0].indicator, &w[0].period) != (&w[1].indicator, &w[1].period))
+        .count();
+    eprintln!("{runs} runs of the same indicator and period");
     let mut g = c.benchmark_group("lait");
     g.sample_size(10);
     g.throughput(Throughput::Elements(rows.len() as u64));
+    // The whole job: from published text, indicator and period names.
     g.bench_function("band_641070_observations", |b| {
         b.iter(|| rate_all(&rows, &polarity));
+    });
+    // Its first half: reading the values, numbering the groups.
+    g.bench_function("inputs_641070_observations", |b| {
+        b.iter(|| inputs(&rows, &polarity).len());
+    });
+    g.bench_function("values_641070_observations", |b| {
+        b.iter(|| values(&rows));
+    });
+    // Its second half: the banding alone, from numbers and group numbers.
+    let ready = inputs(&rows, &polarity);
+    g.bench_function("quartile_bands_641070_observations", |b| {
+        b.iter(|| quartile_bands(&ready).len());
     });
     g.finish();
 }

@@ -166,23 +166,77 @@ pub struct BandInput {
 /// assert_eq!(bands[7], None); // nothing counted in its group
 /// ```
 pub fn quartile_bands(rows: &[BandInput]) -> Vec<Option<QuartileBand>> {
-    let mut values: std::collections::HashMap<u32, Vec<f64>> = std::collections::HashMap::new();
-    for r in rows
-        .iter()
-        .filter(|r| r.in_quartiles && r.value.is_finite())
-    {
-        values.entry(r.group).or_default().push(r.value);
+    // Groups are numbered 0, 1, 2, … by most callers: then a group's number
+    // is its slot. Sparse numbers are renumbered in order of appearance.
+    let Some(top) = rows.iter().map(|r| r.group).max() else {
+        return Vec::new();
+    };
+    let top = usize::try_from(top).unwrap_or(usize::MAX);
+    if top <= rows.len().saturating_mul(2).saturating_add(64) {
+        return bands_with(rows, top + 1, |_, r| r.group as usize);
     }
-    let quartiles: std::collections::HashMap<u32, Quartiles> = values
-        .into_iter()
-        .filter_map(|(g, mut v)| {
-            v.sort_by(f64::total_cmp);
-            Quartiles::of_sorted(&v).map(|q| (g, q))
+    let mut slots: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    let slot: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            let next = slots.len();
+            *slots.entry(r.group).or_insert(next)
+        })
+        .collect();
+    bands_with(rows, slots.len(), |i, _| {
+        slot.get(i).copied().unwrap_or(usize::MAX)
+    })
+}
+
+/// Bands each row in its group's slot, `slot(i, row)` (< `groups`): the
+/// counted values are laid out group by group in one buffer (a counting
+/// sort), each group's run sorted and its quartiles taken, then every row
+/// banded against its group's.
+fn bands_with(
+    rows: &[BandInput],
+    groups: usize,
+    slot: impl Fn(usize, &BandInput) -> usize,
+) -> Vec<Option<QuartileBand>> {
+    let counted = |r: &BandInput| r.in_quartiles && r.value.is_finite();
+    // starts[g]..starts[g + 1] is group g's run.
+    let mut starts = vec![0usize; groups + 1];
+    for (i, r) in rows.iter().enumerate() {
+        let g = slot(i, r);
+        if counted(r) {
+            if let Some(n) = g.checked_add(1).and_then(|k| starts.get_mut(k)) {
+                *n += 1;
+            }
+        }
+    }
+    for g in 1..starts.len() {
+        starts[g] += starts[g - 1];
+    }
+    let mut next = starts.clone();
+    let mut values = vec![0.0f64; starts.last().copied().unwrap_or(0)];
+    for (i, r) in rows.iter().enumerate() {
+        if counted(r) {
+            if let Some(at) = next.get_mut(slot(i, r)) {
+                if let Some(v) = values.get_mut(*at) {
+                    *v = r.value;
+                }
+                *at += 1;
+            }
+        }
+    }
+    let quartiles: Vec<Option<Quartiles>> = starts
+        .windows(2)
+        .map(|w| {
+            let run = values.get_mut(w[0]..w[1])?;
+            // Finite values only: equal under total_cmp is the same bits,
+            // so an unstable sort gives the stable one's order.
+            run.sort_unstable_by(f64::total_cmp);
+            Quartiles::of_sorted(run)
         })
         .collect();
     rows.iter()
-        .map(|r| {
-            let q = quartiles.get(&r.group)?;
+        .enumerate()
+        .map(|(i, r)| {
+            let q = quartiles.get(slot(i, r))?.as_ref()?;
             if r.value.is_finite() {
                 q.band(r.value, r.polarity)
             } else {
@@ -374,6 +428,50 @@ mod tests {
                 assert_eq!(at.and_then(|i| bands[i]), want, "{} {label}", ds.id);
             }
         }
+    }
+
+    /// Group numbers far apart (renumbered inside) band as the same groups
+    /// numbered 0, 1, 2, and as `Quartiles` of each group's counted values.
+    #[test]
+    fn sparse_group_numbers_band_as_dense_ones() {
+        let polarity = [
+            Polarity::HigherIsBetter,
+            Polarity::LowerIsBetter,
+            Polarity::None,
+        ];
+        let dense: Vec<BandInput> = (0u32..500)
+            .map(|i| BandInput {
+                value: if i % 17 == 0 {
+                    f64::NAN
+                } else {
+                    f64::from((i * 7919) % 101) - 20.0
+                },
+                group: i % 7,
+                polarity: polarity[(i % 3) as usize],
+                in_quartiles: i % 5 != 0,
+            })
+            .collect();
+        let sparse: Vec<BandInput> = dense
+            .iter()
+            .map(|r| BandInput {
+                group: u32::MAX - r.group * 1_000_003,
+                ..*r
+            })
+            .collect();
+        let bands = quartile_bands(&dense);
+        assert_eq!(quartile_bands(&sparse), bands);
+        for (r, band) in dense.iter().zip(&bands) {
+            let counted: Vec<f64> = dense
+                .iter()
+                .filter(|o| o.group == r.group && o.in_quartiles)
+                .map(|o| o.value)
+                .collect();
+            let want = Quartiles::of(&counted)
+                .filter(|_| r.value.is_finite())
+                .and_then(|q| q.band(r.value, r.polarity));
+            assert_eq!(*band, want);
+        }
+        assert!(bands.iter().any(Option::is_some));
     }
 
     #[test]

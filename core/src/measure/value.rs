@@ -78,16 +78,34 @@ impl Suppression {
     /// assert_eq!(Suppression::parse("12"), None);
     /// ```
     pub fn parse(text: &str) -> Option<Suppression> {
+        // Compared without a lowercased copy: this runs once per cell.
+        const SYMBOLS: [(&str, Suppression); 14] = [
+            ("c", Suppression::Confidential),
+            ("x", Suppression::NotAvailable),
+            ("z", Suppression::NotApplicable),
+            ("low", Suppression::Low),
+            ("k", Suppression::Low),
+            ("u", Suppression::LowReliability),
+            ("", Suppression::Missing),
+            ("-", Suppression::Missing),
+            (".", Suppression::Missing),
+            ("..", Suppression::Missing),
+            (":", Suppression::Missing),
+            ("n/a", Suppression::Missing),
+            ("na", Suppression::Missing),
+            ("_", Suppression::Missing),
+        ];
         let t = text.trim();
-        Some(match t.to_ascii_lowercase().as_str() {
-            "c" => Suppression::Confidential,
-            "x" => Suppression::NotAvailable,
-            "z" => Suppression::NotApplicable,
-            "low" | "k" => Suppression::Low,
-            "u" => Suppression::LowReliability,
-            "" | "-" | "." | ".." | ":" | "n/a" | "na" | "_" | "\u{2013}" => Suppression::Missing,
-            _ => return None,
-        })
+        if t.len() > 3 {
+            return None;
+        }
+        if t == "\u{2013}" {
+            return Some(Suppression::Missing);
+        }
+        SYMBOLS
+            .iter()
+            .find(|(symbol, _)| t.eq_ignore_ascii_case(symbol))
+            .map(|(_, s)| *s)
     }
 }
 
@@ -136,7 +154,12 @@ impl ObservedValue {
         }
         let t = text.trim();
         let t = t.strip_suffix('%').unwrap_or(t).trim();
-        let cleaned: String = t.chars().filter(|c| *c != ',').collect();
+        // Thousands separators dropped, copying only when there are some.
+        let cleaned: std::borrow::Cow<'_, str> = if t.contains(',') {
+            t.chars().filter(|c| *c != ',').collect::<String>().into()
+        } else {
+            t.into()
+        };
         match cleaned.parse::<f64>() {
             Ok(v) if v.is_finite() && !cleaned.starts_with('+') => Ok(ObservedValue::Number(v)),
             _ => Err(ValueError {

@@ -202,6 +202,28 @@ pub struct Measure {
     /// Fields from the source that have no place above.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
+    /// What `text` read as, once read (see [`Measure::reading`]).
+    #[serde(skip)]
+    pub(crate) read: TextReading,
+}
+
+/// What a measure's text read as, kept beside the very text it was read
+/// from and used only while the measure's `text` is still that text: code
+/// that changes the public `text` gets a fresh reading, never a stale one.
+/// Not part of the measure: every two compare equal.
+#[derive(Clone, Default)]
+pub(crate) struct TextReading(std::sync::OnceLock<(String, TargetReading)>);
+
+impl PartialEq for TextReading {
+    fn eq(&self, _: &TextReading) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for TextReading {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("_")
+    }
 }
 
 impl Measure {
@@ -231,6 +253,7 @@ impl Measure {
             observations: Vec::new(),
             recorded: None,
             extra: BTreeMap::new(),
+            read: TextReading::default(),
         }
     }
 
@@ -271,11 +294,26 @@ impl Measure {
     /// use lineofsight::plan::Measure;
     ///
     /// assert_eq!(Measure::new("m", "Audit model embedded").reading(), TargetReading::Qualitative);
+    ///
+    /// // Read once and kept, but never past a change to the text.
+    /// let mut m = Measure::new("m", "Audit model embedded");
+    /// assert_eq!(m.reading(), TargetReading::Qualitative);
+    /// m.text = "More than 45% of CLA are in EET".to_string();
+    /// assert!(m.reading().target().is_some());
     /// ```
     pub fn reading(&self) -> TargetReading {
-        match &self.target {
-            Some(t) => TargetReading::from(t.clone()),
-            None => parse_target(&self.text),
+        if let Some(t) = &self.target {
+            return TargetReading::from(t.clone());
+        }
+        // Reading the text takes about 14 µs; each evaluation asks once.
+        match self.read.0.get() {
+            Some((text, reading)) if *text == self.text => reading.clone(),
+            Some(_) => parse_target(&self.text),
+            None => {
+                let reading = parse_target(&self.text);
+                let _ = self.read.0.set((self.text.clone(), reading.clone()));
+                reading
+            }
         }
     }
 }

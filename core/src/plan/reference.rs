@@ -34,9 +34,17 @@ enum Segment {
 ///
 /// assert_eq!(Ref::new("12a -b").covers(), ["12a", "12b"]);
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+// The JSON form is the text alone (serialised by hand below); the schema
+// derive reads these serde attributes, so it describes that text.
+#[derive(Clone, JsonSchema)]
 #[serde(transparent)]
-pub struct Ref(String);
+pub struct Ref {
+    raw: String,
+    /// The key it sorts by, worked out once from `raw` (which no one can
+    /// change in place).
+    #[serde(skip)]
+    key: Vec<Segment>,
+}
 
 impl Ref {
     /// Makes a reference from its source spelling (kept exactly, but trimmed).
@@ -49,7 +57,13 @@ impl Ref {
     /// assert_eq!(Ref::new(" 5a5.i ").as_str(), "5a5.i");
     /// ```
     pub fn new(raw: &str) -> Ref {
-        Ref(raw.trim().to_string())
+        Ref::from_text(raw.trim().to_string())
+    }
+
+    /// The reference with its sort key, the text kept as given.
+    fn from_text(raw: String) -> Ref {
+        let key = sort_key(&raw);
+        Ref { raw, key }
     }
 
     /// The reference as written.
@@ -62,7 +76,7 @@ impl Ref {
     /// assert_eq!(Ref::new("12a -b").as_str(), "12a -b");
     /// ```
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.raw
     }
 
     /// Whether the reference is a range such as `5a-c`.
@@ -93,7 +107,7 @@ impl Ref {
     /// ```
     pub fn covers(&self) -> Vec<String> {
         let Some((stem, first, last)) = self.range_parts() else {
-            return vec![self.0.clone()];
+            return vec![self.raw.clone()];
         };
         match (first, last) {
             (RangeEnd::Letter(a), RangeEnd::Letter(b)) if a <= b => {
@@ -102,40 +116,46 @@ impl Ref {
             (RangeEnd::Number(a), RangeEnd::Number(b)) if a <= b && b - a < 100 => {
                 (a..=b).map(|n| format!("{stem}{n}")).collect()
             }
-            _ => vec![self.0.clone()],
+            _ => vec![self.raw.clone()],
         }
     }
 
     /// Splits `5a-c` into (`5`, `a`, `c`) and `12a -b` into (`12`, `a`, `b`).
     fn range_parts(&self) -> Option<(&str, RangeEnd, RangeEnd)> {
-        let (left, right) = self.0.split_once(['-', '–'])?;
-        let left = left.trim_end();
-        let right = right.trim();
-        let last = RangeEnd::parse(right)?;
-        let split = match last {
-            RangeEnd::Letter(_) => left.len().checked_sub(1)?,
-            RangeEnd::Number(_) => left.trim_end_matches(|c: char| c.is_ascii_digit()).len(),
-        };
-        let (stem, first) = left.split_at(split);
-        let first = RangeEnd::parse(first)?;
-        if std::mem::discriminant(&first) != std::mem::discriminant(&last) {
-            return None;
-        }
-        Some((stem, first, last))
+        range_parts(&self.raw)
     }
+}
 
-    /// The key a reference sorts by: a range sorts as its first member.
-    fn sort_key(&self) -> Vec<Segment> {
-        match self.range_parts() {
-            Some((stem, first, _)) => {
-                let first = match first {
-                    RangeEnd::Letter(c) => c.to_string(),
-                    RangeEnd::Number(n) => n.to_string(),
-                };
-                segments(&format!("{stem}{first}"))
-            }
-            None => segments(&self.0),
+/// Splits `5a-c` into (`5`, `a`, `c`) and `12a -b` into (`12`, `a`, `b`).
+fn range_parts(raw: &str) -> Option<(&str, RangeEnd, RangeEnd)> {
+    let (left, right) = raw.split_once(['-', '–'])?;
+    let left = left.trim_end();
+    let right = right.trim();
+    let last = RangeEnd::parse(right)?;
+    let split = match last {
+        RangeEnd::Letter(_) => left.len().checked_sub(1)?,
+        RangeEnd::Number(_) => left.trim_end_matches(|c: char| c.is_ascii_digit()).len(),
+    };
+    // `é-b` has no one-byte letter before the dash: not a range.
+    let (stem, first) = left.split_at_checked(split)?;
+    let first = RangeEnd::parse(first)?;
+    if std::mem::discriminant(&first) != std::mem::discriminant(&last) {
+        return None;
+    }
+    Some((stem, first, last))
+}
+
+/// The key a reference sorts by: a range sorts as its first member.
+fn sort_key(raw: &str) -> Vec<Segment> {
+    match range_parts(raw) {
+        Some((stem, first, _)) => {
+            let first = match first {
+                RangeEnd::Letter(c) => c.to_string(),
+                RangeEnd::Number(n) => n.to_string(),
+            };
+            segments(&format!("{stem}{first}"))
         }
+        None => segments(raw),
     }
 }
 
@@ -211,7 +231,9 @@ fn roman_value(s: &str) -> Option<u64> {
 
 impl PartialEq for Ref {
     fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
+        // The key is worked out from the text, so equal texts are all it
+        // takes (as `cmp`, which breaks ties by the text).
+        self.raw == other.raw
     }
 }
 
@@ -225,15 +247,33 @@ impl PartialOrd for Ref {
 
 impl Ord for Ref {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.sort_key()
-            .cmp(&other.sort_key())
-            .then_with(|| self.0.cmp(&other.0))
+        self.key
+            .cmp(&other.key)
+            .then_with(|| self.raw.cmp(&other.raw))
+    }
+}
+
+impl std::fmt::Debug for Ref {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Ref").field(&self.raw).finish()
+    }
+}
+
+impl Serialize for Ref {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.raw)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ref {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Ref::from_text)
     }
 }
 
 impl std::fmt::Display for Ref {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.raw)
     }
 }
 
@@ -289,6 +329,12 @@ mod tests {
     fn spelling_is_kept() {
         assert_eq!(Ref::new(" 12a -b ").as_str(), "12a -b");
         assert_ne!(Ref::new("3A"), Ref::new("3a"));
+    }
+
+    #[test]
+    fn a_wide_character_before_the_dash_is_no_range() {
+        assert_eq!(covers("é-b"), ["é-b"]);
+        assert!(Ref::new("é-b") > Ref::new("e"));
     }
 
     #[test]

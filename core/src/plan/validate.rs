@@ -18,12 +18,16 @@ fn invalid(path: String, reason: String) -> LoadError {
 
 /// Fails on the second use of an id within one kind of item. Items come
 /// with their position; the JSON path is written only for an error.
+/// The ids are returned with their positions, to look ids up in; `count`
+/// sizes the map (the action ids of a large plan would otherwise rehash
+/// many times over).
 fn unique<'a, P: Copy>(
     kind: &str,
+    count: usize,
     items: impl Iterator<Item = (P, &'a str)>,
     path: impl Fn(P) -> String,
-) -> Result<HashSet<&'a str>, LoadError> {
-    let mut seen: HashMap<&str, P> = HashMap::new();
+) -> Result<HashMap<&'a str, P>, LoadError> {
+    let mut seen: HashMap<&str, P> = HashMap::with_capacity(count);
     for (at, id) in items {
         if id.trim().is_empty() {
             return Err(invalid(path(at), format!("{kind} id is empty")));
@@ -35,25 +39,27 @@ fn unique<'a, P: Copy>(
             ));
         }
     }
-    Ok(seen.into_keys().collect())
+    Ok(seen)
 }
 
 /// [`unique`] for a top-level list of the plan, such as `$.leads`.
 fn unique_in<'a>(
     kind: &str,
     list: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> Result<HashSet<&'a str>, LoadError> {
-    unique(kind, ids.enumerate(), |i| format!("$.{list}[{i}].id"))
+    ids: impl ExactSizeIterator<Item = &'a str>,
+) -> Result<HashMap<&'a str, usize>, LoadError> {
+    unique(kind, ids.len(), ids.enumerate(), |i| {
+        format!("$.{list}[{i}].id")
+    })
 }
 
 fn known(
     kind: &str,
-    ids: &HashSet<&str>,
+    ids: &HashMap<&str, usize>,
     path: impl FnOnce() -> String,
     id: &str,
 ) -> Result<(), LoadError> {
-    if ids.contains(id) {
+    if ids.contains_key(id) {
         Ok(())
     } else {
         Err(invalid(
@@ -171,6 +177,7 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
     )?;
     unique(
         "action",
+        plan.objectives.iter().map(|o| o.actions.len()).sum(),
         plan.objectives.iter().enumerate().flat_map(|(i, o)| {
             o.actions
                 .iter()
@@ -181,6 +188,7 @@ pub(super) fn check(plan: &Plan) -> Result<(), LoadError> {
     )?;
     unique(
         "measure",
+        plan.objectives.iter().map(|o| o.measures.len()).sum(),
         plan.objectives.iter().enumerate().flat_map(|(i, o)| {
             o.measures
                 .iter()
