@@ -104,7 +104,7 @@ fn the_audit_depends_on_the_date() {
         .expect("3a1 changed");
     assert_eq!((c.from, c.to), (Rating::Green, Rating::Red));
     assert_eq!(
-        c.to_reason.message,
+        c.to_reason.message(),
         "Red: due 30/11/2019, 31 days ago, not complete"
     );
 }

@@ -245,7 +245,7 @@ fn did_lancashire_meet_the_2017_plans_measures() {
     assert_eq!(lac.rating, Rating::Red);
     assert!(lac.recovery_plan_needed);
     assert_eq!(
-        lac.reason.message,
+        lac.reason.message(),
         "Red: 85 per 10,000 in 2019, target below 64 per 10,000; off target for 4 periods in a row: recovery plan needed"
     );
     // Measures count in the objective's roll-up.
@@ -281,18 +281,18 @@ fn direction_of_travel_and_trajectory() {
     let r = eval.measure("m1").unwrap();
     assert!(
         r.reason
-            .message
+            .message()
             .contains("expected 71.53 per 10,000 by now on the way to"),
         "{}",
-        r.reason.message
+        r.reason.message()
     );
     let mut rules = RuleSet::default();
     rules.measures.trajectory = false;
     rules.measures.direction_of_travel = true;
     let r = plan.evaluate(d(2019, 1, 31), &rules);
     let r = r.measure("m1").unwrap();
-    assert_eq!(r.rating, Rating::Amber, "{}", r.reason.message);
-    assert!(r.reason.message.ends_with("but better than the same period a year earlier; off target for 3 periods in a row: recovery plan needed"), "{}", r.reason.message);
+    assert_eq!(r.rating, Rating::Amber, "{}", r.reason.message());
+    assert!(r.reason.message().ends_with("but better than the same period a year earlier; off target for 3 periods in a row: recovery plan needed"), "{}", r.reason.message());
 }
 
 #[test]

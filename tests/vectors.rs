@@ -54,7 +54,7 @@ fn ratings() {
                 .unwrap_or_else(|| panic!("case {name}: no action {id}"));
             let mut got = to_value(a);
             got["reason_code"] = to_value(&a.reason.code);
-            got["reason_message"] = json!(a.reason.message);
+            got["reason_message"] = json!(a.reason.message());
             check_fields(name, id, want, &got);
         }
         for (key, list) in [
@@ -74,13 +74,13 @@ fn ratings() {
                     .find(|r| r.id == id)
                     .unwrap_or_else(|| panic!("case {name}: no {key} {id}"));
                 let mut got = to_value(r);
-                got["reason_message"] = json!(r.reason.message);
+                got["reason_message"] = json!(r.reason.message());
                 check_fields(name, id, want, &got);
             }
         }
         if let Some(want) = expected.get("plan_rollup") {
             let mut got = to_value(&eval.plan);
-            got["reason_message"] = json!(eval.plan.reason.message);
+            got["reason_message"] = json!(eval.plan.reason.message());
             check_fields(name, "plan", want, &got);
         }
         if let Some(want) = expected.get("discrepancies") {
@@ -237,7 +237,7 @@ fn measures() {
                 .unwrap_or_else(|| panic!("case {name}: no measure {id}"));
             let mut got = to_value(m);
             got["reason_code"] = to_value(&m.reason.code);
-            got["reason_message"] = json!(m.reason.message);
+            got["reason_message"] = json!(m.reason.message());
             got["latest_benchmark"] = to_value(&m.latest_benchmark());
             check_fields(name, id, want, &got);
         }

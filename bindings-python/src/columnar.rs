@@ -511,7 +511,7 @@ fn rate_batch(
         let mut b = StringBuilder::with_capacity(n, n * 48);
         for i in 0..n {
             match columns.reason(i, o.as_of, o.rules) {
-                Some(r) => b.append_value(r.message),
+                Some(r) => b.append_value(r.message()),
                 None => b.append_value(""),
             }
         }

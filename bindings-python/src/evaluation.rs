@@ -272,7 +272,7 @@ impl Evaluation {
             escape(&e.plan.title),
             e.as_of.format("%d/%m/%Y"),
             chip(e.plan.rating, &self.plan.style),
-            escape(&e.plan.reason.message),
+            escape(&e.plan.reason.message()),
         );
         out.push_str(
             "<table><thead><tr><th>Objective</th><th>Rating</th><th>Why</th></tr></thead><tbody>",
@@ -282,7 +282,7 @@ impl Evaluation {
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&o.title),
                 chip(o.rating, &self.plan.style),
-                escape(&o.reason.message)
+                escape(&o.reason.message())
             ));
         }
         out.push_str("</tbody></table>");
@@ -300,7 +300,7 @@ impl Evaluation {
                     escape(d.reference.as_deref().unwrap_or(&d.action_id)),
                     chip(d.recorded, &self.plan.style),
                     chip(d.computed, &self.plan.style),
-                    escape(&d.reason.message)
+                    escape(&d.reason.message())
                 ));
             }
             out.push_str("</tbody></table>");

@@ -45,8 +45,8 @@ impl MeasureRating {
 
     /// Why, in words.
     #[getter]
-    fn reason(&self) -> &str {
-        &self.inner.reason.message
+    fn reason(&self) -> String {
+        self.inner.reason.to_string()
     }
 
     /// The periods, oldest first, each rated.
@@ -75,7 +75,8 @@ impl MeasureRating {
     fn __repr__(&self) -> String {
         format!(
             "<lineofsight.MeasureRating {}: {}>",
-            self.inner.measure_id, self.inner.reason.message
+            self.inner.measure_id,
+            self.inner.reason.message()
         )
     }
 
@@ -85,7 +86,7 @@ impl MeasureRating {
             "<div class=\"lineofsight-measure\"><p><strong>{}</strong></p><p>{} {}</p>",
             escape(&m.text),
             chip(m.rating, &self.style),
-            escape(&m.reason.message)
+            escape(&m.reason.message())
         );
         let svg = measure_chart(m, &self.style);
         if svg.trim_start().starts_with("<svg") {

@@ -15,7 +15,7 @@
 //! let eval = plan.evaluate(as_of, &RuleSet::default());
 //! for d in eval.discrepancies.iter().take(3) {
 //!     println!("{:?}: recorded {}, computed {}: {}",
-//!         d.reference, d.recorded, d.computed, d.reason.message);
+//!         d.reference, d.recorded, d.computed, d.reason.message());
 //! }
 //! # Ok::<(), lineofsight::LoadError>(())
 //! ```

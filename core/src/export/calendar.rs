@@ -175,7 +175,7 @@ fn description(report: &BoardReport, row: &ReportRow) -> String {
         row.text.trim(),
         row.timescale,
         look.label,
-        row.reason.message,
+        row.reason.message(),
         report.title,
         report.subtitle,
     )

@@ -158,7 +158,7 @@ mod tests {
             assert_eq!(&row[4], rating.action_id);
             assert_eq!(&row[15], rating.rating.name());
             assert_eq!(&row[17], reason_code(rating.reason.code));
-            assert_eq!(&row[18], rating.reason.message);
+            assert_eq!(&row[18], rating.reason.message());
         }
     }
 

@@ -185,7 +185,7 @@ fn actions_table(
             let note = if r.overridden { " (recorded)" } else { "" };
             out.push_str(&rag_cell(report, r.rating, note));
         }
-        let _ = writeln!(out, "<td>{}</td></tr>", esc(&r.reason.message));
+        let _ = writeln!(out, "<td>{}</td></tr>", esc(&r.reason.message()));
     }
     out.push_str("</tbody>\n</table>\n");
 }
@@ -474,7 +474,7 @@ fn by_objective(out: &mut String, report: &BoardReport) {
             "<dt>Rating</dt><dd><span class=\"rag rag-{}\">{}</span> {}</dd>\n</dl>",
             o.rollup.rating.code(),
             chip(report, o.rollup.rating),
-            esc(&o.rollup.reason.message)
+            esc(&o.rollup.reason.message())
         );
         if o.open.is_empty() {
             out.push_str("<p>No open actions.</p>\n");

@@ -33,7 +33,7 @@ pub(super) fn summary_section(out: &mut String, report: &BoardReport) {
         "<p class=\"overall\"><strong>Overall:</strong> <span class=\"rag rag-{}\">{}</span> {}</p>",
         report.plan.rating.code(),
         chip(report, report.plan.rating),
-        esc(&report.plan.reason.message),
+        esc(&report.plan.reason.message()),
     );
     let _ = write!(
         out,
@@ -83,7 +83,7 @@ pub(super) fn summary_section(out: &mut String, report: &BoardReport) {
                 r.rating.code(),
                 chip(report, r.rating),
                 name(r),
-                esc(&r.reason.message)
+                esc(&r.reason.message())
             );
         }
         out.push_str("</ol>\n");

@@ -117,7 +117,7 @@ fn table(
                 r.recorded.map(|x| chip(report, x)).unwrap_or_default()
             );
         }
-        let _ = write!(line, " {rag} | {} |", md(&r.reason.message));
+        let _ = write!(line, " {rag} | {} |", md(&r.reason.message()));
         let _ = writeln!(out, "{line}");
     }
 }
@@ -234,7 +234,7 @@ fn summary(out: &mut String, report: &BoardReport) {
         out,
         "**Overall:** {} – {}\n",
         chip(report, report.plan.rating),
-        md(&report.plan.reason.message)
+        md(&report.plan.reason.message())
     );
     let _ = writeln!(
         out,
@@ -281,7 +281,7 @@ fn summary(out: &mut String, report: &BoardReport) {
                 "- {} {} – *{}*",
                 chip(report, r.rating),
                 name(r),
-                md(&r.reason.message)
+                md(&r.reason.message())
             );
         }
         out.push('\n');
@@ -363,7 +363,7 @@ fn by_objective(out: &mut String, report: &BoardReport) {
             out,
             "**Rating:** {} ({})\n",
             chip(report, o.rollup.rating),
-            md(&o.rollup.reason.message)
+            md(&o.rollup.reason.message())
         );
         if o.open.is_empty() {
             out.push_str("No open actions.\n");

@@ -550,7 +550,7 @@ pub(crate) fn cell(r: &ReportRow, column: Column) -> String {
         Column::Rating => r.rating.name().to_string(),
         Column::Overridden => if r.overridden { "yes" } else { "no" }.to_string(),
         Column::ReasonCode => super::reason_code(r.reason.code),
-        Column::Reason => r.reason.message.clone(),
+        Column::Reason => r.reason.message().into_owned(),
         Column::ObjectiveId => r.objective_id.clone(),
         Column::Groups => path_cell(&r.groups),
         Column::Start => date_text(r.start),

@@ -295,7 +295,7 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
     .map_err(xerr)?;
     ws.write_string_with_format(3, 0, "Overall", &bold)
         .map_err(xerr)?;
-    ws.write_string(3, 1, &report.plan.reason.message)
+    ws.write_string(3, 1, report.plan.reason.to_string())
         .map_err(xerr)?;
     let top = 5u32;
     let columns = [
@@ -319,7 +319,7 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
         text(ws, row, 2, o.group.as_deref().unwrap_or(""), f)?;
         counts_row(ws, row, &o.counts, f)?;
         rating(ws, row, 8, Some(o.rollup.rating), f)?;
-        text(ws, row, 9, &o.rollup.reason.message, f)?;
+        text(ws, row, 9, &o.rollup.reason.message(), f)?;
     }
     row += 1;
     text(ws, row, 0, "", f)?;
@@ -328,7 +328,7 @@ fn summary_sheet(ws: &mut Worksheet, report: &BoardReport, f: &Formats) -> Resul
     text(ws, row, 2, "", f)?;
     counts_row(ws, row, &report.summary.counts, f)?;
     rating(ws, row, 8, Some(report.plan.rating), f)?;
-    text(ws, row, 9, &report.plan.reason.message, f)?;
+    text(ws, row, 9, &report.plan.reason.message(), f)?;
     // The whole-plan row stays out of the filter range so sorting by
     // objective never moves it.
     finish_table(ws, top, row - 1, columns.len())

@@ -446,6 +446,6 @@ fn chart_summary(m: &MeasureRating, show: &impl Fn(f64) -> String) -> String {
             let _ = write!(s, "Statistical neighbours' average: {}. ", show(nb.value));
         }
     }
-    s.push_str(&m.reason.message);
+    s.push_str(&m.reason.message());
     s
 }

@@ -128,12 +128,7 @@ impl MeasureRating {
 }
 
 fn reason(rating: Rating, code: ReasonCode, detail: String) -> Reason {
-    Reason {
-        code,
-        message: crate::rules::prefixed(rating, detail),
-        due: None,
-        sub_activity: None,
-    }
+    Reason::written(code, crate::rules::prefixed(rating, detail))
 }
 
 /// The plan's data sets by id (the first of an id, as [`Plan::dataset`]
@@ -280,7 +275,7 @@ fn judge(value: f64, want: f64, target: &Target, polarity: Polarity, allowance: 
 /// let plan = Plan::new("Plan", "Council");
 /// let r = rate_measure(&m, "o1", &plan, NaiveDate::from_ymd_opt(2020, 1, 31).unwrap(), &RuleSet::default());
 /// assert_eq!(r.rating, Rating::Green);
-/// assert_eq!(r.reason.message, "Green: 50% in 2019, target above 45%");
+/// assert_eq!(r.reason.message(), "Green: 50% in 2019, target above 45%");
 /// ```
 pub fn rate_measure(
     measure: &Measure,

@@ -207,8 +207,8 @@ pub(super) fn between(
                 from: then.rating,
                 to: r.rating,
                 movement: movement(then.rating, r.rating),
-                from_reason: then.reason.message.clone(),
-                to_reason: r.reason.message.clone(),
+                from_reason: then.reason.message().into_owned(),
+                to_reason: r.reason.message().into_owned(),
             });
         }
         let was_open = then.is_open();

@@ -237,7 +237,7 @@ fn row(
         rank: bench.and_then(|b| Some(format!("{} of {}", b.rank?, b.quartiles?.count))),
         comparisons,
         rating: m.rating,
-        reason: m.reason.message.clone(),
+        reason: m.reason.message().into_owned(),
         recovery_plan_needed: m.recovery_plan_needed,
         data_note: measure
             .and_then(|x| x.data.as_ref())

@@ -148,7 +148,7 @@ impl ClosedPosition {
                 c.green,
                 c.blue,
                 c.left_out(),
-                self.plan.reason.message
+                self.plan.reason.message()
             ),
         ];
         if self.measures_with_data > 0 {

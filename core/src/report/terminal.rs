@@ -144,7 +144,7 @@ fn summary(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
         &format!(
             "Overall: {} ({})",
             chip(report.plan.rating),
-            report.plan.reason.message
+            report.plan.reason.message()
         ),
     );
     line(
@@ -211,7 +211,7 @@ fn summary(out: &mut String, report: &BoardReport, chip: &dyn Fn(Rating) -> Stri
         for r in report.rows(&s.top_exceptions) {
             bullet(
                 out,
-                &format!("{} [{}] {}", name(r), chip(r.rating), r.reason.message),
+                &format!("{} [{}] {}", name(r), chip(r.rating), r.reason.message()),
             );
         }
     }
@@ -309,7 +309,7 @@ fn by_objective(out: &mut String, report: &BoardReport, pens: &Pens<'_>) {
             &format!(
                 "Rating: {} ({})",
                 chip(o.rollup.rating),
-                o.rollup.reason.message
+                o.rollup.reason.message()
             ),
         );
         line(out, thin);
@@ -544,7 +544,10 @@ fn table(
                 ),
             );
         }
-        for (i, l) in wrap(&r.reason.message, WIDTH - REF - 3).iter().enumerate() {
+        for (i, l) in wrap(&r.reason.message(), WIDTH - REF - 3)
+            .iter()
+            .enumerate()
+        {
             let lead = if i == 0 { "↳ " } else { "  " };
             line(out, &format!("{}{lead}{l}", " ".repeat(REF + 1)));
         }

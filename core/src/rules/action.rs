@@ -8,7 +8,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::reason::{days_phrase, uk_date, Rated, Reason, ReasonCode};
+use super::reason::{Detail, Rated, Reason, ReasonCode};
 use super::RuleSet;
 use crate::plan::{Action, Lifecycle};
 use crate::rating::Rating;
@@ -31,7 +31,7 @@ use crate::timescale::{Cadence, Timescale, TimescaleKind};
 /// let rated = rate_action(&action, as_of, &RuleSet::default());
 /// assert_eq!(rated.rating, Rating::Red);
 /// assert_eq!(rated.reason.code, ReasonCode::Overdue);
-/// assert_eq!(rated.reason.message, "Red: due 31/08/2019, 122 days ago, not complete");
+/// assert_eq!(rated.reason.message(), "Red: due 31/08/2019, 122 days ago, not complete");
 /// ```
 pub fn rate_action(action: &Action, as_of: NaiveDate, rules: &RuleSet) -> Rated {
     let latest = action.latest_update(as_of).and_then(|u| {
@@ -253,47 +253,39 @@ impl Verdict<'_> {
         }
     }
 
-    /// The sentence after the rating's name.
-    fn detail(&self) -> String {
+    /// The figures the sentence after the rating's name is written from.
+    fn detail(&self) -> Detail {
         match *self {
-            Verdict::Deferred => "deferred".into(),
-            Verdict::Cancelled => "cancelled".into(),
-            Verdict::Complete => "complete".into(),
-            Verdict::Achieved(raw) => format!("timescale says {raw:?}"),
-            Verdict::NoTimescaleGiven => "no timescale given".into(),
-            Verdict::ToBeConfirmed(raw) => format!("timescale {raw:?} is to be confirmed"),
-            Verdict::NotUnderstood(t) => {
-                let why = t
-                    .problems()
-                    .first()
-                    .map(|p| format!(": {}", p.reason))
-                    .unwrap_or_default();
-                format!("timescale {:?} could not be read{why}", t.raw().trim())
-            }
-            Verdict::OngoingFrom(from) => {
-                format!("ongoing from {}, not yet started", uk_date(from))
-            }
-            Verdict::NoUpdate { what, .. } => format!("{what}, no progress update on record"),
+            Verdict::Deferred => Detail::Deferred,
+            Verdict::Cancelled => Detail::Cancelled,
+            Verdict::Complete => Detail::Complete,
+            Verdict::Achieved(raw) => Detail::Achieved(raw.into()),
+            Verdict::NoTimescaleGiven => Detail::NoTimescaleGiven,
+            Verdict::ToBeConfirmed(raw) => Detail::ToBeConfirmed(raw.into()),
+            Verdict::NotUnderstood(t) => Detail::NotUnderstood {
+                raw: t.raw().trim().into(),
+                why: t.problems().first().map(|p| p.reason.as_str().into()),
+            },
+            Verdict::OngoingFrom(from) => Detail::OngoingFrom(from),
+            Verdict::NoUpdate { what, .. } => Detail::NoUpdate { what },
             Verdict::UpdateOverdue {
                 what,
                 date,
                 age,
                 period,
                 ..
-            } => format!(
-                "{what}, last progress update {}, {age} days ago (review every {period} days)",
-                uk_date(date)
-            ),
+            } => Detail::UpdateOverdue {
+                what,
+                date,
+                age,
+                period,
+            },
             Verdict::Updated {
                 what, date, age, ..
-            } => format!(
-                "{what}, last progress update {}, {}",
-                uk_date(date),
-                days_phrase(-age)
-            ),
-            Verdict::NoDueDate => "no due date".into(),
+            } => Detail::Updated { what, date, age },
+            Verdict::NoDueDate => Detail::NoDueDate,
             Verdict::Overdue { due, days } | Verdict::DueSoon { due, days } => {
-                format!("due {}, {}, not complete", uk_date(due), days_phrase(days))
+                Detail::NotComplete { due, days }
             }
             Verdict::Behind {
                 due,
@@ -301,37 +293,31 @@ impl Verdict<'_> {
                 expected,
                 as_of,
                 ..
-            } => format!(
-                "{percent:.0}% complete against {expected:.0}% expected by {} (due {})",
-                uk_date(as_of),
-                uk_date(due)
-            ),
-            Verdict::StartsLater { start, due } => {
-                format!("starts {}, due {}", uk_date(start), uk_date(due))
-            }
-            Verdict::OnTrack { due, days } => {
-                format!("due {}, {}", uk_date(due), days_phrase(days))
-            }
+            } => Detail::Behind {
+                due,
+                percent,
+                expected,
+                as_of,
+            },
+            Verdict::StartsLater { start, due } => Detail::StartsLater { start, due },
+            Verdict::OnTrack { due, days } => Detail::OnTrack { due, days },
         }
     }
 
-    /// The rating on the rule set's scale, with its reason written out;
-    /// `sub_activity` is the text of the sub-activity it came from.
+    /// The rating on the rule set's scale, with its reason (the figures
+    /// its sentence is written from, not the sentence); `sub_activity` is
+    /// the text of the sub-activity it came from.
     pub(crate) fn rated(&self, sub_activity: Option<&str>, rules: &RuleSet) -> Rated {
         let rating = rules.scale.normalise(self.rating());
-        let detail = self.detail();
-        let message = match sub_activity {
-            Some(text) => format!("{}: sub-activity {text:?} {detail}", rating.name()),
-            None => super::prefixed(rating, detail),
-        };
         Rated {
             rating,
-            reason: Reason {
-                code: self.code(),
-                message,
-                due: self.due(),
-                sub_activity: sub_activity.map(str::to_string),
-            },
+            reason: Reason::of_action(
+                self.code(),
+                rating,
+                self.detail(),
+                self.due(),
+                sub_activity.map(str::to_string),
+            ),
         }
     }
 }

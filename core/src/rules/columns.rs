@@ -52,7 +52,7 @@
 //! assert_eq!(rated.reason[1], ReasonCode::NoProgressUpdate);
 //! assert_eq!(rated.discrepancy, [true, false, false]);
 //! assert_eq!(
-//!     columns.reason(0, as_of, &rules).map(|r| r.message).as_deref(),
+//!     columns.reason(0, as_of, &rules).map(|r| r.message().into_owned()).as_deref(),
 //!     Some("Red: due 31/08/2019, 122 days ago, not complete")
 //! );
 //! # Ok::<(), lineofsight::rules::columns::ColumnError>(())

@@ -184,7 +184,7 @@ impl RatingCounts {
 /// let children = [Rating::Green, Rating::Red, Rating::Green, Rating::Green, Rating::NoData];
 /// let worst = roll_up(children, &RuleSet::default());
 /// assert_eq!(worst.rating, Rating::Red);
-/// assert_eq!(worst.reason.message, "Red: worst of 4 rated (1 unrated left out)");
+/// assert_eq!(worst.reason.message(), "Red: worst of 4 rated (1 unrated left out)");
 ///
 /// let mut share = RuleSet::default();
 /// share.rollup = Rollup::Share { red_at_least: 0.5, amber_at_least: 0.25 };
@@ -240,12 +240,10 @@ pub fn roll_up_counts(counts: &RatingCounts, rules: &RuleSet) -> Rated {
         };
         return Rated {
             rating,
-            reason: Reason {
-                code: ReasonCode::NothingRated,
-                message: format!("{}: nothing beneath is rated{left_note}", rating.name()),
-                due: None,
-                sub_activity: None,
-            },
+            reason: Reason::written(
+                ReasonCode::NothingRated,
+                format!("{}: nothing beneath is rated{left_note}", rating.name()),
+            ),
         };
     }
     let all_blue = counts.blue == n;
@@ -326,11 +324,9 @@ pub fn roll_up_counts(counts: &RatingCounts, rules: &RuleSet) -> Rated {
     let rating = rules.scale.normalise(rating);
     Rated {
         rating,
-        reason: Reason {
-            code: ReasonCode::RollUp,
-            message: format!("{}: {detail}{left_note}", rating.name()),
-            due: None,
-            sub_activity: None,
-        },
+        reason: Reason::written(
+            ReasonCode::RollUp,
+            format!("{}: {detail}{left_note}", rating.name()),
+        ),
     }
 }

@@ -129,7 +129,7 @@ fn summary(paper: &mut Paper<'_>, report: &BoardReport) {
         &format!(
             "{}. {}",
             report.look(report.plan.rating).chip(),
-            report.plan.reason.message
+            report.plan.reason.message()
         ),
     ));
     let mut facts = format!(
@@ -190,7 +190,7 @@ fn summary(paper: &mut Paper<'_>, report: &BoardReport) {
                     Cell::text(r.text.as_str()),
                     Cell::text(r.leads.join("; ")),
                     Cell::Rag(r.rating, ""),
-                    Cell::text(r.reason.message.as_str()),
+                    Cell::text(r.reason.message().as_ref()),
                 ]
             })
             .collect();
@@ -384,7 +384,7 @@ fn objectives(paper: &mut Paper<'_>, report: &BoardReport) {
             &format!(
                 "{}. {}",
                 report.look(o.rollup.rating).chip(),
-                o.rollup.reason.message
+                o.rollup.reason.message()
             ),
         ));
         if o.open.is_empty() {

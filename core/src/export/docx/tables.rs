@@ -162,7 +162,7 @@ pub(super) fn actions(
                 r.rating,
                 if r.overridden { "(recorded)" } else { "" },
             ));
-            row.push(Cell::text(r.reason.message.as_str()));
+            row.push(Cell::text(r.reason.message().as_ref()));
             row
         })
         .collect();
