@@ -95,9 +95,22 @@ pub(crate) fn read(tables: &[Table], report: &mut ImportReport) -> Option<Plan> 
     Some(plan)
 }
 
+/// Where an outline sheet's header is: its first row with any text.
+/// lineofsight writes these sheets with the header on top; the table
+/// reader's guess (made for trackers) can land lower, as on a Plan sheet
+/// whose title and organisation are empty, where the few full rows below
+/// look more like a header.
+fn header_row(table: &Table) -> usize {
+    table
+        .rows
+        .iter()
+        .position(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .unwrap_or(0)
+}
+
 /// The header row's cells, read as written.
 fn header_of(table: &Table) -> Vec<String> {
-    let h = table.header.unwrap_or(0);
+    let h = header_row(table);
     table
         .rows
         .get(h)
@@ -155,7 +168,7 @@ fn rows(
         .collect();
     for (h, role) in headers.iter().zip(&roles) {
         if matches!(role, Some(Err(_))) && !h.starts_with(EXTRA_PREFIX) {
-            let row = table.header.unwrap_or(0) + 1;
+            let row = header_row(table) + 1;
             report.warn(
                 row,
                 h,
@@ -167,7 +180,7 @@ fn rows(
             );
         }
     }
-    let first = table.header.unwrap_or(0) + 1;
+    let first = header_row(table) + 1;
     let mut out = Vec::new();
     for row in table.rows.get(first..).unwrap_or(&[]) {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
@@ -285,7 +298,7 @@ fn item<T: DeserializeOwned>(
 /// The plan's own fields from the Plan sheet (`Field | Value` rows, a
 /// long value continued on the rows after it under the same field).
 fn plan_fields(table: &Table, report: &mut ImportReport) -> Option<Plan> {
-    let first = table.header.unwrap_or(0) + 1;
+    let first = header_row(table) + 1;
     let mut values: Vec<(usize, String, String)> = Vec::new();
     for row in table.rows.get(first..).unwrap_or(&[]) {
         let field = row
@@ -325,6 +338,12 @@ fn plan_fields(table: &Table, report: &mut ImportReport) -> Option<Plan> {
                 fields.insert(field.clone(), v);
                 at.insert(field.clone(), row);
                 cells.insert(field.clone(), (field, text));
+            }
+            // An empty title or organisation is the empty text the plan
+            // was saved with, not a missing field.
+            Ok(None) if matches!(field.as_str(), "title" | "organisation") => {
+                fields.insert(field.clone(), Value::String(String::new()));
+                at.insert(field.clone(), row);
             }
             Ok(None) => {}
             Err(why) => {
