@@ -23,9 +23,10 @@ use serde::Serialize;
 
 use crate::table::{rating_codes, Table};
 
-/// Writes a reason's sentence: the one place this table reads it.
+/// Writes a reason's sentence straight into the column's buffer (the
+/// core writes it on demand): the one place this table reads it.
 fn write_reason_message(out: &mut impl Write, reason: &Reason) -> std::fmt::Result {
-    out.write_str(&reason.message)
+    write!(out, "{reason}")
 }
 
 /// The columns moved to the front, in this order (the others keep the
