@@ -578,13 +578,7 @@ pub(crate) fn rate_actions<'py>(
         let mut out = RatingColumns::default();
         let mut batches = Vec::new();
         for batch in reader {
-            let batch = batch.map_err(|e| ColumnProblem::WrongType {
-                table: "table",
-                column: "-".into(),
-                found: "stream".into(),
-                expected: "record batches".into(),
-                reason: e.to_string(),
-            })?;
+            let batch = batch.map_err(ColumnProblem::unreadable_stream)?;
             batches.push(rate_batch(
                 &batch,
                 offset,

@@ -156,6 +156,19 @@ pub enum ColumnProblem {
     Core(lineofsight::rules::columns::ColumnError),
 }
 
+impl ColumnProblem {
+    /// An Arrow stream that failed to give its next record batch.
+    pub fn unreadable_stream(e: impl std::fmt::Display) -> ColumnProblem {
+        ColumnProblem::WrongType {
+            table: "table",
+            column: "-".into(),
+            found: "stream".into(),
+            expected: "record batches".into(),
+            reason: e.to_string(),
+        }
+    }
+}
+
 /// A [`ColumnProblem`] as a Python [`ColumnsError`].
 pub fn column_error(py: Python<'_>, p: ColumnProblem) -> PyErr {
     use lineofsight::rules::columns::ColumnError;

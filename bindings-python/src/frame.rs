@@ -56,13 +56,7 @@ fn cells(
         .collect();
     let mut rows: Vec<Vec<String>> = Vec::new();
     for batch in reader {
-        let batch = batch.map_err(|e| ColumnProblem::WrongType {
-            table: "table",
-            column: "-".into(),
-            found: "stream".into(),
-            expected: "record batches".into(),
-            reason: e.to_string(),
-        })?;
+        let batch = batch.map_err(ColumnProblem::unreadable_stream)?;
         let columns = batch
             .columns()
             .iter()
