@@ -16,8 +16,11 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use lineofsight::RuleSet;
 
+#[path = "synthetic_columns.rs"]
+mod synthetic_columns;
 #[path = "synthetic_plan.rs"]
 mod synthetic_plan;
+use synthetic_columns::synthetic_columns;
 use synthetic_plan::{synthetic_plan, TIMESCALES};
 
 fn bench(c: &mut Criterion) {
@@ -89,33 +92,17 @@ fn measure_targets(c: &mut Criterion) {
 /// turn, a recorded rating on every row and a dated update (with a
 /// percentage) on every other one.
 fn columnar(c: &mut Criterion) {
-    use lineofsight::plan::Lifecycle;
     use lineofsight::rules::columns::{
         ActionColumns, RatingColumns, TimescaleColumn, TimescaleDictionary,
     };
-    use lineofsight::Rating;
 
     let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid");
     let rules = RuleSet::default();
     let mut group = c.benchmark_group("columnar");
     group.sample_size(20);
     for n in [100_000usize, 1_000_000] {
-        let dictionary =
-            TimescaleDictionary::from_texts((0..n).map(|k| TIMESCALES[k % TIMESCALES.len()]));
-        let state = vec![Lifecycle::InProgress; n];
-        let recorded: Vec<Option<Rating>> = (0..n)
-            .map(|k| Some([Rating::Green, Rating::Amber, Rating::Red][k % 3]))
-            .collect();
-        let last_update: Vec<Option<NaiveDate>> = (0..n)
-            .map(|k| {
-                if k % 2 == 0 {
-                    NaiveDate::from_ymd_opt(2019, 1 + u32::try_from(k % 12).unwrap_or(0), 1)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let percent: Vec<Option<f64>> = (0..n).map(|k| Some((k % 100) as f64)).collect();
+        let rows = synthetic_columns(n);
+        let dictionary = TimescaleDictionary::from_texts(rows.timescales.iter().copied());
         let due: Vec<Option<NaiveDate>> = dictionary
             .keys()
             .iter()
@@ -128,10 +115,10 @@ fn columnar(c: &mut Criterion) {
             ("due_dates", TimescaleColumn::Due(&due)),
         ] {
             let columns = ActionColumns::new(timescale)
-                .with_state(&state)
-                .and_then(|c| c.with_recorded(&recorded))
-                .and_then(|c| c.with_last_update(&last_update))
-                .and_then(|c| c.with_percent_complete(&percent))
+                .with_state(&rows.state)
+                .and_then(|c| c.with_recorded(&rows.recorded))
+                .and_then(|c| c.with_last_update(&rows.last_update))
+                .and_then(|c| c.with_percent_complete(&rows.percent))
                 .expect("columns");
             let mut out = RatingColumns::default();
             group.bench_function(format!("rate_{label}_{what}"), |b| {
@@ -143,7 +130,7 @@ fn columnar(c: &mut Criterion) {
         }
         group.bench_function(format!("parse_{label}_timescale_texts_once"), |b| {
             b.iter(|| {
-                TimescaleDictionary::from_texts((0..n).map(|k| TIMESCALES[k % TIMESCALES.len()]))
+                TimescaleDictionary::from_texts(rows.timescales.iter().copied())
                     .values()
                     .len()
             });

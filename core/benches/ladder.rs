@@ -35,14 +35,17 @@ use chrono::NaiveDate;
 use lineofsight::export::{render, ReportFormat};
 use lineofsight::import::{import_plan, ImportOptions, LabelTarget, LeadSpelling, Limits};
 use lineofsight::measure::{quartile_bands, BandInput, Polarity};
-use lineofsight::plan::{Group, LeadKind, Lifecycle, Plan};
+use lineofsight::plan::{Group, LeadKind, Plan};
 use lineofsight::report::{BoardReport, ReportOptions};
 use lineofsight::rules::columns::{ActionColumns, RatingColumns, TimescaleDictionary};
-use lineofsight::{JsonLimits, LoadOptions, Rating};
+use lineofsight::{JsonLimits, LoadOptions};
 
+#[path = "synthetic_columns.rs"]
+mod synthetic_columns;
 #[path = "synthetic_plan.rs"]
 mod synthetic_plan;
-use synthetic_plan::{synthetic_plan, TIMESCALES};
+use synthetic_columns::synthetic_columns;
+use synthetic_plan::synthetic_plan;
 
 /// One ladder: a name, its sizes, how to build the input for a size, and
 /// the work to time on it.
@@ -348,30 +351,16 @@ const FORMATS: &[(&str, ReportFormat)] = &[
 /// distinct text, a state, a recorded rating and, on every other row, a
 /// dated update with a percentage.
 fn columnar_run(n: usize) -> Box<dyn FnMut()> {
-    let texts: Vec<&'static str> = (0..n).map(|k| TIMESCALES[k % TIMESCALES.len()]).collect();
-    let state = vec![Lifecycle::InProgress; n];
-    let recorded: Vec<Option<Rating>> = (0..n)
-        .map(|k| Some([Rating::Green, Rating::Amber, Rating::Red][k % 3]))
-        .collect();
-    let last_update: Vec<Option<NaiveDate>> = (0..n)
-        .map(|k| {
-            (k % 2 == 0)
-                .then(|| {
-                    NaiveDate::from_ymd_opt(2019, 1 + u32::try_from(k % 12).expect("small"), 1)
-                })
-                .flatten()
-        })
-        .collect();
-    let percent: Vec<Option<f64>> = (0..n).map(|k| Some((k % 100) as f64)).collect();
+    let rows = synthetic_columns(n);
     let rules = lineofsight::RuleSet::default();
     let mut out = RatingColumns::default();
     Box::new(move || {
-        let dictionary = TimescaleDictionary::from_texts(texts.iter().copied());
+        let dictionary = TimescaleDictionary::from_texts(rows.timescales.iter().copied());
         let columns = ActionColumns::new(dictionary.column())
-            .with_state(&state)
-            .and_then(|c| c.with_recorded(&recorded))
-            .and_then(|c| c.with_last_update(&last_update))
-            .and_then(|c| c.with_percent_complete(&percent))
+            .with_state(&rows.state)
+            .and_then(|c| c.with_recorded(&rows.recorded))
+            .and_then(|c| c.with_last_update(&rows.last_update))
+            .and_then(|c| c.with_percent_complete(&rows.percent))
             .expect("columns");
         let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid date");
         columns.rate_into(as_of, &rules, &mut out);
