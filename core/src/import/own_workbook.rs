@@ -339,12 +339,6 @@ fn plan_fields(table: &Table, report: &mut ImportReport) -> Option<Plan> {
                 at.insert(field.clone(), row);
                 cells.insert(field.clone(), (field, text));
             }
-            // An empty title or organisation is the empty text the plan
-            // was saved with, not a missing field.
-            Ok(None) if matches!(field.as_str(), "title" | "organisation") => {
-                fields.insert(field.clone(), Value::String(String::new()));
-                at.insert(field.clone(), row);
-            }
             Ok(None) => {}
             Err(why) => {
                 report.warn(
