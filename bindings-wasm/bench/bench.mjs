@@ -58,15 +58,11 @@ const actionsMs = performance.now() - t;
 t = performance.now();
 const asJson = JSON.parse(ev.toJson()).actions;
 const toJsonMs = performance.now() - t;
-// The dashboard's table: rows() builds an object per row across the
-// boundary; rowsJson() is one JSON text and one JSON.parse.
+// The dashboard's table: rows() builds an object per row across the boundary.
 t = performance.now();
 const rowObjects = ev.rows();
 const rowsMs = performance.now() - t;
-t = performance.now();
-const rowsParsed = JSON.parse(ev.rowsJson());
-const rowsJsonMs = performance.now() - t;
-if (rowObjects.length !== N || rowsParsed.length !== N) throw new Error('wrong number of rows');
+if (rowObjects.length !== N) throw new Error('wrong number of rows');
 if (actions.length !== N || asJson.length !== N) throw new Error('wrong number of actions');
 
 // 3. Page load → rendered dashboard in headless Chromium.
@@ -122,7 +118,6 @@ const results = {
     actions_to_js_ms: round(actionsMs),
     to_json_and_parse_ms: round(toJsonMs),
     rows_objects_ms: round(rowsMs),
-    rows_json_and_parse_ms: round(rowsJsonMs),
   },
   wasm_vs_native: round(median(evalMs) / native.median_ms),
   wasm_size: (() => {

@@ -588,8 +588,7 @@ export class LosDashboard extends HTMLElement {
       performance.mark?.('los-summary');
       await afterPaint();
       if (load !== this.loads) return;
-      // Every row in one JSON text: one crossing of the boundary, one parse.
-      const rows = JSON.parse(evaluation.rowsJson());
+      const rows = evaluation.rows();
       const measures = evaluation.measures();
       const data = {
         ...head,

@@ -162,16 +162,6 @@ impl Evaluation {
         to_js(&self.report(&ReportOptions::default(), None, None).actions)
     }
 
-    /// The rows of `rows()` as one JSON text (`JSON.parse` gives the same
-    /// `ReportRow[]`): one crossing of the boundary and one parse, instead
-    /// of an object built field by field per row. The dashboard reads its
-    /// table this way.
-    #[wasm_bindgen(js_name = rowsJson)]
-    pub fn rows_json(&self) -> Result<String, JsValue> {
-        serde_json::to_string(&self.report(&ReportOptions::default(), None, None).actions)
-            .map_err(|e| error::bad_argument(&format!("could not write JSON: {e}")))
-    }
-
     /// The board report on this evaluation's own plan as data: the model
     /// every format renders. `options` is a `BoardReportOptions` object (or, as
     /// before, the number of days ahead to look). Throws `bad_argument`

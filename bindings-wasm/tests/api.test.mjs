@@ -37,12 +37,6 @@ test('the built-in plan evaluates, with counts that add up', () => {
   assert.deepStrictEqual(JSON.parse(ev.toJson()), whole);
 });
 
-test('rowsJson() is rows() as one JSON text (the dashboard reads it)', () => {
-  const ev = Plan.builtin('lancashire').evaluate(AS_OF);
-  assert.deepStrictEqual(JSON.parse(ev.rowsJson()), ev.rows());
-  ev.free();
-});
-
 test('plans round-trip through objects and JSON; rule sets are not consumed', () => {
   const plan = Plan.builtin('lancashire');
   const again = Plan.fromObject(plan.toObject());
