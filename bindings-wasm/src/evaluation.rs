@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use lineofsight::export;
 use lineofsight::measure::measure_chart;
-use lineofsight::report::{BoardReport, ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
+use lineofsight::report::{BoardReport, ReportOptions, ReportRow, DEFAULT_LOOK_AHEAD_DAYS};
 use wasm_bindgen::prelude::*;
 
 use crate::args::{report_options, Arg, FlagArg, NumberArg};
@@ -159,7 +159,7 @@ impl Evaluation {
     /// reason, open, commentary), in plan order: the dashboard's table.
     #[wasm_bindgen(unchecked_return_type = "ReportRow[]")]
     pub fn rows(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.report(&ReportOptions::default(), None, None).actions)
+        to_js(&ReportRow::as_reported(&self.plan, &self.inner))
     }
 
     /// The board report on this evaluation's own plan as data: the model
