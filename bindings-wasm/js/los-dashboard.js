@@ -62,7 +62,11 @@ let wasmReady = null;
 /** Instantiates the WebAssembly module once per page. */
 function ready() {
   if (!wasmReady) {
-    wasmReady = init({ module_or_path: new URL('./lineofsight_wasm_bg.wasm', import.meta.url) }).catch((e) => {
+    performance.mark?.('los-wasm-start');
+    wasmReady = init({ module_or_path: new URL('./lineofsight_wasm_bg.wasm', import.meta.url) }).then((out) => {
+      performance.mark?.('los-wasm-ready');
+      return out;
+    }, (e) => {
       wasmReady = null; // let a later load try again
       throw e;
     });
@@ -385,6 +389,34 @@ function explain(e) {
   return { code: 'internal', message };
 }
 
+/**
+ * The rows the table needs, from the core's columnar `ReportTable`
+ * (`Evaluation.table()`: one array per column, not an object per row):
+ * plain objects made here in JavaScript, which is far cheaper than making
+ * them across the WebAssembly boundary. `objectives` are the evaluation's
+ * roll-ups in plan order, which the table's objective positions index.
+ */
+function rowsOfTable(t, objectives) {
+  const rows = new Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    const leads = [];
+    for (let j = t.leadStarts[i]; j < t.leadStarts[i + 1]; j++) leads.push(t.leadNames[t.leadIndexes[j]]);
+    rows[i] = {
+      objective_id: objectives[t.objectives[i]]?.id ?? '',
+      ref: t.refs[i],
+      text: t.texts[i],
+      leads,
+      timescale: t.timescales[i],
+      due: t.due[i],
+      commentary_date: t.commentaryDates[i],
+      commentary_note: t.commentaryNotes[i],
+      rating: t.ratingNames[t.ratings[i]] ?? 'no_data',
+      reason: t.reasons[i],
+    };
+  }
+  return rows;
+}
+
 /** Actions shown a page at a time. */
 const PAGE_SIZE = 50;
 
@@ -403,7 +435,7 @@ const SORT_KEYS = {
   timescale: (r) => r.due ?? '',
   update: (r) => r.commentary_date ?? '',
   rating: null, // by the scale's order, worst first
-  reason: (r) => r.reason.message,
+  reason: (r) => r.reason,
 };
 
 /** The actions table's columns: key, header, and whether it sorts. */
@@ -544,6 +576,7 @@ export class LosDashboard extends HTMLElement {
   /** Loads and rates the plan, then renders. */
   async load() {
     const load = ++this.loads;
+    performance.mark?.('los-load');
     this.body.replaceChildren(el('p', { class: 'status', role: 'status', part: 'status' }, 'Loading the plan…'));
     let plan = null;
     let owned = null; // a Plan the element made, and so frees
@@ -567,8 +600,10 @@ export class LosDashboard extends HTMLElement {
       } else {
         plan = owned = await builtinPlan(this.getAttribute('builtin') || 'lancashire');
       }
+      performance.mark?.('los-plan-read');
       const asOf = this.getAttribute('as-of') || today();
       evaluation = plan.evaluate(asOf);
+      performance.mark?.('los-evaluated');
       // The summary first (a few objectives), painted before the actions
       // and measures are read; `rows: null` renders a status in their place.
       const head = {
@@ -587,16 +622,21 @@ export class LosDashboard extends HTMLElement {
       this.render();
       performance.mark?.('los-summary');
       await afterPaint();
+      performance.mark?.('los-summary-painted');
       if (load !== this.loads) return;
-      const rows = evaluation.rows();
+      const rows = rowsOfTable(evaluation.table(), head.objectives);
+      performance.mark?.('los-rows-read');
       const measures = evaluation.measures();
       const data = {
         ...head,
         rows,
         measures: measures.map((m) => ({ ...m, chart: evaluation.measureChart(m.measure_id) ?? '' })),
       };
+      performance.mark?.('los-measures-read');
       this.data = data;
-      this.render();
+      // The summary stays as painted: the actions and measures go in
+      // where "Loading the actions…" stood.
+      this.renderActions();
       performance.mark?.('los-rows');
       this.dispatchEvent(
         new CustomEvent('los-ready', {
@@ -650,17 +690,6 @@ export class LosDashboard extends HTMLElement {
     for (const s of d.styles) {
       if (/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(s.colour)) root.style.setProperty(`${RATING_VARS[s.rating]}-default`, s.colour);
     }
-    // Rows with what sorting and searching need, worked out once per plan.
-    const rank = new Map(d.styles.map((s, i) => [s.rating, i]));
-    this.rows = (d.rows ?? []).map((r, i) => ({
-      r,
-      i,
-      rank: rank.get(r.rating) ?? d.styles.length,
-      hay: [r.ref, r.text, r.leads.join(' '), r.timescale, r.commentary_note, r.reason.message, this.styleOf(r.rating).label]
-        .filter((x) => x)
-        .join('\n')
-        .toLocaleLowerCase(),
-    }));
 
     root.append(
       el(
@@ -697,10 +726,23 @@ export class LosDashboard extends HTMLElement {
     root.append(summary);
 
     root.append(heading(level + 1, { id: 'actions-heading', class: 'section-heading' }, 'Actions'));
-    if (d.rows === null) {
-      root.append(el('p', { class: 'status', role: 'status', part: 'status' }, 'Loading the actions…'));
-      return;
-    }
+    this.pending = el('p', { class: 'status', role: 'status', part: 'status' }, 'Loading the actions…');
+    root.append(this.pending);
+    if (d.rows !== null) this.renderActions();
+  }
+
+  /** The actions (filters, table, pager) and the measures, in place of the "Loading the actions…" status. */
+  renderActions() {
+    const d = this.data;
+    const level = this.headingLevel;
+    const root = this.body;
+    this.pending?.remove();
+    this.pending = null;
+    const present = d.styles.map((s) => s.rating).filter((r) => d.summary.counts[r] > 0);
+    // Rows with what sorting needs, worked out once per plan; the text
+    // searched (`hay`) when first searched.
+    const rank = new Map(d.styles.map((s, i) => [s.rating, i]));
+    this.rows = d.rows.map((r, i) => ({ r, i, rank: rank.get(r.rating) ?? d.styles.length, hay: null }));
     root.append(this.renderFilters(present));
     this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'actions-status', part: 'status' });
     root.append(this.status);
@@ -830,6 +872,15 @@ export class LosDashboard extends HTMLElement {
   matchingRows() {
     const f = this.filters;
     const words = f.text.toLocaleLowerCase().split(/\s+/).filter((w) => w);
+    if (words.length > 0) {
+      for (const row of this.rows) {
+        const r = row.r;
+        row.hay ??= [r.ref, r.text, r.leads.join(' '), r.timescale, r.commentary_note, r.reason, this.styleOf(r.rating).label]
+          .filter((x) => x)
+          .join('\n')
+          .toLocaleLowerCase();
+      }
+    }
     const rows = this.rows.filter(
       ({ r, hay }) =>
         (!f.objective || r.objective_id === f.objective) &&
@@ -878,7 +929,7 @@ export class LosDashboard extends HTMLElement {
           el('td', { 'data-label': 'Timescale' }, r.timescale),
           this.updateCell(r),
           el('td', { 'data-label': 'Rating' }, this.badge(r.rating)),
-          el('td', { 'data-label': 'Reason' }, r.reason.message),
+          el('td', { 'data-label': 'Reason' }, r.reason),
         ),
       );
     }

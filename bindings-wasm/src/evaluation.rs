@@ -29,6 +29,51 @@ export interface BoardReportOptions {
 }
 "#;
 
+#[wasm_bindgen(typescript_custom_section)]
+const REPORT_TABLE_TS: &'static str = r#"
+/**
+ * Every action's report row (the rows of `Evaluation.rows()`, in plan
+ * order) as columns: entry `i` of every column is row `i`. One array per
+ * column rather than an object per row, for tables of many actions.
+ */
+export interface ReportTable {
+  /** How many rows. */
+  length: number;
+  /** The rating each code in `ratings` stands for (code `k` is `ratingNames[k]`). */
+  ratingNames: Rating[];
+  /** Each row's action id. */
+  actionIds: string[];
+  /** Each row's objective: its position in `objectives()` (plan order). */
+  objectives: Uint32Array;
+  /** Each row's ref as written, or `null`. */
+  refs: (string | null)[];
+  /** What each action will do. */
+  texts: string[];
+  /** Each timescale as written. */
+  timescales: string[];
+  /** Every lead name the rows use, each once, in order of first use. */
+  leadNames: string[];
+  /** Row `i`'s leads are `leadNames[leadIndexes[j]]` for `j` from
+   * `leadStarts[i]` up to (not including) `leadStarts[i + 1]`
+   * (`length + 1` entries). */
+  leadStarts: Uint32Array;
+  /** Positions in `leadNames`, row after row (see `leadStarts`). */
+  leadIndexes: Uint32Array;
+  /** Each row's rating that stands, as a code into `ratingNames`. */
+  ratings: Uint8Array;
+  /** 1 where the action is still to be done, 0 where not (`ReportRow.open`). */
+  open: Uint8Array;
+  /** Why the rules rate each so (`ReportRow.reason.message`). */
+  reasons: string[];
+  /** Each next due date (or the date it fell due), `YYYY-MM-DD`, or `null`. */
+  due: (string | null)[];
+  /** The progress commentary shown as of the date, or `null`. */
+  commentaryNotes: (string | null)[];
+  /** The commentary's date, `YYYY-MM-DD`, or `null` when undated or none. */
+  commentaryDates: (string | null)[];
+}
+"#;
+
 /// A plan rated as of a date: every action, objective, group, priority and
 /// measure with its rating and reason, and the discrepancies between
 /// recorded and computed ratings. The results stay in WebAssembly memory
@@ -160,6 +205,13 @@ impl Evaluation {
     #[wasm_bindgen(unchecked_return_type = "ReportRow[]")]
     pub fn rows(&self) -> Result<JsValue, JsValue> {
         to_js(&ReportRow::as_reported(&self.plan, &self.inner))
+    }
+
+    /// The rows of `rows()` as columns, one array per column (see
+    /// `ReportTable`): the dashboard's table, without an object per row.
+    #[wasm_bindgen(unchecked_return_type = "ReportTable")]
+    pub fn table(&self) -> Result<JsValue, JsValue> {
+        crate::table::report_table(&self.plan, &ReportRow::as_reported(&self.plan, &self.inner))
     }
 
     /// The board report on this evaluation's own plan as data: the model
