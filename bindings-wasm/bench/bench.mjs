@@ -93,7 +93,15 @@ if (process.env.LOS_BENCH_BROWSER !== '0') try {
   const page = `${OUT}page/`;
   mkdirSync(`${page}pkg`, { recursive: true });
   for (const f of readdirSync(`${ROOT}examples/intranet/pkg`)) copyFileSync(`${ROOT}examples/intranet/pkg/${f}`, `${page}pkg/${f}`);
+  // LOS_BENCH_PRELOAD=1: the page names the module, the .wasm and the plan
+  // up front, so they are fetched while the element's script loads.
+  const preload = process.env.LOS_BENCH_PRELOAD === '1'
+    ? '<link rel="modulepreload" href="pkg/lineofsight_wasm.js">'
+      + '<link rel="preload" href="pkg/lineofsight_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>'
+      + '<link rel="preload" href="pkg/lancashire.json" as="fetch" type="application/json" crossorigin>'
+    : '';
   writeFileSync(`${page}index.html`, '<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title>'
+    + preload
     + '<script type="module" src="pkg/los-dashboard.js"></script>'
     + '<main><los-dashboard builtin="lancashire" as-of="2019-12-31"></los-dashboard></main></html>\n');
   const server = await serve(page);
@@ -102,12 +110,17 @@ if (process.env.LOS_BENCH_BROWSER !== '0') try {
   const summaries = [];
   const fcps = [];
   const timelines = [];
+  const PHASES = ['los-load', 'los-wasm-ready', 'los-plan-read', 'los-evaluated', 'los-summary',
+    'los-summary-painted', 'los-rows-read', 'los-measures-read', 'los-rows'];
   // Where the time goes: each file's request and response end, and the
   // element's own marks (ms from navigation start).
   const timeline = () => {
     const t = {};
     const nav = performance.getEntriesByType('navigation')[0];
-    if (nav) t['page: html received'] = nav.responseEnd;
+    if (nav) {
+      t['page: html received'] = nav.responseEnd;
+      t['page: load event'] = nav.loadEventStart || undefined;
+    }
     for (const r of performance.getEntriesByType('resource')) {
       const name = r.name.split('/').pop();
       t[`${name}: requested`] = r.startTime;
@@ -139,6 +152,14 @@ if (process.env.LOS_BENCH_BROWSER !== '0') try {
     all_rows_median_ms: round(median(times)),
     all_rows_runs: times.map(round),
     first_contentful_paint_median_ms: round(median(fcps)),
+    // The summary on screen (the element yielded a frame after adding it),
+    // from navigation start and from the page's load event.
+    summary_painted_median_ms: round(median(timelines.map((t) => t['los-summary-painted']))),
+    summary_painted_after_load_event_median_ms: round(median(timelines.map((t) => t['los-summary-painted'] - t['page: load event']))),
+    // Each step of the element's load, timed within each page load.
+    phases_median_ms: Object.fromEntries(
+      PHASES.slice(1).map((to, k) => [`${PHASES[k]} → ${to}`, round(median(timelines.map((t) => t[to] - t[PHASES[k]])))]),
+    ),
     timeline_median_ms: Object.fromEntries(
       Object.keys(timelines[0])
         .map((k) => [k, round(median(timelines.map((t) => t[k] ?? NaN)))])
