@@ -67,8 +67,10 @@ const rowObjects = ev.rows();
 rowsMs = performance.now() - t;
 // The same rows as columns (typed arrays and arrays of strings), then the
 // plain objects the dashboard makes from them in JavaScript.
+// (An older build, LOS_NODE_PKG, may have no table().)
+const hasTable = typeof ev.table === 'function';
 t = performance.now();
-const table = ev.table();
+const table = hasTable ? ev.table() : { length: 0 };
 tableMs = performance.now() - t;
 t = performance.now();
 const fromTable = new Array(table.length);
@@ -78,8 +80,9 @@ for (let i = 0; i < table.length; i++) {
   fromTable[i] = { ref: table.refs[i], text: table.texts[i], leads, timescale: table.timescales[i], due: table.due[i],
     rating: table.ratingNames[table.ratings[i]], reason: table.reasons[i], commentary_note: table.commentaryNotes[i] };
 }
-tableObjectsMs = performance.now() - t;
-if (rowObjects.length !== N || fromTable.length !== N) throw new Error('wrong number of rows');
+tableObjectsMs = hasTable ? performance.now() - t : NaN;
+if (!hasTable) tableMs = NaN;
+if (rowObjects.length !== N || fromTable.length !== (hasTable ? N : 0)) throw new Error('wrong number of rows');
 if (actions.length !== N || asJson.length !== N) throw new Error('wrong number of actions');
 
 }
