@@ -10,8 +10,12 @@
 // The plan, first that is set: the `plan` property (a Plan, which the
 // element never frees, or a plain plan object); `src` (a URL: JSON, CSV,
 // TSV, markdown or a workbook); the built-in plan named by `builtin`
-// (default "lancashire"), fetched from <name>.json beside this file in
-// parallel with the WebAssembly (the module embeds no plan).
+// (default "lancashire"), fetched from <name>.json beside this file (the
+// module embeds no plan). A file (`src` or the built-in plan's) is fetched
+// in parallel with the WebAssembly; the summary is painted first and the
+// actions added below it; `performance.mark`s (los-load, los-wasm-ready,
+// los-plan-read, los-evaluated, los-summary, los-summary-painted,
+// los-rows-read, los-rows) time each step.
 // Attributes, each reflected by a property: src (src), as-of (asOf,
 // YYYY-MM-DD; default today), builtin (builtin), format (format: json, csv,
 // tsv, markdown, xlsx or auto; without it the format comes from the file
@@ -338,11 +342,6 @@ async function planFromResponse(url, response, format) {
   return chosen === 'json' ? Plan.fromJson(bytes) : Plan.fromTable(bytes, chosen, decodeURIComponent(url.pathname.split('/').pop() || url.href));
 }
 
-/** Fetches `url` (a URL object) and reads it as a plan in `format`, or the format worked out; the caller frees it. */
-async function planFromUrl(url, format) {
-  return planFromResponse(url, await fetchPlan(url), format);
-}
-
 /**
  * What the error box says and `los-error` carries, in words a web
  * developer can act on: a CSP refusal and a build without workbooks are
@@ -584,9 +583,9 @@ export class LosDashboard extends HTMLElement {
     try {
       const given = this._plan;
       const src = this.getAttribute('src');
-      // The built-in plan is fetched while the module loads; every other
-      // source needs the module first.
-      if (given !== null || src) await ready();
+      // A plan's file (`src`, the built-in plan) is fetched while the
+      // module loads; a plan given as a property needs the module first.
+      if (given !== null) await ready();
       if (given instanceof Plan) {
         plan = given;
       } else if (given !== null) {
@@ -596,7 +595,13 @@ export class LosDashboard extends HTMLElement {
         if (format !== null && !FORMATS.includes(format)) {
           throw coded('bad_argument', `format "${format}" is not one of ${FORMATS.join(', ')}`, { argument: 'format' });
         }
-        plan = owned = await planFromUrl(new URL(src, document.baseURI), format === 'auto' ? null : format);
+        const url = new URL(src, document.baseURI);
+        // Both under way at once; a module that cannot load is the error
+        // shown, ahead of the file's.
+        const fetching = fetchPlan(url);
+        fetching.catch(() => {}); // handled below, after the module
+        await ready();
+        plan = owned = await planFromResponse(url, await fetching, format === 'auto' ? null : format);
       } else {
         plan = owned = await builtinPlan(this.getAttribute('builtin') || 'lancashire');
       }
