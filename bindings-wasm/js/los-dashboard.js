@@ -13,9 +13,10 @@
 // (default "lancashire"), fetched from <name>.json beside this file (the
 // module embeds no plan). A file (`src` or the built-in plan's) is fetched
 // in parallel with the WebAssembly; the summary is painted first and the
-// actions added below it; `performance.mark`s (los-load, los-wasm-ready,
-// los-plan-read, los-evaluated, los-summary, los-summary-painted,
-// los-rows-read, los-rows) time each step.
+// actions added below it; `performance.mark`s (los-load, los-wasm-start,
+// los-wasm-ready, los-plan-read, los-evaluated, los-summary,
+// los-summary-painted, los-rows-read, los-measures-read, los-rows) time
+// each step.
 // Attributes, each reflected by a property: src (src), as-of (asOf,
 // YYYY-MM-DD; default today), builtin (builtin), format (format: json, csv,
 // tsv, markdown, xlsx or auto; without it the format comes from the file
