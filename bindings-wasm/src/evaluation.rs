@@ -201,7 +201,9 @@ impl Evaluation {
     }
 
     /// Every action as a report row (text, timescale, lead names, rating,
-    /// reason, open, commentary), in plan order: the dashboard's table.
+    /// reason, open, commentary), in plan order: the board report's rows,
+    /// so a plan whose period ended before the date is rated as at its last
+    /// day. `table()` gives the same rows as columns.
     #[wasm_bindgen(unchecked_return_type = "ReportRow[]")]
     pub fn rows(&self) -> Result<JsValue, JsValue> {
         to_js(&ReportRow::as_reported(&self.plan, &self.inner))
