@@ -158,3 +158,65 @@ fn report_rows_list_every_action_and_agree_with_the_evaluation() {
         }
     }
 }
+
+/// `ReportRow::as_reported` (the bindings' tables) gives exactly the board
+/// report's rows, closed plans rated as at their last day included: every
+/// built-in plan at dates before, during and after its period, and every
+/// plan in the shared vectors at its date.
+#[test]
+fn rows_as_reported_are_the_board_reports_rows() {
+    use lineofsight::report::ReportRow;
+    use lineofsight_conformance::vectors;
+    let check = |name: &str, plan: &Plan, as_of: NaiveDate, rules: &RuleSet| {
+        let eval = plan.evaluate(as_of, rules);
+        let report = BoardReport::build(plan, as_of, rules, &ReportOptions::default());
+        assert_eq!(
+            ReportRow::as_reported(plan, &eval),
+            report.actions,
+            "{name} as of {as_of}"
+        );
+        plan.rating_date(as_of) != as_of
+    };
+    let mut closed = 0;
+    let mut checked = 0;
+    for name in lineofsight::BUILTIN_PLANS {
+        let plan = lineofsight::builtin(name).expect("built-in plan loads");
+        let rules = plan.rules_or_default();
+        for (y, m, d) in [
+            (2014, 1, 1),
+            (2016, 6, 30),
+            (2017, 3, 31),
+            (2017, 4, 1),
+            (2018, 9, 30),
+            (2019, 12, 31),
+            (2021, 4, 1),
+        ] {
+            closed += usize::from(check(name, &plan, date(y, m, d), &rules));
+            checked += 1;
+        }
+    }
+    for file in [
+        "ratings.json",
+        "reports.json",
+        "edits.json",
+        "measures.json",
+    ] {
+        for case in vectors(file)["cases"].as_array().expect("cases") {
+            let name = case["name"].as_str().expect("name");
+            let plan = Plan::from_json(&case["plan"].to_string()).expect("plan");
+            let rules = match case.get("rules") {
+                Some(r) => RuleSet::from_json(&r.to_string()).expect("rules"),
+                None => plan.rules_or_default(),
+            };
+            let as_of: NaiveDate = case["as_of"]
+                .as_str()
+                .expect("as_of")
+                .parse()
+                .expect("date");
+            closed += usize::from(check(name, &plan, as_of, &rules));
+            checked += 1;
+        }
+    }
+    assert!(closed >= 5, "only {closed} closed plans among {checked}");
+    assert!(checked >= 50, "only {checked} plans and dates");
+}

@@ -10,8 +10,13 @@
 // The plan, first that is set: the `plan` property (a Plan, which the
 // element never frees, or a plain plan object); `src` (a URL: JSON, CSV,
 // TSV, markdown or a workbook); the built-in plan named by `builtin`
-// (default "lancashire"), fetched from <name>.json beside this file in
-// parallel with the WebAssembly (the module embeds no plan).
+// (default "lancashire"), fetched from <name>.json beside this file (the
+// module embeds no plan). A file (`src` or the built-in plan's) is fetched
+// in parallel with the WebAssembly; the summary is painted first and the
+// actions added below it; `performance.mark`s (los-load, los-wasm-start,
+// los-wasm-ready, los-plan-read, los-evaluated, los-summary,
+// los-summary-painted, los-rows-read, los-measures-read, los-rows) time
+// each step.
 // Attributes, each reflected by a property: src (src), as-of (asOf,
 // YYYY-MM-DD; default today), builtin (builtin), format (format: json, csv,
 // tsv, markdown, xlsx or auto; without it the format comes from the file
@@ -62,7 +67,11 @@ let wasmReady = null;
 /** Instantiates the WebAssembly module once per page. */
 function ready() {
   if (!wasmReady) {
-    wasmReady = init({ module_or_path: new URL('./lineofsight_wasm_bg.wasm', import.meta.url) }).catch((e) => {
+    performance.mark?.('los-wasm-start');
+    wasmReady = init({ module_or_path: new URL('./lineofsight_wasm_bg.wasm', import.meta.url) }).then((out) => {
+      performance.mark?.('los-wasm-ready');
+      return out;
+    }, (e) => {
       wasmReady = null; // let a later load try again
       throw e;
     });
@@ -334,11 +343,6 @@ async function planFromResponse(url, response, format) {
   return chosen === 'json' ? Plan.fromJson(bytes) : Plan.fromTable(bytes, chosen, decodeURIComponent(url.pathname.split('/').pop() || url.href));
 }
 
-/** Fetches `url` (a URL object) and reads it as a plan in `format`, or the format worked out; the caller frees it. */
-async function planFromUrl(url, format) {
-  return planFromResponse(url, await fetchPlan(url), format);
-}
-
 /**
  * What the error box says and `los-error` carries, in words a web
  * developer can act on: a CSP refusal and a build without workbooks are
@@ -385,6 +389,34 @@ function explain(e) {
   return { code: 'internal', message };
 }
 
+/**
+ * The rows the table needs, from the core's columnar `ReportTable`
+ * (`Evaluation.table()`: one array per column, not an object per row):
+ * plain objects made here in JavaScript, which is far cheaper than making
+ * them across the WebAssembly boundary. `objectives` are the evaluation's
+ * roll-ups in plan order, which the table's objective positions index.
+ */
+function rowsOfTable(t, objectives) {
+  const rows = new Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    const leads = [];
+    for (let j = t.leadStarts[i]; j < t.leadStarts[i + 1]; j++) leads.push(t.leadNames[t.leadIndexes[j]]);
+    rows[i] = {
+      objective_id: objectives[t.objectives[i]]?.id ?? '',
+      ref: t.refs[i],
+      text: t.texts[i],
+      leads,
+      timescale: t.timescales[i],
+      due: t.due[i],
+      commentary_date: t.commentaryDates[i],
+      commentary_note: t.commentaryNotes[i],
+      rating: t.ratingNames[t.ratings[i]] ?? 'no_data',
+      reason: t.reasons[i],
+    };
+  }
+  return rows;
+}
+
 /** Actions shown a page at a time. */
 const PAGE_SIZE = 50;
 
@@ -403,7 +435,7 @@ const SORT_KEYS = {
   timescale: (r) => r.due ?? '',
   update: (r) => r.commentary_date ?? '',
   rating: null, // by the scale's order, worst first
-  reason: (r) => r.reason.message,
+  reason: (r) => r.reason,
 };
 
 /** The actions table's columns: key, header, and whether it sorts. */
@@ -544,6 +576,7 @@ export class LosDashboard extends HTMLElement {
   /** Loads and rates the plan, then renders. */
   async load() {
     const load = ++this.loads;
+    performance.mark?.('los-load');
     this.body.replaceChildren(el('p', { class: 'status', role: 'status', part: 'status' }, 'Loading the plan…'));
     let plan = null;
     let owned = null; // a Plan the element made, and so frees
@@ -551,9 +584,9 @@ export class LosDashboard extends HTMLElement {
     try {
       const given = this._plan;
       const src = this.getAttribute('src');
-      // The built-in plan is fetched while the module loads; every other
-      // source needs the module first.
-      if (given !== null || src) await ready();
+      // A plan's file (`src`, the built-in plan) is fetched while the
+      // module loads; a plan given as a property needs the module first.
+      if (given !== null) await ready();
       if (given instanceof Plan) {
         plan = given;
       } else if (given !== null) {
@@ -563,12 +596,20 @@ export class LosDashboard extends HTMLElement {
         if (format !== null && !FORMATS.includes(format)) {
           throw coded('bad_argument', `format "${format}" is not one of ${FORMATS.join(', ')}`, { argument: 'format' });
         }
-        plan = owned = await planFromUrl(new URL(src, document.baseURI), format === 'auto' ? null : format);
+        const url = new URL(src, document.baseURI);
+        // Both under way at once; a module that cannot load is the error
+        // shown, ahead of the file's.
+        const fetching = fetchPlan(url);
+        fetching.catch(() => {}); // handled below, after the module
+        await ready();
+        plan = owned = await planFromResponse(url, await fetching, format === 'auto' ? null : format);
       } else {
         plan = owned = await builtinPlan(this.getAttribute('builtin') || 'lancashire');
       }
+      performance.mark?.('los-plan-read');
       const asOf = this.getAttribute('as-of') || today();
       evaluation = plan.evaluate(asOf);
+      performance.mark?.('los-evaluated');
       // The summary first (a few objectives), painted before the actions
       // and measures are read; `rows: null` renders a status in their place.
       const head = {
@@ -587,16 +628,21 @@ export class LosDashboard extends HTMLElement {
       this.render();
       performance.mark?.('los-summary');
       await afterPaint();
+      performance.mark?.('los-summary-painted');
       if (load !== this.loads) return;
-      const rows = evaluation.rows();
+      const rows = rowsOfTable(evaluation.table(), head.objectives);
+      performance.mark?.('los-rows-read');
       const measures = evaluation.measures();
       const data = {
         ...head,
         rows,
         measures: measures.map((m) => ({ ...m, chart: evaluation.measureChart(m.measure_id) ?? '' })),
       };
+      performance.mark?.('los-measures-read');
       this.data = data;
-      this.render();
+      // The summary stays as painted: the actions and measures go in
+      // where "Loading the actions…" stood.
+      this.renderActions();
       performance.mark?.('los-rows');
       this.dispatchEvent(
         new CustomEvent('los-ready', {
@@ -650,17 +696,6 @@ export class LosDashboard extends HTMLElement {
     for (const s of d.styles) {
       if (/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(s.colour)) root.style.setProperty(`${RATING_VARS[s.rating]}-default`, s.colour);
     }
-    // Rows with what sorting and searching need, worked out once per plan.
-    const rank = new Map(d.styles.map((s, i) => [s.rating, i]));
-    this.rows = (d.rows ?? []).map((r, i) => ({
-      r,
-      i,
-      rank: rank.get(r.rating) ?? d.styles.length,
-      hay: [r.ref, r.text, r.leads.join(' '), r.timescale, r.commentary_note, r.reason.message, this.styleOf(r.rating).label]
-        .filter((x) => x)
-        .join('\n')
-        .toLocaleLowerCase(),
-    }));
 
     root.append(
       el(
@@ -697,10 +732,23 @@ export class LosDashboard extends HTMLElement {
     root.append(summary);
 
     root.append(heading(level + 1, { id: 'actions-heading', class: 'section-heading' }, 'Actions'));
-    if (d.rows === null) {
-      root.append(el('p', { class: 'status', role: 'status', part: 'status' }, 'Loading the actions…'));
-      return;
-    }
+    this.pending = el('p', { class: 'status', role: 'status', part: 'status' }, 'Loading the actions…');
+    root.append(this.pending);
+    if (d.rows !== null) this.renderActions();
+  }
+
+  /** The actions (filters, table, pager) and the measures, in place of the "Loading the actions…" status. */
+  renderActions() {
+    const d = this.data;
+    const level = this.headingLevel;
+    const root = this.body;
+    this.pending?.remove();
+    this.pending = null;
+    const present = d.styles.map((s) => s.rating).filter((r) => d.summary.counts[r] > 0);
+    // Rows with what sorting needs, worked out once per plan; the text
+    // searched (`hay`) when first searched.
+    const rank = new Map(d.styles.map((s, i) => [s.rating, i]));
+    this.rows = d.rows.map((r, i) => ({ r, i, rank: rank.get(r.rating) ?? d.styles.length, hay: null }));
     root.append(this.renderFilters(present));
     this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'actions-status', part: 'status' });
     root.append(this.status);
@@ -830,6 +878,15 @@ export class LosDashboard extends HTMLElement {
   matchingRows() {
     const f = this.filters;
     const words = f.text.toLocaleLowerCase().split(/\s+/).filter((w) => w);
+    if (words.length > 0) {
+      for (const row of this.rows) {
+        const r = row.r;
+        row.hay ??= [r.ref, r.text, r.leads.join(' '), r.timescale, r.commentary_note, r.reason, this.styleOf(r.rating).label]
+          .filter((x) => x)
+          .join('\n')
+          .toLocaleLowerCase();
+      }
+    }
     const rows = this.rows.filter(
       ({ r, hay }) =>
         (!f.objective || r.objective_id === f.objective) &&
@@ -878,7 +935,7 @@ export class LosDashboard extends HTMLElement {
           el('td', { 'data-label': 'Timescale' }, r.timescale),
           this.updateCell(r),
           el('td', { 'data-label': 'Rating' }, this.badge(r.rating)),
-          el('td', { 'data-label': 'Reason' }, r.reason.message),
+          el('td', { 'data-label': 'Reason' }, r.reason),
         ),
       );
     }

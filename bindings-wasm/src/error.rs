@@ -308,6 +308,12 @@ pub(crate) fn convert(e: serde_wasm_bindgen::Error) -> JsValue {
     error("internal", &format!("could not convert a result: {e}"), &[])
 }
 
+/// A result object could not be assembled (should not happen: setting a
+/// property of a new plain object does not fail).
+pub(crate) fn not_built(what: &str) -> JsValue {
+    error("internal", &format!("could not build {what}"), &[])
+}
+
 /// An export the core could not write.
 pub(crate) fn export(e: lineofsight::export::ExportError) -> JsValue {
     match e {

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use lineofsight::export;
 use lineofsight::measure::measure_chart;
-use lineofsight::report::{BoardReport, ReportOptions, DEFAULT_LOOK_AHEAD_DAYS};
+use lineofsight::report::{BoardReport, ReportOptions, ReportRow, DEFAULT_LOOK_AHEAD_DAYS};
 use wasm_bindgen::prelude::*;
 
 use crate::args::{report_options, Arg, FlagArg, NumberArg};
@@ -26,6 +26,51 @@ export interface BoardReportOptions {
   byLead?: boolean;
   /** Keep only this lead's actions. */
   lead?: string;
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const REPORT_TABLE_TS: &'static str = r#"
+/**
+ * Every action's report row (the rows of `Evaluation.rows()`, in plan
+ * order) as columns: entry `i` of every column is row `i`. One array per
+ * column rather than an object per row, for tables of many actions.
+ */
+export interface ReportTable {
+  /** How many rows. */
+  length: number;
+  /** The rating each code in `ratings` stands for (code `k` is `ratingNames[k]`). */
+  ratingNames: Rating[];
+  /** Each row's action id. */
+  actionIds: string[];
+  /** Each row's objective: its position in `objectives()` (plan order). */
+  objectives: Uint32Array;
+  /** Each row's ref as written, or `null`. */
+  refs: (string | null)[];
+  /** What each action will do. */
+  texts: string[];
+  /** Each timescale as written. */
+  timescales: string[];
+  /** Every lead name the rows use, each once, in order of first use. */
+  leadNames: string[];
+  /** Row `i`'s leads are `leadNames[leadIndexes[j]]` for `j` from
+   * `leadStarts[i]` up to (not including) `leadStarts[i + 1]`
+   * (`length + 1` entries). */
+  leadStarts: Uint32Array;
+  /** Positions in `leadNames`, row after row (see `leadStarts`). */
+  leadIndexes: Uint32Array;
+  /** Each row's rating that stands, as a code into `ratingNames`. */
+  ratings: Uint8Array;
+  /** 1 where the action is still to be done, 0 where not (`ReportRow.open`). */
+  open: Uint8Array;
+  /** Why the rules rate each so (`ReportRow.reason.message`). */
+  reasons: string[];
+  /** Each next due date (or the date it fell due), `YYYY-MM-DD`, or `null`. */
+  due: (string | null)[];
+  /** The progress commentary shown as of the date, or `null`. */
+  commentaryNotes: (string | null)[];
+  /** The commentary's date, `YYYY-MM-DD`, or `null` when undated or none. */
+  commentaryDates: (string | null)[];
 }
 "#;
 
@@ -156,10 +201,19 @@ impl Evaluation {
     }
 
     /// Every action as a report row (text, timescale, lead names, rating,
-    /// reason, open, commentary), in plan order: the dashboard's table.
+    /// reason, open, commentary), in plan order: the board report's rows,
+    /// so a plan whose period ended before the date is rated as at its last
+    /// day. `table()` gives the same rows as columns.
     #[wasm_bindgen(unchecked_return_type = "ReportRow[]")]
     pub fn rows(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.report(&ReportOptions::default(), None, None).actions)
+        to_js(&ReportRow::as_reported(&self.plan, &self.inner))
+    }
+
+    /// The rows of `rows()` as columns, one array per column (see
+    /// `ReportTable`): the dashboard's table, without an object per row.
+    #[wasm_bindgen(unchecked_return_type = "ReportTable")]
+    pub fn table(&self) -> Result<JsValue, JsValue> {
+        crate::table::report_table(&self.plan, &ReportRow::as_reported(&self.plan, &self.inner))
     }
 
     /// The board report on this evaluation's own plan as data: the model

@@ -18,6 +18,7 @@ mod error;
 mod evaluation;
 mod plan;
 mod rules;
+mod table;
 mod tools;
 
 pub use evaluation::Evaluation;

@@ -165,3 +165,55 @@ test('last quarter\'s plan: moved deadlines, matched by ref', () => {
   const moved = report.changes.moved_deadlines[0];
   assert.deepStrictEqual([moved.from_timescale, moved.to_timescale, moved.days_later], ['Dec-19', 'Jun-20', 182]);
 });
+
+test('rows() are the board report\'s rows (a closed plan as at its last day), and table() holds them as columns', () => {
+  for (const name of Plan.builtinNames()) {
+    const plan = Plan.builtin(name);
+    for (const asOf of ['2016-06-30', '2017-04-01', '2019-12-31', '2021-04-01']) {
+      const ev = plan.evaluate(asOf);
+      const rows = ev.rows();
+      assert.deepStrictEqual(rows, ev.boardReport().actions, `${name} as of ${asOf}`);
+      const t = ev.table();
+      const objectives = ev.objectives();
+      assert.equal(t.length, rows.length);
+      assert.ok(t.ratings instanceof Uint8Array && t.open instanceof Uint8Array);
+      assert.ok(t.objectives instanceof Uint32Array && t.leadStarts instanceof Uint32Array && t.leadIndexes instanceof Uint32Array);
+      assert.equal(t.leadStarts.length, rows.length + 1);
+      assert.equal(new Set(t.leadNames).size, t.leadNames.length);
+      const columns = rows.map((_, i) => ({
+        action_id: t.actionIds[i],
+        objective_id: objectives[t.objectives[i]].id,
+        ref: t.refs[i],
+        text: t.texts[i],
+        timescale: t.timescales[i],
+        leads: [...t.leadIndexes.subarray(t.leadStarts[i], t.leadStarts[i + 1])].map((k) => t.leadNames[k]),
+        rating: t.ratingNames[t.ratings[i]],
+        open: t.open[i] === 1,
+        reason: t.reasons[i],
+        due: t.due[i],
+        commentary_note: t.commentaryNotes[i],
+        commentary_date: t.commentaryDates[i],
+      }));
+      const expected = rows.map((r) => ({
+        action_id: r.action_id,
+        objective_id: r.objective_id,
+        ref: r.ref,
+        text: r.text,
+        timescale: r.timescale,
+        leads: r.leads,
+        rating: r.rating,
+        open: r.open,
+        reason: r.reason.message,
+        due: r.due,
+        commentary_note: r.commentary_note,
+        commentary_date: r.commentary_date,
+      }));
+      assert.deepStrictEqual(columns, expected, `${name} as of ${asOf}`);
+      ev.free();
+    }
+    plan.free();
+  }
+  // The closed 2014–17 plan: rated as at 31/03/2017, as the report is.
+  const closed = Plan.builtin('lancashire-cla-2014-17').evaluate('2019-12-31');
+  assert.ok(!closed.rows().some((r) => /1645 days/.test(r.reason.message)));
+});

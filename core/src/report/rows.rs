@@ -108,9 +108,10 @@ fn no_data() -> Rating {
 impl ReportRow {
     /// Every action's row, in plan order, for `eval`, an evaluation of
     /// `plan`: what the plan says (text, timescale as written, objective,
-    /// lead names) beside how it is rated. The same rows as a
-    /// [`BoardReport`](super::BoardReport)'s `actions`, without building
-    /// the rest of the report; the tables of the bindings are made of them.
+    /// lead names) beside how it is rated as of `eval`'s own date. For a
+    /// plan whose period ended before that date a board report rates the
+    /// plan as at its last day instead: [`ReportRow::as_reported`] gives
+    /// the report's rows.
     ///
     /// # Example
     ///
@@ -129,6 +130,41 @@ impl ReportRow {
     /// ```
     pub fn of_evaluation(plan: &crate::plan::Plan, eval: &crate::Evaluation) -> Vec<ReportRow> {
         super::board::rows(plan, eval)
+    }
+
+    /// Every action's row exactly as a board report lists them (the
+    /// `actions` of [`BoardReport::build`](super::BoardReport::build) on
+    /// `plan` at `eval`'s date and rules, without publishing), without
+    /// building the rest of the report: the bindings' tables. `eval` is an
+    /// evaluation of `plan`. Like the report, a plan whose period ended
+    /// before that date is rated as at its last day (see
+    /// [`ClosedPosition`](super::ClosedPosition)): `eval` is used as it is
+    /// for a plan that has not closed, and the plan is rated again at its
+    /// last day for one that has.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::report::{BoardReport, ReportOptions, ReportRow};
+    ///
+    /// // The 2014–17 plan closed on 31 March 2017: rated as at that day.
+    /// let plan = lineofsight::builtin("lancashire-cla-2014-17")?;
+    /// let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    /// let rules = plan.rules_or_default();
+    /// let eval = plan.evaluate(as_of, &rules);
+    /// let report = BoardReport::build(&plan, as_of, &rules, &ReportOptions::default());
+    /// assert_eq!(ReportRow::as_reported(&plan, &eval), report.actions);
+    /// assert_ne!(ReportRow::of_evaluation(&plan, &eval), report.actions);
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn as_reported(plan: &crate::plan::Plan, eval: &crate::Evaluation) -> Vec<ReportRow> {
+        let rating_date = plan.rating_date(eval.as_of);
+        if rating_date == eval.as_of {
+            super::board::rows(plan, eval)
+        } else {
+            super::board::rows(plan, &plan.evaluate(rating_date, &eval.rules))
+        }
     }
 
     /// The rows of the open actions due from the evaluation's date up to
