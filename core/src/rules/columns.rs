@@ -816,18 +816,14 @@ impl<'a> Run<'a, '_> {
         let closed = Closed::new(as_of, rules);
         let has_subs = columns.sub_activities.is_some();
         // Rows with sub-activities take the full rules.
-        let full = |i: usize| -> (Outcome, Option<u32>) {
+        let mut full = |i: usize| -> Outcome {
             let (verdict, sub) = self.verdict(i);
-            (
-                outcome(&verdict, rules),
-                sub.and_then(|s| u32::try_from(s).ok()),
-            )
+            if let Some(slot) = sub_activity.get_mut(i) {
+                *slot = sub.and_then(|s| u32::try_from(s).ok());
+            }
+            outcome(&verdict, rules)
         };
-        let rows = computed
-            .iter_mut()
-            .zip(reason.iter_mut())
-            .zip(sub_activity.iter_mut())
-            .enumerate();
+        let rows = computed.iter_mut().zip(reason.iter_mut()).enumerate();
         match self.own.column {
             TimescaleColumn::Dictionary { keys, .. } => {
                 let steps: Vec<Step> = self
@@ -837,15 +833,15 @@ impl<'a> Run<'a, '_> {
                     .map(|p| Step::new(&p.judged, as_of, rules))
                     .collect();
                 let none = Step::new(&Judged::Fixed(Verdict::NoTimescaleGiven), as_of, rules);
-                for (i, ((computed, reason), sub_activity)) in rows {
-                    let (o, sub) = if has_subs && self.sub_rows(i).is_some() {
+                for (i, (computed, reason)) in rows {
+                    let o = if has_subs && self.sub_rows(i).is_some() {
                         full(i)
                     } else if let Some(o) = closed.get(at(columns.state, i)) {
-                        (o, None)
+                        o
                     } else {
                         let k = keys.get(i).copied().unwrap_or(u32::MAX) as usize;
                         let step = steps.get(k).unwrap_or(&none);
-                        let o = if step.general {
+                        if step.general {
                             self.own.values.get(k).map_or(none.by_update[0], |p| {
                                 let start = at(columns.start, i);
                                 outcome(
@@ -855,22 +851,20 @@ impl<'a> Run<'a, '_> {
                             })
                         } else {
                             step.by_update(at(columns.last_update, i).filter(|d| *d <= as_of))
-                        };
-                        (o, None)
+                        }
                     };
                     (*computed, *reason) = o;
-                    *sub_activity = sub;
                 }
             }
             TimescaleColumn::Due(due) => {
                 let steps = DueSteps::new(as_of, rules);
-                for (i, ((computed, reason), sub_activity)) in rows {
-                    let (o, sub) = if has_subs && self.sub_rows(i).is_some() {
+                for (i, (computed, reason)) in rows {
+                    let o = if has_subs && self.sub_rows(i).is_some() {
                         full(i)
                     } else if let Some(o) = closed.get(at(columns.state, i)) {
-                        (o, None)
+                        o
                     } else {
-                        let o = match due.get(i).copied().flatten() {
+                        match due.get(i).copied().flatten() {
                             None => steps.none,
                             Some(d) if d < as_of => steps.overdue,
                             Some(d) if d <= steps.soon_until => steps.due_soon,
@@ -880,11 +874,9 @@ impl<'a> Run<'a, '_> {
                                 outcome(&judged.decide(start, self.latest(i), as_of, rules), rules)
                             }
                             Some(_) => steps.on_track,
-                        };
-                        (o, None)
+                        }
                     };
                     (*computed, *reason) = o;
-                    *sub_activity = sub;
                 }
             }
         }
