@@ -1003,3 +1003,99 @@ impl RatingColumns {
         self.sub_activity.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::ExpectedProgress;
+
+    /// At the ends of the calendar (as-of dates, due dates and updates at
+    /// chrono's limits; review and due-soon windows reaching past them), the
+    /// outcome worked out once per timescale or per due date is the one the
+    /// full rules give row by row.
+    #[test]
+    fn shortcuts_agree_with_the_rules_at_the_ends_of_the_calendar() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let dates: Vec<NaiveDate> = [
+            Some(NaiveDate::MIN),
+            NaiveDate::MIN.succ_opt(),
+            Some(NaiveDate::MAX),
+            NaiveDate::MAX.pred_opt(),
+            ymd(2019, 12, 31),
+            ymd(2019, 12, 30),
+            ymd(2020, 1, 1),
+            ymd(2019, 9, 1),
+            ymd(2020, 6, 1),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let maybe: Vec<Option<NaiveDate>> = dates.iter().copied().map(Some).chain([None]).collect();
+        let texts = [
+            "Ongoing",
+            "Immediate and ongoing",
+            "Mar 19 – ongoing quarterly",
+            "Mar 20 – ongoing monthly",
+            "31/08/2019",
+            "Dec-19",
+            "",
+            "Achieved",
+            "TBC",
+            "2019/20",
+            "Roll out Jan 19 Nov 19",
+            "Nov 18 – Nov 19",
+            "nonsense",
+        ];
+        // Every due date (or text) against every latest update.
+        let due: Vec<Option<NaiveDate>> = maybe
+            .iter()
+            .flat_map(|d| maybe.iter().map(move |_| *d))
+            .collect();
+        let update: Vec<Option<NaiveDate>> =
+            maybe.iter().flat_map(|_| maybe.iter().copied()).collect();
+        let text_rows: Vec<&str> = texts
+            .iter()
+            .flat_map(|t| maybe.iter().map(move |_| *t))
+            .collect();
+        let text_update: Vec<Option<NaiveDate>> =
+            texts.iter().flat_map(|_| maybe.iter().copied()).collect();
+        let dictionary = TimescaleDictionary::from_texts(text_rows.iter().copied());
+        let start = vec![ymd(2019, 1, 1); due.len().max(text_rows.len())];
+        let percent = vec![Some(10.0); start.len()];
+        for as_of in &dates {
+            for (soon, review) in [(0, 0), (30, 91), (u32::MAX, u32::MAX)] {
+                for expected in [None, Some(ExpectedProgress::default())] {
+                    let rules = RuleSet {
+                        due_soon_days: soon,
+                        review_period_days: review,
+                        expected_progress: expected,
+                        ..RuleSet::default()
+                    };
+                    for (timescale, update) in [
+                        (TimescaleColumn::Due(&due), &update),
+                        (dictionary.column(), &text_update),
+                    ] {
+                        let n = update.len();
+                        let columns = ActionColumns::new(timescale)
+                            .with_last_update(update)
+                            .and_then(|c| c.with_start(&start[..n]))
+                            .and_then(|c| c.with_percent_complete(&percent[..n]))
+                            .expect("columns");
+                        let rated = columns.rate(*as_of, &rules);
+                        let run = columns.prepare(*as_of, &rules);
+                        for i in 0..n {
+                            let (verdict, _) = run.verdict(i);
+                            assert_eq!(
+                                (rated.computed[i], rated.reason[i]),
+                                outcome(&verdict, &rules),
+                                "row {i} as of {as_of}, due-soon {soon}, review {review}, \
+                                 expected progress {}",
+                                expected.is_some()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
