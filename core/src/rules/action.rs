@@ -358,6 +358,12 @@ pub(crate) struct Review {
 }
 
 impl Review {
+    /// The number of days an update stays recent: an update older than
+    /// this (as of the date) is overdue.
+    pub(crate) fn period(self) -> u32 {
+        self.period
+    }
+
     fn of(timescale: &Timescale, rules: &RuleSet) -> Review {
         match timescale.kind() {
             TimescaleKind::Recurring { cadence, .. } => Review {

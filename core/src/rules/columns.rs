@@ -61,9 +61,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
-use super::action::{Judged, Latest, Verdict, When, Worst};
+use super::action::{Judged, Latest, Review, Verdict, When, Worst};
 use super::reason::{Reason, ReasonCode};
 use super::{ManualOverride, RuleSet};
 use crate::plan::Lifecycle;
@@ -544,36 +544,57 @@ impl<'a> ActionColumns<'a> {
 
     /// Rates every row as of a date into `out` (cleared first), reusing its
     /// buffers.
+    ///
+    /// The work is done in passes over whole columns, each a simple loop:
+    /// the computed rating and reason code (from a rating and reason worked
+    /// out once per distinct timescale, or from two date comparisons per due
+    /// date; rows with sub-activities take the full rules), then the due
+    /// dates, then the recorded rating and what follows from it.
     pub fn rate_into(&self, as_of: NaiveDate, rules: &RuleSet, out: &mut RatingColumns) {
         let run = self.prepare(as_of, rules);
         let n = self.len();
         out.clear();
-        out.reserve(n);
-        for i in 0..n {
-            let (verdict, sub, due) = run.verdict(i);
-            let computed = rules.scale.normalise(verdict.rating());
-            let recorded = at(self.recorded, i)
-                .map(|r| rules.scale.normalise(r))
-                .filter(|r| r.is_rated());
-            let overridden = match (recorded, rules.manual_override) {
-                (Some(r), ManualOverride::Always) => r != computed,
-                (Some(r), ManualOverride::WorseOnly) => computed.is_rated() && r < computed,
-                _ => false,
-            };
-            out.rating.push(match recorded {
+        out.computed.resize(n, Rating::NoData);
+        out.reason.resize(n, ReasonCode::NoTimescale);
+        out.sub_activity.resize(n, None);
+        run.rate_rows(&mut out.computed, &mut out.reason, &mut out.sub_activity);
+        run.due_into(&mut out.due);
+        self.recorded_into(rules, out);
+    }
+
+    /// The recorded rating on the rule set's scale, and from it and the
+    /// computed rating, the rating shown, whether it overrode the computed
+    /// one and whether it disagrees with it.
+    fn recorded_into(&self, rules: &RuleSet, out: &mut RatingColumns) {
+        let n = out.computed.len();
+        let Some(recorded) = self.recorded.and_then(|r| r.get(..n)) else {
+            out.recorded.resize(n, None);
+            out.overridden.resize(n, false);
+            out.discrepancy.resize(n, false);
+            out.rating.extend_from_slice(&out.computed);
+            return;
+        };
+        let scale = rules.scale;
+        out.recorded.extend(
+            recorded
+                .iter()
+                .map(|r| r.map(|r| scale.normalise(r)).filter(|r| r.is_rated())),
+        );
+        let pairs = || out.computed.iter().zip(out.recorded.iter());
+        let manual_override = rules.manual_override;
+        out.overridden.extend(
+            pairs().map(|(&computed, &recorded)| overrides(manual_override, computed, recorded)),
+        );
+        out.rating.extend(pairs().zip(out.overridden.iter()).map(
+            |((&computed, &recorded), &overridden)| match recorded {
                 Some(r) if overridden => r,
                 _ => computed,
-            });
-            out.computed.push(computed);
-            out.reason.push(verdict.code());
-            out.due.push(due);
-            out.recorded.push(recorded);
-            out.overridden.push(overridden);
-            out.discrepancy
-                .push(recorded.is_some_and(|r| computed.is_rated() && r != computed));
-            out.sub_activity
-                .push(sub.and_then(|s| u32::try_from(s).ok()));
-        }
+            },
+        ));
+        out.discrepancy
+            .extend(pairs().map(|(&computed, &recorded)| {
+                recorded.is_some_and(|r| computed.is_rated() && r != computed)
+            }));
     }
 
     /// The reason for row `i`, with its sentence written out exactly as
@@ -584,7 +605,7 @@ impl<'a> ActionColumns<'a> {
         if i >= self.len() {
             return None;
         }
-        let (verdict, sub, _) = self.prepare(as_of, rules).verdict(i);
+        let (verdict, sub) = self.prepare(as_of, rules).verdict(i);
         let text = sub.map(|row| {
             self.sub_activities
                 .as_ref()
@@ -593,6 +614,155 @@ impl<'a> ActionColumns<'a> {
                 .unwrap_or("")
         });
         Some(verdict.rated(text, rules).reason)
+    }
+}
+
+/// Whether a recorded rating (on the rule set's scale, rated) replaces the
+/// computed one.
+#[inline]
+fn overrides(manual_override: ManualOverride, computed: Rating, recorded: Option<Rating>) -> bool {
+    match (recorded, manual_override) {
+        (Some(r), ManualOverride::Always) => r != computed,
+        (Some(r), ManualOverride::WorseOnly) => computed.is_rated() && r < computed,
+        _ => false,
+    }
+}
+
+/// What the columns keep of a verdict: the rating on the rule set's scale
+/// and the reason code.
+type Outcome = (Rating, ReasonCode);
+
+fn outcome(verdict: &Verdict<'_>, rules: &RuleSet) -> Outcome {
+    (rules.scale.normalise(verdict.rating()), verdict.code())
+}
+
+/// What an open row with a given timescale gets, worked out once per
+/// distinct timescale: unless `general`, the outcome depends on the row
+/// only through its latest update (none, older than the review period, or
+/// recent), so the row needs no rules run and no date arithmetic.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    /// With no update, an overdue update, and a recent one.
+    by_update: [Outcome; 3],
+    /// An update dated before this is overdue (`NaiveDate::MIN`: never).
+    stale_before: NaiveDate,
+    /// The outcome also depends on the start and percentage (expected
+    /// progress): run the rules for the row.
+    general: bool,
+}
+
+impl Step {
+    /// The step for a timescale's judgement, found by asking the rules
+    /// themselves (with no start, and an update of each kind), so it
+    /// cannot drift from them.
+    fn new(judged: &Judged<'_>, as_of: NaiveDate, rules: &RuleSet) -> Step {
+        let (general, period) = match judged {
+            Judged::Fixed(_) => (false, None),
+            Judged::Ongoing(review) => (false, Some(review.period())),
+            Judged::Ahead { review, .. } => (
+                rules.expected_progress.is_some(),
+                review.map(Review::period),
+            ),
+        };
+        let stale_before = period
+            .and_then(|p| as_of.checked_sub_days(Days::new(u64::from(p))))
+            .unwrap_or(NaiveDate::MIN);
+        let probe = |date: Option<NaiveDate>| {
+            let latest = date.map(|date| Latest {
+                date,
+                percent: None,
+            });
+            outcome(&judged.decide(None, latest, as_of, rules), rules)
+        };
+        let recent = probe(Some(as_of));
+        let overdue = stale_before.pred_opt().map_or(recent, |d| probe(Some(d)));
+        Step {
+            by_update: [probe(None), overdue, recent],
+            stale_before,
+            general,
+        }
+    }
+
+    /// The outcome for an open row whose latest update (on or before the
+    /// as-of date) is dated `latest`.
+    #[inline]
+    fn by_update(&self, latest: Option<NaiveDate>) -> Outcome {
+        match latest {
+            None => self.by_update[0],
+            Some(d) if d < self.stale_before => self.by_update[1],
+            Some(_) => self.by_update[2],
+        }
+    }
+}
+
+/// The outcomes of the three closed states (`None` for an open one).
+#[derive(Debug, Clone, Copy)]
+struct Closed {
+    complete: Outcome,
+    deferred: Outcome,
+    cancelled: Outcome,
+}
+
+impl Closed {
+    fn new(as_of: NaiveDate, rules: &RuleSet) -> Closed {
+        let of = |state| {
+            let verdict = super::action::decide(When::Due(None), state, None, None, as_of, rules);
+            outcome(&verdict, rules)
+        };
+        Closed {
+            complete: of(Lifecycle::Complete),
+            deferred: of(Lifecycle::Deferred),
+            cancelled: of(Lifecycle::Cancelled),
+        }
+    }
+
+    #[inline]
+    fn get(self, state: Lifecycle) -> Option<Outcome> {
+        match state {
+            Lifecycle::Complete => Some(self.complete),
+            Lifecycle::Deferred => Some(self.deferred),
+            Lifecycle::Cancelled => Some(self.cancelled),
+            Lifecycle::NotStarted | Lifecycle::InProgress => None,
+        }
+    }
+}
+
+/// What a bare due date gives an open row (see [`Judged::new`] for
+/// `When::Due`): overdue before the as-of date, due soon up to `soon_until`,
+/// otherwise on track, unless expected progress applies (`general`).
+#[derive(Debug, Clone, Copy)]
+struct DueSteps {
+    none: Outcome,
+    overdue: Outcome,
+    due_soon: Outcome,
+    on_track: Outcome,
+    soon_until: NaiveDate,
+    general: bool,
+}
+
+impl DueSteps {
+    fn new(as_of: NaiveDate, rules: &RuleSet) -> DueSteps {
+        let of = |due: Option<NaiveDate>| {
+            outcome(
+                &Judged::new(When::Due(due), as_of, rules).decide(None, None, as_of, rules),
+                rules,
+            )
+        };
+        let soon_until = as_of
+            .checked_add_days(Days::new(u64::from(rules.due_soon_days)))
+            .unwrap_or(NaiveDate::MAX);
+        DueSteps {
+            none: of(None),
+            overdue: as_of
+                .pred_opt()
+                .map_or_else(|| of(Some(as_of)), |d| of(Some(d))),
+            due_soon: of(Some(as_of)),
+            on_track: soon_until
+                .succ_opt()
+                .map_or_else(|| of(Some(soon_until)), |d| of(Some(d))),
+            soon_until,
+            general: rules.expected_progress.is_some(),
+        }
     }
 }
 
@@ -608,32 +778,152 @@ struct Run<'a, 'c> {
 }
 
 impl<'a> Run<'a, '_> {
-    /// The verdict for row `i`, the sub-activity row it came from, and the
-    /// due date shown: the timescale's next due date, otherwise the
-    /// earliest of its sub-activities' not yet passed.
+    /// The latest update of row `i` on or before the as-of date.
     #[inline]
-    fn verdict(&self, i: usize) -> (Verdict<'a>, Option<usize>, Option<NaiveDate>) {
+    fn latest(&self, i: usize) -> Option<Latest> {
+        at(self.columns.last_update, i)
+            .filter(|d| *d <= self.as_of)
+            .map(|date| Latest {
+                date,
+                percent: at(self.columns.percent_complete, i),
+            })
+    }
+
+    /// The sub-activity rows of action `i`, when it has any.
+    #[inline]
+    fn sub_rows(&self, i: usize) -> Option<(&Grouped<'a>, &PreparedColumn<'a>, &[u32])> {
+        let (Some(g), Some(sub)) = (&self.columns.sub_activities, &self.sub) else {
+            return None;
+        };
+        let from = g.first.get(i).copied().unwrap_or(0) as usize;
+        let to = g.first.get(i + 1).copied().unwrap_or(0) as usize;
+        g.order
+            .get(from..to)
+            .filter(|rows| !rows.is_empty())
+            .map(|rows| (g, sub, rows))
+    }
+
+    /// The computed rating, reason code and sub-activity of every row, into
+    /// slices of the columns' length.
+    fn rate_rows(
+        &self,
+        computed: &mut [Rating],
+        reason: &mut [ReasonCode],
+        sub_activity: &mut [Option<u32>],
+    ) {
+        let (as_of, rules) = (self.as_of, self.rules);
+        let columns = self.columns;
+        let closed = Closed::new(as_of, rules);
+        let has_subs = columns.sub_activities.is_some();
+        // Rows with sub-activities take the full rules.
+        let mut full = |i: usize| -> Outcome {
+            let (verdict, sub) = self.verdict(i);
+            if let Some(slot) = sub_activity.get_mut(i) {
+                *slot = sub.and_then(|s| u32::try_from(s).ok());
+            }
+            outcome(&verdict, rules)
+        };
+        let rows = computed.iter_mut().zip(reason.iter_mut()).enumerate();
+        match self.own.column {
+            TimescaleColumn::Dictionary { keys, .. } => {
+                let steps: Vec<Step> = self
+                    .own
+                    .values
+                    .iter()
+                    .map(|p| Step::new(&p.judged, as_of, rules))
+                    .collect();
+                let none = Step::new(&Judged::Fixed(Verdict::NoTimescaleGiven), as_of, rules);
+                for (i, (computed, reason)) in rows {
+                    let o = if has_subs && self.sub_rows(i).is_some() {
+                        full(i)
+                    } else if let Some(o) = closed.get(at(columns.state, i)) {
+                        o
+                    } else {
+                        let k = keys.get(i).copied().unwrap_or(u32::MAX) as usize;
+                        let step = steps.get(k).unwrap_or(&none);
+                        if step.general {
+                            self.own.values.get(k).map_or(none.by_update[0], |p| {
+                                let start = at(columns.start, i);
+                                outcome(
+                                    &p.judged.decide(start, self.latest(i), as_of, rules),
+                                    rules,
+                                )
+                            })
+                        } else {
+                            step.by_update(at(columns.last_update, i).filter(|d| *d <= as_of))
+                        }
+                    };
+                    (*computed, *reason) = o;
+                }
+            }
+            TimescaleColumn::Due(due) => {
+                let steps = DueSteps::new(as_of, rules);
+                for (i, (computed, reason)) in rows {
+                    let o = if has_subs && self.sub_rows(i).is_some() {
+                        full(i)
+                    } else if let Some(o) = closed.get(at(columns.state, i)) {
+                        o
+                    } else {
+                        match due.get(i).copied().flatten() {
+                            None => steps.none,
+                            Some(d) if d < as_of => steps.overdue,
+                            Some(d) if d <= steps.soon_until => steps.due_soon,
+                            Some(d) if steps.general => {
+                                let start = at(columns.start, i);
+                                let judged = Judged::new(When::Due(Some(d)), as_of, rules);
+                                outcome(&judged.decide(start, self.latest(i), as_of, rules), rules)
+                            }
+                            Some(_) => steps.on_track,
+                        }
+                    };
+                    (*computed, *reason) = o;
+                }
+            }
+        }
+    }
+
+    /// Every row's due date, appended to `due`: the timescale's next due
+    /// date, otherwise the earliest of its sub-activities' not yet passed.
+    fn due_into(&self, due: &mut Vec<Option<NaiveDate>>) {
+        let n = self.columns.len();
+        match self.own.column {
+            TimescaleColumn::Due(d) => {
+                due.extend(d.iter().copied().chain(std::iter::repeat(None)).take(n));
+            }
+            TimescaleColumn::Dictionary { keys, .. } => {
+                let next: Vec<Option<NaiveDate>> =
+                    self.own.values.iter().map(|p| p.next_due).collect();
+                due.extend(
+                    keys.iter()
+                        .map(|&k| next.get(k as usize).copied().flatten())
+                        .chain(std::iter::repeat(None))
+                        .take(n),
+                );
+            }
+        }
+        if self.sub.is_none() {
+            return;
+        }
+        for (i, due) in due.iter_mut().enumerate() {
+            if due.is_none() {
+                *due = self.sub_due(i);
+            }
+        }
+    }
+
+    /// The earliest due date of row `i`'s sub-activities not yet passed.
+    fn sub_due(&self, i: usize) -> Option<NaiveDate> {
+        let (_, sub, rows) = self.sub_rows(i)?;
+        rows.iter()
+            .filter_map(|&row| sub.get(row as usize, self.rules).next_due)
+            .filter(|d| *d >= self.as_of)
+            .min()
+    }
+
+    /// The verdict for row `i` and the sub-activity row it came from.
+    fn verdict(&self, i: usize) -> (Verdict<'a>, Option<usize>) {
         let (columns, as_of, rules) = (self.columns, self.as_of, self.rules);
         let state: Lifecycle = at(columns.state, i);
-        let own = self.own.get(i, rules);
-        let rows = match (&columns.sub_activities, &self.sub) {
-            (Some(g), Some(sub)) => {
-                let from = g.first.get(i).copied().unwrap_or(0) as usize;
-                let to = g.first.get(i + 1).copied().unwrap_or(0) as usize;
-                g.order
-                    .get(from..to)
-                    .filter(|rows| !rows.is_empty())
-                    .map(|rows| (g, sub, rows))
-            }
-            _ => None,
-        };
-        let due = own.next_due.or_else(|| {
-            let (_, sub, rows) = rows?;
-            rows.iter()
-                .filter_map(|&row| sub.get(row as usize, rules).next_due)
-                .filter(|d| *d >= as_of)
-                .min()
-        });
         let closed = match state {
             Lifecycle::Deferred => Some(Verdict::Deferred),
             Lifecycle::Cancelled => Some(Verdict::Cancelled),
@@ -641,18 +931,14 @@ impl<'a> Run<'a, '_> {
             Lifecycle::NotStarted | Lifecycle::InProgress => None,
         };
         if let Some(verdict) = closed {
-            return (verdict, None, due);
+            return (verdict, None);
         }
+        let own = self.own.get(i, rules);
         let start = at(columns.start, i);
-        let latest = at(columns.last_update, i)
-            .filter(|d| *d <= as_of)
-            .map(|date| Latest {
-                date,
-                percent: at(columns.percent_complete, i),
-            });
+        let latest = self.latest(i);
         let own_verdict = own.judged.decide(start, latest, as_of, rules);
-        let Some((g, sub, rows)) = rows else {
-            return (own_verdict, None, due);
+        let Some((g, sub, rows)) = self.sub_rows(i) else {
+            return (own_verdict, None);
         };
         let mut worst = Worst::new(own_verdict);
         for &row in rows {
@@ -667,8 +953,7 @@ impl<'a> Run<'a, '_> {
             };
             worst.consider(verdict, row);
         }
-        let (verdict, row) = worst.finish();
-        (verdict, row, due)
+        worst.finish()
     }
 }
 
@@ -717,15 +1002,100 @@ impl RatingColumns {
         self.discrepancy.clear();
         self.sub_activity.clear();
     }
+}
 
-    fn reserve(&mut self, n: usize) {
-        self.rating.reserve(n);
-        self.computed.reserve(n);
-        self.reason.reserve(n);
-        self.due.reserve(n);
-        self.recorded.reserve(n);
-        self.overridden.reserve(n);
-        self.discrepancy.reserve(n);
-        self.sub_activity.reserve(n);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::ExpectedProgress;
+
+    /// At the ends of the calendar (as-of dates, due dates and updates at
+    /// chrono's limits; review and due-soon windows reaching past them), the
+    /// outcome worked out once per timescale or per due date is the one the
+    /// full rules give row by row.
+    #[test]
+    fn shortcuts_agree_with_the_rules_at_the_ends_of_the_calendar() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let dates: Vec<NaiveDate> = [
+            Some(NaiveDate::MIN),
+            NaiveDate::MIN.succ_opt(),
+            Some(NaiveDate::MAX),
+            NaiveDate::MAX.pred_opt(),
+            ymd(2019, 12, 31),
+            ymd(2019, 12, 30),
+            ymd(2020, 1, 1),
+            ymd(2019, 9, 1),
+            ymd(2020, 6, 1),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let maybe: Vec<Option<NaiveDate>> = dates.iter().copied().map(Some).chain([None]).collect();
+        let texts = [
+            "Ongoing",
+            "Immediate and ongoing",
+            "Mar 19 – ongoing quarterly",
+            "Mar 20 – ongoing monthly",
+            "31/08/2019",
+            "Dec-19",
+            "",
+            "Achieved",
+            "TBC",
+            "2019/20",
+            "Roll out Jan 19 Nov 19",
+            "Nov 18 – Nov 19",
+            "nonsense",
+        ];
+        // Every due date (or text) against every latest update.
+        let due: Vec<Option<NaiveDate>> = maybe
+            .iter()
+            .flat_map(|d| maybe.iter().map(move |_| *d))
+            .collect();
+        let update: Vec<Option<NaiveDate>> =
+            maybe.iter().flat_map(|_| maybe.iter().copied()).collect();
+        let text_rows: Vec<&str> = texts
+            .iter()
+            .flat_map(|t| maybe.iter().map(move |_| *t))
+            .collect();
+        let text_update: Vec<Option<NaiveDate>> =
+            texts.iter().flat_map(|_| maybe.iter().copied()).collect();
+        let dictionary = TimescaleDictionary::from_texts(text_rows.iter().copied());
+        let start = vec![ymd(2019, 1, 1); due.len().max(text_rows.len())];
+        let percent = vec![Some(10.0); start.len()];
+        for as_of in &dates {
+            for (soon, review) in [(0, 0), (30, 91), (u32::MAX, u32::MAX)] {
+                for expected in [None, Some(ExpectedProgress::default())] {
+                    let rules = RuleSet {
+                        due_soon_days: soon,
+                        review_period_days: review,
+                        expected_progress: expected,
+                        ..RuleSet::default()
+                    };
+                    for (timescale, update) in [
+                        (TimescaleColumn::Due(&due), &update),
+                        (dictionary.column(), &text_update),
+                    ] {
+                        let n = update.len();
+                        let columns = ActionColumns::new(timescale)
+                            .with_last_update(update)
+                            .and_then(|c| c.with_start(&start[..n]))
+                            .and_then(|c| c.with_percent_complete(&percent[..n]))
+                            .expect("columns");
+                        let rated = columns.rate(*as_of, &rules);
+                        let run = columns.prepare(*as_of, &rules);
+                        for i in 0..n {
+                            let (verdict, _) = run.verdict(i);
+                            assert_eq!(
+                                (rated.computed[i], rated.reason[i]),
+                                outcome(&verdict, &rules),
+                                "row {i} as of {as_of}, due-soon {soon}, review {review}, \
+                                 expected progress {}",
+                                expected.is_some()
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }
