@@ -100,10 +100,10 @@ fn check_same(plan: &Plan, as_of: NaiveDate, rules: &RuleSet, reverse_subs: bool
     let discrepant: HashSet<&str> = eval
         .discrepancies
         .iter()
-        .map(|d| d.action_id.as_str())
+        .filter_map(|d| d.action_id(plan))
         .collect();
     for (i, a) in eval.actions.iter().enumerate() {
-        let at = format!("action {} ({i}) as of {as_of}", a.action_id);
+        let at = format!("action {:?} ({i}) as of {as_of}", a.action_id(plan));
         assert_eq!(rated.rating[i], a.rating, "{at}: rating");
         assert_eq!(rated.computed[i], a.computed, "{at}: computed");
         assert_eq!(rated.reason[i], a.reason.code, "{at}: reason code");
@@ -112,7 +112,7 @@ fn check_same(plan: &Plan, as_of: NaiveDate, rules: &RuleSet, reverse_subs: bool
         assert_eq!(rated.overridden[i], a.overridden, "{at}: overridden");
         assert_eq!(
             rated.discrepancy[i],
-            discrepant.contains(a.action_id.as_str()),
+            a.action_id(plan).is_some_and(|id| discrepant.contains(id)),
             "{at}: discrepancy"
         );
         assert_eq!(

@@ -14,6 +14,7 @@ use lineofsight::report::{render_terminal, BoardReport, ReportOptions};
 fn report(plan: &lineofsight::Plan, eval: &lineofsight::Evaluation) -> BoardReport {
     BoardReport::build(plan, eval.as_of, &eval.rules, &ReportOptions::default())
 }
+use lineofsight::evaluate::EvaluationRecord;
 use lineofsight::{Evaluation, RuleSet};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -64,25 +65,25 @@ fn evaluated() -> (Plan, Evaluation) {
 
 #[test]
 fn the_evaluation_decides_the_commentary() {
-    let (_, eval) = evaluated();
-    let a = |id: &str| eval.action(id).expect("action");
+    let (plan, eval) = evaluated();
+    let a = |id: &str| eval.action(&plan, id).expect("action");
     assert_eq!(
-        a("a1").commentary_note.as_deref(),
+        a("a1").commentary_note(&plan),
         Some("Draft agreed | signed <b>off</b>")
     );
     assert_eq!(a("a1").commentary_date, Some(d(2019, 9, 30)));
     assert_eq!(
-        a("a2").commentary_note.as_deref(),
+        a("a2").commentary_note(&plan),
         Some("Awaiting sign-off.\nSecond line\u{1b}[31m red")
     );
     assert_eq!(a("a2").commentary_date, None);
-    assert_eq!(a("a3").commentary_note, None);
+    assert_eq!(a("a3").commentary_note(&plan), None);
     assert_eq!(a("a3").commentary_date, None);
     // Before the dated update, the undated note shows.
-    let early = plan().evaluate(d(2019, 6, 30), &RuleSet::default());
-    let a1 = early.action("a1").expect("a1");
+    let early = plan.evaluate(d(2019, 6, 30), &RuleSet::default());
+    let a1 = early.action(&plan, "a1").expect("a1");
     assert_eq!(
-        a1.commentary_note.as_deref(),
+        a1.commentary_note(&plan),
         Some("Care leavers' forum consulted.")
     );
     assert_eq!(a1.commentary_date, None);
@@ -195,9 +196,10 @@ fn json_report_and_evaluation_carry_the_commentary() {
     assert_eq!(rows[1]["commentary_date"], serde_json::Value::Null);
     assert!(rows[2]["commentary_note"].is_null());
 
-    let json = evaluation_json(&eval);
-    let back: Evaluation = serde_json::from_str(&json).expect("reads back");
-    assert_eq!(back, eval);
+    let json = evaluation_json(&plan, &eval);
+    let back: EvaluationRecord = serde_json::from_str(&json).expect("reads back");
+    assert_eq!(back, eval.record(&plan));
+    assert_eq!(back.to_evaluation(&plan).as_ref(), Some(&eval));
     let value: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(value["actions"][0]["commentary_date"], "2019-09-30");
     // An evaluation written before the commentary fields still reads.
@@ -207,6 +209,6 @@ fn json_report_and_evaluation_carry_the_commentary() {
         a.remove("commentary_note");
         a.remove("commentary_date");
     }
-    let old: Evaluation = serde_json::from_value(old).expect("old evaluation reads");
+    let old: EvaluationRecord = serde_json::from_value(old).expect("old evaluation reads");
     assert!(old.actions.iter().all(|a| a.commentary_note.is_none()));
 }

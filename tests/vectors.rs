@@ -14,7 +14,7 @@ fn to_value<T: serde::Serialize>(t: &T) -> Value {
 
 /// A rating case's name and its plan evaluated as of its date, with its
 /// rules (the plan's own or the default when the case gives none).
-fn evaluate_case(case: &Value) -> (&str, lineofsight::Evaluation) {
+fn evaluate_case(case: &Value) -> (&str, Plan, lineofsight::Evaluation) {
     let name = case["name"].as_str().expect("name");
     let plan = Plan::from_json(&case["plan"].to_string())
         .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
@@ -28,7 +28,8 @@ fn evaluate_case(case: &Value) -> (&str, lineofsight::Evaluation) {
         .as_str()
         .and_then(|d| d.parse().ok())
         .expect("as_of");
-    (name, plan.evaluate(as_of, &rules))
+    let eval = plan.evaluate(as_of, &rules);
+    (name, plan, eval)
 }
 
 /// Checks that every field in `expected` has the same value in `actual`.
@@ -45,14 +46,14 @@ fn ratings() {
     let cases = file["cases"].as_array().expect("cases");
     assert!(cases.len() >= 20);
     for case in cases {
-        let (name, eval) = evaluate_case(case);
+        let (name, plan, eval) = evaluate_case(case);
         let expected = &case["expected"];
         for want in expected["actions"].as_array().expect("actions") {
             let id = want["action_id"].as_str().expect("action_id");
             let a = eval
-                .action(id)
+                .action(&plan, id)
                 .unwrap_or_else(|| panic!("case {name}: no action {id}"));
-            let mut got = to_value(a);
+            let mut got = to_value(&a.record(&plan));
             got["reason_code"] = to_value(&a.reason.code);
             got["reason_message"] = json!(a.reason.message());
             check_fields(name, id, want, &got);
@@ -87,7 +88,7 @@ fn ratings() {
             let got: Vec<Value> = eval
                 .discrepancies
                 .iter()
-                .map(|d| json!({"action_id": d.action_id, "recorded": d.recorded, "computed": d.computed, "direction": d.direction}))
+                .map(|d| json!({"action_id": d.action_id(&plan), "recorded": d.recorded, "computed": d.computed, "direction": d.direction}))
                 .collect();
             assert_eq!(&Value::Array(got), want, "case {name}: discrepancies");
         }
@@ -228,7 +229,7 @@ fn measures() {
     let cases = file["cases"].as_array().expect("cases");
     assert!(cases.len() >= 20);
     for case in cases {
-        let (name, eval) = evaluate_case(case);
+        let (name, _, eval) = evaluate_case(case);
         let expected = &case["expected"];
         for want in expected["measures"].as_array().expect("measures") {
             let id = want["measure_id"].as_str().expect("measure_id");
@@ -373,8 +374,8 @@ fn edits() {
                 let eval = plan.evaluate(as_of, &plan.rules_or_default());
                 for want in expected["actions"].as_array().expect("actions") {
                     let id = want["action_id"].as_str().expect("action_id");
-                    let a = eval.action(id).expect("rated");
-                    let mut got = to_value(a);
+                    let a = eval.action(&plan, id).expect("rated");
+                    let mut got = to_value(&a.record(&plan));
                     got["reason_code"] = to_value(&a.reason.code);
                     check_fields(name, id, want, &got);
                 }

@@ -106,7 +106,13 @@ impl Evaluation {
     /// Actions whose recorded rating disagrees with the rules.
     #[getter]
     fn discrepancies(&self) -> Table {
-        Table::from_rows("discrepancies", &self.inner.discrepancies, &[])
+        let rows: Vec<_> = self
+            .inner
+            .discrepancies
+            .iter()
+            .map(|d| d.record(&self.plan, &self.inner))
+            .collect();
+        Table::from_rows("discrepancies", &rows, &[])
     }
 
     /// The whole plan's roll-up as a dict.
@@ -241,12 +247,12 @@ impl Evaluation {
 
     /// The whole evaluation as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
+        to_py(py, &self.inner.record(&self.plan))
     }
 
     /// The whole evaluation as JSON text.
     fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.inner).unwrap_or_default()
+        serde_json::to_string_pretty(&self.inner.record(&self.plan)).unwrap_or_default()
     }
 
     fn __repr__(&self) -> String {
@@ -297,10 +303,14 @@ impl Evaluation {
             for d in e.discrepancies.iter().take(10) {
                 out.push_str(&format!(
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    escape(d.reference.as_deref().unwrap_or(&d.action_id)),
+                    escape(
+                        d.reference(&self.plan)
+                            .or_else(|| d.action_id(&self.plan))
+                            .unwrap_or_default()
+                    ),
                     chip(d.recorded, &self.plan.style),
                     chip(d.computed, &self.plan.style),
-                    escape(&d.reason.message())
+                    escape(&d.reason(e).map(|r| r.message()).unwrap_or_default())
                 ));
             }
             out.push_str("</tbody></table>");

@@ -95,7 +95,7 @@ impl Evaluation {
     /// Every action's rating, in plan order.
     #[wasm_bindgen(unchecked_return_type = "ActionRating[]")]
     pub fn actions(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.actions)
+        to_js(&self.record().actions)
     }
 
     /// Every objective's roll-up, in plan order.
@@ -125,7 +125,7 @@ impl Evaluation {
     /// Actions whose recorded rating disagrees with the rules.
     #[wasm_bindgen(unchecked_return_type = "Discrepancy[]")]
     pub fn discrepancies(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.discrepancies)
+        to_js(&self.record().discrepancies)
     }
 
     /// The whole plan's roll-up: its rating, reason and counts.
@@ -147,7 +147,9 @@ impl Evaluation {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = Arg::new("Evaluation.action", "id").text(&id)?;
-        self.inner.action(&id).map_or(Ok(JsValue::UNDEFINED), to_js)
+        self.inner
+            .action(&self.plan, &id)
+            .map_or(Ok(JsValue::UNDEFINED), |a| to_js(&a.record(&self.plan)))
     }
 
     /// One objective's roll-up, or `undefined`.
@@ -197,7 +199,13 @@ impl Evaluation {
         #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
     ) -> Result<JsValue, JsValue> {
         let days = Arg::new("Evaluation.dueWithin", "days").days(&days)?;
-        to_js(&self.inner.due_within(days))
+        let due: Vec<_> = self
+            .inner
+            .due_within(days)
+            .into_iter()
+            .map(|a| a.record(&self.plan))
+            .collect();
+        to_js(&due)
     }
 
     /// Every action as a report row (text, timescale, lead names, rating,
@@ -298,19 +306,19 @@ impl Evaluation {
     /// The whole evaluation as a plain object.
     #[wasm_bindgen(js_name = toObject, unchecked_return_type = "EvaluationData")]
     pub fn to_object(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner)
+        to_js(&self.record())
     }
 
     /// The whole evaluation as a plain object, for `JSON.stringify`.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "EvaluationData")]
     pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner)
+        to_js(&self.record())
     }
 
     /// The whole evaluation as JSON text (the core's serialisation).
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String, JsValue> {
-        serde_json::to_string(&self.inner)
+        serde_json::to_string(&self.record())
             .map_err(|e| error::bad_argument(&format!("could not write JSON: {e}")))
     }
 
@@ -372,6 +380,12 @@ impl Evaluation {
 }
 
 impl Evaluation {
+    /// The evaluation as its JSON shows it, with the ids, refs and
+    /// commentary read from its own plan.
+    fn record(&self) -> lineofsight::evaluate::EvaluationRecord<'_> {
+        self.inner.record(&self.plan)
+    }
+
     /// The report model on this evaluation's own plan, date and rules.
     fn report(
         &self,

@@ -296,7 +296,7 @@ fn generate() -> String {
     let mut generator = SchemaSettings::draft2020_12().into_generator();
     let _ = generator.subschema_for::<lineofsight::Plan>();
     let _ = generator.subschema_for::<lineofsight::RuleSet>();
-    let _ = generator.subschema_for::<lineofsight::Evaluation>();
+    let _ = generator.subschema_for::<lineofsight::evaluate::EvaluationRecord<'static>>();
     let _ = generator.subschema_for::<lineofsight::report::BoardReport>();
     let _ = generator.subschema_for::<lineofsight::plan::PlanWarning>();
     let _ = generator.subschema_for::<lineofsight::plan::Edit>();

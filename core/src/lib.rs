@@ -14,8 +14,9 @@
 //! let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
 //! let eval = plan.evaluate(as_of, &RuleSet::default());
 //! for d in eval.discrepancies.iter().take(3) {
-//!     println!("{:?}: recorded {}, computed {}: {}",
-//!         d.reference, d.recorded, d.computed, d.reason.message());
+//!     let why = &eval.actions[d.position.index].reason;
+//!     println!("{:?}: recorded {}, computed {}: {why}",
+//!         d.reference(&plan), d.recorded, d.computed);
 //! }
 //! # Ok::<(), lineofsight::LoadError>(())
 //! ```

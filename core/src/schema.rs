@@ -38,7 +38,9 @@ pub fn rules_schema() -> String {
 /// assert!(schema.contains("discrepancies"));
 /// ```
 pub fn evaluation_schema() -> String {
-    pretty(&schemars::schema_for!(crate::evaluate::Evaluation))
+    pretty(&schemars::schema_for!(
+        crate::evaluate::EvaluationRecord<'static>
+    ))
 }
 
 /// The JSON Schema of the board report (the model every format renders,

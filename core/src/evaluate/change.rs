@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Evaluation;
+use crate::plan::Plan;
 use crate::rating::Rating;
 use crate::rules::Reason;
 
@@ -31,15 +32,15 @@ pub struct RatingChange {
     pub to_reason: Reason,
 }
 
-pub(super) fn between(before: &Evaluation, after: &Evaluation) -> Vec<RatingChange> {
+pub(super) fn between(plan: &Plan, before: &Evaluation, after: &Evaluation) -> Vec<RatingChange> {
     before
         .actions
         .iter()
         .zip(&after.actions)
         .filter(|(b, a)| b.rating != a.rating)
         .map(|(b, a)| RatingChange {
-            action_id: a.action_id.clone(),
-            reference: a.reference.clone(),
+            action_id: a.action_id(plan).unwrap_or_default().to_string(),
+            reference: a.reference(plan).map(str::to_string),
             from_date: before.as_of,
             to_date: after.as_of,
             from: b.rating,

@@ -4,6 +4,7 @@
 
 mod change;
 mod discrepancy;
+mod record;
 
 use std::collections::HashMap;
 
@@ -13,15 +14,98 @@ use serde::{Deserialize, Serialize};
 
 pub use change::RatingChange;
 pub use discrepancy::{Direction, Discrepancy};
+pub use record::{ActionRecord, DiscrepancyRecord, EvaluationRecord};
 
 use crate::error::LoadError;
 use crate::measure::rate::{rate_measure_in, Datasets};
 use crate::measure::MeasureRating;
-use crate::plan::{Lifecycle, Plan};
+use crate::plan::{Action, Lifecycle, Objective, Plan, ProgressUpdate, Ref};
 use crate::rating::Rating;
 use crate::rules::{rate_action, roll_up, roll_up_counts, RatingCounts, Reason, RuleSet};
 
+/// Where an action sits in the plan it was rated from: its place among
+/// all the plan's actions and, for going back to the plan in one step,
+/// its objective's position and its own among that objective's actions.
+///
+/// A position belongs to the plan its evaluation was made from; read
+/// against another plan it names whatever sits there, or nothing (the
+/// look-ups return `None`, never panic).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lineofsight::plan::{Action, Objective, Plan};
+/// use lineofsight::RuleSet;
+///
+/// let mut plan = Plan::new("Plan", "Council");
+/// plan.objectives.push(Objective::new("o1", "Children have a voice")
+///     .with_action(Action::new("a1", "Set up a children in care council", "Dec-19")));
+/// plan.objectives.push(Objective::new("o2", "Care leavers have a Local Offer")
+///     .with_action(Action::new("a2", "Refresh the pledge.", "Mar-20")));
+/// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+/// let at = eval.actions[1].position;
+/// assert_eq!((at.index, at.objective, at.action), (1, 1, 0));
+/// assert_eq!(at.action_in(&plan).map(|a| a.id.as_str()), Some("a2"));
+/// assert_eq!(at.objective_in(&plan).map(|o| o.id.as_str()), Some("o2"));
+/// assert!(at.action_in(&Plan::new("Another", "Council")).is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ActionPosition {
+    /// Its place among all the plan's actions, in plan order: its position
+    /// in [`Evaluation::actions`] and among a report's rows.
+    pub index: usize,
+    /// Its objective's position in the plan's `objectives`.
+    pub objective: usize,
+    /// Its position among its objective's `actions`.
+    pub action: usize,
+}
+
+impl ActionPosition {
+    /// The action at this position in `plan`, if there is one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let first = plan.actions().next().map(|a| a.id.as_str());
+    /// assert_eq!(eval.actions[0].position.action_in(&plan).map(|a| a.id.as_str()), first);
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn action_in(self, plan: &Plan) -> Option<&Action> {
+        self.objective_in(plan)?.actions.get(self.action)
+    }
+
+    /// The objective at this position in `plan`, if there is one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let o = eval.actions[0].position.objective_in(&plan).unwrap();
+    /// assert_eq!(o.id, plan.objectives[0].id);
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn objective_in(self, plan: &Plan) -> Option<&Objective> {
+        plan.objectives.get(self.objective)
+    }
+}
+
 /// One action's rating as of a date, with the commentary to show beside it.
+///
+/// It says where the action is in the plan ([`ActionRating::position`])
+/// rather than copying its id, ref and commentary: the methods that take
+/// the plan read them from it. Every look-up returns `None` rather than
+/// panic when given a plan other than the one rated.
 ///
 /// # Example
 ///
@@ -40,22 +124,19 @@ use crate::rules::{rate_action, roll_up, roll_up_counts, RatingCounts, Reason, R
 /// plan.objectives.push(o);
 ///
 /// let before = plan.evaluate(d(6, 30), &RuleSet::default());
-/// assert_eq!(before.actions[0].commentary_note.as_deref(), Some("Care leavers' forum consulted."));
+/// assert_eq!(before.actions[0].action_id(&plan), Some("a1"));
+/// assert_eq!(before.actions[0].commentary_note(&plan), Some("Care leavers' forum consulted."));
 /// assert_eq!(before.actions[0].commentary_date, None);
 /// let after = plan.evaluate(d(12, 31), &RuleSet::default());
-/// assert_eq!(after.actions[0].commentary_note.as_deref(), Some("Draft agreed."));
+/// assert_eq!(after.actions[0].commentary, Some(1));
+/// assert_eq!(after.actions[0].commentary_note(&plan), Some("Draft agreed."));
 /// assert_eq!(after.actions[0].commentary_date, Some(d(9, 30)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionRating {
-    /// The action's id.
-    pub action_id: String,
-    /// The id of its objective.
-    pub objective_id: String,
-    /// The action's ref as written, if any.
-    #[serde(rename = "ref")]
-    pub reference: Option<String>,
+    /// Where the action is in the plan rated.
+    pub position: ActionPosition,
     /// The rating that stands: the computed one, or the recorded one where
     /// the rule set lets it override.
     pub rating: Rating,
@@ -72,16 +153,15 @@ pub struct ActionRating {
     pub due: Option<NaiveDate>,
     /// The action's lifecycle state.
     pub state: Lifecycle,
-    /// The progress commentary to show as of the date, decided once here by
-    /// [`Action::commentary`](crate::plan::Action::commentary): the note of
-    /// the latest dated update on or before the date, else the last undated
-    /// note; `None` when the action has no commentary. Every report, export
-    /// and binding shows this field.
-    #[serde(default)]
-    pub commentary_note: Option<String>,
+    /// The progress update to show as of the date, as its position in the
+    /// action's `progress`, decided once here by
+    /// [`Action::commentary`](crate::plan::Action::commentary): the latest
+    /// dated update on or before the date, else the last undated one;
+    /// `None` when the action has no commentary. Every report, export and
+    /// binding shows it ([`ActionRating::commentary_note`]).
+    pub commentary: Option<usize>,
     /// The date of that commentary; `None` when it is undated (or there is
-    /// none). Set only together with `commentary_note`.
-    #[serde(default)]
+    /// none). Set only together with `commentary`.
     pub commentary_date: Option<NaiveDate>,
 }
 
@@ -110,6 +190,140 @@ impl ActionRating {
     pub fn is_open(&self) -> bool {
         self.state.is_open() && self.rating != Rating::Blue
     }
+
+    /// The action rated, in `plan` (the plan the evaluation was made from;
+    /// `None` for a plan without an action at its position).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let a = eval.actions[0].action(&plan).unwrap();
+    /// assert_eq!(Some(a.text.as_str()), plan.actions().next().map(|a| a.text.as_str()));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn action<'p>(&self, plan: &'p Plan) -> Option<&'p Action> {
+        self.position.action_in(plan)
+    }
+
+    /// The action's id, read from `plan`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let ids: Vec<&str> = eval.actions.iter().filter_map(|a| a.action_id(&plan)).collect();
+    /// assert_eq!(ids, plan.actions().map(|a| a.id.as_str()).collect::<Vec<_>>());
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn action_id<'p>(&self, plan: &'p Plan) -> Option<&'p str> {
+        self.action(plan).map(|a| a.id.as_str())
+    }
+
+    /// The action's objective, in `plan`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.actions[0].objective(&plan).map(|o| o.id.as_str()), Some(plan.objectives[0].id.as_str()));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn objective<'p>(&self, plan: &'p Plan) -> Option<&'p Objective> {
+        self.position.objective_in(plan)
+    }
+
+    /// The id of the action's objective, read from `plan`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.actions[0].objective_id(&plan), Some(plan.objectives[0].id.as_str()));
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn objective_id<'p>(&self, plan: &'p Plan) -> Option<&'p str> {
+        self.objective(plan).map(|o| o.id.as_str())
+    }
+
+    /// The action's ref as written, read from `plan`; `None` when it has
+    /// none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan};
+    /// use lineofsight::RuleSet;
+    ///
+    /// let mut a = Action::new("a1", "Refresh the pledge.", "Mar-20");
+    /// a.reference = Some("1.1".into());
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.objectives.push(Objective::new("o1", "Care leavers have a Local Offer").with_action(a));
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.actions[0].reference(&plan), Some("1.1"));
+    /// ```
+    pub fn reference<'p>(&self, plan: &'p Plan) -> Option<&'p str> {
+        self.action(plan)?.reference.as_ref().map(Ref::as_str)
+    }
+
+    /// The progress update shown as the commentary, in `plan` (see
+    /// [`ActionRating::commentary`](#structfield.commentary)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};
+    /// use lineofsight::RuleSet;
+    ///
+    /// let mut a = Action::new("a1", "Refresh the pledge.", "Mar-20");
+    /// a.progress.push(ProgressUpdate::undated("Awaiting sign-off."));
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.objectives.push(Objective::new("o1", "Care leavers have a Local Offer").with_action(a));
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.actions[0].commentary_update(&plan).map(|u| u.date), Some(None));
+    /// ```
+    pub fn commentary_update<'p>(&self, plan: &'p Plan) -> Option<&'p ProgressUpdate> {
+        self.action(plan)?.progress.get(self.commentary?)
+    }
+
+    /// The commentary's note, trimmed, read from `plan`; `None` when the
+    /// action has no commentary as of the date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};
+    /// use lineofsight::RuleSet;
+    ///
+    /// let mut a = Action::new("a1", "Refresh the pledge.", "Mar-20");
+    /// a.progress.push(ProgressUpdate::undated("  Awaiting sign-off. "));
+    /// let mut plan = Plan::new("Plan", "Council");
+    /// plan.objectives.push(Objective::new("o1", "Care leavers have a Local Offer").with_action(a));
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// assert_eq!(eval.actions[0].commentary_note(&plan), Some("Awaiting sign-off."));
+    /// ```
+    pub fn commentary_note<'p>(&self, plan: &'p Plan) -> Option<&'p str> {
+        self.commentary_update(plan).map(|u| u.note.trim())
+    }
 }
 
 /// A roll-up rating for an objective, group, priority or the whole plan.
@@ -133,6 +347,11 @@ pub struct RollupRating {
 
 /// A plan rated as of a date.
 ///
+/// It holds positions in the plan rated rather than copies of its ids,
+/// refs and commentary, so the plan is needed to name things: its JSON
+/// ([`Evaluation::record`], [`evaluation_json`](crate::export::evaluation_json))
+/// is written with the plan, and reads back as an [`EvaluationRecord`].
+///
 /// # Example
 ///
 /// ```
@@ -146,7 +365,7 @@ pub struct RollupRating {
 /// assert!(!eval.discrepancies.is_empty());
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Evaluation {
     /// The date everything was rated as of.
@@ -166,7 +385,6 @@ pub struct Evaluation {
     /// Actions whose recorded rating disagrees with the computed one.
     pub discrepancies: Vec<Discrepancy>,
     /// Every measure of success, in plan order.
-    #[serde(default)]
     pub measures: Vec<MeasureRating>,
 }
 
@@ -257,11 +475,11 @@ impl Plan {
         let mut objectives = Vec::with_capacity(self.objectives.len());
         let mut measures = Vec::new();
         let datasets = Datasets::of(self);
-        for o in &self.objectives {
+        for (k, o) in self.objectives.iter().enumerate() {
             let first = actions.len();
-            for a in &o.actions {
+            for (j, a) in o.actions.iter().enumerate() {
                 let computed = rate_action(a, as_of, rules);
-                let commentary = a.commentary(as_of);
+                let commentary = a.commentary_position(as_of);
                 let recorded = a
                     .recorded_as_of(as_of)
                     .map(|r| rules.scale.normalise(r))
@@ -274,9 +492,11 @@ impl Plan {
                     _ => false,
                 };
                 actions.push(ActionRating {
-                    action_id: a.id.clone(),
-                    objective_id: o.id.clone(),
-                    reference: a.reference.as_ref().map(|r| r.as_str().to_string()),
+                    position: ActionPosition {
+                        index: actions.len(),
+                        objective: k,
+                        action: j,
+                    },
                     rating: if overridden {
                         recorded.unwrap_or(computed.rating)
                     } else {
@@ -294,8 +514,10 @@ impl Plan {
                             .min()
                     }),
                     state: a.state_as_of(as_of),
-                    commentary_note: commentary.map(|u| u.note.trim().to_string()),
-                    commentary_date: commentary.and_then(|u| u.date),
+                    commentary,
+                    commentary_date: commentary
+                        .and_then(|i| a.progress.get(i))
+                        .and_then(|u| u.date),
                 });
             }
             let first_measure = measures.len();
@@ -396,7 +618,7 @@ impl Plan {
     /// # Ok::<(), lineofsight::LoadError>(())
     /// ```
     pub fn changes(&self, from: NaiveDate, to: NaiveDate, rules: &RuleSet) -> Vec<RatingChange> {
-        change::between(&self.evaluate(from, rules), &self.evaluate(to, rules))
+        change::between(self, &self.evaluate(from, rules), &self.evaluate(to, rules))
     }
 }
 
@@ -504,11 +726,32 @@ impl Evaluation {
     /// o.actions.push(Action::new("a1", "Improve the Local Offer.", "Nov-19"));
     /// plan.objectives.push(o);
     /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-    /// assert_eq!(eval.action("a1").map(|a| a.rating), Some(Rating::Red));
-    /// assert!(eval.action("a9").is_none());
+    /// assert_eq!(eval.action(&plan, "a1").map(|a| a.rating), Some(Rating::Red));
+    /// assert!(eval.action(&plan, "a9").is_none());
     /// ```
-    pub fn action(&self, id: &str) -> Option<&ActionRating> {
-        self.actions.iter().find(|a| a.action_id == id)
+    pub fn action(&self, plan: &Plan, id: &str) -> Option<&ActionRating> {
+        self.actions.iter().find(|a| a.action_id(plan) == Some(id))
+    }
+
+    /// The evaluation as its JSON shows it, with the ids, refs and
+    /// commentary read from `plan`, the plan it was made from (see
+    /// [`EvaluationRecord`]). Borrows the rest.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lineofsight::RuleSet;
+    ///
+    /// let plan = lineofsight::builtin("lancashire")?;
+    /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
+    /// let record = eval.record(&plan);
+    /// assert_eq!(record.actions[0].action_id, plan.objectives[0].actions[0].id);
+    /// assert_eq!(record.discrepancies.len(), eval.discrepancies.len());
+    /// # Ok::<(), lineofsight::LoadError>(())
+    /// ```
+    pub fn record<'a>(&'a self, plan: &'a Plan) -> EvaluationRecord<'a> {
+        EvaluationRecord::of(plan, self)
     }
 
     /// The rating of the measure with this id.

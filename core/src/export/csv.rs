@@ -155,7 +155,7 @@ mod tests {
         assert_eq!(rows.len(), plan.actions().count());
         for (row, rating) in rows.iter().zip(&eval.actions) {
             assert_eq!(row.len(), headers.len());
-            assert_eq!(&row[4], rating.action_id);
+            assert_eq!(Some(&row[4]), rating.action_id(&plan));
             assert_eq!(&row[15], rating.rating.name());
             assert_eq!(&row[17], reason_code(rating.reason.code));
             assert_eq!(&row[18], rating.reason.message());

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::evaluate::Evaluation;
+use crate::evaluate::{Evaluation, EvaluationRecord};
 use crate::plan::Plan;
 use crate::report::BoardReport;
 
@@ -32,24 +32,29 @@ pub fn plan_json(plan: &Plan) -> String {
     pretty(plan)
 }
 
-/// An evaluation as native, pretty-printed JSON (the shape of
-/// `core/schema/evaluation.schema.json`).
+/// An evaluation of `plan` as native, pretty-printed JSON (the shape of
+/// `core/schema/evaluation.schema.json`): its
+/// [`record`](Evaluation::record), with each action's id, ref and
+/// commentary read from the plan. It reads back as an
+/// [`EvaluationRecord`](crate::evaluate::EvaluationRecord).
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
+/// use lineofsight::evaluate::EvaluationRecord;
 /// use lineofsight::export::evaluation_json;
-/// use lineofsight::{Evaluation, RuleSet};
+/// use lineofsight::RuleSet;
 ///
 /// let plan = lineofsight::builtin("lancashire")?;
 /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &RuleSet::default());
-/// let back: Evaluation = serde_json::from_str(&evaluation_json(&eval)).unwrap();
-/// assert_eq!(back, eval);
+/// let back: EvaluationRecord<'static> = serde_json::from_str(&evaluation_json(&plan, &eval)).unwrap();
+/// assert_eq!(back, eval.record(&plan));
+/// assert_eq!(back.to_evaluation(&plan), Some(eval));
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
-pub fn evaluation_json(eval: &Evaluation) -> String {
-    pretty(eval)
+pub fn evaluation_json(plan: &Plan, eval: &Evaluation) -> String {
+    pretty(&eval.record(plan))
 }
 
 /// The board report as pretty-printed JSON: the report model itself, in
@@ -95,7 +100,12 @@ pub fn report_json(report: &BoardReport) -> String {
 /// assert_eq!(back, both);
 /// # Ok::<(), lineofsight::LoadError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// The evaluation is written as its [`record`](Evaluation::record) on the
+/// plan, and read back against the plan beside it
+/// ([`EvaluationRecord::to_evaluation`]); a document whose evaluation is
+/// not of its plan does not read.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanExport {
     /// The plan.
     pub plan: Plan,
@@ -120,6 +130,43 @@ impl PlanExport {
     /// ```
     pub fn to_json(&self) -> String {
         pretty(self)
+    }
+}
+
+/// [`PlanExport`] as it is written: the evaluation as its record.
+#[derive(Serialize)]
+struct PlanExportOut<'a> {
+    plan: &'a Plan,
+    evaluation: EvaluationRecord<'a>,
+}
+
+/// [`PlanExport`] as it is read.
+#[derive(Deserialize)]
+struct PlanExportIn {
+    plan: Plan,
+    evaluation: EvaluationRecord<'static>,
+}
+
+impl Serialize for PlanExport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PlanExportOut {
+            plan: &self.plan,
+            evaluation: self.evaluation.record(&self.plan),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for PlanExport {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let read = PlanExportIn::deserialize(deserializer)?;
+        let evaluation = read.evaluation.to_evaluation(&read.plan).ok_or_else(|| {
+            serde::de::Error::custom("the evaluation is not of the plan beside it")
+        })?;
+        Ok(PlanExport {
+            plan: read.plan,
+            evaluation,
+        })
     }
 }
 

@@ -493,11 +493,23 @@ impl Action {
     /// assert_eq!(a.commentary(d(12, 31)).map(|u| u.note.as_str()), Some("Draft agreed."));
     /// ```
     pub fn commentary(&self, as_of: NaiveDate) -> Option<&ProgressUpdate> {
-        let noted = || self.progress.iter().filter(|u| !u.note.trim().is_empty());
+        self.commentary_position(as_of)
+            .and_then(|i| self.progress.get(i))
+    }
+
+    /// The position in `progress` of [`Action::commentary`]'s update.
+    pub(crate) fn commentary_position(&self, as_of: NaiveDate) -> Option<usize> {
+        let noted = || {
+            self.progress
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| !u.note.trim().is_empty())
+        };
         noted()
-            .filter(|u| u.date.is_some_and(|d| d <= as_of))
-            .max_by_key(|u| u.date)
-            .or_else(|| noted().rfind(|u| u.date.is_none()))
+            .filter(|(_, u)| u.date.is_some_and(|d| d <= as_of))
+            .max_by_key(|(_, u)| u.date)
+            .or_else(|| noted().rfind(|(_, u)| u.date.is_none()))
+            .map(|(i, _)| i)
     }
 
     /// The rating recorded as of a date: the latest dated update that carries

@@ -325,7 +325,7 @@ impl Plan {
     ///     .with_by("Head of Leaving Care");
     /// plan.apply(&Edit::RecordUpdate { action: "a1".into(), update })?;
     /// let eval = plan.evaluate(d, &RuleSet::default());
-    /// assert_eq!(eval.actions[0].commentary_note.as_deref(), Some("Consultation under way."));
+    /// assert_eq!(eval.actions[0].commentary_note(&plan), Some("Consultation under way."));
     /// # Ok::<(), lineofsight::plan::EditError>(())
     /// ```
     pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
@@ -369,7 +369,7 @@ impl Plan {
     /// ]).unwrap();
     /// let rate = |y, m, d| {
     ///     let eval = plan.evaluate(NaiveDate::from_ymd_opt(y, m, d).unwrap(), &RuleSet::default());
-    ///     eval.action(&first).map(|a| a.state)
+    ///     eval.action(&plan, &first).map(|a| a.state)
     /// };
     /// assert_eq!(rate(2019, 12, 31), Some(Lifecycle::Complete));
     /// // Rated as of a date before the change, the action was still open.
@@ -616,7 +616,7 @@ mod tests {
         let rules = RuleSet::default();
         let rating = |p: &Plan, as_of, id: &str| {
             let e = p.evaluate(as_of, &rules);
-            let a = e.action(id).expect("rated");
+            let a = e.action(p, id).expect("rated");
             (a.rating, a.state)
         };
         // Before the changes: a1 due Dec-19, a2 open and due Dec-19.
@@ -634,7 +634,7 @@ mod tests {
         assert_eq!(rating(&p, now, "a2"), (Rating::Blue, Lifecycle::Complete));
         let e = p.evaluate(now, &rules);
         assert_eq!(
-            e.action("a1").and_then(|a| a.due),
+            e.action(&p, "a1").and_then(|a| a.due),
             NaiveDate::from_ymd_opt(2020, 6, 30)
         );
         // The history survives JSON.

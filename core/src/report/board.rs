@@ -463,12 +463,9 @@ fn build_report(
         _ => None,
     };
     let actions = rows(plan, &eval);
-    let position: HashMap<&str, usize> = actions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.action_id.as_str(), i))
-        .collect();
-    let at = |id: &str| position.get(id).copied();
+    // Rows are in plan order, as the evaluation's actions: a rating's
+    // position is its row.
+    let at = |i: usize| (i < actions.len()).then_some(i);
     let mut objectives = Vec::with_capacity(plan.objectives.len());
     let group_titles: HashMap<&str, &str> = plan
         .groups
@@ -506,12 +503,12 @@ fn build_report(
     let discrepancies = eval
         .discrepancies
         .iter()
-        .filter_map(|d| at(&d.action_id))
+        .filter_map(|d| at(d.position.index))
         .collect();
     let upcoming = eval
         .due_within(options.look_ahead_days)
         .into_iter()
-        .filter_map(|u| at(&u.action_id))
+        .filter_map(|u| at(u.position.index))
         .collect();
     let ratings = RatingLook::all(&plan.style);
     let (measures, qualitative_measures) = super::measures::measure_rows(plan, &eval, &plan.style);
@@ -615,7 +612,7 @@ pub(super) fn rows(plan: &Plan, eval: &Evaluation) -> Vec<ReportRow> {
                     a,
                     r,
                     eval.as_of,
-                    &o.title,
+                    o,
                     objective_ref.clone(),
                     group.clone(),
                     &lead_names,
@@ -630,18 +627,18 @@ fn row(
     a: &crate::plan::Action,
     r: &ActionRating,
     as_of: chrono::NaiveDate,
-    objective: &str,
+    objective: &crate::plan::Objective,
     objective_ref: Option<String>,
     group: Option<String>,
     lead_names: &HashMap<&str, &str>,
 ) -> ReportRow {
     ReportRow {
         action_id: a.id.clone(),
-        objective_id: r.objective_id.clone(),
+        objective_id: objective.id.clone(),
         objective_ref,
-        objective: objective.to_string(),
+        objective: objective.title.clone(),
         group,
-        reference: r.reference.clone(),
+        reference: a.reference.as_ref().map(|x| x.as_str().to_string()),
         text: a.text.clone(),
         timescale: a.timescale_as_of(as_of).raw().trim().to_string(),
         leads: a
@@ -664,7 +661,10 @@ fn row(
         overridden: r.overridden,
         reason: r.reason.clone(),
         due: r.due,
-        commentary_note: r.commentary_note.clone(),
+        commentary_note: r
+            .commentary
+            .and_then(|i| a.progress.get(i))
+            .map(|u| u.note.trim().to_string()),
         commentary_date: r.commentary_date,
         groups: Vec::new(),
         start: a.start,

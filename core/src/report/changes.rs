@@ -231,7 +231,11 @@ pub(super) fn between(
                 days_later: from_due.zip(to_due).map(|(a, b)| (b - a).num_days()),
             });
         }
-        let same_note = then.commentary_note == r.commentary_note;
+        let then_note = then
+            .commentary
+            .and_then(|i| then_action.progress.get(i))
+            .map(|u| u.note.trim());
+        let same_note = then_note == r.commentary_note.as_deref();
         let dated_before = r.commentary_date.is_some_and(|d| d <= since);
         if r.open && (same_note || dated_before) {
             changes.not_updated.push(row);

@@ -181,7 +181,7 @@ impl ReportRow {
     /// let plan = lineofsight::builtin("lancashire")?;
     /// let eval = plan.evaluate(NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(), &plan.rules_or_default());
     /// let rows = ReportRow::due_within(&plan, &eval, 90);
-    /// let ids: Vec<&str> = eval.due_within(90).iter().map(|a| a.action_id.as_str()).collect();
+    /// let ids: Vec<&str> = eval.due_within(90).iter().filter_map(|a| a.action_id(&plan)).collect();
     /// assert_eq!(rows.iter().map(|r| r.action_id.as_str()).collect::<Vec<_>>(), ids);
     /// assert!(rows.iter().all(|r| !r.text.is_empty()));
     /// # Ok::<(), lineofsight::LoadError>(())
