@@ -6,30 +6,93 @@ use super::{ImportError, Limits, Row, TableFormat};
 /// Decodes text: UTF-16 (with a byte-order mark, as Excel's "Unicode
 /// Text" saves, or without one when every other byte of the start is NUL),
 /// UTF-8 (a byte-order mark is dropped), otherwise Windows-1252, the
-/// encoding of older Excel exports.
+/// encoding of older Excel exports. Both decoders follow the WHATWG
+/// Encoding Standard, as `encoding_rs` does (a test checks they agree): a
+/// sequence that cannot be decoded becomes U+FFFD. Written here rather than
+/// taken from `encoding_rs`, whose decoder dispatch links the tables of
+/// every encoding it knows into the WebAssembly module.
 pub(crate) fn decode(bytes: &[u8]) -> String {
-    if let Some(encoding) = utf16(bytes) {
-        return encoding.decode(bytes).0.into_owned();
+    if let Some(big_endian) = utf16(bytes) {
+        let body = bytes.get(2..).filter(|_| has_bom(bytes)).unwrap_or(bytes);
+        return decode_utf16(body, big_endian);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        Err(_) => windows_1252(bytes),
     }
 }
 
-/// UTF-16 text, by its byte-order mark or, without one, by NUL bytes at
-/// every odd (little-endian) or even (big-endian) place of the first 200
-/// bytes: text of Latin letters in UTF-16 looks like that, binary does not.
-fn utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+/// Whether the bytes start with a UTF-16 byte-order mark.
+fn has_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+}
+
+/// UTF-16 code units to text: an unpaired surrogate, or an odd byte at the
+/// end, is U+FFFD (one for a lead surrogate and an odd byte together).
+fn decode_utf16(bytes: &[u8], big_endian: bool) -> String {
+    let mut out = String::with_capacity(bytes.len() / 2 * 3);
+    let mut lead: Option<u16> = None;
+    let mut pairs = bytes.chunks_exact(2);
+    for pair in &mut pairs {
+        let [a, b] = [pair.first(), pair.get(1)].map(|x| x.copied().unwrap_or(0));
+        let unit = if big_endian {
+            u16::from_be_bytes([a, b])
+        } else {
+            u16::from_le_bytes([a, b])
+        };
+        if let Some(high) = lead.take() {
+            if (0xDC00..=0xDFFF).contains(&unit) {
+                let c = 0x1_0000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+                continue;
+            }
+            out.push(char::REPLACEMENT_CHARACTER);
+        }
+        match unit {
+            0xD800..=0xDBFF => lead = Some(unit),
+            _ => out.push(char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER)),
+        }
+    }
+    if lead.is_some() || !pairs.remainder().is_empty() {
+        out.push(char::REPLACEMENT_CHARACTER);
+    }
+    out
+}
+
+/// Windows-1252 as the WHATWG Encoding Standard defines it: every byte is
+/// its code point, except 0x80 to 0x9F, which are mostly punctuation (the
+/// five Windows leaves undefined stay C1 controls).
+fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}',
+        '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}',
+        '\u{178}',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH
+                .get(usize::from(b - 0x80))
+                .copied()
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// UTF-16 text (`Some(true)` big-endian), by its byte-order mark or,
+/// without one, by NUL bytes at every odd (little-endian) or even
+/// (big-endian) place of the first 200 bytes: text of Latin letters in
+/// UTF-16 looks like that, binary does not.
+fn utf16(bytes: &[u8]) -> Option<bool> {
     if bytes.starts_with(b"\xFF\xFE") {
-        return Some(encoding_rs::UTF_16LE);
+        return Some(false);
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        return Some(encoding_rs::UTF_16BE);
+        return Some(true);
     }
     let head = bytes.get(..bytes.len().min(200) & !1)?;
     if head.len() < 4 {
@@ -44,9 +107,9 @@ fn utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         }
     }
     if odd == n {
-        Some(encoding_rs::UTF_16LE)
+        Some(false)
     } else if even == n {
-        Some(encoding_rs::UTF_16BE)
+        Some(true)
     } else {
         None
     }
@@ -234,6 +297,53 @@ fn markdown(input: &str, text: &str, limits: &Limits) -> Result<Vec<Row>, Import
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The decoders give what `encoding_rs` gives (WHATWG), byte for byte:
+    /// every Windows-1252 byte, and UTF-16 with surrogates paired, unpaired,
+    /// at the end, and an odd byte left over.
+    #[test]
+    fn decoders_agree_with_encoding_rs() {
+        let all: Vec<u8> = (0..=255).collect();
+        let (want, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&all);
+        assert_eq!(windows_1252(&all), want);
+        let units: [u16; 8] = [0x41, 0xE9, 0xD800, 0xDC00, 0xDBFF, 0xDFFF, 0xFFFD, 0];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for n in 0..4000usize {
+            let mut bytes = Vec::new();
+            for _ in 0..(n % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let unit = units.get((seed % 8) as usize).copied().unwrap_or(0);
+                bytes.extend_from_slice(&unit.to_le_bytes());
+            }
+            if n % 3 == 0 {
+                bytes.push(0x41);
+            }
+            for big_endian in [false, true] {
+                let mut text = bytes.clone();
+                if big_endian {
+                    for pair in text.chunks_exact_mut(2) {
+                        pair.swap(0, 1);
+                    }
+                }
+                let encoding = if big_endian {
+                    encoding_rs::UTF_16BE
+                } else {
+                    encoding_rs::UTF_16LE
+                };
+                let (want, _) = encoding.decode_without_bom_handling(&text);
+                assert_eq!(decode_utf16(&text, big_endian), want, "{text:02X?}");
+                let mut marked = if big_endian {
+                    vec![0xFE, 0xFF]
+                } else {
+                    vec![0xFF, 0xFE]
+                };
+                marked.extend_from_slice(&text);
+                assert_eq!(decode(&marked), encoding.decode(&marked).0, "{marked:02X?}");
+            }
+        }
+    }
 
     #[test]
     fn windows_1252_and_bom() {
