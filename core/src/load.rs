@@ -175,53 +175,471 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
     // read may nest to any depth without failing the parse, so the parse
     // alone cannot tell (the scan is about a tenth of the load).
     check_depth(what, body, limits.max_depth)?;
-    // The quick way first: without path tracking, which costs about a
-    // quarter of the parse. Unknown fields are still noted (serde_ignored:
-    // about a tenth). Should it fail, the input is parsed again with the
-    // path tracked, and that error is the one returned.
-    {
-        let mut ignored = Vec::new();
-        let mut de = serde_json::Deserializer::from_str(body);
-        let parsed: Result<T, _> =
-            serde_ignored::deserialize(&mut de, |path| ignored.push(json_path(&path)));
-        if let Ok(value) = parsed {
-            if de.end().is_ok() {
-                return unknown_fields(what, value, ignored, options);
+    // One parse, without path tracking (which would cost about a quarter of
+    // the parse, and in WebAssembly a second copy of every type's
+    // deserialiser). Unknown fields are noted (serde_ignored: about a
+    // tenth). Should it fail, the error's path is found by walking the text
+    // to where it stopped (`error_path`).
+    let mut ignored = Vec::new();
+    let value = match parse::<T>(body, &mut ignored) {
+        Ok(value) => value,
+        Err(Parse::Value(e)) => {
+            let reparse = |text: &str| match parse::<T>(text, &mut Vec::new()) {
+                Err(Parse::Value(e)) => Some(e),
+                _ => None,
+            };
+            return Err(LoadError::Json {
+                what,
+                path: error_path(body, &e, &ignored, &reparse),
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            });
+        }
+        Err(Parse::After(e)) => {
+            let offset = json.len() - body.len() + offset_of(body, e.line(), e.column());
+            return Err(LoadError::Json {
+                what,
+                path: "$".to_string(),
+                line: e.line(),
+                column: e.column(),
+                message: format!(
+                    "more data after the {what}'s closing brace, from byte {offset}: \
+                     a file holds one {what}"
+                ),
+            });
+        }
+    };
+    unknown_fields(what, value, ignored, options)
+}
+
+/// A step of a JSON path, as `serde_path_to_error` records it.
+enum Step {
+    /// An object's key, unescaped.
+    Key(String),
+    /// An array's index.
+    Index(usize),
+    /// A key that was not read (a syntax error before or inside it): `?`.
+    Unknown,
+}
+
+/// Where the walk of the text stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// A value, or inside one that is a string, number or literal.
+    Value,
+    /// A key or `}` (just after `{`), a key (after `,`), or inside a key.
+    Key,
+    /// The `:` after a key.
+    Colon,
+    /// `,` or the closing bracket, after a value.
+    Next,
+}
+
+/// One open object or array in the walk: the key being read (objects) or
+/// the index (arrays).
+struct Open {
+    key: Option<String>,
+    index: usize,
+    array: bool,
+}
+
+/// The JSON path of a `serde_json` error met while deserialising `json`,
+/// exactly as `serde_path_to_error` would name it (`$.objectives[0].title`;
+/// a test checks the two agree over thousands of broken plans), found
+/// without a second, path-tracking parse: the text is walked to where the
+/// error stands. A syntax error is found by the walk itself; an error in
+/// the data (a wrong type, a missing field, a bad date) stands at
+/// `serde_json`'s line and column. A syntax error inside a field that is
+/// not read (`ignored`, from `serde_ignored`) is named by that field, as
+/// nothing below it was tracked.
+fn error_path(
+    json: &str,
+    e: &serde_json::Error,
+    ignored: &[String],
+    reparse: &dyn Fn(&str) -> Option<serde_json::Error>,
+) -> String {
+    // `serde_json`'s column counts the bytes read on the line.
+    let at = (offset_of(json, e.line(), e.column()) + 1).min(json.len());
+    // A syntax error is where the walk finds one; `serde_json` stands at it
+    // or just past it. Anything else (a wrong type, a number out of range,
+    // `null` where a word must be) stands where `serde_json` stopped.
+    let grammar = matches!(
+        e.classify(),
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+    )
+    .then(|| walk(json, None))
+    .flatten()
+    .filter(|w| w.stop < at || w.stop == json.len());
+    let syntax = grammar.is_some();
+    let Some(Walk {
+        open,
+        expect,
+        stop,
+        first,
+        closed,
+    }) = grammar.or_else(|| walk(json, Some(at)))
+    else {
+        return "$".to_string();
+    };
+    let message = e.to_string();
+    // The steps down to the innermost open object or array, each value
+    // being read named by its key or index.
+    let mut steps: Vec<Step> = Vec::new();
+    let last = open.len().saturating_sub(1);
+    for (depth, frame) in open.iter().enumerate() {
+        let inner = depth == last;
+        let step = if frame.array {
+            Step::Index(frame.index)
+        } else {
+            match &frame.key {
+                Some(k) => Step::Key(k.clone()),
+                None => Step::Unknown,
+            }
+        };
+        if !inner {
+            steps.push(step);
+            continue;
+        }
+        let value = if syntax {
+            match expect {
+                // `serde_json` looks for the end of an array before reading
+                // an element: the end of the text there is the array's.
+                Expect::Value if frame.array && stop >= json.len() => None,
+                Expect::Value => Some(step),
+                Expect::Key | Expect::Next if !frame.array => Some(Step::Unknown),
+                _ => None,
+            }
+        } else {
+            // An error in the data stands just after the value it is about
+            // (`serde_json` reads a struct's closing brace before it reports
+            // a missing field), or at the `{` or `[` of a value of the wrong
+            // type; an unknown field (strict) just after its key. An error
+            // found after a value was read (a date or number checked, a
+            // tagged enum) stands where its object or array next stopped:
+            // past the closing bracket when the value was the last one.
+            match expect {
+                _ if first => None,
+                Expect::Next => match &closed {
+                    Some(c) if last_value_failed(json, stop, c, e, reparse) => {
+                        steps.push(step);
+                        Some(if c.array {
+                            Step::Index(c.index)
+                        } else {
+                            c.key.clone().map_or(Step::Unknown, Step::Key)
+                        })
+                    }
+                    _ => Some(step),
+                },
+                Expect::Value => Some(step),
+                Expect::Colon if message.starts_with("unknown field") => Some(step),
+                _ => None,
+            }
+        };
+        steps.extend(value);
+    }
+    if syntax {
+        // Below a field not read, nothing is tracked.
+        let mut plain = "$".to_string();
+        for (n, step) in steps.iter().enumerate() {
+            match step {
+                Step::Key(k) => push_key(&mut plain, k),
+                Step::Index(i) => {
+                    let _ = write!(plain, "[{i}]");
+                }
+                Step::Unknown => break,
+            }
+            if ignored.contains(&plain) {
+                steps.truncate(n + 1);
+                break;
             }
         }
     }
-    let mut ignored = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(body);
-    let result: Result<T, _> = {
-        let mut note = |path: serde_ignored::Path<'_>| ignored.push(json_path(&path));
-        let tracked = serde_ignored::Deserializer::new(&mut de, &mut note);
-        serde_path_to_error::deserialize(tracked)
-    };
-    let value = result.map_err(|e| {
-        let path = path_to_error(&e.path().to_string());
-        let inner = e.into_inner();
-        LoadError::Json {
-            what,
-            path,
-            line: inner.line(),
-            column: inner.column(),
-            message: inner.to_string(),
-        }
-    })?;
-    if let Err(e) = de.end() {
-        let offset = json.len() - body.len() + offset_of(body, e.line(), e.column());
-        return Err(LoadError::Json {
-            what,
-            path: "$".to_string(),
-            line: e.line(),
-            column: e.column(),
-            message: format!(
-                "more data after the {what}'s closing brace, from byte {offset}: \
-                 a file holds one {what}"
-            ),
-        });
+    if steps.is_empty() {
+        return "$".to_string();
     }
-    unknown_fields(what, value, ignored, options)
+    let mut path = "$".to_string();
+    for step in &steps {
+        match step {
+            Step::Key(k) => {
+                path.push('.');
+                path.push_str(k);
+            }
+            Step::Index(i) => {
+                let _ = write!(path, "[{i}]");
+            }
+            Step::Unknown => path.push_str(".?"),
+        }
+    }
+    path
+}
+
+/// Whether an error standing just past the closing bracket of `closed`
+/// is about its last value (checked after it was read: a date, a tagged
+/// enum) rather than about the object itself (a missing field, a
+/// flattened field). The two stand at the same byte; parsed again with a
+/// field no type reads put after the last one, the first stops before it
+/// and the second after. Arrays: about the last element unless the array's
+/// length is wrong.
+fn last_value_failed(
+    json: &str,
+    stop: usize,
+    closed: &Open,
+    e: &serde_json::Error,
+    reparse: &dyn Fn(&str) -> Option<serde_json::Error>,
+) -> bool {
+    if closed.array {
+        return !e.to_string().starts_with("invalid length");
+    }
+    let bracket = stop.saturating_sub(1);
+    if closed.key.is_none() {
+        return false;
+    }
+    let (Some(head), Some(tail)) = (json.get(..bracket), json.get(bracket..)) else {
+        return false;
+    };
+    let again = format!("{head},\"\\u0000\":0{tail}");
+    reparse(&again).is_some_and(|e| offset_of(&again, e.line(), e.column()) < bracket)
+}
+
+/// Where a [`walk`] stopped.
+struct Walk {
+    /// The objects and arrays open there, outermost first.
+    open: Vec<Open>,
+    /// What comes next.
+    expect: Expect,
+    /// The byte.
+    stop: usize,
+    /// Just after the `{` or `[` of the innermost open one.
+    first: bool,
+    /// The object or array whose closing bracket is the byte before.
+    closed: Option<Open>,
+}
+
+/// Walks JSON text as `serde_json` reads it: to the first syntax error
+/// (`stop` `None`; `None` back if there is none), or to byte `stop`.
+/// Gives the open objects and arrays, what comes next, and the byte where
+/// the walk stopped.
+fn walk(json: &str, stop: Option<usize>) -> Option<Walk> {
+    let bytes = json.as_bytes();
+    let end = stop.unwrap_or(usize::MAX);
+    let mut open: Vec<Open> = Vec::new();
+    let mut expect = Expect::Value;
+    // Just after `{` or `[`, where the closing bracket may come at once.
+    let mut first = false;
+    let mut i = 0;
+    // The object or array whose closing bracket ends at `closed.1`.
+    let mut closed: Option<(Open, usize)> = None;
+    macro_rules! at {
+        ($at:expr) => {
+            return Some(Walk {
+                first,
+                closed: closed.filter(|c| c.1 == $at).map(|c| c.0),
+                open,
+                expect,
+                stop: $at,
+            })
+        };
+    }
+    loop {
+        while i < end && matches!(bytes.get(i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i).filter(|_| i < end) else {
+            at!(i);
+        };
+        let array = open.last().is_some_and(|o| o.array);
+        let closing = if array { b']' } else { b'}' };
+        if first && b == closing {
+            i += 1;
+            first = false;
+            closed = open.pop().map(|o| (o, i));
+            expect = Expect::Next;
+        } else {
+            first = false;
+            match expect {
+                Expect::Key => {
+                    if b != b'"' {
+                        at!(i);
+                    }
+                    let Some(next) = string(bytes, i) else {
+                        at!(i);
+                    };
+                    if next > end {
+                        at!(end);
+                    }
+                    if let Some(o) = open.last_mut() {
+                        o.key = json
+                            .get(i..next)
+                            .and_then(|k| serde_json::from_str::<String>(k).ok());
+                    }
+                    i = next;
+                    expect = Expect::Colon;
+                }
+                Expect::Colon => {
+                    if b != b':' {
+                        at!(i);
+                    }
+                    i += 1;
+                    expect = Expect::Value;
+                }
+                Expect::Next => {
+                    if b == closing && !open.is_empty() {
+                        i += 1;
+                        closed = open.pop().map(|o| (o, i));
+                    } else if b == b',' && !open.is_empty() {
+                        i += 1;
+                        if let Some(o) = open.last_mut() {
+                            o.index += 1;
+                            o.key = None;
+                        }
+                        expect = if array { Expect::Value } else { Expect::Key };
+                        if array {
+                            // `serde_json` looks past the comma before the
+                            // element is read: a `]` or the end there is the
+                            // array's error, not the element's.
+                            while i < end
+                                && matches!(bytes.get(i), Some(b' ' | b'\n' | b'\r' | b'\t'))
+                            {
+                                i += 1;
+                            }
+                            if i < end && matches!(bytes.get(i), Some(b']') | None) {
+                                expect = Expect::Next;
+                                at!(i);
+                            }
+                        }
+                    } else {
+                        at!(i);
+                    }
+                }
+                Expect::Value => {
+                    let next = match b {
+                        b'{' | b'[' => {
+                            open.push(Open {
+                                key: None,
+                                index: 0,
+                                array: b == b'[',
+                            });
+                            first = true;
+                            expect = if b == b'[' {
+                                Expect::Value
+                            } else {
+                                Expect::Key
+                            };
+                            i += 1;
+                            continue;
+                        }
+                        b'"' => string(bytes, i),
+                        _ => scalar(bytes, i),
+                    };
+                    let Some(next) = next else {
+                        at!(i);
+                    };
+                    if next > end {
+                        at!(end);
+                    }
+                    i = next;
+                    expect = Expect::Next;
+                }
+            }
+        }
+        if open.is_empty() && expect == Expect::Next {
+            // The root value is read; what follows is for `de.end()`.
+            stop?;
+            at!(i);
+        }
+    }
+}
+
+/// The byte after the JSON string starting at `start` (its `"`), or `None`
+/// if it is not a string `serde_json` reads: unclosed, a control character,
+/// a bad escape. (Unpaired surrogates in `\\u` escapes are not checked;
+/// [`error_path`] then falls back to where `serde_json` stopped.)
+fn string(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 1;
+    loop {
+        match *bytes.get(i)? {
+            b'"' => return Some(i + 1),
+            b'\\' => match *bytes.get(i + 1)? {
+                b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => i += 2,
+                b'u' => {
+                    let hex = bytes.get(i + 2..i + 6)?;
+                    if !hex.iter().all(u8::is_ascii_hexdigit) {
+                        return None;
+                    }
+                    i += 6;
+                }
+                _ => return None,
+            },
+            0..=0x1F => return None,
+            _ => i += 1,
+        }
+    }
+}
+
+/// The byte after the number, `true`, `false` or `null` at `start`, or
+/// `None` if there is none there as `serde_json` reads them.
+fn scalar(bytes: &[u8], start: usize) -> Option<usize> {
+    for word in [&b"true"[..], b"false", b"null"] {
+        if bytes.get(start).is_some_and(|b| *b == word[0]) {
+            return bytes
+                .get(start..)?
+                .starts_with(word)
+                .then_some(start + word.len());
+        }
+    }
+    let digits = |mut i: usize| {
+        let from = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        (i > from).then_some(i)
+    };
+    let mut i = start;
+    if bytes.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    i = if bytes.get(i) == Some(&b'0') {
+        if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        i + 1
+    } else {
+        digits(i)?
+    };
+    if bytes.get(i) == Some(&b'.') {
+        i = digits(i + 1)?;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        i = digits(i)?;
+    }
+    Some(i)
+}
+
+/// Why [`parse`] failed.
+enum Parse {
+    /// The value is not a `T`.
+    Value(serde_json::Error),
+    /// Something follows it.
+    After(serde_json::Error),
+}
+
+/// `T` from JSON text, noting the path of every field not read; the one
+/// copy of each type's deserialiser, for the load and for [`error_path`]'s
+/// second look.
+fn parse<T: serde::de::DeserializeOwned>(
+    body: &str,
+    ignored: &mut Vec<String>,
+) -> Result<T, Parse> {
+    let mut de = serde_json::Deserializer::from_str(body);
+    let value = serde_ignored::deserialize(&mut de, |path| ignored.push(json_path(&path)))
+        .map_err(Parse::Value)?;
+    de.end().map_err(Parse::After)?;
+    Ok(value)
 }
 
 /// The value with a warning for every field not read, or (strict) the
@@ -398,15 +816,6 @@ fn json_path(path: &serde_ignored::Path<'_>) -> String {
     }
 }
 
-/// Turns `serde_path_to_error`'s `objectives[0].title` into `$.objectives[0].title`.
-fn path_to_error(path: &str) -> String {
-    if path == "." || path.is_empty() {
-        "$".to_string()
-    } else {
-        format!("$.{path}")
-    }
-}
-
 /// The line and column (both from 1; the column in characters) of a byte
 /// offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
@@ -487,6 +896,195 @@ mod tests {
         let (_, warnings) = Plan::from_json_with(json, &LoadOptions::default()).unwrap();
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].path, "$.x");
+    }
+
+    /// What `serde_path_to_error` names as the path of the error, over the
+    /// same deserialiser `from_json` uses: the reference for `error_path`.
+    fn reference_path<T: serde::de::DeserializeOwned>(json: &str) -> Option<String> {
+        let body = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let mut de = serde_json::Deserializer::from_str(body);
+        let mut note = |_: serde_ignored::Path<'_>| {};
+        let tracked = serde_ignored::Deserializer::new(&mut de, &mut note);
+        let result: Result<T, _> = serde_path_to_error::deserialize(tracked);
+        result.err().map(|e| match e.path().to_string() {
+            p if p == "." || p.is_empty() => "$".to_string(),
+            p => format!("$.{p}"),
+        })
+    }
+
+    /// The path `from_json` gives, where its error is the parse's.
+    fn loaded_path<T: serde::de::DeserializeOwned>(json: &str) -> Option<String> {
+        match from_json::<T>("plan", json, &LoadOptions::default().with_strict(false)) {
+            Err(LoadError::Json { path, message, .. })
+                if !message.starts_with("more data") && !message.starts_with("expected a JSON") =>
+            {
+                Some(path)
+            }
+            _ => None,
+        }
+    }
+
+    /// Broken versions of `json`: cut short, a token inserted at every
+    /// structural place, each value replaced by one of the wrong type or a
+    /// bad one, each field removed.
+    fn broken(json: &str, stride: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let places: Vec<usize> = json
+            .char_indices()
+            .filter(|(_, c)| {
+                matches!(
+                    c,
+                    '{' | '}' | '[' | ']' | ',' | ':' | '"' | '0'..='9' | 't' | 'n'
+                )
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let inserts = [
+            "7",
+            "\"x\"",
+            ",",
+            "}",
+            "]",
+            ":",
+            "x",
+            "null",
+            "{}",
+            "[]",
+            "\u{1}",
+            " \"k y.z\": [1, {\"a\": tru}],",
+            "\"\\q\"",
+            "-",
+            "01",
+            "1e999",
+        ];
+        for (n, &at) in places.iter().enumerate() {
+            if n % stride != 0 {
+                continue;
+            }
+            out.push(json[..at].to_string());
+            let insert = inserts[n / stride % inserts.len()];
+            out.push(format!("{}{insert}{}", &json[..at], &json[at..]));
+        }
+        let values = [
+            "7",
+            "\"x\"",
+            "true",
+            "null",
+            "{}",
+            "[]",
+            "\"2019-13-45\"",
+            "-1",
+            "{\"unit\": \"bogus\"}",
+            "[1, \"x\"]",
+            "{\"a\": 1}",
+            "\"amber\"",
+            "\"\"",
+            "1.5",
+        ];
+        let mut n = 0;
+        for (at, _) in json.match_indices(':') {
+            let start = at + 1 + json[at + 1..].len() - json[at + 1..].trim_start().len();
+            let mut values_at = serde_json::Deserializer::from_str(&json[start..])
+                .into_iter::<serde::de::IgnoredAny>();
+            if !matches!(values_at.next(), Some(Ok(_))) {
+                continue;
+            }
+            let end = start + values_at.byte_offset();
+            n += 1;
+            if n % stride == 0 {
+                let value = values[n / stride % values.len()];
+                out.push(format!("{}{value}{}", &json[..start], &json[end..]));
+            }
+            // The field removed (with its comma), where it is one of several.
+            let key_start = json[..at].rfind(['{', ',']).map_or(at, |i| i + 1);
+            if json[end..].starts_with(',') {
+                out.push(format!("{}{}", &json[..key_start], &json[end + 1..]));
+            } else if json[..key_start].ends_with(',') {
+                out.push(format!("{}{}", &json[..key_start - 1], &json[end..]));
+            }
+        }
+        out
+    }
+
+    /// The paths agree, but for the one place they differ on purpose:
+    /// under a map keyed by rating (`style.labels`, `style.colours`)
+    /// `serde_path_to_error` cannot name the key and writes `?`;
+    /// `error_path` names the key (`$.style.labels.red`), or for a key that
+    /// is not a rating the map (`$.style.labels`).
+    fn same_path(want: Option<&str>, got: Option<&str>) -> bool {
+        match (want, got) {
+            (Some(w), Some(g)) => {
+                w == g
+                    || ["$.style.labels.?", "$.style.colours.?"]
+                        .iter()
+                        .any(|p| w.starts_with(p) && g.starts_with(&p[..p.len() - 2]))
+            }
+            _ => want == got,
+        }
+    }
+
+    /// `error_path` names every error as `serde_path_to_error` does, over
+    /// thousands of broken plans and rule sets, pretty and compact: wrong
+    /// types, missing fields, bad dates and enum values, syntax errors, the
+    /// text cut short, fields not read with errors inside, odd keys.
+    #[test]
+    fn error_paths_agree_with_serde_path_to_error() {
+        use crate::plan::Plan;
+        let hostile = include_str!("../../tests/fixtures/hostile-plan.json");
+        let mut plan: serde_json::Value = serde_json::from_str(hostile).unwrap();
+        plan["objectives"][0]["measures"][0]["target"] = serde_json::json!({
+            "metric": "EET", "comparison": "at_least", "value": 45, "unit": "percent",
+            "baseline": {"value": 40, "period": "2018"}});
+        plan["objectives"][0]["measures"][0]["unit"] =
+            serde_json::json!({"unit": "rate", "per": 10});
+        plan["odd key \"x\""] = serde_json::json!({"a b": [1, {"c": null}]});
+        let pretty = serde_json::to_string_pretty(&plan).unwrap();
+        let compact = serde_json::to_string(&plan).unwrap();
+        let rules = r#"{"amber_within_days": 30, "ratings": {"Green": "green", "on track": {"state": "closed"}}}"#;
+        let mut checked = 0;
+        let mut wrong = Vec::new();
+        for (json, stride) in [(pretty.as_str(), 5), (compact.as_str(), 4), (hostile, 9)] {
+            for case in broken(json, stride) {
+                let (want, got) = (reference_path::<Plan>(&case), loaded_path::<Plan>(&case));
+                if got.is_some() {
+                    checked += 1;
+                    if !same_path(want.as_deref(), got.as_deref()) {
+                        wrong.push((case, want, got));
+                    }
+                }
+            }
+        }
+        for case in broken(rules, 1) {
+            let (want, got) = (
+                reference_path::<crate::rules::RuleSet>(&case),
+                loaded_path::<crate::rules::RuleSet>(&case),
+            );
+            if got.is_some() {
+                checked += 1;
+                if !same_path(want.as_deref(), got.as_deref()) {
+                    wrong.push((case, want, got));
+                }
+            }
+        }
+        for (case, want, got) in wrong.iter().take(5) {
+            let e = serde_json::from_str::<crate::plan::Plan>(case).err();
+            let at = e
+                .as_ref()
+                .map_or(0, |e| offset_of(case, e.line(), e.column()));
+            let near: String = case
+                .get(at.saturating_sub(80)..)
+                .unwrap_or("")
+                .chars()
+                .take(100)
+                .collect();
+            eprintln!("want {want:?} got {got:?} {e:?} near {near:?}");
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} of {checked} paths differ",
+            wrong.len()
+        );
+        assert!(checked > 1200, "{checked}");
     }
 
     #[test]
