@@ -28,33 +28,27 @@ fn has_bom(bytes: &[u8]) -> bool {
     bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
 }
 
-/// UTF-16 code units to text: an unpaired surrogate, or an odd byte at the
-/// end, is U+FFFD (one for a lead surrogate and an odd byte together).
+/// UTF-16 code units to text with the standard library's decoder: an
+/// unpaired surrogate, or an odd byte at the end, is U+FFFD (one for a
+/// lead surrogate and an odd byte together, as the WHATWG standard says).
 fn decode_utf16(bytes: &[u8], big_endian: bool) -> String {
-    let mut out = String::with_capacity(bytes.len() / 2 * 3);
-    let mut lead: Option<u16> = None;
-    let mut pairs = bytes.chunks_exact(2);
-    for pair in &mut pairs {
-        let [a, b] = [pair.first(), pair.get(1)].map(|x| x.copied().unwrap_or(0));
-        let unit = if big_endian {
-            u16::from_be_bytes([a, b])
-        } else {
-            u16::from_le_bytes([a, b])
-        };
-        if let Some(high) = lead.take() {
-            if (0xDC00..=0xDFFF).contains(&unit) {
-                let c = 0x1_0000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
-                out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
-                continue;
+    let pairs = bytes.chunks_exact(2);
+    let odd_byte = !pairs.remainder().is_empty();
+    let units: Vec<u16> = pairs
+        .map(|pair| {
+            let pair = [pair.first(), pair.get(1)].map(|x| x.copied().unwrap_or(0));
+            if big_endian {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
             }
-            out.push(char::REPLACEMENT_CHARACTER);
-        }
-        match unit {
-            0xD800..=0xDBFF => lead = Some(unit),
-            _ => out.push(char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER)),
-        }
-    }
-    if lead.is_some() || !pairs.remainder().is_empty() {
+        })
+        .collect();
+    let mut out: String = char::decode_utf16(units.iter().copied())
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    let ends_in_lead = units.last().is_some_and(|u| (0xD800..=0xDBFF).contains(u));
+    if odd_byte && !ends_in_lead {
         out.push(char::REPLACEMENT_CHARACTER);
     }
     out
