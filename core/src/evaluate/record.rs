@@ -22,9 +22,9 @@ use crate::rules::{Reason, RuleSet};
 ///
 /// [`Evaluation::record`] makes one that borrows the evaluation and the
 /// plan, to write; an evaluation's JSON reads back as an
-/// `EvaluationRecord<'static>`, which owns its text. There is no way back
-/// from a record to an [`Evaluation`], which holds positions in a plan:
-/// to rate again, load the plan and evaluate it.
+/// `EvaluationRecord<'static>`, which owns its text, and
+/// [`EvaluationRecord::to_evaluation`] finds its actions again in the plan
+/// it rates.
 ///
 /// # Example
 ///
