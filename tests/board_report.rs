@@ -208,17 +208,7 @@ fn rows_as_reported_are_the_board_reports_rows() {
         "measures.json",
     ] {
         for case in vectors(file)["cases"].as_array().expect("cases") {
-            let name = case["name"].as_str().expect("name");
-            let plan = Plan::from_json(&case["plan"].to_string()).expect("plan");
-            let rules = match case.get("rules") {
-                Some(r) => RuleSet::from_json(&r.to_string()).expect("rules"),
-                None => plan.rules_or_default(),
-            };
-            let as_of: NaiveDate = case["as_of"]
-                .as_str()
-                .expect("as_of")
-                .parse()
-                .expect("date");
+            let (name, plan, rules, as_of) = lineofsight_conformance::rating_case(case);
             closed += usize::from(check(name, &plan, as_of, &rules));
             checked += 1;
         }

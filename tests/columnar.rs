@@ -325,15 +325,7 @@ fn every_rating_vector_case_agrees() {
     let cases = file["cases"].as_array().expect("cases");
     assert!(cases.len() >= 20);
     for case in cases {
-        let plan = Plan::from_json(&case["plan"].to_string()).expect("plan");
-        let rules = match case.get("rules") {
-            Some(r) => RuleSet::from_json(&r.to_string()).expect("rules"),
-            None => plan.rules_or_default(),
-        };
-        let as_of: NaiveDate = case["as_of"]
-            .as_str()
-            .and_then(|d| d.parse().ok())
-            .expect("as_of");
+        let (_, plan, rules, as_of) = lineofsight_conformance::rating_case(case);
         check_same(&plan, as_of, &rules, false);
         check_same(&plan, as_of, &rules, true);
     }

@@ -46,3 +46,32 @@ pub fn shared_or_skip(test: &str) -> Option<PathBuf> {
     }
     found
 }
+
+/// A rating vector case read: its name, its plan, its rules (the case's
+/// own, else the plan's or the default) and the date it rates as of.
+///
+/// # Panics
+///
+/// Panics (failing the test), naming the case, when any of them is unreadable.
+pub fn rating_case(
+    case: &serde_json::Value,
+) -> (
+    &str,
+    lineofsight::Plan,
+    lineofsight::RuleSet,
+    chrono::NaiveDate,
+) {
+    let name = case["name"].as_str().unwrap_or("(unnamed)");
+    let plan = lineofsight::Plan::from_json(&case["plan"].to_string())
+        .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
+    let rules = match case.get("rules") {
+        Some(r) => lineofsight::RuleSet::from_json(&r.to_string())
+            .unwrap_or_else(|e| panic!("case {name}: rules: {e}")),
+        None => plan.rules_or_default(),
+    };
+    let as_of = case["as_of"]
+        .as_str()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or_else(|| panic!("case {name}: as_of is not a date"));
+    (name, plan, rules, as_of)
+}

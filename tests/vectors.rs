@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use lineofsight::plan::Ref;
 use lineofsight::timescale::{ParsedTimescale, Timescale};
-use lineofsight::{Plan, Rating, RuleSet};
+use lineofsight::{Plan, Rating};
 use lineofsight_conformance::vectors;
 use serde_json::{json, Value};
 
@@ -15,19 +15,7 @@ fn to_value<T: serde::Serialize>(t: &T) -> Value {
 /// A rating case's name and its plan evaluated as of its date, with its
 /// rules (the plan's own or the default when the case gives none).
 fn evaluate_case(case: &Value) -> (&str, Plan, lineofsight::Evaluation) {
-    let name = case["name"].as_str().expect("name");
-    let plan = Plan::from_json(&case["plan"].to_string())
-        .unwrap_or_else(|e| panic!("case {name}: plan: {e}"));
-    let rules = match case.get("rules") {
-        Some(r) => {
-            RuleSet::from_json(&r.to_string()).unwrap_or_else(|e| panic!("case {name}: rules: {e}"))
-        }
-        None => plan.rules_or_default(),
-    };
-    let as_of: NaiveDate = case["as_of"]
-        .as_str()
-        .and_then(|d| d.parse().ok())
-        .expect("as_of");
+    let (name, plan, rules, as_of) = lineofsight_conformance::rating_case(case);
     let eval = plan.evaluate(as_of, &rules);
     (name, plan, eval)
 }
