@@ -145,10 +145,10 @@ export type ActionChange = {
  * plan.objectives.push(o);
  * 
  * let before = plan.evaluate(d(6, 30), &RuleSet::default());
- * assert_eq!(before.actions[0].commentary_note.as_deref(), Some("Care leavers' forum consulted."));
+ * assert_eq!(before.actions[0].commentary_note(&plan), Some("Care leavers' forum consulted."));
  * assert_eq!(before.actions[0].commentary_date, None);
  * let after = plan.evaluate(d(12, 31), &RuleSet::default());
- * assert_eq!(after.actions[0].commentary_note.as_deref(), Some("Draft agreed."));
+ * assert_eq!(after.actions[0].commentary_note(&plan), Some("Draft agreed."));
  * assert_eq!(after.actions[0].commentary_date, Some(d(9, 30)));
  * ```
  */

@@ -14,7 +14,7 @@
 //! let as_of = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
 //! let eval = plan.evaluate(as_of, &RuleSet::default());
 //! for d in eval.discrepancies.iter().take(3) {
-//!     let why = &eval.actions[d.position.index].reason;
+//!     let why = d.reason(&eval).map(|r| r.to_string()).unwrap_or_default();
 //!     println!("{:?}: recorded {}, computed {}: {why}",
 //!         d.reference(&plan), d.recorded, d.computed);
 //! }

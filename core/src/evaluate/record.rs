@@ -92,7 +92,7 @@ pub struct EvaluationRecord<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
     rename = "ActionRating",
-    description = "One action's rating as of a date, with the commentary to show beside it.\n\n# Example\n\n```\nuse chrono::NaiveDate;\nuse lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};\nuse lineofsight::RuleSet;\n\nlet d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();\nlet mut a = Action::new(\"a1\", \"Refresh the pledge.\", \"Mar-20\");\na.progress.push(ProgressUpdate::undated(\"Care leavers' forum consulted.\"));\na.progress.push(ProgressUpdate::dated(d(9, 30), \"Draft agreed.\"));\nlet mut o = Objective::new(\"o1\", \"Care leavers have a Local Offer\");\no.actions.push(a);\nlet mut plan = Plan::new(\"Plan\", \"Council\");\nplan.objectives.push(o);\n\nlet before = plan.evaluate(d(6, 30), &RuleSet::default());\nassert_eq!(before.actions[0].commentary_note.as_deref(), Some(\"Care leavers' forum consulted.\"));\nassert_eq!(before.actions[0].commentary_date, None);\nlet after = plan.evaluate(d(12, 31), &RuleSet::default());\nassert_eq!(after.actions[0].commentary_note.as_deref(), Some(\"Draft agreed.\"));\nassert_eq!(after.actions[0].commentary_date, Some(d(9, 30)));\n```"
+    description = "One action's rating as of a date, with the commentary to show beside it.\n\n# Example\n\n```\nuse chrono::NaiveDate;\nuse lineofsight::plan::{Action, Objective, Plan, ProgressUpdate};\nuse lineofsight::RuleSet;\n\nlet d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();\nlet mut a = Action::new(\"a1\", \"Refresh the pledge.\", \"Mar-20\");\na.progress.push(ProgressUpdate::undated(\"Care leavers' forum consulted.\"));\na.progress.push(ProgressUpdate::dated(d(9, 30), \"Draft agreed.\"));\nlet mut o = Objective::new(\"o1\", \"Care leavers have a Local Offer\");\no.actions.push(a);\nlet mut plan = Plan::new(\"Plan\", \"Council\");\nplan.objectives.push(o);\n\nlet before = plan.evaluate(d(6, 30), &RuleSet::default());\nassert_eq!(before.actions[0].commentary_note(&plan), Some(\"Care leavers' forum consulted.\"));\nassert_eq!(before.actions[0].commentary_date, None);\nlet after = plan.evaluate(d(12, 31), &RuleSet::default());\nassert_eq!(after.actions[0].commentary_note(&plan), Some(\"Draft agreed.\"));\nassert_eq!(after.actions[0].commentary_date, Some(d(9, 30)));\n```"
 )]
 #[non_exhaustive]
 pub struct ActionRecord<'a> {
@@ -238,12 +238,18 @@ impl EvaluationRecord<'_> {
         let mut discrepancies = Vec::with_capacity(self.discrepancies.len());
         let mut from = 0;
         for d in &self.discrepancies {
-            // Discrepancies are in plan order: look on from the last one.
+            // Discrepancies are in plan order: look on from the last one,
+            // for the action of that id and objective whose rating holds
+            // this disagreement (a plan read without its checks may repeat
+            // an id).
             let at = from
-                + positions
-                    .get(from..)?
-                    .iter()
-                    .position(|(_, a, _)| a.id == d.action_id.as_ref())?;
+                + positions.get(from..)?.iter().position(|(p, a, o)| {
+                    a.id == d.action_id.as_ref()
+                        && o.id == d.objective_id.as_ref()
+                        && actions.get(p.index).is_some_and(|r: &ActionRating| {
+                            r.recorded == Some(d.recorded) && r.computed == d.computed
+                        })
+                })?;
             from = at + 1;
             discrepancies.push(Discrepancy {
                 position: positions.get(at)?.0,
